@@ -1,0 +1,206 @@
+"""Command line: the only module that prints to stderr or chooses the exit code."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+from typing import Sequence, TextIO
+
+from contentlint import __version__, reporters
+from contentlint.config import Config, ConfigError, check_codes, load_config
+from contentlint.finding import Severity
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad arguments: one line on stderr, exit 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        raise UsageError(message)
+
+
+def _codes(value: str) -> list[str]:
+    return [part.strip().upper() for part in value.split(",") if part.strip()]
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date: {value!r} (use YYYY-MM-DD)") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="contentlint",
+        description="Lint a corpus of health-information documents: metadata, review freshness, links, "
+        "source authority and scraping damage.",
+    )
+    parser.add_argument("--version", action="version", version=f"contentlint {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    check = commands.add_parser("check", help="check documents and report findings")
+    check.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="files or directories (default: .)")
+    check.add_argument("--format", dest="output_format", choices=reporters.names(), default=None,
+                       help="output format (default: text)")
+    check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
+    add_common_options(check)
+
+    rules = commands.add_parser("rules", help="list every rule with its code, name and default severity")
+    rules.add_argument("--format", dest="output_format", choices=["text", "json"], default="text")
+
+    explain = commands.add_parser("explain", help="print a rule's documentation")
+    explain.add_argument("code", metavar="CODE", help="a rule code such as F001, or a rule name such as review-overdue")
+    return parser
+
+
+def add_common_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help="the date to judge reviews against (default: today)")
+    command.add_argument("--select", type=_codes, metavar="CODES", help="only these rule codes or prefixes (comma-separated)")
+    command.add_argument("--extend-select", type=_codes, metavar="CODES", help="add these codes or prefixes to the selection")
+    command.add_argument("--ignore", type=_codes, metavar="CODES", help="skip these codes or prefixes")
+    command.add_argument("--config", metavar="FILE", help="use this config file instead of searching for one")
+    command.add_argument("--fail-on", choices=["error", "warning"], help="lowest severity that makes the exit code 1 (default: error)")
+    command.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
+    command.add_argument("-v", "--verbose", action="store_true", help="show tracebacks for internal errors")
+    command.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="colour text output (default: auto)")
+
+
+def configure(args: argparse.Namespace) -> Config:
+    config = load_config(args.config)
+    from contentlint.registry import all_rules
+
+    known = list(all_rules())
+    if args.select is not None:
+        check_codes(args.select, "--select", known)
+        config.select = args.select
+    if args.extend_select:
+        check_codes(args.extend_select, "--extend-select", known)
+        config.extend_select = config.extend_select + args.extend_select
+    if args.ignore:
+        check_codes(args.ignore, "--ignore", known)
+        config.ignore = config.ignore + args.ignore
+    if args.fail_on:
+        config.fail_on = Severity(args.fail_on)
+    if args.today:
+        config.today = args.today
+    return config
+
+
+def _use_color(choice: str, stream: TextIO) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from contentlint.discovery import discover
+    from contentlint.linter import Linter
+
+    config = configure(args)
+    for given in args.paths:
+        if not os.path.lexists(given):
+            raise UsageError(f"no such file or directory: {given}")
+    linter = Linter(config)
+    files = discover(args.paths, config.include, config.exclude, config.root)
+    result = linter.run(files)
+    if result.files == 0:
+        print(f"contentlint: warning: no documents found in {' '.join(args.paths)}", file=sys.stderr)
+    output_format = args.output_format or "text"
+    write = reporters.get(output_format)
+    if args.output:
+        with open(args.output, "w", encoding="utf-8", newline="\n") as stream:
+            write(result, stream, reporters.ReportOptions(color=False, quiet=args.quiet))
+    else:
+        color = output_format == "text" and _use_color(args.color, sys.stdout)
+        write(result, sys.stdout, reporters.ReportOptions(color=color, quiet=args.quiet))
+    return EXIT_FINDINGS if result.failed else EXIT_OK
+
+
+def run_rules(args: argparse.Namespace) -> int:
+    from contentlint.registry import all_rules
+
+    rules = all_rules()
+    if args.output_format == "json":
+        import json
+
+        payload = [
+            {"code": r.code, "name": r.name, "severity": r.severity.value, "family": r.family,
+             "network": r.network, "summary": r.summary}
+            for r in rules.values()
+        ]
+        print(json.dumps(payload, indent=2))
+        return EXIT_OK
+    print(f"{'CODE':<6} {'NAME':<30} {'SEVERITY':<8} {'NETWORK':<7} SUMMARY")
+    for r in rules.values():
+        print(f"{r.code:<6} {r.name:<30} {r.severity.value:<8} {'yes' if r.network else 'no':<7} {r.summary}")
+    return EXIT_OK
+
+
+def run_explain(args: argparse.Namespace) -> int:
+    from contentlint.registry import all_rules
+
+    wanted = args.code.strip()
+    rules = all_rules()
+    found = rules.get(wanted.upper()) or next((r for r in rules.values() if r.name == wanted.lower()), None)
+    if found is None:
+        import difflib
+
+        hint = difflib.get_close_matches(wanted.upper(), list(rules), n=1) or difflib.get_close_matches(
+            wanted.lower(), [r.name for r in rules.values()], n=1
+        )
+        raise UsageError(f"unknown rule {wanted!r}" + (f"; did you mean {hint[0]}?" if hint else "; see `contentlint rules`"))
+    network = ", needs --links (network)" if found.network else ""
+    print(f"{found.code} {found.name} ({found.severity.value} by default, {found.family} family{network})\n")
+    print(found.documentation)
+    return EXIT_OK
+
+
+COMMANDS = {"check": run_check, "rules": run_rules, "explain": run_explain}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    verbose = False
+    try:
+        args = parser.parse_args(argv)
+        verbose = getattr(args, "verbose", False)
+        if args.command is None:
+            parser.print_help(sys.stderr)
+            return EXIT_ERROR
+        return COMMANDS[args.command](args)
+    except UsageError as error:
+        print(f"contentlint: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except ConfigError as error:
+        print(f"contentlint: config error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("contentlint: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as error:  # an internal error: one line, unless --verbose
+        if verbose:
+            import traceback
+
+            traceback.print_exc()
+        else:
+            print(f"contentlint: internal error: {type(error).__name__}: {error} (run with --verbose for details)",
+                  file=sys.stderr)
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

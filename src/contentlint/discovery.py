@@ -1,0 +1,85 @@
+"""Which files to lint: walk directories for documents, honour include and exclude globs."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from pathlib import Path
+from typing import Iterable, Iterator
+
+
+def _matches(relative: str, patterns: Iterable[str]) -> bool:
+    name = relative.rsplit("/", 1)[-1]
+    for pattern in patterns:
+        pattern = pattern.rstrip("/")
+        if "/" in pattern:
+            if fnmatch.fnmatchcase(relative, pattern) or fnmatch.fnmatchcase(relative, pattern + "/*"):
+                return True
+        elif fnmatch.fnmatchcase(name, pattern):
+            return True
+    return False
+
+
+def display_path(path: Path, cwd: Path) -> str:
+    """Relative to the working directory where possible, with forward slashes."""
+    try:
+        return path.relative_to(cwd).as_posix()
+    except ValueError:
+        relative = os.path.relpath(path, cwd) if path.is_absolute() else str(path)
+        return Path(relative).as_posix() if not relative.startswith("../../..") else path.as_posix()
+
+
+def discover(
+    paths: Iterable[str], include: list[str], exclude: list[str], root: Path, cwd: Path | None = None
+) -> Iterator[tuple[Path, str]]:
+    """Yield (path, display path) for each document, sorted within each directory, each file once.
+
+    Files named explicitly are always checked (pre-commit passes them) unless excluded.
+    Symlinked directories are followed once; loops are skipped.
+    """
+    cwd = cwd or Path.cwd()
+    seen: set[str] = set()
+    for given in paths:
+        start = Path(given)
+        if start.is_dir():
+            walked = _walk(start, include, exclude, root)
+        else:
+            walked = iter([start]) if not _matches(_relative(start, root), exclude) else iter(())
+        for path in walked:
+            key = os.path.normcase(os.path.abspath(path))
+            if key in seen:
+                continue
+            seen.add(key)
+            yield path, display_path(path, cwd)
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except (ValueError, OSError):
+        return path.as_posix()
+
+
+def _walk(start: Path, include: list[str], exclude: list[str], root: Path) -> Iterator[Path]:
+    visited: set[tuple[int, int]] = set()
+
+    def onerror(error: OSError) -> None:  # unreadable directories are skipped, not fatal
+        return None
+
+    for directory, dirnames, filenames in os.walk(start, followlinks=True, onerror=onerror):
+        try:
+            info = os.stat(directory)
+        except OSError:
+            dirnames[:] = []
+            continue
+        if (info.st_dev, info.st_ino) in visited:
+            dirnames[:] = []
+            continue
+        visited.add((info.st_dev, info.st_ino))
+        base = Path(directory)
+        dirnames[:] = sorted(d for d in dirnames if not _matches(_relative(base / d, root), exclude))
+        for name in sorted(filenames):
+            path = base / name
+            relative = _relative(path, root)
+            if _matches(relative, include) and not _matches(relative, exclude):
+                yield path

@@ -1,0 +1,170 @@
+"""Read a file once: its text, front matter (with a line for each key) and body."""
+
+from __future__ import annotations
+
+import codecs
+import os
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from frontmatter.default_handlers import YAMLHandler
+
+from contentlint.frontmatter_yaml import FrontMatterError, ParsedYaml, load_front_matter
+
+if TYPE_CHECKING:
+    from contentlint.links import Link
+
+DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024
+_SNIFF_BYTES = 8192
+_FM_HANDLER = YAMLHandler()
+
+
+@dataclass
+class ReadError:
+    """Why a file could not be read as text (reported as E001)."""
+
+    message: str
+    line: int = 1
+    column: int = 1
+
+
+@dataclass
+class Document:
+    path: str  # as shown to the user
+    text: str = ""
+    read_error: ReadError | None = None
+    has_front_matter: bool = False
+    front_matter_error: FrontMatterError | None = None
+    parsed_yaml: ParsedYaml | None = None
+    front_matter_first_line: int = 0  # 1-based file line of the first YAML line
+    body: str = ""
+    body_first_line: int = 1  # 1-based file line of the body's first line
+    # Derived analyses shared by the rules of one family, computed once per document.
+    memo: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @property
+    def front_matter(self) -> Any:
+        return self.parsed_yaml.data if self.parsed_yaml is not None else None
+
+    @property
+    def metadata(self) -> dict[str, Any]:
+        """The front matter when it is a mapping, else an empty mapping."""
+        data = self.front_matter
+        return data if isinstance(data, dict) else {}
+
+    @cached_property
+    def body_lines(self) -> list[str]:
+        return self.body.split("\n")
+
+    def body_line_number(self, index: int) -> int:
+        """File line (1-based) of body line ``index`` (0-based)."""
+        return self.body_first_line + index
+
+    def yaml_position(self, path: tuple[Any, ...] | list[Any] = ()) -> tuple[int, int]:
+        """1-based file (line, column) of a front-matter value."""
+        if self.parsed_yaml is None:
+            return (self.front_matter_first_line or 1, 1)
+        line, column = self.parsed_yaml.position(path)
+        return self.front_matter_first_line + line, column + 1
+
+    def key_position(self, key: str) -> tuple[int, int]:
+        """1-based file (line, column) of a top-level front-matter key."""
+        if self.parsed_yaml is None:
+            return (self.front_matter_first_line or 1, 1)
+        line, column = self.parsed_yaml.key_position(key)
+        return self.front_matter_first_line + line, column + 1
+
+    @cached_property
+    def links(self) -> list[Link]:
+        from contentlint.links import extract_links
+
+        return extract_links(self)
+
+
+def _describe_undecodable(data: bytes, error: UnicodeDecodeError) -> str:
+    line = data.count(b"\n", 0, error.start) + 1
+    guess = ""
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data[:65536]).best()
+        if best is not None and best.encoding not in ("utf_8", "ascii"):
+            guess = f"; it looks like {best.encoding.replace('_', '-')}"
+    except Exception:  # the guess is a courtesy; never let it fail the run
+        guess = ""
+    return (
+        f"file is not UTF-8 text: byte 0x{data[error.start]:02x} on line {line} cannot be decoded{guess}. "
+        "Convert the file to UTF-8"
+    )
+
+
+def decode(data: bytes) -> tuple[str | None, ReadError | None]:
+    """Bytes to text with normalised newlines, or the reason they are not text."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or data.startswith(
+        (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
+    ):
+        return None, ReadError("file is UTF-16 or UTF-32 encoded (it starts with that byte-order mark); convert it to UTF-8")
+    nul = data.find(b"\x00", 0, _SNIFF_BYTES)
+    if nul >= 0:
+        return None, ReadError(f"binary file (NUL byte at offset {nul}), not a text document")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return None, ReadError(_describe_undecodable(data, error))
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, None
+
+
+def read_document(
+    filename: str | os.PathLike[str], display_path: str | None = None, max_bytes: int = DEFAULT_MAX_FILE_BYTES
+) -> Document:
+    """Read and split one file. Never raises for bad content or unreadable files."""
+    shown = display_path if display_path is not None else os.fspath(filename)
+    try:
+        with open(filename, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        return Document(shown, read_error=ReadError("file disappeared before it could be read"))
+    except IsADirectoryError:
+        return Document(shown, read_error=ReadError("is a directory, not a file"))
+    except OSError as error:
+        return Document(shown, read_error=ReadError(f"cannot read file: {error.strerror or error}"))
+    if len(data) > max_bytes:
+        return Document(
+            shown,
+            read_error=ReadError(f"file is larger than the {max_bytes // (1024 * 1024)} MiB limit; not checked"),
+        )
+    return parse_document(data, shown)
+
+
+def parse_document(data: bytes | str, path: str = "<string>") -> Document:
+    if isinstance(data, bytes):
+        text, error = decode(data)
+        if text is None:
+            return Document(path, read_error=error)
+    else:
+        text = data.replace("\r\n", "\n").replace("\r", "\n")
+    doc = Document(path, text=text, body=text, body_first_line=1)
+    if not _FM_HANDLER.detect(text):
+        return doc
+    doc.has_front_matter = True
+    boundaries = _FM_HANDLER.FM_BOUNDARY.finditer(text)
+    opening = next(boundaries)
+    doc.front_matter_first_line = text.count("\n", 0, opening.end()) + 1
+    closing = next(boundaries, None)
+    if closing is None:
+        doc.front_matter_error = FrontMatterError(
+            "M002", "front matter opened on line 1 is never closed: add a `---` line after the last field", -1
+        )
+        doc.body = text[opening.end():]
+        doc.body_first_line = doc.front_matter_first_line
+        return doc
+    doc.body = text[closing.end():]
+    doc.body_first_line = text.count("\n", 0, closing.end()) + 1
+    try:
+        doc.parsed_yaml = load_front_matter(text[opening.end():closing.start()])
+    except FrontMatterError as error:
+        doc.front_matter_error = error
+    return doc

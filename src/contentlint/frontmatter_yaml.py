@@ -1,0 +1,168 @@
+"""Safe YAML loading for front matter: limits, repeated keys and a line for every value.
+
+Timestamps stay strings (as check-jsonschema does), so that ``format: date`` in the
+schema decides what a valid date is, and an unquoted ``2025-12-30`` still counts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+MAX_FRONT_MATTER_BYTES = 256 * 1024
+# Nodes visited while walking the tree, aliases followed: a "billion laughs" bomb
+# needs billions of visits, real front matter needs a few hundred.
+MAX_NODE_VISITS = 20_000
+MAX_DEPTH = 64
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    pass
+
+
+def _construct_timestamp_as_string(loader: yaml.BaseLoader, node: yaml.Node) -> str:
+    return str(loader.construct_scalar(node))  # type: ignore[arg-type]
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp_as_string)
+
+
+class FrontMatterError(Exception):
+    """Front matter that cannot be read. ``code`` is M002 or M003; ``line`` is 0-based in the YAML."""
+
+    def __init__(self, code: str, message: str, line: int = 0, column: int = 0) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+@dataclass
+class ParsedYaml:
+    data: Any
+    root: yaml.Node
+    # Raw source text of each top-level scalar value, for hints ("no" read as false).
+    raw_scalars: dict[str, str] = field(default_factory=dict)
+
+    def position(self, path: tuple[Any, ...] | list[Any]) -> tuple[int, int]:
+        """0-based (line, column) of the value at ``path``, or of its nearest ancestor."""
+        node = self.root
+        for step in path:
+            child = _child(node, step)
+            if child is None:
+                break
+            node = child
+        return node.start_mark.line, node.start_mark.column
+
+    def key_position(self, key: str) -> tuple[int, int]:
+        """0-based (line, column) of a top-level key itself."""
+        if isinstance(self.root, yaml.MappingNode):
+            for key_node, _ in self.root.value:
+                if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
+                    return key_node.start_mark.line, key_node.start_mark.column
+        return 0, 0
+
+
+def _child(node: yaml.Node, step: Any) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(step):
+                return value_node
+    elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+        return node.value[step]
+    return None
+
+
+def _check_shape(root: yaml.Node) -> None:
+    """Refuse alias bombs and deep nesting before anything expands them."""
+    visits = 0
+    stack: list[tuple[yaml.Node, int]] = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        visits += 1
+        if visits > MAX_NODE_VISITS:
+            raise FrontMatterError(
+                "M002",
+                f"front matter expands to more than {MAX_NODE_VISITS:,} values through YAML aliases "
+                "(an alias bomb?); it was not loaded",
+            )
+        if depth > MAX_DEPTH:
+            raise FrontMatterError(
+                "M002", f"front matter is nested more than {MAX_DEPTH} levels deep", node.start_mark.line
+            )
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                stack.append((key_node, depth + 1))
+                stack.append((value_node, depth + 1))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((child, depth + 1) for child in node.value)
+
+
+def _check_repeated_keys(root: yaml.Node) -> None:
+    if not isinstance(root, yaml.MappingNode):
+        return
+    seen: dict[str, int] = {}
+    for key_node, _ in root.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            continue
+        key = key_node.value
+        if key in seen:
+            raise FrontMatterError(
+                "M003",
+                f"key `{key}` is repeated (first on front-matter line {seen[key] + 1}); "
+                "YAML keeps only the last value, so one of them is silently lost",
+                key_node.start_mark.line,
+                key_node.start_mark.column,
+            )
+        seen[key] = key_node.start_mark.line
+
+
+def load_front_matter(text: str) -> ParsedYaml:
+    """Parse front matter YAML. Raises FrontMatterError with a 0-based line."""
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_FRONT_MATTER_BYTES:
+        raise FrontMatterError(
+            "M002", f"front matter is {size // 1024} KiB, over the {MAX_FRONT_MATTER_BYTES // 1024} KiB limit"
+        )
+    loader = _Loader(text)
+    try:
+        try:
+            root = loader.get_single_node()
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            problem = exc.problem or exc.context or "invalid YAML"
+            if exc.context and exc.problem:
+                problem = f"{exc.problem} ({exc.context})"
+            raise FrontMatterError(
+                "M002", f"front matter is not valid YAML: {problem}", mark.line if mark else 0,
+                mark.column if mark else 0,
+            ) from None
+        except (yaml.YAMLError, RecursionError) as exc:
+            raise FrontMatterError("M002", f"front matter is not valid YAML: {exc}") from None
+        if root is None:
+            return ParsedYaml(data=None, root=yaml.ScalarNode("tag:yaml.org,2002:null", ""))
+        _check_shape(root)
+        _check_repeated_keys(root)
+        try:
+            data = loader.construct_document(root)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            raise FrontMatterError(
+                "M002", f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}",
+                mark.line if mark else 0,
+            ) from None
+        except RecursionError:
+            raise FrontMatterError("M002", "front matter is nested too deeply to load") from None
+    finally:
+        loader.dispose()
+    raw: dict[str, str] = {}
+    if isinstance(root, yaml.MappingNode):
+        for key_node, value_node in root.value:
+            if isinstance(key_node, yaml.ScalarNode) and isinstance(value_node, yaml.ScalarNode):
+                raw[key_node.value] = value_node.value
+    return ParsedYaml(data=data, root=root, raw_scalars=raw)

@@ -1,0 +1,168 @@
+"""files -> Document -> enabled rules -> suppressions -> sorted findings."""
+
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from contentlint import __version__
+from contentlint.config import Config
+from contentlint.document import Document, read_document
+from contentlint.finding import Finding, Severity
+from contentlint.registry import CorpusPass, Rule, all_corpus_passes, all_rules
+from contentlint.suppression import Suppressions, parse_suppressions
+
+
+def is_selected(code: str, select: list[str], ignore: list[str]) -> bool:
+    """ruff's rule: the longest matching prefix decides; on a tie, ignore wins."""
+
+    def best(prefixes: list[str]) -> int:
+        lengths = [0 if p.upper() == "ALL" else len(p) for p in prefixes if p.upper() == "ALL" or code.startswith(p.upper())]
+        return max(lengths, default=-1)
+
+    chosen, dropped = best(select), best(ignore)
+    return chosen >= 0 and chosen > dropped
+
+
+def enabled_rules(config: Config) -> list[Rule]:
+    select = list(config.select) + list(config.extend_select)
+    return [
+        rule
+        for code, rule in all_rules().items()
+        if is_selected(code, select, config.ignore) and (config.network or not rule.network)
+    ]
+
+
+@dataclass
+class RunResult:
+    findings: list[Finding]
+    files: int
+    fail_on: Severity = Severity.ERROR
+    version: str = __version__
+    rules: dict[str, Rule] = field(default_factory=dict)
+    # Extra figures for the summary (e.g. links checked), shown by reporters that want them.
+    stats: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.WARNING)
+
+    @property
+    def failed(self) -> bool:
+        return any(f.severity.rank >= self.fail_on.rank for f in self.findings)
+
+
+@dataclass
+class FileResult:
+    """What linting one file gives: its findings, and its summaries for the corpus passes."""
+
+    findings: list[Finding]
+    summaries: dict[str, object] = field(default_factory=dict)
+    suppressions: Suppressions | None = None
+    ignored: list[str] = field(default_factory=list)
+
+
+class Linter:
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.rules = enabled_rules(config)
+        enabled = {r.code for r in self.rules}
+        self.passes: list[CorpusPass] = [p for p in all_corpus_passes() if enabled.intersection(p.codes)]
+        self._internal = all_rules()["E999"]
+
+    def _ignored_by_path(self, display_path: str, absolute: Path | None) -> list[str]:
+        if not self.config.per_file_ignores:
+            return []
+        candidates = [display_path]
+        if absolute is not None:
+            try:
+                candidates.append(absolute.resolve().relative_to(self.config.root).as_posix())
+            except (ValueError, OSError):
+                pass
+        codes: list[str] = []
+        for pattern, prefixes in self.config.per_file_ignores.items():
+            if any(fnmatch.fnmatchcase(c, pattern) or fnmatch.fnmatchcase(c, pattern.rstrip("/") + "/*") for c in candidates):
+                codes.extend(p.upper() for p in prefixes)
+        return codes
+
+    def lint_document(self, document: Document, absolute: Path | None = None) -> list[Finding]:
+        return self.check_document(document, absolute).findings
+
+    def check_document(self, document: Document, absolute: Path | None = None) -> FileResult:
+        findings: list[Finding] = []
+        ignored = self._ignored_by_path(document.path, absolute)
+        rules = [r for r in self.rules if not any(r.code.startswith(p) for p in ignored)]
+        if document.read_error is not None:
+            rules = [r for r in rules if r.code == "E001"]
+        for rule in rules:
+            try:
+                for violation in rule.check(document, self.config):
+                    findings.append(self._finding(document.path, rule, violation.line, violation.column, violation.message, violation.subject))
+            except Exception as error:  # a rule bug must not stop the run or hide other findings
+                findings.append(
+                    self._finding(document.path, self._internal, 1, 1, f"rule {rule.code} failed on this file: {type(error).__name__}: {error}")
+                )
+        summaries: dict[str, object] = {}
+        if document.read_error is None:
+            for corpus in self.passes:
+                try:
+                    summary = corpus.collect(document, self.config)
+                except Exception as error:
+                    findings.append(self._finding(document.path, self._internal, 1, 1, f"{corpus.name} failed on this file: {type(error).__name__}: {error}"))
+                    continue
+                if summary is not None:
+                    summaries[corpus.name] = summary
+        suppressions = parse_suppressions(document.text) if "contentlint-" in document.text else None
+        if suppressions:
+            findings = [f for f in findings if not suppressions.covers(f.line, f.code)]
+        findings.sort()
+        return FileResult(findings, summaries, suppressions or None, ignored)
+
+    def _finding(self, path: str, rule: Rule, line: int, column: int, message: str, subject: str = "") -> Finding:
+        severity = self.config.severity.get(rule.code, rule.severity)
+        return Finding(path, max(line, 1), max(column, 1), rule.code, severity, message, rule.name, subject)
+
+    def lint_file(self, path: Path, display_path: str) -> FileResult:
+        document = read_document(path, display_path, self.config.max_file_bytes)
+        return self.check_document(document, path)
+
+    def finish_corpus(self, results: list[tuple[str, FileResult]]) -> list[Finding]:
+        """Run the corpus passes over every file's summaries; apply the same ignores and suppressions."""
+        findings: list[Finding] = []
+        enabled = {r.code: r for r in self.rules}
+        by_path = dict(results)
+        for corpus in self.passes:
+            summaries = [(path, r.summaries[corpus.name]) for path, r in results if corpus.name in r.summaries]
+            for path, code, violation in corpus.finish(summaries, self.config):
+                rule = enabled.get(code)
+                if rule is None:
+                    continue
+                file_result = by_path.get(path)
+                if file_result is not None:
+                    if any(code.startswith(p) for p in file_result.ignored):
+                        continue
+                    if file_result.suppressions and file_result.suppressions.covers(violation.line, code):
+                        continue
+                findings.append(self._finding(path, rule, violation.line, violation.column, violation.message, violation.subject))
+        return findings
+
+    def run(self, files: Iterable[tuple[Path, str]]) -> RunResult:
+        findings: list[Finding] = []
+        kept: list[tuple[str, FileResult]] = []
+        count = 0
+        for path, shown in files:
+            count += 1
+            result = self.lint_file(path, shown)
+            findings.extend(result.findings)
+            if self.passes:
+                kept.append((shown, FileResult([], result.summaries, result.suppressions, result.ignored)))
+        if self.passes:
+            findings.extend(self.finish_corpus(kept))
+        findings.sort()
+        return RunResult(findings, count, self.config.fail_on, rules={r.code: r for r in self.rules})

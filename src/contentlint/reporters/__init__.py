@@ -1,0 +1,46 @@
+"""Output formats, by name. A reporter writes a RunResult to a text stream."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable, TextIO
+
+if TYPE_CHECKING:
+    from contentlint.linter import RunResult
+
+Reporter = Callable[["RunResult", TextIO, "ReportOptions"], None]
+
+_REPORTERS: dict[str, Reporter] = {}
+# Modules that define reporters, imported on first use so start-up stays fast.
+_MODULES = {
+    "text": "contentlint.reporters.text",
+    "json": "contentlint.reporters.json_reporter",
+}
+
+
+class ReportOptions:
+    """What a reporter may need beyond the findings."""
+
+    def __init__(self, color: bool = False, quiet: bool = False, show_source: bool = False) -> None:
+        self.color = color
+        self.quiet = quiet
+        self.show_source = show_source
+
+
+def register(name: str) -> Callable[[Reporter], Reporter]:
+    def decorate(function: Reporter) -> Reporter:
+        _REPORTERS[name] = function
+        return function
+
+    return decorate
+
+
+def names() -> list[str]:
+    return list(_MODULES)
+
+
+def get(name: str) -> Reporter:
+    if name not in _REPORTERS:
+        import importlib
+
+        importlib.import_module(_MODULES[name])
+    return _REPORTERS[name]

@@ -1,0 +1,22 @@
+"""One JSON object: version, findings and a summary (the contract in DESIGN.md)."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, TextIO
+
+from contentlint.reporters import ReportOptions, register
+
+if TYPE_CHECKING:
+    from contentlint.linter import RunResult
+
+
+@register("json")
+def report_json(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
+    payload = {
+        "version": result.version,
+        "findings": [finding.to_dict() for finding in result.findings],
+        "summary": {"files": result.files, "errors": result.errors, "warnings": result.warnings, **result.stats},
+    }
+    json.dump(payload, stream, indent=2, ensure_ascii=False)
+    stream.write("\n")

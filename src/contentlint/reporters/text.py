@@ -1,0 +1,43 @@
+"""`path:line:col: CODE message`, then a summary line. Colour only when asked (a terminal)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TextIO
+
+from contentlint.finding import Severity
+from contentlint.reporters import ReportOptions, register
+
+if TYPE_CHECKING:
+    from contentlint.linter import RunResult
+
+_RESET = "\033[0m"
+_STYLES = {"path": "\033[1m", Severity.ERROR: "\033[1;31m", Severity.WARNING: "\033[1;33m", "dim": "\033[2m"}
+
+
+def _paint(text: str, style: object, color: bool) -> str:
+    return f"{_STYLES[style]}{text}{_RESET}" if color else text
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def summary_line(result: RunResult) -> str:
+    if not result.findings:
+        return f"All clear: {_plural(result.files, 'file')} checked, no findings."
+    return (
+        f"Found {_plural(len(result.findings), 'problem')} "
+        f"({_plural(result.errors, 'error')}, {_plural(result.warnings, 'warning')}) "
+        f"in {_plural(len({f.path for f in result.findings}), 'file')}; {_plural(result.files, 'file')} checked."
+    )
+
+
+@register("text")
+def report_text(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
+    color = options.color
+    for finding in result.findings:
+        location = _paint(f"{finding.path}:{finding.line}:{finding.column}:", "path", color)
+        code = _paint(finding.code, finding.severity, color)
+        stream.write(f"{location} {code} {finding.message}\n")
+    if not options.quiet:
+        stream.write(summary_line(result) + "\n")

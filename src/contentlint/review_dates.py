@@ -1,0 +1,153 @@
+"""Review dates: from front matter, and from labelled lines in the body ("Next review: 01 November 2025")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from dateutil.relativedelta import relativedelta
+
+if TYPE_CHECKING:
+    from contentlint.document import Document
+
+LAST = "last"
+NEXT = "next"
+
+# Labels that mark a review date. Short, bare labels need a colon so prose is never read as a label.
+_LABELS: list[tuple[str, str, bool]] = [
+    (r"next\s+review(?:\s+(?:due|date))?", NEXT, False),
+    (r"review\s+due(?:\s+date)?", NEXT, False),
+    (r"(?:page|content)\s+last\s+(?:medically\s+)?reviewed", LAST, False),
+    (r"last\s+(?:medically\s+)?reviewed", LAST, False),
+    (r"date\s+(?:last\s+)?reviewed", LAST, False),
+    (r"(?:medically\s+)?reviewed(?:\s+on)?", LAST, True),
+    (r"last\s+revised", LAST, False),
+    (r"(?:page\s+)?last\s+updated", LAST, False),
+    (r"revised", LAST, True),
+    (r"updated", LAST, True),
+]
+_LEAD = r"^[ \t]*(?:[>*_#\-+•|]+[ \t]*)*"
+_LABEL_RE = re.compile(
+    _LEAD
+    + r"(?P<label>"
+    + "|".join(f"(?P<l{i}>{pattern})" for i, (pattern, _, _) in enumerate(_LABELS))
+    + r")[*_]*(?:[ \t]+(?:on|by))?[ \t]*(?P<colon>[:\-–—])?[*_]*[ \t]*(?P<rest>[^\n]*)$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_HAS_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_MAX_DATE_TEXT = 40
+
+
+@dataclass(frozen=True)
+class ReviewDate:
+    kind: str  # LAST or NEXT
+    date: dt.date
+    line: int
+    column: int
+    written: str  # the line as written, for messages
+    origin: str  # "front matter" or "body"
+
+
+def add_months(date: dt.date, months: int) -> dt.date:
+    """Calendar months: 30 Nov + 3 months is 28 Feb (29 in a leap year)."""
+    return date + relativedelta(months=months)
+
+
+def front_matter_date(value: Any) -> dt.date | None:
+    """A front-matter date value (kept as a string by the loader) as a date, or None when invalid."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        match = _ISO_DATE.fullmatch(value.strip()[:10]) if len(value.strip()) >= 10 else None
+        if match:
+            try:
+                return dt.date(int(match[1]), int(match[2]), int(match[3]))
+            except ValueError:
+                return None
+    return None
+
+
+@lru_cache(maxsize=4)
+def _date_parser(date_order: str) -> Any:
+    from dateparser.date import DateDataParser  # slow import: only when a body date needs it
+
+    return DateDataParser(
+        languages=["en"],
+        settings={
+            "PREFER_DAY_OF_MONTH": "first",
+            "REQUIRE_PARTS": ["month", "year"],
+            "DATE_ORDER": date_order,
+            "RETURN_AS_TIMEZONE_AWARE": False,
+            "STRICT_PARSING": False,
+        },
+    )
+
+
+@lru_cache(maxsize=4096)
+def parse_date_text(text: str, date_order: str = "MDY") -> dt.date | None:
+    """The date written in ``text`` (the words after a label), or None. ISO first, then dateparser."""
+    cleaned = text.strip().strip("*_.,;|()[]").strip()
+    if not cleaned or len(cleaned) > _MAX_DATE_TEXT or not _HAS_YEAR.search(cleaned):
+        return None
+    iso = _ISO_DATE.fullmatch(cleaned)
+    if iso:
+        try:
+            return dt.date(int(iso[1]), int(iso[2]), int(iso[3]))
+        except ValueError:
+            return None
+    try:
+        data = _date_parser(date_order).get_date_data(cleaned)
+    except Exception:  # dateparser can raise on odd input; a non-date is simply not a date
+        return None
+    found = data.date_obj if data is not None else None
+    return found.date() if found is not None else None
+
+
+def _date_candidates(rest: str) -> list[str]:
+    """The text after a label, cut where other content starts ("| Next review: …")."""
+    first = re.split(r"\s[|•]\s|\s{3,}|\t", rest, maxsplit=1)[0]
+    candidates = [first]
+    shortened = re.split(r"\b(?:by|from|and)\b", first, maxsplit=1)[0]
+    if shortened != first:
+        candidates.append(shortened)
+    return candidates
+
+
+def body_review_dates(document: Document, date_order: str = "MDY") -> list[ReviewDate]:
+    """Labelled review dates in the body, in file order. A label alone on its line may take the next line."""
+    found: list[ReviewDate] = []
+    body = document.body
+    if not body:
+        return found
+    lines = document.body_lines
+    line_index, counted_to = 0, 0
+    for match in _LABEL_RE.finditer(body):
+        index = next(i for i in range(len(_LABELS)) if match.group(f"l{i}") is not None)
+        _, kind, needs_colon = _LABELS[index]
+        if needs_colon and not match.group("colon"):
+            continue
+        line_index += body.count("\n", counted_to, match.start())
+        counted_to = match.start()
+        rest = match.group("rest").strip()
+        date = None
+        if rest:
+            for candidate in _date_candidates(rest):
+                date = parse_date_text(candidate, date_order)
+                if date:
+                    break
+        elif line_index + 1 < len(lines):
+            following = next((l for l in lines[line_index + 1 : line_index + 3] if l.strip()), "")
+            if following and not _LABEL_RE.match(following):
+                date = parse_date_text(following, date_order)
+        if date is None:
+            continue
+        column = match.start("label") - match.start() + 1
+        written = lines[line_index].strip() if line_index < len(lines) else rest
+        found.append(ReviewDate(kind, date, document.body_line_number(line_index), column, written[:80], "body"))
+    return found

@@ -1,0 +1,5 @@
+"""Rule families. Importing this package registers every rule."""
+
+from __future__ import annotations
+
+from contentlint.rules import freshness, metadata, reading  # noqa: F401

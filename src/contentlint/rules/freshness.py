@@ -1,0 +1,223 @@
+"""Freshness rules F001-F005: is the document's review overdue, due soon, impossible or missing?"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from contentlint.config import FREQUENCY_MONTHS, Config
+from contentlint.document import Document
+from contentlint.finding import Violation
+from contentlint.registry import rule
+from contentlint.review_dates import LAST, NEXT, ReviewDate, add_months, body_review_dates, front_matter_date
+
+_CYCLE_NAMES = {months: name for name, months in FREQUENCY_MONTHS.items()}
+_NEXT_REVIEW_TOLERANCE_DAYS = 31
+
+
+@dataclass
+class ReviewSchedule:
+    """Everything the freshness rules need, computed once per document."""
+
+    front_matter_last: ReviewDate | None = None
+    body_dates: list[ReviewDate] = field(default_factory=list)
+    due: dt.date | None = None
+    due_line: int = 1
+    basis: str = ""  # how the due date was reached, for messages
+    cycle_months: int = 0
+    cycle_origin: str = ""
+    exempt: str = ""  # why no review is scheduled (archived documents)
+
+    @property
+    def all_dates(self) -> list[ReviewDate]:
+        return ([self.front_matter_last] if self.front_matter_last else []) + self.body_dates
+
+
+def _cycle_text(months: int) -> str:
+    return _CYCLE_NAMES.get(months, f"{months}-month")
+
+
+def review_schedule(document: Document, config: Config) -> ReviewSchedule:
+    """The document's review dates and due date: front matter first, then labelled body dates."""
+    if "freshness" in document.memo:
+        return document.memo["freshness"]
+    schedule = ReviewSchedule()
+    meta = document.metadata
+    frequency = meta.get("reviewFrequency")
+    if isinstance(frequency, str) and frequency in FREQUENCY_MONTHS:
+        schedule.cycle_months, schedule.cycle_origin = FREQUENCY_MONTHS[frequency], "reviewFrequency"
+    else:
+        schedule.cycle_months, schedule.cycle_origin = config.cycle_for(meta.get("sourceType"), meta.get("source"))
+    last_value = meta.get("lastReviewed")
+    last = front_matter_date(last_value)
+    if last is not None:
+        line, column = document.key_position("lastReviewed")
+        schedule.front_matter_last = ReviewDate(LAST, last, line, column, f"lastReviewed: {last_value}", "front matter")
+    schedule.body_dates = body_review_dates(document, config.review.date_order) if document.body else []
+    if meta.get("status") == "archived":
+        schedule.exempt = "archived"
+    cycle = _cycle_text(schedule.cycle_months)
+    body_next = [d for d in schedule.body_dates if d.kind == NEXT]
+    body_last = [d for d in schedule.body_dates if d.kind == LAST]
+    if schedule.front_matter_last is not None:
+        anchor = schedule.front_matter_last
+        schedule.due = add_months(anchor.date, schedule.cycle_months)
+        schedule.basis = f"lastReviewed {anchor.date.isoformat()} + {cycle} cycle ({schedule.cycle_origin})"
+        schedule.due_line = anchor.line
+    elif body_next:
+        anchor = max(body_next, key=lambda d: d.date)
+        schedule.due = anchor.date
+        schedule.basis = f"the page says \"{anchor.written}\""
+        schedule.due_line = anchor.line
+    elif body_last:
+        anchor = max(body_last, key=lambda d: d.date)
+        schedule.due = add_months(anchor.date, schedule.cycle_months)
+        schedule.basis = f"the page says \"{anchor.written}\", + {cycle} cycle ({schedule.cycle_origin})"
+        schedule.due_line = anchor.line
+    document.memo["freshness"] = schedule
+    return schedule
+
+
+def _days(n: int) -> str:
+    return f"{n} day" if n == 1 else f"{n} days"
+
+
+@rule("F001", "review-overdue", "error")
+def review_overdue(document: Document, config: Config) -> Iterator[Violation]:
+    """The document's review is overdue: its last review plus its cycle is before today.
+
+    Why it matters: medical guidance changes. A page that has outlived its
+    review cycle may give patients advice that is no longer true.
+
+    Where the date comes from, in order:
+    1. front matter `lastReviewed` plus the cycle;
+    2. a "Next review: 01 November 2025" line in the body;
+    3. a "Last reviewed", "Reviewed:", "Last Revised:", "Last updated" or
+       "Page last reviewed" line in the body, plus the cycle.
+
+    The cycle is `reviewFrequency` (monthly, quarterly, semiannual, annual,
+    biennial); without it, the policy for the document's `sourceType` or
+    `source` in config; without that, two years. Months are calendar months:
+    30 November plus 3 months is 28 February. Documents with `status: archived`
+    are not scheduled.
+
+    Example: `lastReviewed: 2025-12-30` with `reviewFrequency: quarterly` was due
+    on 2026-03-30; on 2026-11-22 that is 237 days overdue.
+
+    Options (`[tool.contentlint.review]`): `default-cycle`, `by-source-type`,
+    `by-source`, `date-order` (for dates like 05/06/2024: MDY by default).
+    "Today" is `--today YYYY-MM-DD`.
+    """
+    schedule = review_schedule(document, config)
+    if schedule.due is None or schedule.exempt or schedule.due >= config.today:
+        return
+    late = (config.today - schedule.due).days
+    yield Violation(
+        schedule.due_line, 1,
+        f"review overdue by {_days(late)}: due {schedule.due.isoformat()} from {schedule.basis}; "
+        "review the page and record the new date",
+        subject="review",
+    )
+
+
+@rule("F002", "review-due-soon", "warning")
+def review_due_soon(document: Document, config: Config) -> Iterator[Violation]:
+    """The document's review falls due within the due-soon window (default 30 days).
+
+    Why it matters: an editor who sees a review coming can plan it, instead of
+    finding it overdue.
+
+    Example: `lastReviewed: 2026-09-01`, `reviewFrequency: quarterly`, today
+    2026-11-22: due 2026-12-01, in 9 days.
+
+    Options: `[tool.contentlint.review] due-soon-days = 30`.
+    """
+    schedule = review_schedule(document, config)
+    if schedule.due is None or schedule.exempt or schedule.due < config.today:
+        return
+    left = (schedule.due - config.today).days
+    if left <= config.review.due_soon_days:
+        when = "today" if left == 0 else f"in {_days(left)}"
+        yield Violation(
+            schedule.due_line, 1, f"review due {when} ({schedule.due.isoformat()}, from {schedule.basis})",
+            subject="review",
+        )
+
+
+@rule("F003", "review-date-in-future", "error")
+def review_date_in_future(document: Document, config: Config) -> Iterator[Violation]:
+    """A last-review date lies in the future.
+
+    Why it matters: a review cannot have happened yet. A future date is a typo
+    (2062 for 2026) or a date entered to silence the overdue check, and either
+    way the document's real review state is unknown.
+
+    Example: `lastReviewed: 2027-02-01` on 2026-11-22.
+
+    Options: none. Next-review dates in the future are normal and not reported.
+    """
+    for date in review_schedule(document, config).all_dates:
+        if date.kind == LAST and date.date > config.today:
+            yield Violation(
+                date.line, date.column,
+                f"review date {date.date.isoformat()} is in the future ({date.origin}: \"{date.written}\")",
+                subject=date.origin,
+            )
+
+
+@rule("F004", "review-date-missing", "warning")
+def review_date_missing(document: Document, config: Config) -> Iterator[Violation]:
+    """No review date anywhere: neither `lastReviewed` in front matter nor a labelled date in the body.
+
+    Why it matters: a document with no review date never becomes overdue, so it
+    can stay unreviewed for ever.
+
+    Example: a page that ends with no "Last reviewed" line and has no front matter.
+
+    Options: none. An invalid `lastReviewed` is reported by M102, not here.
+    """
+    schedule = review_schedule(document, config)
+    if schedule.due is None and "lastReviewed" not in document.metadata and document.read_error is None:
+        yield Violation(1, 1, "no review date: add `lastReviewed` to the front matter", subject="review")
+
+
+@rule("F005", "review-dates-disagree", "warning")
+def review_dates_disagree(document: Document, config: Config) -> Iterator[Violation]:
+    """The front-matter review date and the date written in the body disagree.
+
+    Why it matters: one of them is wrong. Usually the body was re-scraped with a
+    newer "Last reviewed" line and the front matter was not updated, or the
+    other way round.
+
+    Compared: `lastReviewed` with the body's last-review dates; the due date
+    from `lastReviewed` and the cycle with a body "Next review" date, which may
+    differ by up to 31 days.
+
+    Example: `lastReviewed: 2025-12-30` and a body line "Page last reviewed: 12 March 2024".
+
+    Options: none.
+    """
+    schedule = review_schedule(document, config)
+    fm = schedule.front_matter_last
+    if fm is None:
+        return
+    for date in schedule.body_dates:
+        if date.kind == LAST and date.date != fm.date:
+            yield Violation(
+                date.line, date.column,
+                f"body says \"{date.written}\" but front matter says lastReviewed {fm.date.isoformat()} "
+                f"(line {fm.line}); make them agree",
+                subject="lastReviewed",
+            )
+        elif (
+            date.kind == NEXT
+            and schedule.due is not None
+            and abs((date.date - schedule.due).days) > _NEXT_REVIEW_TOLERANCE_DAYS
+        ):
+            yield Violation(
+                date.line, date.column,
+                f"body says \"{date.written}\" but front matter gives a due date of {schedule.due.isoformat()} "
+                f"({schedule.basis}); make them agree",
+                subject="nextReview",
+            )

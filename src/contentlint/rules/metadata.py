@@ -1,0 +1,141 @@
+"""Metadata rules M001-M103: front matter present, parseable, and valid against the schema."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from contentlint.config import Config
+from contentlint.document import Document
+from contentlint.finding import Violation
+from contentlint.metadata_schema import schema_problems
+from contentlint.registry import rule
+
+
+@rule("M001", "no-front-matter", "error")
+def no_front_matter(document: Document, config: Config) -> Iterator[Violation]:
+    """Document has no YAML front matter.
+
+    Why it matters: without front matter there is no title, canonical URL,
+    source or review date on record, so nobody can tell where the page came
+    from or when it must be reviewed again.
+
+    Example of what is expected at the very top of the file:
+
+        ---
+        title: Chemotherapy side effects
+        url: https://www.cancer.gov/about-cancer/treatment/types/chemotherapy
+        source: NCI
+        sourceType: 02_nci_core
+        lastReviewed: 2026-03-01
+        reviewFrequency: quarterly
+        status: active
+        language: en
+        ---
+
+    Options: none. The fields themselves come from the metadata schema (`schema`).
+    """
+    if not document.has_front_matter and document.text.strip():
+        yield Violation(1, 1, "no front matter: add a `---` block with title, url, source, lastReviewed and the other required fields")
+    elif not document.has_front_matter:
+        yield Violation(1, 1, "empty file: no front matter and no content")
+
+
+@rule("M002", "front-matter-unparseable", "error")
+def front_matter_unparseable(document: Document, config: Config) -> Iterator[Violation]:
+    """Front matter cannot be parsed.
+
+    Why it matters: when the YAML is broken, every field in it is lost, and
+    the document silently drops out of review tracking.
+
+    Reported for: YAML syntax errors (with the line in the file), front matter
+    that is opened with `---` but never closed, and front matter over the size
+    or alias limits (a "billion laughs" alias bomb is refused at once).
+
+    Example: `title: Lenalidomide: what to expect` needs quotes, because of the
+    second colon: `title: "Lenalidomide: what to expect"`.
+
+    Options: none.
+    """
+    error = document.front_matter_error
+    if error is not None and error.code == "M002":
+        yield Violation(max(document.front_matter_first_line + error.line, 1), error.column + 1, error.message)
+
+
+@rule("M003", "front-matter-not-mapping", "error")
+def front_matter_not_mapping(document: Document, config: Config) -> Iterator[Violation]:
+    """Front matter is not a mapping of fields, or repeats a key.
+
+    Why it matters: a list or a bare string cannot hold named fields, and when a
+    key appears twice YAML keeps only the last value, silently dropping the other.
+
+    Example:
+
+        lastReviewed: 2024-01-10
+        lastReviewed: 2026-01-10   # M003: which one is true?
+
+    Options: none.
+    """
+    error = document.front_matter_error
+    if error is not None and error.code == "M003":
+        yield Violation(document.front_matter_first_line + error.line, error.column + 1, error.message)
+    elif document.parsed_yaml is not None and document.front_matter is not None and not isinstance(document.front_matter, dict):
+        kind = type(document.front_matter).__name__
+        yield Violation(document.front_matter_first_line, 1, f"front matter is a {kind}, not a mapping of `field: value` lines")
+
+
+def _problems(document: Document, config: Config, code: str) -> Iterator[Violation]:
+    for problem in schema_problems(document, config):
+        if problem.code == code:
+            yield Violation(problem.line, problem.column, problem.message, subject=problem.field)
+
+
+@rule("M101", "required-field-missing", "error")
+def required_field_missing(document: Document, config: Config) -> Iterator[Violation]:
+    """A field the schema requires is missing.
+
+    Why it matters: the default schema requires `title`, `url`, `source`,
+    `sourceType`, `lastReviewed`, `reviewFrequency`, `status` and `language`.
+    Without them a document cannot be traced, attributed or scheduled for review.
+
+    Example: front matter with no `lastReviewed` gives
+    `required field `lastReviewed` is missing`.
+
+    Options: `schema` points at a JSON Schema of your own, whose `required` list is used instead.
+    """
+    yield from _problems(document, config, "M101")
+
+
+@rule("M102", "field-value-invalid", "error")
+def field_value_invalid(document: Document, config: Config) -> Iterator[Violation]:
+    """A field's value breaks the schema: wrong type, not an allowed value, bad format or pattern.
+
+    Why it matters: an impossible review date or an unknown status makes the
+    review schedule and the site's filters wrong without anyone noticing.
+    Formats are checked, so `2026-13-45` is not a date.
+
+    The message names the field, the value and what is allowed, and gives a
+    hint where YAML changed the value: `status: no` is read as false, and
+    `version: 1.0` as a number, so quote them.
+
+    Example: `reviewFrequency: yearly` gives
+    `reviewFrequency is 'yearly'; allowed: monthly, quarterly, semiannual, annual, biennial`.
+
+    Options: `schema` (your own JSON Schema).
+    """
+    yield from _problems(document, config, "M102")
+
+
+@rule("M103", "field-unknown", "warning")
+def field_unknown(document: Document, config: Config) -> Iterator[Violation]:
+    """A field that the schema does not define: usually a misspelling.
+
+    Why it matters: `lastreviewed: 2026-01-10` looks right to a reader, but the
+    real `lastReviewed` is then missing and the review is never tracked. The
+    message suggests the closest known field.
+
+    Example: `lastreviewed` gives `field `lastreviewed` is not in the schema; did you mean `lastReviewed`?`
+
+    Options: `schema` (your own JSON Schema; fields are unknown where it sets
+    `additionalProperties: false`).
+    """
+    yield from _problems(document, config, "M103")

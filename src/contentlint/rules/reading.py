@@ -1,0 +1,46 @@
+"""E001: files that cannot be read as text."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from contentlint.config import Config
+from contentlint.document import Document
+from contentlint.finding import Violation
+from contentlint.registry import rule
+
+
+@rule("E001", "unreadable-file", "error")
+def unreadable_file(document: Document, config: Config) -> Iterator[Violation]:
+    """File cannot be read as UTF-8 text.
+
+    Why it matters: a document the tool cannot read is a document nobody has
+    checked. A binary file, a file saved as Windows-1252 or UTF-16, a file over
+    the size limit or one that vanished or lost its permissions all land here.
+    The run goes on with the other files.
+
+    Example: a `.txt` export saved by an old word processor as Windows-1252:
+    `file is not UTF-8 text: byte 0x92 on line 4 cannot be decoded; it looks like cp1252`.
+
+    Fix: re-save the file as UTF-8. A byte-order mark and CRLF line endings are fine.
+
+    Options: `max-file-size-mb` (default 32) sets the size limit.
+    """
+    if document.read_error is not None:
+        error = document.read_error
+        yield Violation(error.line, error.column, error.message)
+
+
+@rule("E999", "internal-error", "error")
+def internal_error(document: Document, config: Config) -> Iterator[Violation]:
+    """A rule failed on this file because of a bug in contentlint.
+
+    Why it matters: the file was only partly checked. The other rules' findings
+    for it, and every other file, are still reported.
+
+    Fix: report the message and, if you can, the file to the contentlint
+    maintainers. Suppress it with `--ignore E999` until it is fixed.
+
+    Options: none.
+    """
+    return iter(())

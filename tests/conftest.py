@@ -1,0 +1,104 @@
+"""Shared test helpers: build documents, lint text, run the CLI in-process."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import sys
+from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from contentlint.config import Config
+from contentlint.document import parse_document
+from contentlint.finding import Finding
+from contentlint.linter import Linter
+
+TODAY = dt.date(2026, 11, 22)
+
+CLEAN_FRONT_MATTER = """\
+---
+title: Radiotherapy for breast cancer
+url: https://www.cancer.gov/types/breast/radiotherapy
+source: NCI
+sourceType: 02_nci_core
+lastReviewed: '2026-10-01'
+reviewFrequency: annual
+status: active
+language: en
+---
+"""
+
+
+def front_matter(**fields: object) -> str:
+    """Front matter like CLEAN_FRONT_MATTER with fields replaced (value None drops the field)."""
+    lines = CLEAN_FRONT_MATTER.strip("\n").split("\n")[1:-1]
+    data = dict(line.split(": ", 1) for line in lines)
+    for key, value in fields.items():
+        if value is None:
+            data.pop(key, None)
+        else:
+            data[key] = str(value)
+    return "---\n" + "".join(f"{k}: {v}\n" for k, v in data.items()) + "---\n"
+
+
+def make_config(**overrides: object) -> Config:
+    config = Config(today=TODAY)
+    for key, value in overrides.items():
+        setattr(config, key, value)
+    return config
+
+
+def lint_text(text: str | bytes, config: Config | None = None, path: str = "doc.md") -> list[Finding]:
+    config = config or make_config()
+    document = parse_document(text.encode("utf-8") if isinstance(text, str) else text, path)
+    return Linter(config).lint_document(document)
+
+
+def codes_of(text: str | bytes, config: Config | None = None, prefix: str = "") -> set[str]:
+    return {f.code for f in lint_text(text, config) if f.code.startswith(prefix)}
+
+
+@dataclass
+class CliResult:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def run_cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., CliResult]:
+    """Run `contentlint ARGS` in-process, optionally in another working directory."""
+    from contentlint.cli import main
+
+    def run(*args: str, cwd: Path | None = None) -> CliResult:
+        if cwd is not None:
+            monkeypatch.chdir(cwd)
+        out, err = io.StringIO(), io.StringIO()
+        with redirect_stdout(out), redirect_stderr(err):
+            code = main(list(args))
+        return CliResult(code, out.getvalue(), err.getvalue())
+
+    return run
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Callable[..., Path]:
+    """Write files into a temporary corpus: corpus({"a.md": "text" or b"bytes"})."""
+
+    def write(files: dict[str, str | bytes]) -> Path:
+        for name, content in files.items():
+            target = tmp_path / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                target.write_bytes(content)
+            else:
+                target.write_text(content, encoding="utf-8")
+        return tmp_path
+
+    return write
+
+
