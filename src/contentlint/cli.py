@@ -37,6 +37,16 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date: {value!r} (use YYYY-MM-DD)") from None
 
 
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"not a number of processes: {value!r} (use 1 or more)")
+    return jobs
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="contentlint",
@@ -51,6 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", dest="output_format", choices=reporters.names(), default=None,
                        help="output format (default: text)")
     check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
+    check.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
+                       help="processes to lint in (default: all cores; runs of under 50 files use one)")
     add_common_options(check)
 
     rules = commands.add_parser("rules", help="list every rule with its code, name and default severity")
@@ -114,7 +126,12 @@ def run_check(args: argparse.Namespace) -> int:
             raise UsageError(f"no such file or directory: {given}")
     linter = Linter(config)
     files = discover(args.paths, config.include, config.exclude, config.root)
-    result = linter.run(files)
+    from contentlint.parallel import WorkerError, default_jobs
+
+    try:
+        result = linter.run(files, jobs=args.jobs or default_jobs())
+    except WorkerError as error:
+        raise UsageError(str(error)) from None
     if result.files == 0:
         print(f"contentlint: warning: no documents found in {' '.join(args.paths)}", file=sys.stderr)
     output_format = args.output_format or "text"

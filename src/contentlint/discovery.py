@@ -56,7 +56,7 @@ def discover(
 def _relative(path: Path, root: Path) -> str:
     try:
         return path.resolve().relative_to(root).as_posix()
-    except (ValueError, OSError):
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
         return path.as_posix()
 
 
@@ -77,9 +77,11 @@ def _walk(start: Path, include: list[str], exclude: list[str], root: Path) -> It
             continue
         visited.add((info.st_dev, info.st_ino))
         base = Path(directory)
-        dirnames[:] = sorted(d for d in dirnames if not _matches(_relative(base / d, root), exclude))
+        # Resolved once per directory, not per file: a large corpus has many files per directory.
+        base_relative = _relative(base, root)
+        prefix = "" if base_relative == "." else base_relative.rstrip("/") + "/"
+        dirnames[:] = sorted(d for d in dirnames if not _matches(prefix + d, exclude))
         for name in sorted(filenames):
-            path = base / name
-            relative = _relative(path, root)
+            relative = prefix + name
             if _matches(relative, include) and not _matches(relative, exclude):
-                yield path
+                yield base / name

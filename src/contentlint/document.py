@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -123,7 +124,14 @@ def read_document(
     """Read and split one file. Never raises for bad content or unreadable files."""
     shown = display_path if display_path is not None else os.fspath(filename)
     try:
-        with open(filename, "rb") as handle:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; only regular files are read.
+        descriptor = os.open(filename, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with open(descriptor, "rb", closefd=True) as handle:
+            mode = os.fstat(descriptor).st_mode
+            if stat.S_ISDIR(mode):
+                raise IsADirectoryError
+            if not stat.S_ISREG(mode):
+                return Document(shown, read_error=ReadError("not a regular file (a pipe, socket or device); not checked"))
             data = handle.read(max_bytes + 1)
     except FileNotFoundError:
         return Document(shown, read_error=ReadError("file disappeared before it could be read"))

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterator
 
 from dateutil.relativedelta import relativedelta
 
@@ -29,7 +29,8 @@ _LABELS: list[tuple[str, str, bool]] = [
     (r"revised", LAST, True),
     (r"updated", LAST, True),
 ]
-_LEAD = r"^[ \t]*(?:[>*_#\-+•|]+[ \t]*)*"
+# One marker at a time: "[...]+" inside the repeat backtracks exponentially on a line of dashes.
+_LEAD = r"^[ \t]*(?:[>*_#\-+•|][ \t]*)*"
 _LABEL_RE = re.compile(
     _LEAD
     + r"(?P<label>"
@@ -37,9 +38,33 @@ _LABEL_RE = re.compile(
     + r")[*_]*(?:[ \t]+(?:on|by))?[ \t]*(?P<colon>[:\-–—])?[*_]*[ \t]*(?P<rest>[^\n]*)$",
     re.IGNORECASE | re.MULTILINE,
 )
+# Every label contains one of these (review, revised, updated); re.IGNORECASE also matches them with these three letters.
+_KEYWORDS = ("revi", "updat")
+_ODD_CASE_LETTERS = ("\u0130", "\u0131", "\u017f")
+_LABEL_PREFIX = re.compile(r"[\w\s>*#\-+•|]*")
+_MAX_LABEL_LINES = 8
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _HAS_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _MAX_DATE_TEXT = 40
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+         ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
+         ("november", "nov"), ("december", "dec")],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+# The forms editors write most ("12 March 2024", "March 12, 2024", "May 2024"): read without
+# dateparser, which costs about a millisecond a call and a slow import.
+_PLAIN_DATES = [
+    re.compile(rf"{_DAY}\s+{_MONTH},?\s+(?P<year>\d{{4}})", re.IGNORECASE),
+    re.compile(rf"{_MONTH}\s+{_DAY},?\s+(?P<year>\d{{4}})", re.IGNORECASE),
+    re.compile(rf"{_MONTH},?\s+(?P<year>\d{{4}})", re.IGNORECASE),
+]
 
 
 @dataclass(frozen=True)
@@ -101,12 +126,32 @@ def parse_date_text(text: str, date_order: str = "MDY") -> dt.date | None:
             return dt.date(int(iso[1]), int(iso[2]), int(iso[3]))
         except ValueError:
             return None
+    plain = _plain_date(cleaned)
+    if plain is not None:
+        return plain
     try:
         data = _date_parser(date_order).get_date_data(cleaned)
     except Exception:  # dateparser can raise on odd input; a non-date is simply not a date
         return None
     found = data.date_obj if data is not None else None
     return found.date() if found is not None else None
+
+
+def _plain_date(text: str) -> dt.date | None:
+    """A date in one of the common written forms, or None to let dateparser decide."""
+    for pattern in _PLAIN_DATES:
+        match = pattern.fullmatch(text)
+        if match is None:
+            continue
+        month = _MONTHS.get(match["month"].lower())
+        if month is None:
+            return None
+        day = int(match["day"]) if "day" in pattern.groupindex else 1
+        try:
+            return dt.date(int(match["year"]), month, day)
+        except ValueError:
+            return None
+    return None
 
 
 def _date_candidates(rest: str) -> list[str]:
@@ -119,6 +164,39 @@ def _date_candidates(rest: str) -> list[str]:
     return candidates
 
 
+def _label_matches(body: str) -> Iterator[re.Match[str]]:
+    """``_LABEL_RE.finditer(body)``, tried only at the line starts a label could begin at.
+
+    Scanning every position of a long body with the regex costs far more than finding
+    the few lines near a label word.
+    """
+    if any(letter in body for letter in _ODD_CASE_LETTERS):
+        yield from _LABEL_RE.finditer(body)
+        return
+    lowered = body.lower()
+    starts: set[int] = set()
+    for keyword in _KEYWORDS:
+        at = lowered.find(keyword)
+        while at >= 0:
+            # This line's start, and earlier ones while only label words and markers lie between.
+            checked_to, search_end = at, at
+            for _ in range(_MAX_LABEL_LINES):
+                line_start = body.rfind("\n", 0, search_end) + 1
+                starts.add(line_start)
+                if line_start == 0 or not _LABEL_PREFIX.fullmatch(body, line_start, checked_to):
+                    break
+                checked_to, search_end = line_start, line_start - 1
+            at = lowered.find(keyword, at + len(keyword))
+    end = 0
+    for start in sorted(starts):
+        if start < end:
+            continue
+        match = _LABEL_RE.match(body, start)
+        if match is not None:
+            end = match.end()
+            yield match
+
+
 def body_review_dates(document: Document, date_order: str = "MDY") -> list[ReviewDate]:
     """Labelled review dates in the body, in file order. A label alone on its line may take the next line."""
     found: list[ReviewDate] = []
@@ -127,7 +205,7 @@ def body_review_dates(document: Document, date_order: str = "MDY") -> list[Revie
         return found
     lines = document.body_lines
     line_index, counted_to = 0, 0
-    for match in _LABEL_RE.finditer(body):
+    for match in _label_matches(body):
         index = next(i for i in range(len(_LABELS)) if match.group(f"l{i}") is not None)
         _, kind, needs_colon = _LABELS[index]
         if needs_colon and not match.group("colon"):
