@@ -100,6 +100,16 @@ def _describe_undecodable(data: bytes, error: UnicodeDecodeError) -> str:
     )
 
 
+def _looks_like_utf16(sample: bytes) -> bool:
+    """Mostly-Latin UTF-16 text: every other byte is NUL, the ones between are not."""
+    even, odd = sample[0::2], sample[1::2]
+    if len(odd) < 2:
+        return False
+    return any(
+        zeros.count(0) >= 0.9 * len(zeros) and text.count(0) <= 0.1 * len(text) for zeros, text in ((odd, even), (even, odd))
+    )
+
+
 def decode(data: bytes) -> tuple[str | None, ReadError | None]:
     """Bytes to text with normalised newlines, or the reason they are not text."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or data.startswith(
@@ -108,6 +118,8 @@ def decode(data: bytes) -> tuple[str | None, ReadError | None]:
         return None, ReadError("file is UTF-16 or UTF-32 encoded (it starts with that byte-order mark); convert it to UTF-8")
     nul = data.find(b"\x00", 0, _SNIFF_BYTES)
     if nul >= 0:
+        if _looks_like_utf16(data[:_SNIFF_BYTES]):
+            return None, ReadError("file looks like UTF-16 text without a byte-order mark; convert it to UTF-8")
         return None, ReadError(f"binary file (NUL byte at offset {nul}), not a text document")
     try:
         text = data.decode("utf-8-sig")

@@ -157,7 +157,10 @@ def load_front_matter(text: str) -> ParsedYaml:
             "M002", f"front matter is {size // 1024} KiB, over the {MAX_FRONT_MATTER_BYTES // 1024} KiB limit"
         )
     _check_nesting_text(text)
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except UnicodeEncodeError as error:  # a lone surrogate, from text that did not come from a file
+        raise FrontMatterError("M002", f"front matter is not valid Unicode text: {error.reason}") from None
     try:
         try:
             root = loader.get_single_node()
