@@ -139,12 +139,15 @@ def read_document(
         # O_NONBLOCK: opening a FIFO must not wait for a writer; only regular files are read.
         descriptor = os.open(filename, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
         with open(descriptor, "rb", closefd=True) as handle:
-            mode = os.fstat(descriptor).st_mode
-            if stat.S_ISDIR(mode):
+            info = os.fstat(descriptor)
+            if stat.S_ISDIR(info.st_mode):
                 raise IsADirectoryError
-            if not stat.S_ISREG(mode):
+            if not stat.S_ISREG(info.st_mode):
                 return Document(shown, read_error=ReadError("not a regular file (a pipe, socket or device); not checked"))
-            data = handle.read(max_bytes + 1)
+            # Ask for the file's size, not the limit: a read of the limit allocates that much first.
+            data = handle.read(min(info.st_size, max_bytes) + 1)
+            if info.st_size < len(data) <= max_bytes:  # it grew since fstat
+                data += handle.read(max_bytes + 1 - len(data))
     except FileNotFoundError:
         return Document(shown, read_error=ReadError("file disappeared before it could be read"))
     except IsADirectoryError:

@@ -166,7 +166,7 @@ class Linter:
         for shown, result in lint_files(self, files, jobs):
             count += 1
             findings.extend(result.findings)
-            if self.passes:
+            if result.summaries:  # only what the corpus passes need; never the document
                 kept.append((shown, FileResult([], result.summaries, result.suppressions, result.ignored)))
         if self.passes:
             findings.extend(self.finish_corpus(kept))
