@@ -52,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="output format (default: text)")
     check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
     add_common_options(check)
+    add_link_options(check)
 
     rules = commands.add_parser("rules", help="list every rule with its code, name and default severity")
     rules.add_argument("--format", dest="output_format", choices=["text", "json"], default="text")
@@ -71,6 +72,49 @@ def add_common_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
     command.add_argument("-v", "--verbose", action="store_true", help="show tracebacks for internal errors")
     command.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="colour text output (default: auto)")
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not seconds > 0:
+        raise argparse.ArgumentTypeError(f"not a positive number of seconds: {value!r}")
+    return seconds
+
+
+def add_link_options(command: argparse.ArgumentParser) -> None:
+    links = command.add_argument_group("link checking (online)")
+    links.add_argument("--links", action="store_true", help="check every http(s) link over the network (L001-L003, L008, L009)")
+    links.add_argument("--timeout", type=_seconds, metavar="SECONDS", help="per-request timeout for --links (default: 10)")
+    links.add_argument("--no-cache", action="store_true", help="ignore and do not update the link cache")
+    links.add_argument("--cache-dir", metavar="DIR", help="keep the link cache in DIR (default: .contentlint_cache next to the config)")
+    links.add_argument("--allow-private-hosts", action="store_true",
+                       help="let --links request private, loopback and link-local addresses (refused by default, L008)")
+
+
+def configure_links(config: Config, args: argparse.Namespace) -> None:
+    """Turn on the network rules and lay the command line over [tool.contentlint.links]."""
+    if not getattr(args, "links", False):
+        return
+    from contentlint.net.settings import SettingsError, settings_from_section
+
+    section = dict(config.sections.get("links", {}))
+    if args.timeout is not None:
+        section["timeout"] = args.timeout
+    if args.no_cache:
+        section["cache"] = False
+    if args.cache_dir:
+        section["cache-dir"] = os.path.abspath(args.cache_dir)
+    if args.allow_private_hosts:
+        section["allow-private-hosts"] = True
+    try:
+        settings_from_section(section, config.root)
+    except SettingsError as error:
+        raise ConfigError(f"[tool.contentlint.links] {error}") from None
+    config.sections["links"] = section
+    config.network = True
 
 
 def configure(args: argparse.Namespace) -> Config:
@@ -109,12 +153,16 @@ def run_check(args: argparse.Namespace) -> int:
     from contentlint.linter import Linter
 
     config = configure(args)
+    configure_links(config, args)
     for given in args.paths:
         if not os.path.lexists(given):
             raise UsageError(f"no such file or directory: {given}")
     linter = Linter(config)
     files = discover(args.paths, config.include, config.exclude, config.root)
-    result = linter.run(files)
+    with ProgressBar(sys.stderr) as bar:
+        config.progress = bar.update
+        config.notice = lambda message: print(f"contentlint: warning: {message}", file=sys.stderr)
+        result = linter.run(files)
     if result.files == 0:
         print(f"contentlint: warning: no documents found in {' '.join(args.paths)}", file=sys.stderr)
     output_format = args.output_format or "text"
@@ -126,6 +174,34 @@ def run_check(args: argparse.Namespace) -> int:
         color = output_format == "text" and _use_color(args.color, sys.stdout)
         write(result, sys.stdout, reporters.ReportOptions(color=color, quiet=args.quiet))
     return EXIT_FINDINGS if result.failed else EXIT_OK
+
+
+class ProgressBar:
+    """The link check's progress on stderr, only when stderr is a terminal (never in CI or a pipe)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.enabled = hasattr(stream, "isatty") and stream.isatty() and not os.environ.get("CI")
+        self._bar = None
+
+    def __enter__(self) -> ProgressBar:
+        return self
+
+    def update(self, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        if self._bar is None:
+            from tqdm import tqdm
+
+            self._bar = tqdm(total=total, desc="Checking links", unit="URL", file=self.stream, leave=False,
+                             dynamic_ncols=True)
+        if total != self._bar.total:
+            self._bar.total = total
+        self._bar.update(done - self._bar.n)  # tqdm redraws at most ~10 times a second
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.close()
 
 
 def run_rules(args: argparse.Namespace) -> int:
