@@ -135,8 +135,7 @@ class LinkClient:
             self._follow(session, url, result)
         except Exception as error:  # a checker bug must not stop the run
             result.error, result.detail = kinds.INTERNAL, f"{type(error).__name__}: {error}"
-        finally:
-            session.close()
+        # No session.close(): it would close the shared adapter's pools under the other threads.
         return result
 
     def _follow(self, session: requests.Session, url: str, result: Outcome) -> None:
@@ -202,8 +201,10 @@ class LinkClient:
         with self.limiter.slot(host):
             result.requests += 1
             try:
+                # HEAD has no body, so it is read at once and its connection goes back to the pool;
+                # a GET is streamed so that no more of the body than read_limit is ever read.
                 response = session.request(method, url, headers=headers, timeout=(timeout, timeout),
-                                           allow_redirects=False, stream=True)
+                                           allow_redirects=False, stream=method != "HEAD")
             except ForbiddenAddressError as refused:
                 result.requests -= 1  # refused before any byte was sent
                 return _Answer(error=kinds.FORBIDDEN, detail=str(refused), address=refused.address,

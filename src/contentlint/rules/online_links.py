@@ -12,8 +12,7 @@ from urllib.parse import urldefrag, urlsplit
 from contentlint.config import Config
 from contentlint.document import Document
 from contentlint.finding import Violation
-from contentlint.net import outcome as kinds
-from contentlint.net.checker import check_urls
+from contentlint.net import outcome as kinds  # plain data; the HTTP stack is imported only by --links
 from contentlint.net.outcome import Outcome
 from contentlint.net.settings import LinkSettings, settings_from_section
 from contentlint.registry import CorpusPass, corpus_pass, rule
@@ -168,6 +167,8 @@ def finish_links(summaries: list[tuple[str, Any]], config: Config) -> Iterator[t
             cited.setdefault(urldefrag(url)[0], []).append((path, url, line, column))
     if not cited:
         return
+    from contentlint.net.checker import check_urls
+
     outcomes, _stats = check_urls(
         cited, settings,
         is_good=lambda outcome: is_good(outcome, settings),
