@@ -82,7 +82,7 @@ def write_corpus(root: Path, ports: dict[str, int]) -> None:
 
 def run_check(root: Path) -> tuple[float, dict]:
     command = [sys.executable, "-m", "contentlint", "check", "--links", "--allow-private-hosts",
-               "--select", "L001,L002,L003,L009", "--format", "json", "--today", "2026-11-22", "."]
+               "--select", "L001,L002,L003,L008,L009", "--format", "json", "--today", "2026-11-22", "."]
     started = time.perf_counter()
     done = subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=300)
     elapsed = time.perf_counter() - started

@@ -2,4 +2,7 @@
 
 from __future__ import annotations
 
-from contentlint.rules import freshness, metadata, online_links, reading  # noqa: F401
+from contentlint.rules import freshness, metadata, reading  # noqa: F401
+
+# Last: it registers L008 itself only when no offline link rule module has.
+from contentlint.rules import online_links  # noqa: F401, E402
