@@ -54,7 +54,8 @@ def test_baseline_file_is_sorted_stable_and_has_no_lines(run_cli, corpus) -> Non
 def test_only_new_findings_are_reported_even_after_lines_move(run_cli, corpus) -> None:
     root = corpus({"a.md": OVERDUE, "c.md": CLEAN})
     check(run_cli, root, "--write-baseline", "baseline.json")
-    moved = OVERDUE.replace("title:", "tags: [a]\naudienceLevel: patient\ntitle:", 1).replace("colour: red", "colour: red\nflavour: mint")
+    moved = OVERDUE.replace("title:", "tags: [a]\naudienceLevel: patient\ntitle:", 1)
+    moved = moved.replace("colour: red", "colour: red\nflavour: mint")
     (root / "a.md").write_text(moved, encoding="utf-8")
     (root / "new.txt").write_text(NO_FRONT_MATTER, encoding="utf-8")
     result = check(run_cli, root, "--baseline", "baseline.json", "--format", "json")

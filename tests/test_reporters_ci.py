@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -92,7 +93,8 @@ def test_sarif_fingerprints_survive_edits_above_and_a_new_day(run_cli, corpus) -
     def prints(today: str) -> dict[tuple[str, str], str]:
         log = json.loads(run_cli("check", ".", "--today", today, "--format", "sarif", cwd=root).out)
         return {
-            (r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], r["ruleId"]): r["partialFingerprints"][FINGERPRINT_KEY]
+            (r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], r["ruleId"]):
+                r["partialFingerprints"][FINGERPRINT_KEY]
             for r in log["runs"][0]["results"]
         }
 
@@ -250,7 +252,7 @@ def test_findings_are_ordered_by_path_line_column_code(run_cli, corpus) -> None:
 
 def test_text_piped_to_a_file_has_no_colour(corpus, tmp_path: Path) -> None:
     root = corpus(CORPUS)
-    env = {k: v for k, v in __import__("os").environ.items() if k not in ("FORCE_COLOR", "GITHUB_ACTIONS")}
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "GITHUB_ACTIONS")}
     target = tmp_path / "report.txt"
     with open(target, "wb") as stream:
         done = subprocess.run([sys.executable, "-m", "contentlint", "check", ".", "--today", TODAY],
@@ -261,3 +263,15 @@ def test_text_piped_to_a_file_has_no_colour(corpus, tmp_path: Path) -> None:
     forced = subprocess.run([sys.executable, "-m", "contentlint", "check", ".", "--today", TODAY, "--color", "always"],
                             cwd=root, capture_output=True, text=True, env=env, timeout=60)
     assert "\033[" in forced.stdout
+
+
+def test_the_example_corpus_in_every_machine_format(run_cli, tmp_path: Path) -> None:
+    examples = str(Path(__file__).resolve().parent.parent / "examples")
+    for output_format in ("sarif", "junit", "csv"):
+        target = tmp_path / f"out.{output_format}"
+        assert run_cli("check", examples, "--today", TODAY, "--format", output_format, "-o", str(target)).code == 1
+    sarif_validator().validate(json.loads((tmp_path / "out.sarif").read_text(encoding="utf-8")))
+    cases = [case for suite in JUnitXml.fromfile(str(tmp_path / "out.junit")) for case in suite]
+    assert len(cases) == len(list(Path(examples).iterdir()))
+    with open(tmp_path / "out.csv", newline="", encoding="utf-8") as handle:
+        assert {row["code"] for row in csv.DictReader(handle)} >= {"E001", "M001", "F001"}

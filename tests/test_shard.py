@@ -22,7 +22,7 @@ def make_corpus(corpus):
     return corpus(files)
 
 
-def findings(run_cli, root, *args: str) -> list[tuple[str, int, str]]:
+def findings(run_cli, root, *args: str) -> tuple[list[tuple[str, int, str]], int]:
     result = run_cli("check", ".", "--today", TODAY, "--format", "json", *args, cwd=root)
     assert result.code in (0, 1), result.err
     payload = json.loads(result.out)

@@ -204,9 +204,10 @@ def _apply_baseline(args: argparse.Namespace, result: RunResult, entries: list |
     if outcome.stale and not args.quiet:
         shown = ", ".join(f"{e.path} {e.code} ({_clip(e.subject)})" for e in outcome.stale[:10])
         more = f" and {len(outcome.stale) - 10} more" if len(outcome.stale) > 10 else ""
-        stale = "1 baseline entry no longer occurs" if len(outcome.stale) == 1 else f"{len(outcome.stale)} baseline entries no longer occur"
+        one = len(outcome.stale) == 1
+        stale = "1 baseline entry no longer occurs" if one else f"{len(outcome.stale)} baseline entries no longer occur"
         print(f"contentlint: {stale} (fixed?); rewrite the baseline with --write-baseline to drop "
-              f"{'it' if len(outcome.stale) == 1 else 'them'}: {shown}{more}", file=sys.stderr)
+              f"{'it' if one else 'them'}: {shown}{more}", file=sys.stderr)
 
 
 def run_rules(args: argparse.Namespace) -> int:

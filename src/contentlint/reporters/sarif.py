@@ -74,7 +74,7 @@ def build_sarif(result: RunResult, limit: int = MAX_RESULTS) -> dict[str, Any]:
     kept = _kept(result.findings, limit)
     fingerprints = numbered_fingerprints(kept)
     results = []
-    for finding, fingerprint in zip(kept, fingerprints):
+    for finding, fingerprint in zip(kept, fingerprints, strict=True):
         entry: dict[str, Any] = {"ruleId": finding.code}
         if finding.code in index:
             entry["ruleIndex"] = index[finding.code]
