@@ -7,11 +7,14 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
-from typing import Sequence, TextIO
+from typing import TYPE_CHECKING, Sequence, TextIO
 
 from contentlint import __version__, reporters
 from contentlint.config import Config, ConfigError, check_codes, load_config
 from contentlint.finding import Severity
+
+if TYPE_CHECKING:
+    from contentlint.linter import RunResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -49,9 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="check documents and report findings")
     check.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="files or directories (default: .)")
     check.add_argument("--format", dest="output_format", choices=reporters.names(), default=None,
-                       help="output format (default: text)")
+                       help="output format (default: text; github when GITHUB_ACTIONS=true and no --output)")
     check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
     add_common_options(check)
+    add_ci_options(check)
     add_link_options(check)
 
     rules = commands.add_parser("rules", help="list every rule with its code, name and default severity")
@@ -117,6 +121,13 @@ def configure_links(config: Config, args: argparse.Namespace) -> None:
     config.network = True
 
 
+def add_ci_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in this baseline file")
+    command.add_argument("--write-baseline", metavar="FILE",
+                         help="record the current findings in FILE (by fingerprint, not line) and report none of them")
+    command.add_argument("--shard", metavar="K/N", help="check only the K-th of N stable slices of the files (for CI matrices)")
+
+
 def configure(args: argparse.Namespace) -> Config:
     config = load_config(args.config)
     from contentlint.registry import all_rules
@@ -157,15 +168,22 @@ def run_check(args: argparse.Namespace) -> int:
     for given in args.paths:
         if not os.path.lexists(given):
             raise UsageError(f"no such file or directory: {given}")
+    shard, baseline_entries = _ci_inputs(args)
     linter = Linter(config)
-    files = discover(args.paths, config.include, config.exclude, config.root)
+    found = files = list(discover(args.paths, config.include, config.exclude, config.root))
+    if shard is not None:
+        from contentlint.shard import select_shard
+
+        files = list(select_shard(found, *shard))
     with ProgressBar(sys.stderr) as bar:
         config.progress = bar.update
         config.notice = lambda message: print(f"contentlint: warning: {message}", file=sys.stderr)
         result = linter.run(files)
-    if result.files == 0:
+    result.paths = [shown for _, shown in files]
+    if not found:
         print(f"contentlint: warning: no documents found in {' '.join(args.paths)}", file=sys.stderr)
-    output_format = args.output_format or "text"
+    _apply_baseline(args, result, baseline_entries)
+    output_format = args.output_format or ("github" if _in_github_actions() and not args.output else "text")
     write = reporters.get(output_format)
     if args.output:
         with open(args.output, "w", encoding="utf-8", newline="\n") as stream:
@@ -173,6 +191,12 @@ def run_check(args: argparse.Namespace) -> int:
     else:
         color = output_format == "text" and _use_color(args.color, sys.stdout)
         write(result, sys.stdout, reporters.ReportOptions(color=color, quiet=args.quiet))
+    if output_format == "sarif":
+        from contentlint.reporters.sarif import MAX_RESULTS
+
+        if len(result.findings) > MAX_RESULTS:
+            print(f"contentlint: warning: SARIF holds {MAX_RESULTS} of {len(result.findings)} findings (errors first), "
+                  "the most code scanning accepts; use --baseline or --shard", file=sys.stderr)
     return EXIT_FINDINGS if result.failed else EXIT_OK
 
 
@@ -202,6 +226,64 @@ class ProgressBar:
     def __exit__(self, *exc: object) -> None:
         if self._bar is not None:
             self._bar.close()
+
+
+def _in_github_actions() -> bool:
+    return os.environ.get("GITHUB_ACTIONS") == "true"
+
+
+def _ci_inputs(args: argparse.Namespace) -> tuple[tuple[int, int] | None, list | None]:
+    """Check --shard and read --baseline before any work, so a typo fails fast."""
+    from contentlint import baseline
+    from contentlint.shard import ShardError, parse_shard
+
+    try:
+        shard = parse_shard(args.shard) if args.shard is not None else None
+    except ShardError as error:
+        raise UsageError(str(error)) from None
+    entries = None
+    if args.baseline and not args.write_baseline:
+        try:
+            entries = baseline.load(args.baseline)
+        except baseline.BaselineError as error:
+            raise UsageError(str(error)) from None
+    return shard, entries
+
+
+def _count(number: int, singular: str, plural: str = "") -> str:
+    return f"{number} {singular if number == 1 else (plural or singular + 's')}"
+
+
+def _clip(text: str, width: int = 50) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _apply_baseline(args: argparse.Namespace, result: RunResult, entries: list | None) -> None:
+    """--write-baseline records every finding; --baseline drops the recorded ones and notes stale entries."""
+    from contentlint import baseline
+
+    if args.write_baseline:
+        try:
+            baseline.write(args.write_baseline, result.findings)
+        except baseline.BaselineError as error:
+            raise UsageError(str(error)) from None
+        entries = baseline.entries_for(result.findings)
+        if not args.quiet:
+            print(f"contentlint: wrote {_count(len(result.findings), 'finding')} "
+                  f"({_count(len(entries), 'entry', 'entries')}) to {args.write_baseline}", file=sys.stderr)
+    if entries is None:
+        return
+    outcome = baseline.apply(result.findings, entries, result.paths)
+    result.findings = outcome.findings
+    result.stats["baselined"] = outcome.suppressed
+    result.stats["stale"] = len(outcome.stale)
+    if outcome.stale and not args.quiet:
+        shown = ", ".join(f"{e.path} {e.code} ({_clip(e.subject)})" for e in outcome.stale[:10])
+        more = f" and {len(outcome.stale) - 10} more" if len(outcome.stale) > 10 else ""
+        one = len(outcome.stale) == 1
+        stale = "1 baseline entry no longer occurs" if one else f"{len(outcome.stale)} baseline entries no longer occur"
+        print(f"contentlint: {stale} (fixed?); rewrite the baseline with --write-baseline to drop "
+              f"{'it' if one else 'them'}: {shown}{more}", file=sys.stderr)
 
 
 def run_rules(args: argparse.Namespace) -> int:

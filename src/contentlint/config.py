@@ -128,7 +128,7 @@ class Config:
             return self.review.by_source_type[source_type], f"policy for sourceType {source_type}"
         if isinstance(source, str) and source in self.review.by_source:
             return self.review.by_source[source], f"policy for source {source}"
-        return self.review.default_cycle_months, "default cycle"
+        return self.review.default_cycle_months, "default"
 
 
 def _months(value: Any) -> int:
@@ -148,6 +148,9 @@ def find_config_file(start: Path) -> Path | None:
                 if "contentlint" in _read_toml(candidate).get("tool", {}):
                     return candidate
             except ConfigError:
+                # A broken pyproject.toml is ours to report only when it meant to configure us.
+                if "tool.contentlint" in candidate.read_text("utf-8", "replace"):
+                    raise
                 continue
     return None
 

@@ -44,6 +44,8 @@ class RunResult:
     rules: dict[str, Rule] = field(default_factory=dict)
     # Extra figures for the summary (e.g. links checked), shown by reporters that want them.
     stats: dict[str, int] = field(default_factory=dict)
+    # Display paths of the files checked, clean ones included (for reports with one entry per file).
+    paths: list[str] = field(default_factory=list)
 
     @property
     def errors(self) -> int:

@@ -14,6 +14,10 @@ _REPORTERS: dict[str, Reporter] = {}
 _MODULES = {
     "text": "contentlint.reporters.text",
     "json": "contentlint.reporters.json_reporter",
+    "sarif": "contentlint.reporters.sarif",
+    "github": "contentlint.reporters.github",
+    "junit": "contentlint.reporters.junit",
+    "csv": "contentlint.reporters.csv_reporter",
 }
 
 
