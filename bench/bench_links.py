@@ -91,6 +91,21 @@ def run_check(root: Path) -> tuple[float, dict]:
     return elapsed, json.loads(done.stdout)
 
 
+def check_phase(ports: dict[str, int]) -> tuple[float, int]:
+    """The link-check phase alone, in this process: 400 fresh URLs, default settings, no cache."""
+    from contentlint.net.checker import check_urls
+    from contentlint.net.settings import LinkSettings
+
+    urls = [f"http://{host}:{ports[host]}/phase/page-{n:03d}" for n in range(URLS_PER_HOST) for host in HOSTS]
+    settings = LinkSettings(allow_private_hosts=True, cache=False, host_concurrency=HOST_CONCURRENCY)
+    started = time.perf_counter()
+    outcomes, stats = check_urls(urls, settings, is_good=lambda outcome: True)
+    elapsed = time.perf_counter() - started
+    if any(outcome.status != 200 for outcome in outcomes.values()):
+        raise SystemExit("benchmark server gave an unexpected answer")
+    return elapsed, max(stats.peak_per_host.values())
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
@@ -114,6 +129,8 @@ def main() -> int:
             after_cold = stats()
             warm, warm_report = run_check(root)
             after_warm = stats()
+            phase, phase_peak = check_phase(ports)
+            after_phase = stats()
     finally:
         server.stdin.write("quit\n")
         server.stdin.flush()
@@ -137,6 +154,10 @@ def main() -> int:
     print(f"max in flight per host: {peak} (limit {HOST_CONCURRENCY})")
     print(f"ideal: {ideal:.3f} s; ratio to ideal: {cold / ideal:.2f}x")
     print(f"warm run:  {warm:.2f} s wall, {warm_requests} requests")
+    phase_requests = sum(s["requests"] for s in after_phase.values()) - requests - warm_requests
+    print(f"link-check phase alone (in-process, 400 fresh URLs): {phase:.2f} s, {unique / phase:.0f} URLs/s, "
+          f"{phase_requests} requests, max {phase_peak} in flight per host; ratio to ideal {phase / ideal:.2f}x "
+          f"(with 16 slots, 100 URLs need ceil(100/16) = 7 rounds: {0.7 / ideal:.2f}x is the floor)")
     print(f"findings: cold {len(report['findings'])}, warm {len(warm_report['findings'])}")
     print(f"(wall times include starting Python and contentlint: {startup:.2f} s for `contentlint --version`)")
     ok = rate >= TARGET_URLS_PER_SECOND and requests == unique and peak <= HOST_CONCURRENCY and warm_requests == 0

@@ -21,6 +21,7 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
     body: bytes = b""
     delay: float = 0.0  # seconds to wait before answering
+    stream_bytes: int = 0  # instead of body: this many bytes, sent in chunks (to see how much is read)
 
 
 # A route is a fixed Reply, or a function (method, nth request to this path, 1-based) -> Reply.
@@ -74,12 +75,17 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_response(reply.status)
             for name, value in reply.headers.items():
                 self.send_header(name, value)
-            self.send_header("Content-Length", str(len(reply.body)))
+            self.send_header("Content-Length", str(reply.stream_bytes or len(reply.body)))
             self.end_headers()
-            if method != "HEAD" and reply.body:
+            if method != "HEAD" and reply.stream_bytes:
+                chunk = b"x" * 65536
+                for _ in range(reply.stream_bytes // len(chunk)):
+                    self.wfile.write(chunk)
+                    server._sent(path, len(chunk))
+            elif method != "HEAD" and reply.body:
                 self.wfile.write(reply.body)
         except (BrokenPipeError, ConnectionResetError):
-            pass
+            self.close_connection = True
         finally:
             server._left()
 
@@ -103,6 +109,7 @@ class LoopbackServer:
         self.peak_in_flight = 0
         self._in_flight = 0
         self._counts: Counter[str] = Counter()
+        self.sent: Counter[str] = Counter()  # body bytes written per path (stream_bytes replies)
         self._lock = threading.Lock()
         self._server = _Server((host, 0), _Handler)
         self._server.owner = self
@@ -146,6 +153,10 @@ class LoopbackServer:
             self._in_flight += 1
             self.peak_in_flight = max(self.peak_in_flight, self._in_flight)
             return self._counts[path]
+
+    def _sent(self, path: str, size: int) -> None:
+        with self._lock:
+            self.sent[path] += size
 
     def _left(self) -> None:
         with self._lock:

@@ -131,6 +131,17 @@ def test_permanent_redirect_names_the_final_url(servers: tuple[LoopbackServer, L
     assert f"has moved to {b.url('/ok')}#side-effects; update the link" in violation.message
 
 
+def test_get_fallback_reads_only_the_start_of_a_body(servers: tuple[LoopbackServer, LoopbackServer]) -> None:
+    a, _ = servers
+    size = 64 * 1024 * 1024
+    a.routes["/huge"] = lambda method, nth: Reply(405) if method == "HEAD" else Reply(404, stream_bytes=size)
+    started = time.monotonic()
+    assert codes(check([a.url("/huge")])) == ["L001"]
+    assert time.monotonic() - started < 2
+    time.sleep(0.1)  # let the server notice the closed connection
+    assert a.sent["/huge"] < 8 * 1024 * 1024  # socket buffers at most; never the whole body
+
+
 def test_too_many_redirects(servers: tuple[LoopbackServer, LoopbackServer]) -> None:
     a, _ = servers
     assert codes(check([a.url("/hop-1")], max_redirects=3)) == ["L002"]

@@ -108,6 +108,15 @@ def test_no_cache_and_cache_dir(run_cli: Callable, site: LoopbackServer, tmp_pat
     assert (elsewhere / "links-v1.sqlite3").is_file() and not (root / ".contentlint_cache").exists()
 
 
+def test_unusable_cache_is_a_warning_not_a_failure(run_cli: Callable, site: LoopbackServer, tmp_path: Path) -> None:
+    root = write_corpus(tmp_path / "corpus", site)
+    not_a_directory = tmp_path / "cache-file"
+    not_a_directory.write_text("in the way", encoding="utf-8")
+    result = run_cli(*LINKS, "--cache-dir", str(not_a_directory), ".", cwd=root)
+    assert "contentlint: warning: link cache not used" in result.err
+    assert ("a.md", 15, "L001") in findings(result.out)
+
+
 def test_timeout_flag(run_cli: Callable, site: LoopbackServer, tmp_path: Path) -> None:
     (tmp_path / "slow.md").write_text(front_matter() + f"\n[slow]({site.url('/slow')})\n", encoding="utf-8")
     (tmp_path / ".contentlint.toml").write_text("[links]\nretries = 0\ntimeout = 5\n", encoding="utf-8")
