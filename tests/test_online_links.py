@@ -178,11 +178,31 @@ def test_closed_port_is_unreachable() -> None:
     assert "connection was refused" in violation.message
 
 
-def test_unresolvable_host_is_unreachable() -> None:
-    # .invalid never resolves (RFC 2606); the resolver answers without the internet.
-    [(_, code, violation)] = check(["https://no-such-host.invalid/page"])
+def test_tls_failure_is_unreachable(servers: tuple[LoopbackServer, LoopbackServer]) -> None:
+    a, _ = servers
+    [(_, code, violation)] = check([f"https://127.0.0.1:{a.port}/ok"])  # the server speaks plain HTTP
     assert code == "L002"
-    assert "does not resolve" in violation.message
+    assert "secure connection failed" in violation.message
+
+
+def test_unresolvable_host_is_unreachable() -> None:
+    # No DNS query in tests: the error a failed lookup raises is built here and classified.
+    import socket
+
+    import requests
+    from urllib3.exceptions import MaxRetryError, NameResolutionError
+
+    from contentlint.net.client import _error_kind
+    from contentlint.net.settings import LinkSettings
+    from contentlint.rules.online_links import judge
+
+    lookup = NameResolutionError("no-such-host.invalid", None, socket.gaierror(-2, "Name or service not known"))  # type: ignore[arg-type]
+    error = requests.exceptions.ConnectionError(MaxRetryError(None, "/", lookup))  # type: ignore[arg-type]
+    kind, detail = _error_kind(error)
+    outcome = Outcome("https://no-such-host.invalid/page", error=kind, detail=detail)
+    code, message = judge(outcome, LinkSettings())
+    assert (kind, code) == ("dns", "L002")
+    assert "does not resolve" in message
 
 
 @pytest.mark.parametrize("host", ["127.0.0.1", "localhost"])

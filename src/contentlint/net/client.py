@@ -85,14 +85,14 @@ def _error_kind(error: BaseException) -> tuple[str, str]:
 
 def _causes(error: BaseException) -> list[BaseException]:
     chain: list[BaseException] = []
-    pending: list[BaseException | None] = [error]
+    pending: list[BaseException] = [error]
     while pending and len(chain) < 20:
         current = pending.pop()
-        if current is None or current in chain:
+        if current in chain:
             continue
         chain.append(current)
-        pending.extend([current.__cause__, current.__context__, getattr(current, "reason", None)])
-        pending.extend(arg for arg in getattr(current, "args", ()) if isinstance(arg, BaseException))
+        linked = [current.__cause__, current.__context__, getattr(current, "reason", None), *getattr(current, "args", ())]
+        pending.extend(e for e in linked if isinstance(e, BaseException))
     return chain
 
 
