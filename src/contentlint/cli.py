@@ -7,7 +7,7 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence, TextIO
+from typing import TYPE_CHECKING, Iterable, Sequence, TextIO
 
 from contentlint import __version__, reporters
 from contentlint.config import Config, ConfigError, check_codes, load_config
@@ -57,6 +57,19 @@ def build_parser() -> argparse.ArgumentParser:
     add_common_options(check)
     add_ci_options(check)
     add_link_options(check)
+
+    report = commands.add_parser(
+        "report", help="write an audit report (HTML page or Markdown) and a review calendar",
+        description="Check documents like `check`, then write an audit report an editor can act on.",
+    )
+    report.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="files or directories (default: .)")
+    report.add_argument("-o", "--output", metavar="FILE",
+                        help="the report: FILE.html for a web page, FILE.md for Markdown; - prints Markdown")
+    report.add_argument("--format", dest="output_format", choices=sorted(reporters.DOCUMENT_FORMATS),
+                        help="the report's format, when the file name does not say")
+    report.add_argument("--calendar", metavar="FILE.ics",
+                        help="also write each document's next review date as all-day calendar events")
+    add_common_options(report)
 
     rules = commands.add_parser("rules", help="list every rule with its code, name and default severity")
     rules.add_argument("--format", dest="output_format", choices=["text", "json"], default="text")
@@ -169,7 +182,8 @@ def run_check(args: argparse.Namespace) -> int:
         if not os.path.lexists(given):
             raise UsageError(f"no such file or directory: {given}")
     shard, baseline_entries = _ci_inputs(args)
-    linter = Linter(config)
+    output_format = args.output_format or ("github" if _in_github_actions() and not args.output else "text")
+    linter = Linter(config, collect_facts=output_format in reporters.DOCUMENT_FORMATS)
     found = files = list(discover(args.paths, config.include, config.exclude, config.root))
     if shard is not None:
         from contentlint.shard import select_shard
@@ -183,14 +197,13 @@ def run_check(args: argparse.Namespace) -> int:
     if not found:
         print(f"contentlint: warning: no documents found in {' '.join(args.paths)}", file=sys.stderr)
     _apply_baseline(args, result, baseline_entries)
-    output_format = args.output_format or ("github" if _in_github_actions() and not args.output else "text")
     write = reporters.get(output_format)
     if args.output:
         with open(args.output, "w", encoding="utf-8", newline="\n") as stream:
-            write(result, stream, reporters.ReportOptions(color=False, quiet=args.quiet))
+            write(result, stream, reporters.ReportOptions(color=False, quiet=args.quiet, config=config))
     else:
         color = output_format == "text" and _use_color(args.color, sys.stdout)
-        write(result, sys.stdout, reporters.ReportOptions(color=color, quiet=args.quiet))
+        write(result, sys.stdout, reporters.ReportOptions(color=color, quiet=args.quiet, config=config))
     if output_format == "sarif":
         from contentlint.reporters.sarif import MAX_RESULTS
 
@@ -286,6 +299,89 @@ def _apply_baseline(args: argparse.Namespace, result: RunResult, entries: list |
               f"{'it' if one else 'them'}: {shown}{more}", file=sys.stderr)
 
 
+_REPORT_SUFFIXES = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown"}
+
+
+def _report_format(args: argparse.Namespace) -> str | None:
+    if args.output_format or not args.output:
+        return args.output_format
+    if args.output == "-":
+        return "markdown"
+    suffix = Path(args.output).suffix.lower()
+    if suffix not in _REPORT_SUFFIXES:
+        raise UsageError(f"cannot tell the report format from {args.output!r}: name it .html or .md, or give --format")
+    return _REPORT_SUFFIXES[suffix]
+
+
+def _show_progress(stream: TextIO) -> bool:
+    """A progress bar only for a person at a terminal: never when piped, in CI or on a dumb terminal."""
+    if os.environ.get("CI") or os.environ.get("TERM") == "dumb":
+        return False
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def _with_progress(files: list[tuple[Path, str]], stream: TextIO) -> Iterable[tuple[Path, str]]:
+    if not _show_progress(stream):
+        return files
+    from tqdm import tqdm
+
+    # Appears only when the run takes over a second, and is cleared when it ends.
+    return tqdm(files, total=len(files), file=stream, unit="file", desc="Checking", delay=1.0, leave=False)
+
+
+def _write_file(path: str, data: str | bytes) -> None:
+    try:
+        if isinstance(data, bytes):
+            Path(path).write_bytes(data)
+        else:
+            with open(path, "w", encoding="utf-8", newline="\n") as stream:
+                stream.write(data)
+    except OSError as error:
+        raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
+
+
+def run_report(args: argparse.Namespace) -> int:
+    import io
+
+    from contentlint.discovery import discover
+    from contentlint.facts import EXEMPT
+    from contentlint.linter import Linter
+    from contentlint.review_calendar import calendar_bytes
+
+    config = configure(args)
+    if not args.output and not args.calendar:
+        raise UsageError("say where to write the report: -o report.html (or .md), and/or --calendar reviews.ics")
+    output_format = _report_format(args)
+    for given in args.paths:
+        if not os.path.lexists(given):
+            raise UsageError(f"no such file or directory: {given}")
+    files = list(discover(args.paths, config.include, config.exclude, config.root))
+    # Same Linter and Config as `check`, so its options (and --links, where given) apply here too.
+    result = Linter(config, collect_facts=True).run(_with_progress(files, sys.stderr))
+    if result.files == 0:
+        print(f"contentlint: warning: no documents found in {' '.join(args.paths)}", file=sys.stderr)
+    written = []
+    if output_format:
+        buffer = io.StringIO()
+        reporters.get(output_format)(result, buffer, reporters.ReportOptions(quiet=args.quiet, config=config))
+        if args.output == "-" or not args.output:
+            sys.stdout.write(buffer.getvalue())
+        else:
+            _write_file(args.output, buffer.getvalue())
+            written.append(args.output)
+    if args.calendar:
+        _write_file(args.calendar, calendar_bytes(result.documents, config.today))
+        dated = sum(1 for d in result.documents if d.next_review is not None and d.review_state != EXEMPT)
+        written.append(f"{args.calendar} ({dated} review {'date' if dated == 1 else 'dates'})")
+    if written and not args.quiet:
+        print(
+            f"contentlint: wrote {' and '.join(written)}: {result.files} documents, "
+            f"{result.errors} errors, {result.warnings} warnings",
+            file=sys.stderr,
+        )
+    return EXIT_FINDINGS if result.failed else EXIT_OK
+
+
 def run_rules(args: argparse.Namespace) -> int:
     from contentlint.registry import all_rules
 
@@ -325,7 +421,7 @@ def run_explain(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"check": run_check, "rules": run_rules, "explain": run_explain}
+COMMANDS = {"check": run_check, "report": run_report, "rules": run_rules, "explain": run_explain}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
