@@ -124,3 +124,23 @@ def test_chart_geometry_scales_to_the_largest_bar(audit: Audit) -> None:
 def test_chart_with_no_dates() -> None:
     chart = timeline_chart(build_timeline([], TODAY))
     assert chart.total == 0 and all(not c.segments for c in chart.columns)
+
+
+def test_link_and_authority_columns_count_findings_when_their_rules_ran() -> None:
+    documents = [DocumentFacts("a.md", "A vendor page", source="Vendor"), DocumentFacts("b.md", "B", source="NHS")]
+    findings = [
+        Finding("a.md", 1, 1, "S001", Severity.ERROR, "not an authoritative source", "source-not-authoritative"),
+        Finding("a.md", 3, 1, "L001", Severity.ERROR, "broken link", "broken-link"),
+        Finding("a.md", 4, 1, "L002", Severity.ERROR, "unreachable", "link-unreachable"),
+        Finding("b.md", 5, 1, "L004", Severity.WARNING, "insecure link", "insecure-link"),
+    ]
+    ran = {code: None for code in ("S001", "L001", "L002", "L004")}
+    audit = build_audit(RunResult(findings, 2, rules=ran, documents=documents), TODAY)  # type: ignore[arg-type]
+    rows = {r.source: r for r in audit.sources}
+    assert (rows["Vendor"].broken_links, rows["Vendor"].non_authoritative) == (2, 1)
+    assert (rows["NHS"].broken_links, rows["NHS"].non_authoritative) == (0, 0)
+    assert audit.checked_links and audit.checked_authority
+    families = {f.key: (f.errors, f.warnings) for f in audit.families}
+    assert families["links"] == (2, 1) and families["authority"] == (1, 0)
+    offline = build_audit(RunResult([], 2, documents=documents), TODAY)
+    assert not offline.checked_links and not offline.checked_authority

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import io
 import datetime as dt
 import hashlib
 import re
@@ -13,7 +14,7 @@ import icalendar
 import pytest
 
 from conftest import front_matter
-from contentlint.reporters.audit_report import markdown_escape, safe_href
+from contentlint.reporters.audit_report import markdown_escape, message_html, safe_href
 from report_corpus import HOSTILE_IMAGE_TITLE, HOSTILE_SCRIPT_TITLE, write_report_corpus
 
 TODAY_ARG = ("--today", "2026-11-22")
@@ -141,7 +142,7 @@ def test_markdown_has_the_same_content_without_the_chart(run_cli, report_dir: Pa
         assert heading in markdown
     assert "| **Overdue** | 4 |" in markdown
     assert "| Dec 2026 | 3 |" in markdown
-    assert "| NHS | 4 | 2 | 1 | not checked | 0 |" in markdown
+    assert "| NHS | 4 | 2 | 1 | not checked | not checked |" in markdown
     assert "    - [ ] error F001, line 6: review overdue by 237 days" in markdown
     assert "<details><summary>All findings (16)</summary>" in markdown
 
@@ -177,6 +178,19 @@ def test_markdown_hostile_titles_are_text(run_cli, report_dir: Path) -> None:
 )
 def test_markdown_escape(value: object, escaped: str) -> None:
     assert markdown_escape(value) == escaped
+
+
+@pytest.mark.parametrize(
+    ("message", "html"),
+    [
+        ("field `sorce` is unknown", "field <code>sorce</code> is unknown"),
+        ("title `<script>alert(1)</script>`", "title <code>&lt;script&gt;alert(1)&lt;/script&gt;</code>"),
+        ("odd ` backtick <b>", "odd ` backtick &lt;b&gt;"),
+        ('quote " and \' stay text', "quote &#34; and &#39; stay text"),
+    ],
+)
+def test_message_html(message: str, html: str) -> None:
+    assert str(message_html(message)) == html
 
 
 @pytest.mark.parametrize(
@@ -303,3 +317,42 @@ def test_check_format_html_collects_the_facts_too(run_cli, report_dir: Path) -> 
 
 def test_hostile_titles_are_in_the_corpus() -> None:
     assert "<script>" in HOSTILE_SCRIPT_TITLE and "onerror=" in HOSTILE_IMAGE_TITLE
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_only_on_a_terminal_and_never_in_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    from contentlint import cli
+
+    files = [(Path(f"{n}.md"), f"{n}.md") for n in range(3)]
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    assert cli._with_progress(files, io.StringIO()) is files  # piped: no bar
+    terminal = _Terminal()
+    bar = cli._with_progress(files, terminal)
+    assert bar is not files and list(bar) == files
+    assert terminal.getvalue() == ""  # a short run finishes before the bar would appear
+    monkeypatch.setenv("CI", "true")
+    assert cli._with_progress(files, _Terminal()) is files
+    monkeypatch.delenv("CI")
+    monkeypatch.setenv("TERM", "dumb")
+    assert cli._with_progress(files, _Terminal()) is files
+
+
+def test_markdown_findings_table_is_capped_for_pasting() -> None:
+    from conftest import make_config
+    from contentlint import reporters
+    from contentlint.finding import Finding, Severity
+    from contentlint.linter import RunResult
+
+    findings = [Finding(f"d{n:03}.md", 1, 1, "M001", Severity.ERROR, "no front matter", "no-front-matter") for n in range(130)]
+    stream = io.StringIO()
+    reporters.get("markdown")(RunResult(findings, 130), stream, reporters.ReportOptions(config=make_config()))
+    markdown = stream.getvalue()
+    assert "<summary>All findings (130)</summary>" in markdown
+    assert markdown.count("| error | M001 |") == 100
+    assert "The first 100 are shown" in markdown and "list all 130" in markdown
+    assert "… and 70 more documents with fewer findings" in markdown

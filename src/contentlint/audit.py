@@ -109,6 +109,9 @@ class Audit:
     findings: list[FindingRow]
     network: bool
     due_soon_days: int
+    # Whether the rules behind the "broken links" and "non-authoritative" columns ran at all.
+    checked_links: bool = False
+    checked_authority: bool = False
 
     @property
     def clean_documents(self) -> int:
@@ -251,4 +254,6 @@ def build_audit(result: RunResult, today: dt.date, *, network: bool = False, due
         findings=rows,
         network=network,
         due_soon_days=due_soon_days,
+        checked_links=any(code in result.rules for code in BROKEN_LINK_CODES),
+        checked_authority=NON_AUTHORITATIVE_CODE in result.rules,
     )

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from contentlint.audit import Audit, build_audit, review_note
 from contentlint.reporters import ReportOptions, register
@@ -47,6 +47,14 @@ def safe_href(url: str) -> str:
     except ValueError:
         return ""
     return url.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else ""
+
+
+_CODE_SPAN = re.compile(r"`([^`\n]+)`")
+
+
+def message_html(message: str) -> Markup:
+    """A finding's message, escaped, with its `code` spans shown as code."""
+    return Markup(_CODE_SPAN.sub(r"<code>\1</code>", str(escape(message))))
 
 
 def long_date(date: dt.date) -> str:
@@ -93,7 +101,7 @@ def _html_environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    environment.filters.update(safe_href=safe_href, long_date=long_date, anchor=anchor)
+    environment.filters.update(safe_href=safe_href, long_date=long_date, anchor=anchor, message=message_html)
     return environment
 
 
@@ -120,6 +128,8 @@ def report_html(result: RunResult, stream: TextIO, options: ReportOptions) -> No
 
 # -- Markdown ----------------------------------------------------------------------------------
 
+# Enough for an issue: the whole report stays under the usual 65,536-character limit of an issue body.
+MARKDOWN_FINDINGS_LIMIT = 100
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
 
 
@@ -150,5 +160,5 @@ def _markdown_environment() -> Environment:
 def report_markdown(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
     audit = _audit(result, options)
     template = _markdown_environment().get_template("report.md.j2")
-    text = template.render(**_common_globals(audit))
+    text = template.render(**_common_globals(audit), findings_limit=MARKDOWN_FINDINGS_LIMIT)
     stream.write(re.sub(r"\n{3,}", "\n\n", text))
