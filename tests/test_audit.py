@@ -144,3 +144,12 @@ def test_link_and_authority_columns_count_findings_when_their_rules_ran() -> Non
     assert families["links"] == (2, 1) and families["authority"] == (1, 0)
     offline = build_audit(RunResult([], 2, documents=documents), TODAY)
     assert not offline.checked_links and not offline.checked_authority
+
+
+def test_families_with_no_rule_run_are_not_checked(audit: Audit) -> None:
+    checked = {f.key: f.checked for f in audit.families}
+    assert checked["metadata"] and checked["freshness"]
+    from contentlint.registry import all_rules
+
+    for family in ("links", "authority", "quality"):
+        assert checked[family] == any(r.family == family and not r.network for r in all_rules().values())

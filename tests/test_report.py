@@ -297,6 +297,7 @@ def test_report_shares_check_options(run_cli, report_dir: Path) -> None:
     result = run_cli("report", "docs", "-o", "r.md", "--select", "M", *TODAY_ARG, cwd=report_dir)
     markdown = (report_dir / "r.md").read_text()
     assert "F001" not in markdown and "M102" in markdown
+    assert "| Freshness (review dates) | not checked | not checked |" in markdown
     # the review facts do not depend on which rules run
     assert "| **Overdue** | 4 |" in markdown
     assert run_cli("report", "docs", "-o", "r.md", "--ignore", "M,F", *TODAY_ARG, cwd=report_dir).code == 0

@@ -42,6 +42,7 @@ class FamilyCount:
     blurb: str
     errors: int = 0
     warnings: int = 0
+    checked: bool = True  # False when no rule of the family ran: zero findings would mislead
 
 
 @dataclass
@@ -199,7 +200,10 @@ def build_audit(result: RunResult, today: dt.date, *, network: bool = False, due
             by_path[finding.path] = DocumentFacts(finding.path, finding.path.rsplit("/", 1)[-1])
             documents.append(by_path[finding.path])
 
-    families = {key: FamilyCount(key, label, blurb) for key, label, blurb in FAMILY_CARDS}
+    ran = {family_of(code) for code in result.rules}
+    families = {
+        key: FamilyCount(key, label, blurb, checked=not result.rules or key in ran) for key, label, blurb in FAMILY_CARDS
+    }
     per_document: dict[str, list[Finding]] = defaultdict(list)
     rows: list[FindingRow] = []
     for finding in result.findings:
