@@ -39,7 +39,7 @@ def test_review_lists(audit: Audit) -> None:
         "macmillan/fatigue.md", "nci/immunotherapy.md", "nhs/lymphoma-overview.md", "nhs/mouth-ulcers.md",
     ]
     assert [d.next_review for d in audit.due_soon] == sorted(d.next_review for d in audit.due_soon)
-    assert {d.path for d in audit.no_date} == {"drafts/new-page.md", "imports/broken.md"}
+    assert [d.path for d in audit.undated] == ["acs/nutrition.md", "drafts/new-page.md", "imports/broken.md"]
 
 
 def test_timeline_buckets(audit: Audit) -> None:
@@ -48,8 +48,8 @@ def test_timeline_buckets(audit: Audit) -> None:
     counts = {b.key: b.count for b in audit.timeline}
     assert counts["overdue"] == 4
     assert counts["2026-11"] == 1 and counts["2026-12"] == 3
-    # archived documents are not scheduled, undated ones cannot be placed
-    assert sum(counts.values()) == 17 - 1 - 2
+    # archived documents are not scheduled; undated ones and a last review in the future cannot be placed
+    assert sum(counts.values()) == 17 - 1 - 2 - 1
 
 
 def test_sources_table(audit: Audit) -> None:
@@ -111,7 +111,7 @@ def test_review_note(document: DocumentFacts, note: str) -> None:
 
 def test_chart_geometry_scales_to_the_largest_bar(audit: Audit) -> None:
     chart = timeline_chart(audit.timeline)
-    assert len(chart.columns) == 14 and chart.total == 14
+    assert len(chart.columns) == 14 and chart.total == 13
     overdue = chart.columns[0]
     assert overdue.segments[0].kind == "overdue" and overdue.segments[0].height > 0
     tallest = max(chart.columns, key=lambda c: c.bucket.count)
@@ -153,3 +153,11 @@ def test_families_with_no_rule_run_are_not_checked(audit: Audit) -> None:
 
     for family in ("links", "authority", "quality"):
         assert checked[family] == any(r.family == family and not r.network for r in all_rules().values())
+
+
+def test_unreadable_files_count_on_the_documents_card_not_as_a_sixth_family() -> None:
+    finding = Finding("bin.md", 1, 1, "E001", Severity.ERROR, "binary file", "unreadable-file")
+    audit = build_audit(RunResult([finding], 1), TODAY)
+    assert [f.key for f in audit.family_cards] == ["metadata", "freshness", "links", "authority", "quality"]
+    assert audit.unreadable == 1 and audit.errors == 1
+    assert "reading" in [f.key for f in audit.families]  # the Markdown summary table keeps its own row

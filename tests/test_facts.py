@@ -11,7 +11,7 @@ import pytest
 from conftest import TODAY, front_matter, make_config
 from contentlint.document import parse_document
 from contentlint.facts import (
-    DUE_SOON, EXEMPT, NO_DATE, OVERDUE, SCHEDULED, UNREADABLE, DocumentFacts, collect_facts,
+    DUE_SOON, EXEMPT, FUTURE_DATE, NO_DATE, OVERDUE, SCHEDULED, UNREADABLE, DocumentFacts, collect_facts,
 )
 from contentlint.linter import Linter
 
@@ -33,6 +33,8 @@ def facts_of(text: str | bytes, path: str = "docs/a.md") -> DocumentFacts:
         (front_matter(lastReviewed="'2019-01-01'", status="archived"), EXEMPT, dt.date(2020, 1, 1)),
         ("# Tiredness\n\nText.\n\nNext review: 01 November 2025\n", OVERDUE, dt.date(2025, 11, 1)),
         (b"\x00\x01binary", UNREADABLE, None),
+        (front_matter(lastReviewed="'2062-03-01'"), FUTURE_DATE, dt.date(2063, 3, 1)),
+        (front_matter(lastReviewed="'2026-11-22'"), SCHEDULED, dt.date(2027, 11, 22)),  # today is not the future
     ],
 )
 def test_review_state(text: str | bytes, state: str, due: dt.date | None) -> None:

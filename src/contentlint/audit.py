@@ -32,7 +32,11 @@ NON_AUTHORITATIVE_CODE = "S001"
 NO_SOURCE = "(no source)"
 TIMELINE_MONTHS = 12
 MAX_ACTION_DOCUMENTS = 60
-_STATE_ORDER = {state.OVERDUE: 0, state.DUE_SOON: 1, state.UNREADABLE: 2, state.NO_DATE: 3, state.SCHEDULED: 4, state.EXEMPT: 5}
+_STATE_ORDER = {
+    state.OVERDUE: 0, state.DUE_SOON: 1, state.FUTURE_DATE: 2, state.UNREADABLE: 3, state.NO_DATE: 4,
+    state.SCHEDULED: 5, state.EXEMPT: 6,
+}
+_UNDATED = (state.NO_DATE, state.FUTURE_DATE, state.UNREADABLE)
 
 
 @dataclass
@@ -102,7 +106,7 @@ class Audit:
     families: list[FamilyCount]
     overdue: list[DocumentFacts]
     due_soon: list[DocumentFacts]
-    no_date: list[DocumentFacts]
+    undated: list[DocumentFacts]  # no usable review date: none, in the future, or unreadable
     timeline: list[Bucket]
     sources: list[SourceRow]
     actions: list[Action]
@@ -117,6 +121,17 @@ class Audit:
     @property
     def clean_documents(self) -> int:
         return len(self.documents) - len({row.finding.path for row in self.findings})
+
+    @property
+    def family_cards(self) -> list[FamilyCount]:
+        """The five families an editor acts on; unreadable files are counted on the documents card."""
+        keys = {key for key, _, _ in FAMILY_CARDS}
+        return [f for f in self.families if f.key in keys]
+
+    @property
+    def unreadable(self) -> int:
+        """Findings about files that could not be checked at all (E001, or a rule that failed)."""
+        return sum(f.errors + f.warnings for f in self.families if f.key not in {k for k, _, _ in FAMILY_CARDS})
 
     @property
     def action_paths(self) -> set[str]:
@@ -152,6 +167,8 @@ def review_note(document: DocumentFacts, today: dt.date) -> str:
         return "no review date"
     if document.review_state == state.EXEMPT:
         return "archived: not scheduled"
+    if document.review_state == state.FUTURE_DATE:
+        return "review date in the future"
     if document.review_state == state.UNREADABLE:
         return "could not be read"
     if document.next_review is not None:
@@ -175,7 +192,7 @@ def build_timeline(documents: list[DocumentFacts], today: dt.date, months: int =
     horizon = _month_start(today, months)
     by_key = {b.key: b for b in month_buckets}
     for document in documents:
-        if document.next_review is None or document.review_state == state.EXEMPT:
+        if document.next_review is None or not document.is_scheduled:
             continue
         if document.review_state == state.OVERDUE:
             bucket = overdue
@@ -237,8 +254,8 @@ def build_audit(result: RunResult, today: dt.date, *, network: bool = False, due
         actions.append(Action(document, ordered, errors, len(found) - errors, review_note(document, today)))
     actions.sort(key=lambda a: (-a.errors, -a.warnings, _STATE_ORDER.get(a.document.review_state, 9), a.document.path))
 
-    def by_due(state_name: str) -> list[DocumentFacts]:
-        chosen = [d for d in documents if d.review_state == state_name]
+    def by_due(*states: str) -> list[DocumentFacts]:
+        chosen = [d for d in documents if d.review_state in states]
         return sorted(chosen, key=lambda d: (d.next_review or dt.date.max, d.path))
 
     return Audit(
@@ -250,7 +267,7 @@ def build_audit(result: RunResult, today: dt.date, *, network: bool = False, due
         families=list(families.values()),
         overdue=by_due(state.OVERDUE),
         due_soon=by_due(state.DUE_SOON),
-        no_date=by_due(state.NO_DATE),
+        undated=sorted(by_due(*_UNDATED), key=lambda d: d.path),
         timeline=build_timeline(documents, today),
         sources=sorted(sources.values(), key=lambda r: (-r.documents, r.source == NO_SOURCE, r.source.lower())),
         actions=actions[:MAX_ACTION_DOCUMENTS],

@@ -344,7 +344,6 @@ def run_report(args: argparse.Namespace) -> int:
     import io
 
     from contentlint.discovery import discover
-    from contentlint.facts import EXEMPT
     from contentlint.linter import Linter
     from contentlint.review_calendar import calendar_bytes
 
@@ -371,7 +370,7 @@ def run_report(args: argparse.Namespace) -> int:
             written.append(args.output)
     if args.calendar:
         _write_file(args.calendar, calendar_bytes(result.documents, config.today))
-        dated = sum(1 for d in result.documents if d.next_review is not None and d.review_state != EXEMPT)
+        dated = sum(1 for d in result.documents if d.next_review is not None and d.is_scheduled)
         written.append(f"{args.calendar} ({dated} review {'date' if dated == 1 else 'dates'})")
     if written and not args.quiet:
         print(

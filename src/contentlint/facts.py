@@ -21,7 +21,10 @@ DUE_SOON = "due-soon"
 SCHEDULED = "scheduled"
 NO_DATE = "no-date"
 EXEMPT = "exempt"  # archived: not scheduled for review
+FUTURE_DATE = "future-date"  # a last review after today (F003): the due date cannot be trusted
 UNREADABLE = "unreadable"
+# States with a due date worth planning for: on the timeline and in the calendar.
+SCHEDULED_STATES = (OVERDUE, DUE_SOON, SCHEDULED)
 
 _MAX_TITLE = 160
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
@@ -40,6 +43,10 @@ class DocumentFacts:
     next_review: dt.date | None = None
     review_basis: str = ""  # how the date was reached, e.g. "lastReviewed 2025-12-30 + quarterly cycle"
     review_state: str = NO_DATE
+
+    @property
+    def is_scheduled(self) -> bool:
+        return self.review_state in SCHEDULED_STATES
 
     def days_until_review(self, today: dt.date) -> int | None:
         return None if self.next_review is None else (self.next_review - today).days
@@ -71,9 +78,11 @@ def _title(document: Document) -> str:
     return document.path.rsplit("/", 1)[-1]
 
 
-def review_state(next_review: dt.date | None, exempt: bool, config: Config) -> str:
+def review_state(next_review: dt.date | None, exempt: bool, config: Config, future_last: bool = False) -> str:
     if exempt:
         return EXEMPT
+    if future_last:
+        return FUTURE_DATE
     if next_review is None:
         return NO_DATE
     if next_review < config.today:
@@ -107,5 +116,8 @@ def collect_facts(document: Document, config: Config) -> DocumentFacts:
         last_reviewed=last.date if last else None,
         next_review=schedule.due,
         review_basis=schedule.basis,
-        review_state=review_state(schedule.due, bool(schedule.exempt), config),
+        review_state=review_state(
+            schedule.due, bool(schedule.exempt), config,
+            future_last=any(d.kind == LAST and d.date > config.today for d in schedule.all_dates),
+        ),
     )

@@ -13,7 +13,7 @@ from typing import Iterable
 from icalendar import Calendar, Event
 
 from contentlint import __version__
-from contentlint.facts import EXEMPT, OVERDUE, DocumentFacts
+from contentlint.facts import OVERDUE, DocumentFacts
 
 PRODUCT_ID = f"-//contentlint//contentlint {__version__}//EN"
 UID_DOMAIN = "contentlint.review"
@@ -52,14 +52,14 @@ def review_event(document: DocumentFacts, today: dt.date) -> Event:
 
 
 def review_calendar(documents: Iterable[DocumentFacts], today: dt.date, name: str = "Document reviews") -> Calendar:
-    """One event per document that has a next-review date (archived documents are left out)."""
+    """One event per document with a usable next-review date (not archived, undated or dated in the future)."""
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", name)
     for document in documents:
-        if document.next_review is not None and document.review_state != EXEMPT:
+        if document.next_review is not None and document.is_scheduled:
             calendar.add_component(review_event(document, today))
     return calendar
 
