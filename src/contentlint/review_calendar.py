@@ -25,7 +25,8 @@ def event_uid(path: str) -> str:
 
 
 def review_event(document: DocumentFacts, today: dt.date) -> Event:
-    assert document.next_review is not None
+    if document.next_review is None:
+        raise ValueError(f"{document.path} has no next-review date to put in a calendar")
     event = Event()
     event.add("uid", event_uid(document.path))
     event.add("dtstamp", dt.datetime.combine(today, dt.time(0, 0), tzinfo=dt.timezone.utc))
