@@ -358,3 +358,21 @@ def test_markdown_findings_table_is_capped_for_pasting() -> None:
     assert markdown.count("| error | M001 |") == 100
     assert "The first 100 are shown" in markdown and "list all 130" in markdown
     assert "… and 70 more documents with fewer findings" in markdown
+
+
+def test_report_passes_links_through_to_the_link_check(run_cli, tmp_path: Path) -> None:
+    from loopback import LoopbackServer, status
+
+    with LoopbackServer("127.0.0.2", lifetime=30) as site:
+        site.routes.update({"/ok": status(200), "/gone": status(410)})
+        (tmp_path / ".contentlint.toml").write_text("[links]\ntimeout = 0.5\nretries = 1\nbackoff = 0.02\n")
+        (tmp_path / "a.md").write_text(
+            front_matter(source="NHS") + f"\n# Radiotherapy\n\nSee [the overview]({site.url('/ok')}) "
+            f"and [side effects]({site.url('/gone')}).\n", encoding="utf-8",
+        )
+        result = run_cli("report", ".", "-o", "r.md", "--links", "--allow-private-hosts", "--no-cache",
+                         *TODAY_ARG, cwd=tmp_path)
+    markdown = (tmp_path / "r.md").read_text()
+    assert result.code == 1, result.err
+    assert "L001" in markdown and "links were not checked online" not in markdown
+    assert "| NHS | 1 | 0 | 0 | 1 |" in markdown  # one broken link for the source

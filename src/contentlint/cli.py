@@ -70,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--calendar", metavar="FILE.ics",
                         help="also write each document's next review date as all-day calendar events")
     add_common_options(report)
+    add_link_options(report)
 
     rules = commands.add_parser("rules", help="list every rule with its code, name and default severity")
     rules.add_argument("--format", dest="output_format", choices=["text", "json"], default="text")
@@ -348,6 +349,7 @@ def run_report(args: argparse.Namespace) -> int:
     from contentlint.review_calendar import calendar_bytes
 
     config = configure(args)
+    configure_links(config, args)
     if not args.output and not args.calendar:
         raise UsageError("say where to write the report: -o report.html (or .md), and/or --calendar reviews.ics")
     output_format = _report_format(args)
@@ -355,8 +357,11 @@ def run_report(args: argparse.Namespace) -> int:
         if not os.path.lexists(given):
             raise UsageError(f"no such file or directory: {given}")
     files = list(discover(args.paths, config.include, config.exclude, config.root))
-    # Same Linter and Config as `check`, so its options (and --links, where given) apply here too.
-    result = Linter(config, collect_facts=True).run(_with_progress(files, sys.stderr))
+    # Same Linter and Config as `check`, so its options, --links included, apply here too.
+    with ProgressBar(sys.stderr) as bar:
+        config.progress = bar.update
+        config.notice = lambda message: print(f"contentlint: warning: {message}", file=sys.stderr)
+        result = Linter(config, collect_facts=True).run(_with_progress(files, sys.stderr))
     if result.files == 0:
         print(f"contentlint: warning: no documents found in {' '.join(args.paths)}", file=sys.stderr)
     written = []
