@@ -74,6 +74,8 @@ def run_cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., CliResult]:
     """Run `contentlint ARGS` in-process, optionally in another working directory."""
     from contentlint.cli import main
 
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)  # it changes the default format
+
     def run(*args: str, cwd: Path | None = None) -> CliResult:
         if cwd is not None:
             monkeypatch.chdir(cwd)

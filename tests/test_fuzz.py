@@ -12,7 +12,7 @@ from conftest import CLEAN_FRONT_MATTER, make_config
 from contentlint.document import decode, parse_document
 from contentlint.frontmatter_yaml import FrontMatterError, load_front_matter
 from contentlint.linter import Linter
-from contentlint.review_dates import _LABEL_RE, _date_parser, _label_matches, _plain_date
+from contentlint.review_dates import _LABEL_RE, _date_parser, _common_english_date, _label_matches
 
 # Bounded so the whole module runs in a few seconds; a deadline catches anything slow.
 FUZZ = settings(max_examples=150, deadline=dt.timedelta(milliseconds=1500),
@@ -127,9 +127,9 @@ MONTH_NAMES = ["January", "Feb", "march", "APR", "May", "June", "Jul", "Aug.", "
 @given(st.dates(dt.date(1990, 1, 1), dt.date(2039, 12, 31)), st.sampled_from(MONTH_NAMES),
        st.integers(1, 31), st.sampled_from(["{d} {m} {y}", "{m} {d}, {y}", "{m} {d} {y}", "{d}th {m} {y}",
                                             "{m} {y}", "{m}, {y}", "{d} {m}, {y}"]))
-def test_plain_dates_read_as_dateparser_reads_them(date: dt.date, month: str, day: int, form: str) -> None:
+def test_common_dates_read_as_dateparser_reads_them(date: dt.date, month: str, day: int, form: str) -> None:
     written = form.format(d=day, m=month, y=date.year)
-    fast = _plain_date(written)
+    fast = _common_english_date(written)
     data = _date_parser("MDY").get_date_data(written)
     slow = data.date_obj.date() if data is not None and data.date_obj is not None else None
     if fast is not None:

@@ -1,12 +1,33 @@
-"""Links found in a document's body, with their place in the file."""
+"""Links found in a document's body, with their place in the file.
+
+markdown-it-py finds the Markdown structure: code blocks, code spans and HTML comments
+are skipped; inline links, images, reference links and their definitions, autolinks,
+links in raw HTML (href/src) and bare URLs in text are kept. Positions are exact file
+lines and columns (front matter included), pointing at the target as written where
+there is one.
+"""
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin, urlsplit
 
 if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+
     from contentlint.document import Document
+
+# Link kinds.
+INLINE = "inline"  # [text](target)
+IMAGE = "image"  # ![alt](target)
+REFERENCE = "reference"  # [text][label] or [label]: where the target is the definition's
+DEFINITION = "definition"  # [label]: target
+AUTOLINK = "autolink"  # <https://...>
+BARE = "bare"  # https://... or www.... in running text
+HTML = "html"  # href="..." / src="..." in raw HTML
 
 
 @dataclass(frozen=True)
@@ -15,10 +36,420 @@ class Link:
     url: str  # resolved against the front-matter `url` when relative and a base exists; else the target
     line: int  # 1-based file line
     column: int  # 1-based column
-    kind: str  # "inline", "reference", "autolink", "bare", "image"
+    kind: str  # "inline", "image", "reference", "definition", "autolink", "bare", "html"
     text: str = ""
 
+    @property
+    def checks_target(self) -> bool:
+        """False for a reference use: its target is checked where its definition is."""
+        return self.kind != REFERENCE
 
-def extract_links(document: Document) -> list[Link]:
-    """All links in the body. Replaced by the Markdown-aware extractor of the link rules."""
-    return []
+
+
+
+def _linkish(text: str) -> bool:
+    """Cheap pre-check: text without these holds no link (plain substring tests beat a regex here)."""
+    return "[" in text or "<" in text or "://" in text or "www." in text or "WWW." in text or "Www." in text
+
+_BARE_URL = re.compile(r"(?<![\w/@.:+-])(?:(?:https?|ftp)://|www\.)[^\s<>]+", re.IGNORECASE)
+_BARE_TRAILING = ".,:;!?'\"*_~"
+_HTML_ATTR = re.compile(r"""\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+_DEFINITION_TARGET = re.compile(r"\]:[ \t]*\n?[ \t]*(<[^>\n]*>|\S+)")
+
+
+def base_url(document: Document) -> str | None:
+    """The front-matter `url` when it is an absolute http(s) URL, else None."""
+    value = document.metadata.get("url")
+    if not isinstance(value, str):
+        return None
+    try:
+        parts = urlsplit(value.strip())
+    except ValueError:
+        return None
+    if parts.scheme.lower() in ("http", "https") and parts.netloc:
+        return value.strip()
+    return None
+
+
+def is_relative(target: str) -> bool:
+    """A target without a scheme (a path, or //host/path): it needs a base URL."""
+    try:
+        return not urlsplit(target.strip()).scheme
+    except ValueError:
+        return False
+
+
+def resolve(target: str, base: str | None) -> str:
+    stripped = target.strip()
+    if base is None or not stripped or not is_relative(stripped):
+        return stripped
+    try:
+        return urljoin(base, stripped)
+    except ValueError:
+        return stripped
+
+
+def _trim_bare(url: str) -> str:
+    """GFM autolink rules: drop trailing punctuation and an unbalanced closing parenthesis."""
+    while url:
+        last = url[-1]
+        if last in _BARE_TRAILING:
+            url = url[:-1]
+        elif last == ")" and url.count(")") > url.count("("):
+            url = url[:-1]
+        elif last == "]" and url.count("]") > url.count("["):
+            url = url[:-1]
+        else:
+            break
+    return url
+
+
+@functools.lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    """CommonMark + tables, keeping every target as written (no normalising, no refusing)."""
+    from markdown_it import MarkdownIt
+    from markdown_it import rules_inline
+
+    md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    md.validateLink = lambda url: True  # javascript: and friends are findings, not text
+    md.normalizeLink = lambda url: url
+    md.normalizeLinkText = lambda text: text
+    md.core.ruler.disable("inline")  # inline content is parsed on demand, below
+    for name, original, kind in (
+        ("link", rules_inline.link, INLINE),
+        ("image", rules_inline.image, IMAGE),
+        ("autolink", rules_inline.autolink, AUTOLINK),
+        ("backticks", rules_inline.backtick, "code"),
+        ("html_inline", rules_inline.html_inline, HTML),
+    ):
+        md.inline.ruler.at(name, _recording(original, kind))
+    return md
+
+
+def _recording(original: Any, kind: str) -> Any:
+    """Wrap an inline rule so that it records where, in the content being parsed, it matched."""
+
+    def rule(state: Any, silent: bool) -> bool:
+        start, count = state.pos, len(state.tokens)
+        matched = original(state, silent)
+        if matched and not silent:
+            record = state.env.get("_contentlint")
+            # Image alt text is parsed as a separate string; only the content itself counts.
+            if record is not None and state.src is record["src"]:
+                pushed = next((t for t in state.tokens[count:] if t.type != "text"), None)
+                record["spans"].append((start, state.pos, kind, pushed, state))
+        return matched
+
+    return rule
+
+
+class _Placer:
+    """Maps offsets in an inline token's content back to file lines and columns."""
+
+    def __init__(self, lines: list[str], first_line: int) -> None:
+        self.lines = lines
+        self.first_line = first_line  # file line of body line 0
+        self.cursors: dict[int, int] = {}
+
+    def place(self, content: str, start_line: int) -> list[tuple[int, int]]:
+        """For each line of ``content``: (body line index, column offset in that source line)."""
+        placed = []
+        for i, part in enumerate(content.split("\n")):
+            index = start_line + i
+            source = self.lines[index] if 0 <= index < len(self.lines) else ""
+            wanted = part.strip()
+            cursor = self.cursors.get(index)
+            trimmed = source.rstrip()
+            if cursor is None and wanted and trimmed.endswith(wanted):
+                offset = len(trimmed) - len(wanted)
+            else:
+                found = source.find(wanted, cursor or 0) if wanted else -1
+                offset = found if found >= 0 else len(source) - len(source.lstrip())
+            lead = len(part) - len(part.lstrip())
+            offset -= lead
+            self.cursors[index] = offset + lead + len(wanted)
+            placed.append((index, offset))
+        return placed
+
+
+def _locate(content: str, placed: list[tuple[int, int]], pos: int, first_line: int) -> tuple[int, int]:
+    line_index = content.count("\n", 0, pos)
+    line_start = content.rfind("\n", 0, pos) + 1
+    body_line, offset = placed[min(line_index, len(placed) - 1)]
+    return first_line + body_line, offset + (pos - line_start) + 1
+
+
+def _spans_overlap(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+# A blank line followed by a line at column 0 closes every open block except fenced code and
+# the HTML blocks that run to an end marker, so the body can be cut there and only the chunks
+# that hold a link-like character need parsing: link extraction costs what the links cost.
+_CUT = re.compile(r"\n[ \t]*\n(?=\S)")
+_SPANNING_START = re.compile(
+    r"^[ \t>*+\-0-9.)]*(```|~~~|<!--|<\?|<!\[CDATA\[|<![A-Za-z]|<(?:script|pre|style|textarea)\b)", re.IGNORECASE | re.MULTILINE
+)
+_SPANNING_END = {"<!--": "-->", "<?": "?>", "<![CDATA[": "]]>"}
+_HTML_RAW_END = re.compile(r"</(?:script|pre|style|textarea)>", re.IGNORECASE)
+
+
+def _spanning_end(line: str, opener: str) -> bool:
+    """Whether ``line`` closes the construct that ``opener`` started (conservative: any closing marker)."""
+    if opener in ("```", "~~~"):
+        return line.lstrip(" \t>").startswith(opener)
+    if opener in _SPANNING_END:
+        return _SPANNING_END[opener] in line
+    if opener.startswith("<!"):
+        return ">" in line
+    return _HTML_RAW_END.search(line) is not None
+
+
+def chunks(body: str) -> list[tuple[int, str]]:
+    """The body cut into independently parsable pieces: (first body line, text)."""
+    if ("```" not in body and "~~~" not in body and "<" not in body) or _SPANNING_START.search(body) is None:
+        cuts = [m.end() for m in _CUT.finditer(body)]
+    else:
+        cuts = []
+        position, opener, previous_blank = 0, "", False
+        for line in body.split("\n"):
+            if not opener and previous_blank and line[:1].strip():
+                cuts.append(position)
+            if opener:
+                if _spanning_end(line, opener):
+                    opener = ""
+            else:
+                match = _SPANNING_START.match(line)
+                if match is not None:
+                    found = match.group(1)
+                    opener = found if found in ("```", "~~~") or found in _SPANNING_END else found.lower()
+                    # a construct that closes on its own first line (after the opener) leaves nothing open
+                    if opener not in ("```", "~~~") and _spanning_end(line[match.end(1):], opener):
+                        opener = ""
+            previous_blank = not line.strip()
+            position += len(line) + 1
+    pieces = []
+    start, line_number = 0, 0
+    for cut in cuts + [len(body)]:
+        if cut > start:
+            pieces.append((line_number, body[start:cut]))
+            line_number += body.count("\n", start, cut)
+        start = cut
+    return pieces
+
+
+# The plain case, decided without a parser: a piece with no code, HTML, quotes, tables, escapes or
+# indented blocks, whose every bracket belongs to a one-line [text](target) or ![alt](src),
+# gives the same links with this pattern as with markdown-it (tests compare the two).
+_PLAIN_LINK = re.compile(
+    r'\[([^\[\]\n]*)\]\(((?:[^\s()<>\x00-\x1f]|\([^\s()<>\x00-\x1f]*\))*)(?: +"[^"\n]*")?\)'
+)
+_NOT_PLAIN_LINE = re.compile(r"^(?:[ \t]*>| {4}| *\t)", re.MULTILINE)
+
+
+def _is_plain(text: str) -> bool:
+    if "`" in text or "<" in text or "\\" in text or "|" in text or "~~~" in text:
+        return False
+    if ">" in text or "\n " in text or "\n\t" in text or text.startswith((" ", "\t")):
+        return _NOT_PLAIN_LINE.search(text) is None
+    return True
+
+
+def extract_links(document: Document, *, plain_shortcut: bool = True) -> list[Link]:
+    """All links in the body, in file order."""
+    body = document.body
+    if not body or not _linkish(body):
+        return []
+    base = base_url(document)
+    first = document.body_first_line
+    links: list[Link] = []
+    env: dict[str, Any] = {}
+    parsed = []
+    for offset, text in chunks(body):
+        if not _linkish(text):
+            continue
+        if plain_shortcut and _is_plain(text):
+            plain = _plain_links(text, offset, base, first)
+            if plain is not None:
+                links.extend(plain)
+                continue
+        md = _parser()
+        parsed.append((offset, md.parse(text, env)))
+        for definition in (*env.get("references", {}).values(), *env.get("duplicate_refs", [])):
+            definition.setdefault("offset", offset)
+    if parsed:
+        lines = body.split("\n")
+        placer = _Placer(lines, first)
+        for offset, tokens in parsed:
+            for token in tokens:
+                if token.map is None:
+                    continue
+                if token.type == "inline":
+                    if _linkish(token.content):
+                        links.extend(_inline_links(md, env, token.content, offset + token.map[0], placer, base, first))
+                elif token.type == "html_block" and not token.content.lstrip().startswith("<!--"):
+                    placed = placer.place(token.content, offset + token.map[0])
+                    links.extend(_html_links(token.content, placed, 0, base, first))
+        links.extend(_definitions(env, lines, base, first))
+    links.sort(key=lambda link: (link.line, link.column))
+    return links
+
+
+def _plain_links(text: str, offset: int, base: str | None, first: int) -> list[Link] | None:
+    """Links of a plain piece (see _PLAIN_LINK), or None when the piece needs the parser."""
+    matches = list(_PLAIN_LINK.finditer(text)) if "[" in text else []
+    gap_start = 0
+    for match in (*matches, None):
+        gap_end = match.start() if match is not None else len(text)
+        if text.find("[", gap_start, gap_end) >= 0 or text.find("]", gap_start, gap_end) >= 0:
+            return None  # a bracket that is not part of a plain link: let the parser decide
+        if match is not None:
+            gap_start = match.end()
+
+    def locate(position: int) -> tuple[int, int]:
+        return first + offset + text.count("\n", 0, position), position - (text.rfind("\n", 0, position) + 1) + 1
+
+    links = []
+    covered = []
+    for match in matches:
+        image = match.start() > 0 and text[match.start() - 1] == "!"
+        covered.append((match.start() - image, match.end()))
+        target = match.group(2)
+        if "&" in target:  # entities are decoded in targets: leave that to the parser
+            return None
+        line, column = locate(match.start(2))
+        kind = IMAGE if image else INLINE
+        links.append(Link(target, resolve(target, base), line, column, kind, " ".join(match.group(1).split())))
+    links.extend(_bare_links(text, covered, locate))
+    return links
+
+
+def _inline_links(
+    md: MarkdownIt, env: dict[str, Any], content: str, start_line: int, placer: _Placer, base: str | None, first: int
+) -> list[Link]:
+    record: dict[str, Any] = {"src": content, "spans": []}
+    env["_contentlint"] = record
+    try:
+        md.inline.parse(content, md, env, [])
+    finally:
+        env.pop("_contentlint", None)
+    placed = placer.place(content, start_line)
+    links: list[Link] = []
+    covered: list[tuple[int, int]] = []
+    for start, end, kind, pushed, state in record["spans"]:
+        covered.append((start, end))
+        if kind == "code" or pushed is None:
+            continue
+        token = pushed
+        if kind == HTML:
+            if not content.startswith("<!--", start):
+                links.extend(_html_links(content[start:end], placed, start, base, first, content))
+            continue
+        if kind == AUTOLINK:
+            href = token.attrGet("href") or ""
+            written = content[start + 1:end - 1]
+            line, column = _locate(content, placed, start + 1, first)
+            links.append(Link(written, resolve(href, base), line, column, AUTOLINK, written))
+            continue
+        href = str(token.attrGet("href" if kind == INLINE else "src") or "")
+        label_open = start if kind == INLINE else start + 1
+        label_end = md.helpers.parseLinkLabel(state, label_open, kind == INLINE)
+        text = " ".join(content[label_open + 1:label_end].split()) if label_end > label_open else ""
+        after = label_end + 1
+        if label_end > 0 and after < end and content[after] == "(" and content[end - 1] == ")":
+            target_start = after + 1
+            while target_start < end and content[target_start] in " \t\n":
+                target_start += 1
+            if content.startswith("<", target_start):
+                target_start += 1
+                closing = content.find(">", target_start, end)
+                written = content[target_start:closing if closing >= 0 else target_start]
+            elif content.startswith(href, target_start):  # the usual case: written exactly as parsed
+                written = href
+            else:  # escapes or entities: take the source span
+                result = md.helpers.parseLinkDestination(content, target_start, end)
+                written = content[target_start:result.pos if result.ok else target_start]
+            line, column = _locate(content, placed, target_start, first)
+            links.append(Link(written, resolve(href, base), line, column, kind, text))
+        else:
+            line, column = _locate(content, placed, start, first)
+            links.append(Link(href, resolve(href, base), line, column, REFERENCE, text))
+    links.extend(_bare_links(content, covered, lambda position: _locate(content, placed, position, first)))
+    return links
+
+
+def _outside(text: str, marker: str, covered: list[tuple[int, int]]) -> bool:
+    """Whether ``marker`` occurs in ``text`` outside the covered spans."""
+    position = text.find(marker)
+    while position >= 0:
+        if not _spans_overlap(covered, position, position + len(marker)):
+            return True
+        position = text.find(marker, position + 1)
+    return False
+
+
+def _bare_links(text: str, covered: list[tuple[int, int]], locate: Any) -> list[Link]:
+    """URLs written out in running text, outside links, code and HTML."""
+    if not any(_outside(text, marker, covered) for marker in ("://", "www.", "WWW.", "Www.")):
+        return []
+    links = []
+    for match in _BARE_URL.finditer(text):
+        if _spans_overlap(covered, match.start(), match.end()):
+            continue
+        written = _trim_bare(match.group())
+        if not written or written.lower() in ("http://", "https://", "ftp://", "www."):
+            continue
+        url = ("http://" + written) if written.lower().startswith("www.") else written
+        line, column = locate(match.start())
+        links.append(Link(written, url, line, column, BARE, written))
+    return links
+
+
+def _html_links(
+    fragment: str, placed: list[tuple[int, int]], offset: int, base: str | None, first: int, content: str | None = None
+) -> list[Link]:
+    """href/src attributes in raw HTML, comments left out."""
+    content = fragment if content is None else content
+    visible = _HTML_COMMENT.sub(lambda m: " " * len(m.group()), fragment)
+    links = []
+    for match in _HTML_ATTR.finditer(visible):
+        group = next(g for g in (1, 2, 3) if match.group(g) is not None)
+        written = match.group(group)
+        line, column = _locate(content, placed, offset + match.start(group), first)
+        links.append(Link(written, resolve(_unescape_html(written), base), line, column, HTML, written))
+    return links
+
+
+def _unescape_html(value: str) -> str:
+    if "&" not in value:
+        return value
+    import html
+
+    return html.unescape(value)
+
+
+def _definitions(env: dict[str, Any], lines: list[str], base: str | None, first: int) -> list[Link]:
+    """Reference definitions ``[label]: target``, with the target's place."""
+    found = list(env.get("references", {}).items())
+    found += [(d["label"], d) for d in env.get("duplicate_refs", [])]
+    links = []
+    for label, definition in found:
+        where = definition.get("map")
+        if not where:
+            continue
+        offset = definition.get("offset", 0)
+        start, end = offset + where[0], offset + max(where[1], where[0] + 1)
+        block = "\n".join(lines[start:end])
+        match = _DEFINITION_TARGET.search(block)
+        if match is None:
+            continue
+        written = match.group(1)
+        position = match.start(1)
+        if written.startswith("<") and written.endswith(">"):
+            written, position = written[1:-1], position + 1
+        line_index = block.count("\n", 0, position)
+        column = position - (block.rfind("\n", 0, position) + 1) + 1
+        href = str(definition.get("href", written))
+        links.append(Link(written, resolve(href, base), first + start + line_index, column, DEFINITION, str(label)))
+    return links

@@ -51,7 +51,7 @@ def lint_files(linter: Linter, files: Iterable[tuple[Path, str]], jobs: int = 1)
         for path, shown in chain(head, files):
             yield shown, linter.lint_file(path, shown)
         return
-    yield from _lint_in_workers(config, chain(head, files), jobs)
+    yield from _lint_in_workers(config, chain(head, files), jobs, getattr(linter, "collect_facts", False))
 
 
 def _offline(linter: Linter) -> bool:
@@ -61,9 +61,14 @@ def _offline(linter: Linter) -> bool:
     return not any(rule.network and rule.code not in pass_codes for rule in linter.rules)
 
 
+# Per-process state: caches, and the hooks through which the main process reports progress.
+_LOCAL_FIELDS = ("_schema_cache", "progress", "notice")
+
+
 def _picklable(config: Config) -> Config | None:
-    """The config without its per-process caches, or None when it cannot go to another process."""
-    stripped = dataclasses.replace(config, _schema_cache=None)
+    """The config without its per-process state, or None when it cannot go to another process."""
+    names = {f.name for f in dataclasses.fields(config)}
+    stripped = dataclasses.replace(config, **{name: None for name in _LOCAL_FIELDS if name in names})
     try:
         pickle.dumps(stripped)
     except Exception:  # something unpicklable in a section: lint in this process instead
@@ -80,7 +85,9 @@ def _chunks(files: Iterator[tuple[Path, str]]) -> Iterator[list[tuple[str, str]]
         yield chunk
 
 
-def _lint_in_workers(config: Config, files: Iterator[tuple[Path, str]], jobs: int) -> Iterator[tuple[str, FileResult]]:
+def _lint_in_workers(
+    config: Config, files: Iterator[tuple[Path, str]], jobs: int, collect_facts: bool = False
+) -> Iterator[tuple[str, FileResult]]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -89,7 +96,8 @@ def _lint_in_workers(config: Config, files: Iterator[tuple[Path, str]], jobs: in
     # fork is fastest (the rules are already imported), but unsafe once threads are running.
     method = "fork" if "fork" in methods and threading.active_count() == 1 else None
     context = multiprocessing.get_context(method)
-    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(config,))
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
+                               initargs=(config, collect_facts))
     pending: deque = deque()
     try:
         for chunk in _chunks(files):
@@ -110,12 +118,12 @@ def _lint_in_workers(config: Config, files: Iterator[tuple[Path, str]], jobs: in
 _worker_linter: Linter | None = None
 
 
-def _start_worker(config: Config) -> None:
+def _start_worker(config: Config, collect_facts: bool) -> None:
     global _worker_linter
     from contentlint.linter import Linter
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is handled once, by the parent
-    _worker_linter = Linter(config)
+    _worker_linter = Linter(config, collect_facts=collect_facts)
 
 
 def _lint_chunk(chunk: list[tuple[str, str]]) -> list[tuple[str, FileResult]]:

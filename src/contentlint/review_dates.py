@@ -38,7 +38,8 @@ _LABEL_RE = re.compile(
     + r")[*_]*(?:[ \t]+(?:on|by))?[ \t]*(?P<colon>[:\-–—])?[*_]*[ \t]*(?P<rest>[^\n]*)$",
     re.IGNORECASE | re.MULTILINE,
 )
-# Every label contains one of these (review, revised, updated); re.IGNORECASE also matches them with these three letters.
+# Every label contains one of these (review, revised, updated); with re.IGNORECASE
+# these three letters also match their ASCII look-alikes.
 _KEYWORDS = ("revi", "updat")
 _ODD_CASE_LETTERS = ("\u0130", "\u0131", "\u017f")
 _LABEL_PREFIX = re.compile(r"[\w\s>*#\-+•|]*")
@@ -46,25 +47,6 @@ _MAX_LABEL_LINES = 8
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _HAS_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _MAX_DATE_TEXT = 40
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
-         ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
-         ("november", "nov"), ("december", "dec")],
-        start=1,
-    )
-    for name in names
-}
-_MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-# The forms editors write most ("12 March 2024", "March 12, 2024", "May 2024"): read without
-# dateparser, which costs about a millisecond a call and a slow import.
-_PLAIN_DATES = [
-    re.compile(rf"{_DAY}\s+{_MONTH},?\s+(?P<year>\d{{4}})", re.IGNORECASE),
-    re.compile(rf"{_MONTH}\s+{_DAY},?\s+(?P<year>\d{{4}})", re.IGNORECASE),
-    re.compile(rf"{_MONTH},?\s+(?P<year>\d{{4}})", re.IGNORECASE),
-]
 
 
 @dataclass(frozen=True)
@@ -126,9 +108,9 @@ def parse_date_text(text: str, date_order: str = "MDY") -> dt.date | None:
             return dt.date(int(iso[1]), int(iso[2]), int(iso[3]))
         except ValueError:
             return None
-    plain = _plain_date(cleaned)
-    if plain is not None:
-        return plain
+    common = _common_english_date(cleaned)
+    if common is not None:
+        return common
     try:
         data = _date_parser(date_order).get_date_data(cleaned)
     except Exception:  # dateparser can raise on odd input; a non-date is simply not a date
@@ -137,20 +119,20 @@ def parse_date_text(text: str, date_order: str = "MDY") -> dt.date | None:
     return found.date() if found is not None else None
 
 
-def _plain_date(text: str) -> dt.date | None:
-    """A date in one of the common written forms, or None to let dateparser decide."""
-    for pattern in _PLAIN_DATES:
-        match = pattern.fullmatch(text)
-        if match is None:
-            continue
-        month = _MONTHS.get(match["month"].lower())
-        if month is None:
-            return None
-        day = int(match["day"]) if "day" in pattern.groupindex else 1
+# Unambiguous English forms, read without loading dateparser (it costs ~0.1 s at start-up).
+_COMMON_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%B %Y", "%b %Y")
+_COMMON_SHAPE = re.compile(r"(?:\d{1,2} )?[A-Za-z]{3,9}\.?(?: \d{1,2},?)? \d{4}")
+
+
+def _common_english_date(text: str) -> dt.date | None:
+    squashed = " ".join(text.replace(".", " ").split())
+    if not _COMMON_SHAPE.fullmatch(squashed):
+        return None
+    for form in _COMMON_FORMATS:
         try:
-            return dt.date(int(match["year"]), month, day)
+            return dt.datetime.strptime(squashed, form).date()
         except ValueError:
-            return None
+            continue
     return None
 
 

@@ -1,0 +1,65 @@
+"""Which IP addresses a link checker must never send a request to (rule L008)."""
+
+from __future__ import annotations
+
+import ipaddress
+from typing import Union
+
+IPAddress = Union[ipaddress.IPv4Address, ipaddress.IPv6Address]
+
+# Cloud instance-metadata endpoints: a request there can leak credentials (SSRF).
+_METADATA = {
+    ipaddress.ip_address("169.254.169.254"),  # AWS, GCP, Azure, OpenStack, DigitalOcean
+    ipaddress.ip_address("169.254.170.2"),  # AWS ECS task metadata
+    ipaddress.ip_address("fd00:ec2::254"),  # AWS over IPv6
+    ipaddress.ip_address("100.100.100.200"),  # Alibaba Cloud
+    ipaddress.ip_address("168.63.129.16"),  # Azure wire server (a public-looking address)
+}
+_SHARED = ipaddress.ip_network("100.64.0.0/10")  # carrier-grade NAT (RFC 6598)
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+_PRIVATE = tuple(ipaddress.ip_network(n) for n in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"))
+
+
+def _embedded_ipv4(address: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an IPv6 address stands for (mapped, NAT64, 6to4, Teredo), if any."""
+    if address.ipv4_mapped is not None:
+        return address.ipv4_mapped
+    if address in _NAT64:
+        return ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
+    if address.sixtofour is not None:
+        return address.sixtofour
+    if address.teredo is not None:
+        return address.teredo[1]
+    return None
+
+
+def is_forbidden_address(ip: str | IPAddress) -> str | None:
+    """Why ``ip`` must not be requested ("loopback", "private", ...), or None for a public address.
+
+    A string that is not an IP address gives "not an IP address" (refuse what cannot be judged).
+    """
+    try:
+        address = ipaddress.ip_address(ip.split("%", 1)[0] if isinstance(ip, str) else ip)
+    except ValueError:
+        return "not an IP address"
+    if isinstance(address, ipaddress.IPv6Address):
+        embedded = _embedded_ipv4(address)
+        if embedded is not None:
+            return is_forbidden_address(embedded)
+    if address in _METADATA:
+        return "cloud metadata"
+    if address.is_loopback:
+        return "loopback"
+    if address.is_unspecified:
+        return "unspecified"
+    if address.is_link_local:
+        return "link-local"
+    if address.is_multicast:
+        return "multicast"
+    if isinstance(address, ipaddress.IPv4Address) and address in _SHARED:
+        return "shared (carrier-grade NAT)"
+    if any(address in network for network in _PRIVATE if network.version == address.version):
+        return "private"
+    if address.is_reserved or not address.is_global:
+        return "reserved"
+    return None
