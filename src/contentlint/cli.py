@@ -7,7 +7,7 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Sequence, TextIO
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence, TextIO
 
 from contentlint import __version__, reporters
 from contentlint.config import Config, ConfigError, check_codes, load_config
@@ -197,17 +197,30 @@ def run_check(args: argparse.Namespace) -> int:
     shard, baseline_entries = _ci_inputs(args)
     output_format = args.output_format or ("github" if _in_github_actions() and not args.output else "text")
     linter = Linter(config, collect_facts=output_format in reporters.DOCUMENT_FORMATS)
-    found = files = list(discover(args.paths, config.include, config.exclude, config.root))
+    # Streamed: discovery, the shard filter and the linter work file by file; only display paths are kept.
+    found, checked = [0], []
+
+    def counted(items: Iterable[tuple[Path, str]]) -> Iterator[tuple[Path, str]]:
+        for item in items:
+            found[0] += 1
+            yield item
+
+    def recorded(items: Iterable[tuple[Path, str]]) -> Iterator[tuple[Path, str]]:
+        for item in items:
+            checked.append(item[1])
+            yield item
+
+    files = counted(discover(args.paths, config.include, config.exclude, config.root))
     if shard is not None:
         from contentlint.shard import select_shard
 
-        files = list(select_shard(found, *shard))
+        files = select_shard(files, *shard)
     with ProgressBar(sys.stderr) as bar:
         config.progress = bar.update
         config.notice = lambda message: print(f"contentlint: warning: {message}", file=sys.stderr)
-        result = _run_linter(linter, files, args.jobs)
-    result.paths = [shown for _, shown in files]
-    if not found:
+        result = _run_linter(linter, recorded(files), args.jobs)
+    result.paths = checked
+    if not found[0]:
         print(f"contentlint: warning: no documents found in {' '.join(args.paths)}", file=sys.stderr)
     _apply_baseline(args, result, baseline_entries)
     write = reporters.get(output_format)
@@ -226,7 +239,7 @@ def run_check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if result.failed else EXIT_OK
 
 
-def _run_linter(linter: Linter, files: list[tuple[Path, str]], jobs: int | None) -> RunResult:
+def _run_linter(linter: Linter, files: Iterable[tuple[Path, str]], jobs: int | None) -> RunResult:
     from contentlint.parallel import WorkerError, default_jobs
 
     try:

@@ -38,7 +38,9 @@ def discover(
     Symlinked directories are followed once; loops are skipped.
     """
     cwd = cwd or Path.cwd()
-    seen: set[str] = set()
+    paths = list(paths)
+    # One walk never meets a file twice; only overlapping arguments can (`docs docs/a.md`).
+    seen: set[str] | None = set() if len(paths) > 1 else None
     for given in paths:
         start = Path(given)
         if start.is_dir():
@@ -46,10 +48,11 @@ def discover(
         else:
             walked = iter([start]) if not _matches(_relative(start, root), exclude) else iter(())
         for path in walked:
-            key = os.path.normcase(os.path.abspath(path))
-            if key in seen:
-                continue
-            seen.add(key)
+            if seen is not None:
+                key = os.path.normcase(os.path.abspath(path))
+                if key in seen:
+                    continue
+                seen.add(key)
             yield path, display_path(path, cwd)
 
 

@@ -63,7 +63,7 @@ class RunResult:
         return any(f.severity.rank >= self.fail_on.rank for f in self.findings)
 
 
-@dataclass
+@dataclass(slots=True)  # one is kept per file for the corpus passes: keep it small
 class FileResult:
     """What linting one file gives: its findings, and its summaries for the corpus passes."""
 
@@ -186,7 +186,8 @@ class Linter:
             if result.facts is not None:
                 documents.append(result.facts)
             if result.summaries:  # only what the corpus passes need; never the document
-                kept.append((shown, FileResult([], result.summaries, result.suppressions, result.ignored)))
+                result.findings, result.facts = [], None
+                kept.append((shown, result))
         if self.passes:
             findings.extend(self.finish_corpus(kept))
         findings.sort()

@@ -18,16 +18,12 @@ _SOURCE_SUFFIX = re.compile(r"\s*[-|–—:]\s*(?P<source>[^-|–—:]+?)\s*$")
 
 
 class Identity(NamedTuple):
-    """What one document says it is: the corpus pass keeps this, not the document."""
+    """What one document says it is: the corpus pass keeps this (one per file), not the document."""
 
     url: str  # normalised; "" when there is none
-    url_written: str
     url_line: int
-    url_column: int
     title: str  # normalised; "" when there is none
-    title_written: str
     title_line: int
-    title_column: int
     source: str  # as written; "" when there is none
 
 
@@ -71,12 +67,9 @@ def collect(document: Document, config: Config) -> Identity | None:
     url, title = normalise_url(meta.get("url")), normalise_title(meta.get("title"), source)
     if not url and not title:
         return None
-    url_line, url_column = document.key_position("url") if url else (1, 1)
-    title_line, title_column = document.key_position("title") if title else (1, 1)
-    return Identity(
-        url, str(meta.get("url", "")) if url else "", url_line, url_column,
-        title, str(meta.get("title", "")).strip() if title else "", title_line, title_column, source,
-    )
+    url_line = document.key_position("url")[0] if url else 1
+    title_line = document.key_position("title")[0] if title else 1
+    return Identity(url, url_line, title, title_line, source)
 
 
 def finish(summaries: list[tuple[str, Identity]], config: Config) -> Iterator[tuple[str, str, Violation]]:
@@ -87,8 +80,8 @@ def finish(summaries: list[tuple[str, Identity]], config: Config) -> Iterator[tu
         if same_url is not None:
             earlier, other = same_url
             yield path, CODE, Violation(
-                identity.url_line, identity.url_column,
-                f"same url as {earlier} (line {other.url_line}): {identity.url_written}; this is probably "
+                identity.url_line, 1,
+                f"same url as {earlier} (line {other.url_line}): {identity.url}; this is probably "
                 "a duplicate: keep one of the two, or give this document its own url",
                 subject=identity.url,
             )
@@ -105,7 +98,7 @@ def finish(summaries: list[tuple[str, Identity]], config: Config) -> Iterator[tu
             continue  # already reported for its url
         if identity.source and other.source and identity.source.casefold() != other.source.casefold():
             yield path, CODE, Violation(
-                identity.title_line, identity.title_column,
+                identity.title_line, 1,
                 f"same title as {earlier} (line {other.title_line}) but from another source "
                 f"({identity.source} here, {other.source} there): probably the same page taken from two "
                 "places; keep the more authoritative one, or retitle this one",
