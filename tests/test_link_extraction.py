@@ -110,3 +110,38 @@ def test_start_up_does_not_import_markdown_it() -> None:
     code = "import sys, contentlint.cli, contentlint.linter, contentlint.rules; print('markdown_it' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+TRICKY = [
+    "```\n\n[x](https://in-fence.example)\n\nhttps://in-fence.example\n```\n\n[after](https://after.example)",
+    "~~~\n\n[x](a)\n",  # unclosed fence: everything after is code
+    "<!--\n\n[x](https://in-comment.example)\n\n-->\n\n[y](https://y.example)",
+    "<script>\n\nvar u = 'https://script.example';\n\n</script>\n\nText https://t.example",
+    "- item\n\n    [x](https://loose-item.example)\n\n[y](b)",
+    "Para\n\n    [code](https://code.example)\n\n[y](b)",
+    "[a][r]\n\nText\n\n[r]: https://r.example\n",
+    "[a](b)[c]\n\n[c]: <d>",
+    "[a] (b) and [a](b c) and [a](<b c>) and [](empty) and [a](b(c)d) and [a](b(c(d)))",
+    "![img](i.png) and Wow![img](j.png) and [![n](k.png)](l)",
+    "[a](b&amp;c) [d](e\\)f)",
+    "[wrapped\nlabel](https://w.example) and `code [x](y)` and <https://auto.example>",
+    "| a | b |\n|---|---|\n| [x](https://cell.example) | https://bare-cell.example |",
+    "> [q](https://quote.example)\n>\n> more https://q2.example",
+    "# [Heading](https://h.example)\n\nSetext [s](https://s.example)\n===",
+    "Text *[em](https://em.example)* and **https://strong.example**.",
+    "1. [one](https://1.example)\n2. two\n\n   [two](https://2.example)",
+    "text [a](https://x.example 'single') [b](https://y.example \"double\")",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_plain_shortcut_gives_what_the_parser_gives(text: str) -> None:
+    document = parse_document(FM + text, "d.md")
+    assert extract_links(document) == extract_links(document, plain_shortcut=False)
+
+
+def test_links_inside_blank_separated_fences_and_comments_are_skipped() -> None:
+    assert [link.target for link in extract_links(parse_document(TRICKY[0], "d.md"))] == ["https://after.example"]
+    assert extract_links(parse_document(TRICKY[1], "d.md")) == []
+    assert [link.target for link in extract_links(parse_document(TRICKY[2], "d.md"))] == ["https://y.example"]
+    assert [link.target for link in extract_links(parse_document(TRICKY[3], "d.md"))] == ["https://t.example"]

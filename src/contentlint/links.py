@@ -45,8 +45,12 @@ class Link:
         return self.kind != REFERENCE
 
 
-# Cheap pre-checks: inline content without these characters holds no link.
-_LINKISH = re.compile(r"[\[<]|://|www\.", re.IGNORECASE)
+
+
+def _linkish(text: str) -> bool:
+    """Cheap pre-check: text without these holds no link (plain substring tests beat a regex here)."""
+    return "[" in text or "<" in text or "://" in text or "www." in text or "WWW." in text or "Www." in text
+
 _BARE_URL = re.compile(r"(?<![\w/@.:+-])(?:(?:https?|ftp)://|www\.)[^\s<>]+", re.IGNORECASE)
 _BARE_TRAILING = ".,:;!?'\"*_~"
 _HTML_ATTR = re.compile(r"""\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
@@ -180,29 +184,144 @@ def _spans_overlap(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
-def extract_links(document: Document) -> list[Link]:
+# A blank line followed by a line at column 0 closes every open block except fenced code and
+# the HTML blocks that run to an end marker, so the body can be cut there and only the chunks
+# that hold a link-like character need parsing: link extraction costs what the links cost.
+_CUT = re.compile(r"\n[ \t]*\n(?=\S)")
+_SPANNING_START = re.compile(
+    r"^[ \t>*+\-0-9.)]*(```|~~~|<!--|<\?|<!\[CDATA\[|<![A-Za-z]|<(?:script|pre|style|textarea)\b)", re.IGNORECASE | re.MULTILINE
+)
+_SPANNING_END = {"<!--": "-->", "<?": "?>", "<![CDATA[": "]]>"}
+_HTML_RAW_END = re.compile(r"</(?:script|pre|style|textarea)>", re.IGNORECASE)
+
+
+def _spanning_end(line: str, opener: str) -> bool:
+    """Whether ``line`` closes the construct that ``opener`` started (conservative: any closing marker)."""
+    if opener in ("```", "~~~"):
+        return line.lstrip(" \t>").startswith(opener)
+    if opener in _SPANNING_END:
+        return _SPANNING_END[opener] in line
+    if opener.startswith("<!"):
+        return ">" in line
+    return _HTML_RAW_END.search(line) is not None
+
+
+def chunks(body: str) -> list[tuple[int, str]]:
+    """The body cut into independently parsable pieces: (first body line, text)."""
+    if ("```" not in body and "~~~" not in body and "<" not in body) or _SPANNING_START.search(body) is None:
+        cuts = [m.end() for m in _CUT.finditer(body)]
+    else:
+        cuts = []
+        position, opener, previous_blank = 0, "", False
+        for line in body.split("\n"):
+            if not opener and previous_blank and line[:1].strip():
+                cuts.append(position)
+            if opener:
+                if _spanning_end(line, opener):
+                    opener = ""
+            else:
+                match = _SPANNING_START.match(line)
+                if match is not None:
+                    found = match.group(1)
+                    opener = found if found in ("```", "~~~") or found in _SPANNING_END else found.lower()
+                    # a construct that closes on its own first line (after the opener) leaves nothing open
+                    if opener not in ("```", "~~~") and _spanning_end(line[match.end(1):], opener):
+                        opener = ""
+            previous_blank = not line.strip()
+            position += len(line) + 1
+    pieces = []
+    start, line_number = 0, 0
+    for cut in cuts + [len(body)]:
+        if cut > start:
+            pieces.append((line_number, body[start:cut]))
+            line_number += body.count("\n", start, cut)
+        start = cut
+    return pieces
+
+
+# The plain case, decided without a parser: a piece with no code, HTML, quotes, tables, escapes or
+# indented blocks, whose every bracket belongs to a one-line [text](target) or ![alt](src),
+# gives the same links with this pattern as with markdown-it (tests compare the two).
+_PLAIN_LINK = re.compile(
+    r'\[([^\[\]\n]*)\]\(((?:[^\s()<>\x00-\x1f]|\([^\s()<>\x00-\x1f]*\))*)(?: +"[^"\n]*")?\)'
+)
+_NOT_PLAIN_LINE = re.compile(r"^(?:[ \t]*>| {4}| *\t)", re.MULTILINE)
+
+
+def _is_plain(text: str) -> bool:
+    if "`" in text or "<" in text or "\\" in text or "|" in text or "~~~" in text:
+        return False
+    if ">" in text or "\n " in text or "\n\t" in text or text.startswith((" ", "\t")):
+        return _NOT_PLAIN_LINE.search(text) is None
+    return True
+
+
+def extract_links(document: Document, *, plain_shortcut: bool = True) -> list[Link]:
     """All links in the body, in file order."""
     body = document.body
-    if not body or not _LINKISH.search(body):
+    if not body or not _linkish(body):
         return []
-    md = _parser()
-    env: dict[str, Any] = {}
-    tokens = md.parse(body, env)
     base = base_url(document)
-    lines = body.split("\n")
-    placer = _Placer(lines, document.body_first_line)
-    links: list[Link] = []
     first = document.body_first_line
-    for token in tokens:
-        if token.map is None:
+    links: list[Link] = []
+    env: dict[str, Any] = {}
+    parsed = []
+    for offset, text in chunks(body):
+        if not _linkish(text):
             continue
-        if token.type == "inline":
-            if _LINKISH.search(token.content):
-                links.extend(_inline_links(md, env, token.content, token.map[0], placer, base, first))
-        elif token.type == "html_block" and not token.content.lstrip().startswith("<!--"):
-            links.extend(_html_links(token.content, placer.place(token.content, token.map[0]), 0, base, first))
-    links.extend(_definitions(env, lines, base, first))
+        if plain_shortcut and _is_plain(text):
+            plain = _plain_links(text, offset, base, first)
+            if plain is not None:
+                links.extend(plain)
+                continue
+        md = _parser()
+        parsed.append((offset, md.parse(text, env)))
+        for definition in (*env.get("references", {}).values(), *env.get("duplicate_refs", [])):
+            definition.setdefault("offset", offset)
+    if parsed:
+        lines = body.split("\n")
+        placer = _Placer(lines, first)
+        for offset, tokens in parsed:
+            for token in tokens:
+                if token.map is None:
+                    continue
+                if token.type == "inline":
+                    if _linkish(token.content):
+                        links.extend(_inline_links(md, env, token.content, offset + token.map[0], placer, base, first))
+                elif token.type == "html_block" and not token.content.lstrip().startswith("<!--"):
+                    placed = placer.place(token.content, offset + token.map[0])
+                    links.extend(_html_links(token.content, placed, 0, base, first))
+        links.extend(_definitions(env, lines, base, first))
     links.sort(key=lambda link: (link.line, link.column))
+    return links
+
+
+def _plain_links(text: str, offset: int, base: str | None, first: int) -> list[Link] | None:
+    """Links of a plain piece (see _PLAIN_LINK), or None when the piece needs the parser."""
+    matches = list(_PLAIN_LINK.finditer(text)) if "[" in text else []
+    gap_start = 0
+    for match in (*matches, None):
+        gap_end = match.start() if match is not None else len(text)
+        if text.find("[", gap_start, gap_end) >= 0 or text.find("]", gap_start, gap_end) >= 0:
+            return None  # a bracket that is not part of a plain link: let the parser decide
+        if match is not None:
+            gap_start = match.end()
+
+    def locate(position: int) -> tuple[int, int]:
+        return first + offset + text.count("\n", 0, position), position - (text.rfind("\n", 0, position) + 1) + 1
+
+    links = []
+    covered = []
+    for match in matches:
+        image = match.start() > 0 and text[match.start() - 1] == "!"
+        covered.append((match.start() - image, match.end()))
+        target = match.group(2)
+        if "&" in target:  # entities are decoded in targets: leave that to the parser
+            return None
+        line, column = locate(match.start(2))
+        kind = IMAGE if image else INLINE
+        links.append(Link(target, resolve(target, base), line, column, kind, " ".join(match.group(1).split())))
+    links.extend(_bare_links(text, covered, locate))
     return links
 
 
@@ -242,26 +361,48 @@ def _inline_links(
             target_start = after + 1
             while target_start < end and content[target_start] in " \t\n":
                 target_start += 1
-            result = md.helpers.parseLinkDestination(content, target_start, end)
-            target_end = result.pos if result.ok else target_start
-            written = content[target_start:target_end]
-            if written.startswith("<") and written.endswith(">"):
-                written, target_start = written[1:-1], target_start + 1
+            if content.startswith("<", target_start):
+                target_start += 1
+                closing = content.find(">", target_start, end)
+                written = content[target_start:closing if closing >= 0 else target_start]
+            elif content.startswith(href, target_start):  # the usual case: written exactly as parsed
+                written = href
+            else:  # escapes or entities: take the source span
+                result = md.helpers.parseLinkDestination(content, target_start, end)
+                written = content[target_start:result.pos if result.ok else target_start]
             line, column = _locate(content, placed, target_start, first)
             links.append(Link(written, resolve(href, base), line, column, kind, text))
         else:
             line, column = _locate(content, placed, start, first)
             links.append(Link(href, resolve(href, base), line, column, REFERENCE, text))
-    if "://" in content or "www." in content.lower():
-        for match in _BARE_URL.finditer(content):
-            if _spans_overlap(covered, match.start(), match.end()):
-                continue
-            written = _trim_bare(match.group())
-            if not written or written.lower() in ("http://", "https://", "ftp://", "www."):
-                continue
-            url = ("http://" + written) if written.lower().startswith("www.") else written
-            line, column = _locate(content, placed, match.start(), first)
-            links.append(Link(written, url, line, column, BARE, written))
+    links.extend(_bare_links(content, covered, lambda position: _locate(content, placed, position, first)))
+    return links
+
+
+def _outside(text: str, marker: str, covered: list[tuple[int, int]]) -> bool:
+    """Whether ``marker`` occurs in ``text`` outside the covered spans."""
+    position = text.find(marker)
+    while position >= 0:
+        if not _spans_overlap(covered, position, position + len(marker)):
+            return True
+        position = text.find(marker, position + 1)
+    return False
+
+
+def _bare_links(text: str, covered: list[tuple[int, int]], locate: Any) -> list[Link]:
+    """URLs written out in running text, outside links, code and HTML."""
+    if not any(_outside(text, marker, covered) for marker in ("://", "www.", "WWW.", "Www.")):
+        return []
+    links = []
+    for match in _BARE_URL.finditer(text):
+        if _spans_overlap(covered, match.start(), match.end()):
+            continue
+        written = _trim_bare(match.group())
+        if not written or written.lower() in ("http://", "https://", "ftp://", "www."):
+            continue
+        url = ("http://" + written) if written.lower().startswith("www.") else written
+        line, column = locate(match.start())
+        links.append(Link(written, url, line, column, BARE, written))
     return links
 
 
@@ -297,7 +438,8 @@ def _definitions(env: dict[str, Any], lines: list[str], base: str | None, first:
         where = definition.get("map")
         if not where:
             continue
-        start, end = where[0], max(where[1], where[0] + 1)
+        offset = definition.get("offset", 0)
+        start, end = offset + where[0], offset + max(where[1], where[0] + 1)
         block = "\n".join(lines[start:end])
         match = _DEFINITION_TARGET.search(block)
         if match is None:
