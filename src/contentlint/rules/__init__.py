@@ -2,4 +2,4 @@
 
 from __future__ import annotations
 
-from contentlint.rules import freshness, metadata, reading  # noqa: F401
+from contentlint.rules import authority, freshness, links, metadata, quality, reading  # noqa: F401

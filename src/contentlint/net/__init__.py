@@ -1,0 +1,1 @@
+"""Network-facing helpers. Only code in this package may touch the network."""

@@ -1,0 +1,57 @@
+"""The text a reader sees: the body with code blocks, code spans and HTML comments blanked out.
+
+Blanked characters become spaces (newlines stay), so offsets, lines and columns still match
+the file. Shared by the content rules through ``document.memo``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from contentlint.document import Document
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+_MEMO = "text.visible"
+
+
+def _blank(match: re.Match[str]) -> str:
+    return re.sub(r"[^\n]", " ", match.group())
+
+
+def _blank_fences(body: str) -> str:
+    lines = body.split("\n")
+    fence = ""
+    for index, line in enumerate(lines):
+        match = _FENCE.match(line)
+        if fence:
+            if match is not None and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence) and not line[match.end():].strip():
+                fence = ""
+            lines[index] = " " * len(line)
+        elif match is not None and not (match.group(1)[0] == "`" and "`" in line[match.end():]):
+            fence = match.group(1)
+            lines[index] = " " * len(line)
+    return "\n".join(lines)
+
+
+def visible_body(document: Document) -> str:
+    """The body without code and comments, same length and line structure as ``document.body``."""
+    cached = document.memo.get(_MEMO)
+    if cached is not None:
+        return cached
+    text = document.body
+    if "```" in text or "~~~" in text:
+        text = _blank_fences(text)
+    if "<!--" in text:
+        text = _COMMENT.sub(_blank, text)
+    if "`" in text:
+        text = _CODE_SPAN.sub(_blank, text)
+    document.memo[_MEMO] = text
+    return text
+
+
+def line_and_column(document: Document, text: str, position: int) -> tuple[int, int]:
+    """File line and column (1-based) of an offset in the body (or a same-shaped view of it)."""
+    line_start = text.rfind("\n", 0, position) + 1
+    return document.body_first_line + text.count("\n", 0, position), position - line_start + 1
