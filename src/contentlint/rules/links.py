@@ -63,13 +63,14 @@ def _malformed(link: Link, parts: SplitResult | None, error: str) -> str | None:
         return f'malformed link "{target}": {error}; fix the address'
     scheme = parts.scheme.lower()
     lowered = target.lower()
+    if not lowered.startswith(("http://", "https://")) and lowered.startswith(("www.", "http//", "https//", "http:/", "https:/")):
+        if link.kind == BARE:
+            return None  # "www.nhs.uk" in running text is a mention, not a link target
+        return (
+            f'link "{target}" is missing "https://" (or part of it): as written it is a relative path '
+            "on the document's own site; write the full address"
+        )
     if not scheme:
-        for prefix in ("www.", "http//", "https//", "http:/", "https:/"):
-            if lowered.startswith(prefix) and not lowered.startswith(("http://", "https://")):
-                return (
-                    f'link "{target}" is missing "https://" (or part of it): as written it is a relative path '
-                    "on the document's own site; write the full address"
-                )
         return None
     if scheme not in SUPPORTED_SCHEMES:
         close = difflib.get_close_matches(scheme, WEB_SCHEMES, n=1, cutoff=0.6)
