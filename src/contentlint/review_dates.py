@@ -29,7 +29,8 @@ _LABELS: list[tuple[str, str, bool]] = [
     (r"revised", LAST, True),
     (r"updated", LAST, True),
 ]
-_LEAD = r"^[ \t]*(?:[>*_#\-+•|]+[ \t]*)*"
+# One marker character per repetition: "(?:[...]+[ \t]*)*" backtracks exponentially on a line of dashes.
+_LEAD = r"^[ \t]*(?:[>*_#\-+•|][ \t]*)*"
 _LABEL_RE = re.compile(
     _LEAD
     + r"(?P<label>"
