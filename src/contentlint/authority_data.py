@@ -44,7 +44,7 @@ class Source:
 @dataclass(frozen=True)
 class Signal:
     name: str
-    phrases: tuple[str, ...]
+    phrases: tuple[tuple[str, tuple[str, ...]], ...]  # (phrase, its words)
     pattern: re.Pattern[str] | None
     requires: tuple[str, ...]
     weight: float
@@ -117,6 +117,12 @@ def _compile(pattern: str, where: str) -> re.Pattern[str]:
         raise ConfigError(f"{where}: invalid regular expression {pattern!r}: {error}") from None
 
 
+def _phrases(phrases: list[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    from contentlint.text_view import words_of
+
+    return tuple((p.lower(), tuple(words_of(p))) for p in phrases if p.strip())
+
+
 def build(raw: dict[str, Any], section: dict[str, Any]) -> AuthorityData:
     data = AuthorityData()
     for name, tier in raw.get("tiers", {}).items():
@@ -149,7 +155,7 @@ def build(raw: dict[str, Any], section: dict[str, Any]) -> AuthorityData:
         data.signals.append(
             Signal(
                 str(entry["name"]),
-                tuple(p.lower() for p in entry.get("phrases", [])),
+                _phrases(entry.get("phrases", [])),
                 _compile(pattern, f"vendor signal {entry['name']!r}") if pattern else None,
                 tuple(r.lower() for r in entry.get("requires", [])),
                 float(entry.get("weight", 1)),
@@ -157,7 +163,7 @@ def build(raw: dict[str, Any], section: dict[str, Any]) -> AuthorityData:
         )
     extra = section.get("extend-vendor-phrases", [])
     if extra:
-        data.signals.append(Signal("configured vendor phrase", tuple(p.lower() for p in extra), None, (), 2.0))
+        data.signals.append(Signal("configured vendor phrase", _phrases(extra), None, (), 2.0))
     return data
 
 

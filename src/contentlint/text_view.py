@@ -55,3 +55,36 @@ def line_and_column(document: Document, text: str, position: int) -> tuple[int, 
     """File line and column (1-based) of an offset in the body (or a same-shaped view of it)."""
     line_start = text.rfind("\n", 0, position) + 1
     return document.body_first_line + text.count("\n", 0, position), position - line_start + 1
+
+
+# Punctuation to spaces, so that str.split() gives words: "quote," and "(quote)" give "quote".
+_WORD_BREAKS = str.maketrans({c: " " for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00a0\u2022"})
+
+
+def words_of(text: str) -> list[str]:
+    """Lower-case words of a phrase or text, split the way ``visible_words`` splits."""
+    return text.lower().translate(_WORD_BREAKS).split()
+
+
+def visible_lower(document: Document) -> str:
+    cached = document.memo.get("text.lower")
+    if cached is None:
+        cached = document.memo["text.lower"] = visible_body(document).lower()
+    return cached
+
+
+def visible_words(document: Document) -> frozenset[str]:
+    """The set of lower-case words in the visible text: a cheap first test before any phrase search."""
+    cached = document.memo.get("text.words")
+    if cached is None:
+        cached = document.memo["text.words"] = frozenset(visible_lower(document).translate(_WORD_BREAKS).split())
+    return cached
+
+
+def may_contain(words: frozenset[str], phrase_words: tuple[str, ...]) -> bool:
+    return all(word in words for word in phrase_words)
+
+
+def any_present(requires: tuple[str, ...], lowered: str, words: frozenset[str]) -> bool:
+    """Whether one of ``requires`` occurs: a word is looked up in the word set, anything else searched."""
+    return any((r in words) if r.isalpha() else (r in lowered) for r in requires)

@@ -13,7 +13,7 @@ from contentlint.finding import Violation
 from contentlint.links import base_url
 from contentlint.registry import rule
 from contentlint.rules.links import offline_problems
-from contentlint.text_view import line_and_column, visible_body
+from contentlint.text_view import any_present, line_and_column, may_contain, visible_body, visible_lower, visible_words, words_of
 
 # Lines that name where a text comes from: "Source: ...", "Written by ...", "© 2024 ...".
 _ATTRIBUTION_LABEL = re.compile(
@@ -90,17 +90,18 @@ def source_not_authoritative(document: Document, config: Config) -> Iterator[Vio
         )
 
 
-def _signal_hits(text: str, data: AuthorityData) -> list[tuple[int, str, str, float]]:
+def _signal_hits(text: str, data: AuthorityData, lowered: str, present: frozenset[str]) -> list[tuple[int, str, str, float]]:
     """(position, signal name, text as written, weight) for the first hit of each signal."""
-    lowered = text.lower()
     hits = []
     for signal in data.signals:
         best: tuple[int, int] | None = None
-        for phrase in signal.phrases:
+        for phrase, words in signal.phrases:
+            if not may_contain(present, words):
+                continue
             position = _find_words(lowered, phrase)
             if position >= 0 and (best is None or position < best[0]):
                 best = (position, position + len(phrase))
-        if signal.pattern is not None and (not signal.requires or any(r in lowered for r in signal.requires)):
+        if signal.pattern is not None and (not signal.requires or any_present(signal.requires, lowered, present)):
             match = signal.pattern.search(text)
             if match is not None and (best is None or match.start() < best[0]):
                 best = (match.start(), match.end())
@@ -147,10 +148,11 @@ def vendor_page(document: Document, config: Config) -> Iterator[Violation]:
     text = visible_body(document)
     title = document.metadata.get("title")
     data = authority_data(config)
-    hits = _signal_hits(text, data)
-    if isinstance(title, str):
+    hits = _signal_hits(text, data, visible_lower(document), visible_words(document))
+    if isinstance(title, str) and title.strip():
         seen = {name for _, name, _, _ in hits}
-        for _, name, written, weight in _signal_hits(title, data):
+        lowered_title = title.lower()
+        for _, name, written, weight in _signal_hits(title, data, lowered_title, frozenset(words_of(title))):
             if name not in seen:
                 hits.append((-1, name, written, weight))
     total = sum(weight for _, _, _, weight in hits)
@@ -196,7 +198,7 @@ def link_to_non_authoritative_domain(document: Document, config: Config) -> Iter
     problems = offline_problems(document)
     base = base_url(document)
     own_host = _host(base) if base else None
-    own_site = registrable_domain(own_host) if own_host else None
+    own_site: str | None = None
     first: dict[str, tuple[int, int, str, str]] = {}
     counts: dict[str, int] = {}
     for index, link in enumerate(links):
@@ -206,6 +208,8 @@ def link_to_non_authoritative_domain(document: Document, config: Config) -> Iter
         if host is None or data.tier_of(host) is not None:
             continue
         site = registrable_domain(host)
+        if own_host and own_site is None:
+            own_site = registrable_domain(own_host)
         if site == own_site:
             continue
         counts[site] = counts.get(site, 0) + 1

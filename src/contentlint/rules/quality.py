@@ -20,7 +20,7 @@ from contentlint.config import Config, ConfigError
 from contentlint.document import Document
 from contentlint.finding import Violation
 from contentlint.registry import rule
-from contentlint.text_view import line_and_column, visible_body
+from contentlint.text_view import any_present, line_and_column, may_contain, visible_body, visible_lower, visible_words, words_of
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -36,23 +36,25 @@ DEFAULT_REPEAT_MIN_CHARACTERS = 40
 class PhraseSet:
     """Phrases that match anywhere (any case), words (as written), whole lines, and patterns."""
 
-    phrases: tuple[str, ...] = ()
+    phrases: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (phrase, its words)
     words: tuple[str, ...] = ()
-    lines: tuple[str, ...] = ()
-    patterns: tuple[tuple[re.Pattern[str], str], ...] = ()
+    lines: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    patterns: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = ()
 
-    def find(self, text: str, lowered: str) -> list[tuple[int, int]]:
-        """(start, end) of every match, in text order."""
+    def find(self, text: str, lowered: str, present: frozenset[str]) -> list[tuple[int, int]]:
+        """(start, end) of every match, in text order. ``present``: the words of the text (a quick first test)."""
         found: list[tuple[int, int]] = []
-        for phrase in self.phrases:
-            found.extend(_word_hits(lowered, phrase))
+        for phrase, words in self.phrases:
+            if may_contain(present, words):
+                found.extend(_word_hits(lowered, phrase))
         for word in self.words:
-            found.extend(_word_hits(text, word))
-        for phrase in self.lines:
-            if phrase in lowered:
+            if word.lower() in present:
+                found.extend(_word_hits(text, word))
+        for phrase, words in self.lines:
+            if may_contain(present, words):
                 found.extend(m.span(1) for m in _line_pattern(phrase).finditer(text))
         for pattern, requires in self.patterns:
-            if not requires or requires in lowered:
+            if not requires or any_present(requires, lowered, present):
                 found.extend(m.span() for m in pattern.finditer(text))
         return sorted(found)
 
@@ -88,13 +90,17 @@ def _phrase_set(raw: dict[str, Any], extra_phrases: list[str], extra_lines: list
     patterns = []
     for entry in raw.get("patterns", []):
         try:
-            patterns.append((re.compile(entry["pattern"], re.IGNORECASE), str(entry.get("requires", "")).lower()))
+            requires = entry.get("requires", [])
+            requires = [requires] if isinstance(requires, str) else requires
+            patterns.append((re.compile(entry["pattern"], re.IGNORECASE), tuple(str(r).lower() for r in requires)))
         except re.error as error:
             raise ConfigError(f"{where}: invalid regular expression {entry['pattern']!r}: {error}") from None
+    phrases = [p.lower() for p in [*raw.get("phrases", []), *extra_phrases] if p.strip()]
+    lines = [" ".join(p.lower().split()) for p in [*raw.get("lines", []), *extra_lines] if p.strip()]
     return PhraseSet(
-        phrases=tuple(p.lower() for p in [*raw.get("phrases", []), *extra_phrases]),
+        phrases=tuple((p, tuple(words_of(p))) for p in phrases),
         words=tuple(raw.get("words", [])),
-        lines=tuple(" ".join(p.lower().split()) for p in [*raw.get("lines", []), *extra_lines]),
+        lines=tuple((p, tuple(words_of(p))) for p in lines),
         patterns=tuple(patterns),
     )
 
@@ -148,7 +154,8 @@ def placeholder_text(document: Document, config: Config) -> Iterator[Violation]:
     """
     text = visible_body(document)
     data = quality_data(config)
-    for line, column, written in _one_per_line(document, text, data.placeholders.find(text, text.lower())):
+    spans = data.placeholders.find(text, visible_lower(document), visible_words(document))
+    for line, column, written in _one_per_line(document, text, spans):
         yield Violation(
             line, column,
             f"placeholder text {_quote(written)}: the page was saved before it was finished; "
@@ -176,7 +183,8 @@ def scraping_boilerplate(document: Document, config: Config) -> Iterator[Violati
     """
     text = visible_body(document)
     data = quality_data(config)
-    for line, column, written in _one_per_line(document, text, data.boilerplate.find(text, text.lower())):
+    spans = data.boilerplate.find(text, visible_lower(document), visible_words(document))
+    for line, column, written in _one_per_line(document, text, spans):
         yield Violation(
             line, column,
             f"scraping boilerplate {_quote(written)}: part of the web page around the content, copied with it; delete it",
@@ -280,8 +288,17 @@ def list_missing(document: Document, config: Config) -> Iterator[Violation]:
 
 # --- Q004 -------------------------------------------------------------------------------
 
-_PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
+_BLANK_LINES = re.compile(r"\n[^\S\n]*\n")
 _NOT_PROSE = re.compile(r"^\s*(?:#|\||[-=*_]{3,}\s*$)")
+
+
+def _blocks(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, block) for each run of non-blank lines."""
+    start = 0
+    for match in _BLANK_LINES.finditer(text):
+        yield start, text[start:match.start()]
+        start = match.end() - 1
+    yield start, text[start:]
 
 
 @rule("Q004", "repeated-text", "warning")
@@ -302,40 +319,42 @@ def repeated_text(document: Document, config: Config) -> Iterator[Violation]:
     text = visible_body(document)
     minimum = quality_data(config).repeat_min_characters
     first_seen: dict[str, int] = {}
-    for match in _PARAGRAPH.finditer(text):
-        block = match.group()
-        lines = block.split("\n")
-        start_line = document.body_line_number(text.count("\n", 0, match.start()))
-        previous = ""
-        for offset, line in enumerate(lines):  # a line repeated on the next line
-            normal = " ".join(line.split())
-            if normal and normal == previous and len(normal) >= minimum and not _NOT_PROSE.match(line):
-                yield Violation(
-                    start_line + offset, 1,
-                    f"this line repeats the line above ({_quote(normal, 50)}): delete the copy",
-                    subject=normal[:80],
-                )
-            previous = normal
-        if _LIST_ITEM.match(lines[0]) or _NOT_PROSE.match(lines[0]):
+    line_number, counted_to = document.body_first_line, 0
+    for offset, raw in _blocks(text):
+        block = raw.strip()
+        if len(block) < minimum:
             continue
-        normal = " ".join(block.split())
-        if len(normal) < minimum:
+        lead = len(raw) - len(raw.lstrip())
+        line_number += text.count("\n", counted_to, offset + lead)
+        counted_to = offset + lead
+        if "\n" in block:
+            lines = block.split("\n")
+            for index in range(1, len(lines)):  # a line repeated on the next line
+                normal = " ".join(lines[index].split())
+                if normal and len(normal) >= minimum and normal == " ".join(lines[index - 1].split()) and not _NOT_PROSE.match(normal):
+                    yield Violation(
+                        line_number + index, 1,
+                        f"this line repeats the line above ({_quote(normal, 50)}): delete the copy",
+                        subject=normal[:80],
+                    )
+        if _LIST_ITEM.match(block) or _NOT_PROSE.match(block):
             continue
-        if normal in first_seen:
+        key = " ".join(block.split()) if ("\n" in block or "  " in block or "\t" in block) else block
+        if key in first_seen:
             yield Violation(
-                start_line, 1,
-                f"this paragraph repeats the one on line {first_seen[normal]} word for word "
-                f"({_quote(normal, 50)}): delete the copy",
-                subject=normal[:80],
+                line_number, 1,
+                f"this paragraph repeats the one on line {first_seen[key]} word for word ({_quote(key, 50)}): delete the copy",
+                subject=key[:80],
             )
         else:
-            first_seen[normal] = start_line
+            first_seen[key] = line_number
 
 
 # --- Q005 -------------------------------------------------------------------------------
 
-_ATX_H1 = re.compile(r"^ {0,3}#(?:[ \t]+([^\n]*?))?[ \t#]*$", re.MULTILINE)
-_SETEXT_H1 = re.compile(r"^ {0,3}(\S[^\n]*)\n {0,3}=+[ \t]*$", re.MULTILINE)
+# Searched in "\n" + text so that each pattern starts with a literal (fast to scan for).
+_ATX_H1 = re.compile(r"\n {0,3}#(?:[ \t]+([^\n]*?))?[ \t#]*(?=\n|\Z)")
+_SETEXT_H1 = re.compile(r"\n {0,3}(\S[^\n]*)\n {0,3}=+[ \t]*(?=\n|\Z)")
 
 
 @rule("Q005", "multiple-top-level-headings", "warning")
@@ -353,8 +372,14 @@ def multiple_top_level_headings(document: Document, config: Config) -> Iterator[
     text = visible_body(document)
     if "#" not in text and "=" not in text:
         return
-    headings = [(m.start(), (m.group(1) or "").strip()) for m in _ATX_H1.finditer(text)]
-    headings += [(m.start(), m.group(1).strip()) for m in _SETEXT_H1.finditer(text) if not _LIST_ITEM.match(m.group(1))]
+    lined = "\n" + text  # offsets in `lined` are offsets in `text` plus one, at the "\n"
+    headings = [(m.start(), (m.group(1) or "").strip()) for m in _ATX_H1.finditer(lined)] if "#" in text else []
+    if "=" in text:
+        headings += [
+            (m.start(), m.group(1).strip())
+            for m in _SETEXT_H1.finditer(lined)
+            if not _LIST_ITEM.match(m.group(1)) and not m.group(1).lstrip().startswith(("#", ">", "|"))
+        ]
     headings.sort()
     if len(headings) < 2:
         return
