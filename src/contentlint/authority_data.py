@@ -44,7 +44,7 @@ class Source:
 @dataclass(frozen=True)
 class Signal:
     name: str
-    phrases: tuple[tuple[str, tuple[str, ...]], ...]  # (phrase, its words)
+    phrases: tuple[tuple[str, tuple[bytes, ...]], ...]  # (phrase, its words)
     pattern: re.Pattern[str] | None
     requires: tuple[str, ...]
     weight: float
@@ -117,7 +117,7 @@ def _compile(pattern: str, where: str) -> re.Pattern[str]:
         raise ConfigError(f"{where}: invalid regular expression {pattern!r}: {error}") from None
 
 
-def _phrases(phrases: list[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def _phrases(phrases: list[str]) -> tuple[tuple[str, tuple[bytes, ...]], ...]:
     from contentlint.text_view import words_of
 
     return tuple((p.lower(), tuple(words_of(p))) for p in phrases if p.strip())

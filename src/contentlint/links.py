@@ -82,7 +82,7 @@ def is_relative(target: str) -> bool:
 
 def resolve(target: str, base: str | None) -> str:
     stripped = target.strip()
-    if base is None or not stripped or not is_relative(stripped):
+    if base is None or not stripped or stripped[:8].lower().startswith(("https://", "http://")) or not is_relative(stripped):
         return stripped
     try:
         return urljoin(base, stripped)

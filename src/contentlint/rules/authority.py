@@ -90,7 +90,7 @@ def source_not_authoritative(document: Document, config: Config) -> Iterator[Vio
         )
 
 
-def _signal_hits(text: str, data: AuthorityData, lowered: str, present: frozenset[str]) -> list[tuple[int, str, str, float]]:
+def _signal_hits(text: str, data: AuthorityData, lowered: str, present: frozenset[bytes]) -> list[tuple[int, str, str, float]]:
     """(position, signal name, text as written, weight) for the first hit of each signal."""
     hits = []
     for signal in data.signals:

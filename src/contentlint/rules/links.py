@@ -9,6 +9,7 @@ Each link gets at most one of these codes, the most serious first: a placeholder
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Iterator
 from urllib.parse import SplitResult, urlsplit
 
@@ -91,6 +92,15 @@ def _malformed(link: Link, parts: SplitResult | None, error: str) -> str | None:
     return None
 
 
+# The usual link: https, a public-looking host name (its last label has a letter, no local suffix),
+# no spaces. Nothing offline can be wrong with it; everything else gets the full checks.
+_PLAINLY_FINE = re.compile(
+    r"https://(?![^/?#]*\.(?:local|localhost|internal|localdomain|arpa)(?:[:/?#]|$))"
+    r"(?:[a-z0-9-]+\.)+[a-z][a-z0-9-]*(?::\d{1,4})?(?:[/?#][^\s]*)?$",
+    re.IGNORECASE,
+)
+
+
 def offline_problems(document: Document) -> dict[int, tuple[str, str]]:
     """For each link (by index in document.links) with an offline problem: (code, message)."""
     if _MEMO in document.memo:
@@ -99,7 +109,7 @@ def offline_problems(document: Document) -> dict[int, tuple[str, str]]:
     base = base_url(document)
     declared = document.metadata.get("url")
     for index, link in enumerate(document.links):
-        if not link.checks_target:
+        if not link.checks_target or (link.target == link.url and _PLAINLY_FINE.match(link.url)):
             continue
         found = _problem(link, base, declared)
         if found is not None:

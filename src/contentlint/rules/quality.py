@@ -36,19 +36,19 @@ DEFAULT_REPEAT_MIN_CHARACTERS = 40
 class PhraseSet:
     """Phrases that match anywhere (any case), words (as written), whole lines, and patterns."""
 
-    phrases: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (phrase, its words)
+    phrases: tuple[tuple[str, tuple[bytes, ...]], ...] = ()  # (phrase, its words)
     words: tuple[str, ...] = ()
-    lines: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    lines: tuple[tuple[str, tuple[bytes, ...]], ...] = ()
     patterns: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = ()
 
-    def find(self, text: str, lowered: str, present: frozenset[str]) -> list[tuple[int, int]]:
+    def find(self, text: str, lowered: str, present: frozenset[bytes]) -> list[tuple[int, int]]:
         """(start, end) of every match, in text order. ``present``: the words of the text (a quick first test)."""
         found: list[tuple[int, int]] = []
         for phrase, words in self.phrases:
             if may_contain(present, words):
                 found.extend(_word_hits(lowered, phrase))
         for word in self.words:
-            if word.lower() in present:
+            if word.lower().encode() in present:
                 found.extend(_word_hits(text, word))
         for phrase, words in self.lines:
             if may_contain(present, words):
@@ -195,6 +195,8 @@ def scraping_boilerplate(document: Document, config: Config) -> Iterator[Violati
 # --- Q003 -------------------------------------------------------------------------------
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•·▪◦‣●○■□➢✓]|\d{1,3}[.)]|\(\d{1,3}\)|\(?[a-zA-Z][.)])(?:\s+\S|$)")
+_SPACES = re.compile(r"\s*")
+_LIST_ITEM_AT = re.compile(_LIST_ITEM.pattern.removeprefix("^"))  # for match(text, position): "^" would fail there
 _COLON_END = re.compile(r":[^\S\n]*$", re.MULTILINE)
 # Words that leave a sentence waiting for what follows: "It can:", "such as:", "include:".
 _OPEN_ENDINGS = frozenset(
@@ -256,13 +258,19 @@ def list_missing(document: Document, config: Config) -> Iterator[Violation]:
     if ":" not in body:
         return
     text = visible_body(document)
-    lines = text.split("\n")
-    original = body.split("\n")
+    lines: list[str] = []
+    original: list[str] = []
     for match in _COLON_END.finditer(text):
+        following_start = text.rfind("\n", 0, _SPACES.match(text, match.end()).end()) + 1
+        if following_start > match.end() and _LIST_ITEM_AT.match(text, following_start):
+            continue  # the usual case: the list follows
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if not _is_list_intro(text[line_start:match.end()]):
+            continue
+        if not lines:  # split once, and only for a document that has an introduction
+            lines, original = text.split("\n"), body.split("\n")
         index = text.count("\n", 0, match.start())
         line = lines[index]
-        if not _is_list_intro(line):
-            continue
         if index + 1 < len(lines) and lines[index + 1].strip() and not lines[index + 1].lstrip().startswith("#"):
             continue  # the paragraph goes on: not an introduction left hanging
         following = [i for i in range(index + 1, min(len(lines), index + 40)) if original[i].strip()][:2]
@@ -288,17 +296,8 @@ def list_missing(document: Document, config: Config) -> Iterator[Violation]:
 
 # --- Q004 -------------------------------------------------------------------------------
 
-_BLANK_LINES = re.compile(r"\n[^\S\n]*\n")
+_BLANK_LINES_KEPT = re.compile(r"(\n[^\S\n]*\n)")
 _NOT_PROSE = re.compile(r"^\s*(?:#|\||[-=*_]{3,}\s*$)")
-
-
-def _blocks(text: str) -> Iterator[tuple[int, str]]:
-    """(offset, block) for each run of non-blank lines."""
-    start = 0
-    for match in _BLANK_LINES.finditer(text):
-        yield start, text[start:match.start()]
-        start = match.end() - 1
-    yield start, text[start:]
 
 
 @rule("Q004", "repeated-text", "warning")
@@ -318,43 +317,46 @@ def repeated_text(document: Document, config: Config) -> Iterator[Violation]:
     """
     text = visible_body(document)
     minimum = quality_data(config).repeat_min_characters
+    lines = text.split("\n")
+    for index, (before, line) in enumerate(zip(lines, lines[1:]), 1):  # a line repeated on the next line
+        if line == before and len(line) >= minimum and line.strip() and not _NOT_PROSE.match(line):
+            yield Violation(
+                document.body_line_number(index), 1,
+                f"this line repeats the line above ({_quote(line, 50)}): delete the copy",
+                subject=" ".join(line.split())[:80],
+            )
+    pieces = _BLANK_LINES_KEPT.split(text)  # block, separator, block, ...
     first_seen: dict[str, int] = {}
-    line_number, counted_to = document.body_first_line, 0
-    for offset, raw in _blocks(text):
-        block = raw.strip()
-        if len(block) < minimum:
+
+    def line_of(piece: int) -> int:
+        raw = pieces[piece]
+        offset = sum(len(p) for p in pieces[:piece]) + len(raw) - len(raw.lstrip())
+        return document.body_first_line + text.count("\n", 0, offset)
+
+    for piece in range(0, len(pieces), 2):
+        raw = pieces[piece]
+        if len(raw) < minimum:
             continue
-        lead = len(raw) - len(raw.lstrip())
-        line_number += text.count("\n", counted_to, offset + lead)
-        counted_to = offset + lead
-        if "\n" in block:
-            lines = block.split("\n")
-            for index in range(1, len(lines)):  # a line repeated on the next line
-                normal = " ".join(lines[index].split())
-                if normal and len(normal) >= minimum and normal == " ".join(lines[index - 1].split()) and not _NOT_PROSE.match(normal):
-                    yield Violation(
-                        line_number + index, 1,
-                        f"this line repeats the line above ({_quote(normal, 50)}): delete the copy",
-                        subject=normal[:80],
-                    )
-        if _LIST_ITEM.match(block) or _NOT_PROSE.match(block):
+        block = raw.strip()
+        if len(block) < minimum or _LIST_ITEM.match(block) or _NOT_PROSE.match(block):
             continue
         key = " ".join(block.split()) if ("\n" in block or "  " in block or "\t" in block) else block
-        if key in first_seen:
-            yield Violation(
-                line_number, 1,
-                f"this paragraph repeats the one on line {first_seen[key]} word for word ({_quote(key, 50)}): delete the copy",
-                subject=key[:80],
-            )
-        else:
-            first_seen[key] = line_number
+        previous = first_seen.get(key)
+        if previous is None:
+            first_seen[key] = piece
+            continue
+        yield Violation(
+            line_of(piece), 1,
+            f"this paragraph repeats the one on line {line_of(previous)} word for word ({_quote(key, 50)}): delete the copy",
+            subject=key[:80],
+        )
 
 
 # --- Q005 -------------------------------------------------------------------------------
 
 # Searched in "\n" + text so that each pattern starts with a literal (fast to scan for).
 _ATX_H1 = re.compile(r"\n {0,3}#(?:[ \t]+([^\n]*?))?[ \t#]*(?=\n|\Z)")
-_SETEXT_H1 = re.compile(r"\n {0,3}(\S[^\n]*)\n {0,3}=+[ \t]*(?=\n|\Z)")
+_SETEXT_UNDERLINE = re.compile(r"\n {0,3}=+[ \t]*(?=\n|\Z)")
 
 
 @rule("Q005", "multiple-top-level-headings", "warning")
@@ -374,12 +376,12 @@ def multiple_top_level_headings(document: Document, config: Config) -> Iterator[
         return
     lined = "\n" + text  # offsets in `lined` are offsets in `text` plus one, at the "\n"
     headings = [(m.start(), (m.group(1) or "").strip()) for m in _ATX_H1.finditer(lined)] if "#" in text else []
-    if "=" in text:
-        headings += [
-            (m.start(), m.group(1).strip())
-            for m in _SETEXT_H1.finditer(lined)
-            if not _LIST_ITEM.match(m.group(1)) and not m.group(1).lstrip().startswith(("#", ">", "|"))
-        ]
+    if "\n=" in lined or "\n =" in lined or "\n  =" in lined or "\n   =" in lined:
+        for underline in _SETEXT_UNDERLINE.finditer(lined):
+            start = lined.rfind("\n", 0, underline.start())
+            title = lined[start + 1:underline.start()]
+            if start >= 0 and title.strip() and not title.startswith("    ") and not _LIST_ITEM.match(title) and not title.lstrip().startswith(("#", ">", "|")):
+                headings.append((start, title.strip()))
     headings.sort()
     if len(headings) < 2:
         return
