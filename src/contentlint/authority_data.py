@@ -44,7 +44,7 @@ class Source:
 @dataclass(frozen=True)
 class Signal:
     name: str
-    phrases: tuple[tuple[str, tuple[bytes, ...]], ...]  # (phrase, its words)
+    phrases: Any  # a contentlint.text_view.PhraseIndex
     pattern: re.Pattern[str] | None
     requires: tuple[str, ...]
     weight: float
@@ -117,10 +117,10 @@ def _compile(pattern: str, where: str) -> re.Pattern[str]:
         raise ConfigError(f"{where}: invalid regular expression {pattern!r}: {error}") from None
 
 
-def _phrases(phrases: list[str]) -> tuple[tuple[str, tuple[bytes, ...]], ...]:
-    from contentlint.text_view import words_of
+def _phrases(phrases: list[str]) -> Any:
+    from contentlint.text_view import PhraseIndex
 
-    return tuple((p.lower(), tuple(words_of(p))) for p in phrases if p.strip())
+    return PhraseIndex([p.lower() for p in phrases if p.strip()])
 
 
 def build(raw: dict[str, Any], section: dict[str, Any]) -> AuthorityData:

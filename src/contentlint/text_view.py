@@ -89,3 +89,24 @@ def may_contain(words: frozenset[bytes], phrase_words: tuple[bytes, ...]) -> boo
 def any_present(requires: tuple[str, ...], lowered: str, words: frozenset[bytes]) -> bool:
     """Whether one of ``requires`` occurs: a plain word is looked up in the word set, anything else searched."""
     return any((r.encode() in words) if r.isascii() and r.isalnum() else (r in lowered) for r in requires)
+
+
+class PhraseIndex:
+    """Phrases keyed by their longest word: one set intersection finds the few worth searching for."""
+
+    def __init__(self, phrases: list[str] | tuple[str, ...]) -> None:
+        self.by_word: dict[bytes, list[tuple[str, tuple[bytes, ...]]]] = {}
+        for phrase in phrases:
+            words = tuple(words_of(phrase))
+            if words:
+                self.by_word.setdefault(max(words, key=len), []).append((phrase, words))
+        self.keys = frozenset(self.by_word)
+
+    def candidates(self, present: frozenset[bytes]) -> list[str]:
+        """Phrases all of whose words occur in the text, in no particular order."""
+        return [
+            phrase
+            for key in self.keys.intersection(present)
+            for phrase, words in self.by_word[key]
+            if may_contain(present, words)
+        ]

@@ -13,7 +13,7 @@ from contentlint.finding import Violation
 from contentlint.links import base_url
 from contentlint.registry import rule
 from contentlint.rules.links import offline_problems
-from contentlint.text_view import any_present, line_and_column, may_contain, visible_body, visible_lower, visible_words, words_of
+from contentlint.text_view import any_present, line_and_column, visible_body, visible_lower, visible_words, words_of
 
 # Lines that name where a text comes from: "Source: ...", "Written by ...", "© 2024 ...".
 _ATTRIBUTION_LABEL = re.compile(
@@ -95,9 +95,7 @@ def _signal_hits(text: str, data: AuthorityData, lowered: str, present: frozense
     hits = []
     for signal in data.signals:
         best: tuple[int, int] | None = None
-        for phrase, words in signal.phrases:
-            if not may_contain(present, words):
-                continue
+        for phrase in signal.phrases.candidates(present):
             position = _find_words(lowered, phrase)
             if position >= 0 and (best is None or position < best[0]):
                 best = (position, position + len(phrase))

@@ -20,7 +20,7 @@ from contentlint.config import Config, ConfigError
 from contentlint.document import Document
 from contentlint.finding import Violation
 from contentlint.registry import rule
-from contentlint.text_view import any_present, line_and_column, may_contain, visible_body, visible_lower, visible_words, words_of
+from contentlint.text_view import PhraseIndex, any_present, line_and_column, visible_body, visible_lower, visible_words, words_of
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -32,27 +32,25 @@ DEFAULT_MIN_WORDS = 25
 DEFAULT_REPEAT_MIN_CHARACTERS = 40
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class PhraseSet:
     """Phrases that match anywhere (any case), words (as written), whole lines, and patterns."""
 
-    phrases: tuple[tuple[str, tuple[bytes, ...]], ...] = ()  # (phrase, its words)
+    phrases: PhraseIndex = PhraseIndex(())
     words: tuple[str, ...] = ()
-    lines: tuple[tuple[str, tuple[bytes, ...]], ...] = ()
+    lines: PhraseIndex = PhraseIndex(())
     patterns: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = ()
 
     def find(self, text: str, lowered: str, present: frozenset[bytes]) -> list[tuple[int, int]]:
         """(start, end) of every match, in text order. ``present``: the words of the text (a quick first test)."""
         found: list[tuple[int, int]] = []
-        for phrase, words in self.phrases:
-            if may_contain(present, words):
-                found.extend(_word_hits(lowered, phrase))
+        for phrase in self.phrases.candidates(present):
+            found.extend(_word_hits(lowered, phrase))
         for word in self.words:
             if word.lower().encode() in present:
                 found.extend(_word_hits(text, word))
-        for phrase, words in self.lines:
-            if may_contain(present, words):
-                found.extend(m.span(1) for m in _line_pattern(phrase).finditer(text))
+        for phrase in self.lines.candidates(present):
+            found.extend(m.span(1) for m in _line_pattern(phrase).finditer(text))
         for pattern, requires in self.patterns:
             if not requires or any_present(requires, lowered, present):
                 found.extend(m.span() for m in pattern.finditer(text))
@@ -98,9 +96,9 @@ def _phrase_set(raw: dict[str, Any], extra_phrases: list[str], extra_lines: list
     phrases = [p.lower() for p in [*raw.get("phrases", []), *extra_phrases] if p.strip()]
     lines = [" ".join(p.lower().split()) for p in [*raw.get("lines", []), *extra_lines] if p.strip()]
     return PhraseSet(
-        phrases=tuple((p, tuple(words_of(p))) for p in phrases),
+        phrases=PhraseIndex(phrases),
         words=tuple(raw.get("words", [])),
-        lines=tuple((p, tuple(words_of(p))) for p in lines),
+        lines=PhraseIndex(lines),
         patterns=tuple(patterns),
     )
 
