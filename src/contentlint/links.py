@@ -9,6 +9,7 @@ there is one.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -206,36 +207,56 @@ def _spanning_end(line: str, opener: str) -> bool:
     return _HTML_RAW_END.search(line) is not None
 
 
-def chunks(body: str) -> list[tuple[int, str]]:
-    """The body cut into independently parsable pieces: (first body line, text)."""
+def _cuts(body: str) -> list[int]:
+    """Offsets where the body can be cut into independently parsable pieces."""
     if ("```" not in body and "~~~" not in body and "<" not in body) or _SPANNING_START.search(body) is None:
-        cuts = [m.end() for m in _CUT.finditer(body)]
-    else:
-        cuts = []
-        position, opener, previous_blank = 0, "", False
-        for line in body.split("\n"):
-            if not opener and previous_blank and line[:1].strip():
-                cuts.append(position)
-            if opener:
-                if _spanning_end(line, opener):
+        return [m.end() for m in _CUT.finditer(body)]
+    cuts = []
+    position, opener, previous_blank = 0, "", False
+    for line in body.split("\n"):
+        if not opener and previous_blank and line[:1].strip():
+            cuts.append(position)
+        if opener:
+            if _spanning_end(line, opener):
+                opener = ""
+        else:
+            match = _SPANNING_START.match(line)
+            if match is not None:
+                found = match.group(1)
+                opener = found if found in ("```", "~~~") or found in _SPANNING_END else found.lower()
+                # a construct that closes on its own first line (after the opener) leaves nothing open
+                if opener not in ("```", "~~~") and _spanning_end(line[match.end(1):], opener):
                     opener = ""
-            else:
-                match = _SPANNING_START.match(line)
-                if match is not None:
-                    found = match.group(1)
-                    opener = found if found in ("```", "~~~") or found in _SPANNING_END else found.lower()
-                    # a construct that closes on its own first line (after the opener) leaves nothing open
-                    if opener not in ("```", "~~~") and _spanning_end(line[match.end(1):], opener):
-                        opener = ""
-            previous_blank = not line.strip()
-            position += len(line) + 1
+        previous_blank = not line.strip()
+        position += len(line) + 1
+    return cuts
+
+
+def chunks(body: str, only_linkish: bool = False) -> list[tuple[int, str]]:
+    """The body cut into independently parsable pieces: (first body line, text).
+
+    With ``only_linkish``, only the pieces that hold a link-like character, found by searching
+    for those characters rather than by looking at every piece.
+    """
+    bounds = [0, *_cuts(body), len(body)]
+    if only_linkish:
+        wanted: set[int] = set()
+        for marker in ("[", "<", "://", "www.", "WWW.", "Www."):
+            position = body.find(marker)
+            while position >= 0:
+                index = bisect.bisect_right(bounds, position) - 1
+                wanted.add(index)
+                position = body.find(marker, bounds[index + 1]) if index + 1 < len(bounds) else -1
+        selected = sorted(i for i in wanted if bounds[i] < bounds[i + 1])
+    else:
+        selected = [i for i in range(len(bounds) - 1) if bounds[i] < bounds[i + 1]]
     pieces = []
-    start, line_number = 0, 0
-    for cut in cuts + [len(body)]:
-        if cut > start:
-            pieces.append((line_number, body[start:cut]))
-            line_number += body.count("\n", start, cut)
-        start = cut
+    line_number, counted_to = 0, 0
+    for index in selected:
+        start, end = bounds[index], bounds[index + 1]
+        line_number += body.count("\n", counted_to, start)
+        counted_to = start
+        pieces.append((line_number, body[start:end]))
     return pieces
 
 
@@ -266,9 +287,7 @@ def extract_links(document: Document, *, plain_shortcut: bool = True) -> list[Li
     links: list[Link] = []
     env: dict[str, Any] = {}
     parsed = []
-    for offset, text in chunks(body):
-        if not _linkish(text):
-            continue
+    for offset, text in chunks(body, only_linkish=True):
         if plain_shortcut and _is_plain(text):
             plain = _plain_links(text, offset, base, first)
             if plain is not None:

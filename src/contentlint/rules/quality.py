@@ -20,7 +20,7 @@ from contentlint.config import Config, ConfigError
 from contentlint.document import Document
 from contentlint.finding import Violation
 from contentlint.registry import rule
-from contentlint.text_view import PhraseIndex, any_present, line_and_column, visible_body, visible_lower, visible_words, words_of
+from contentlint.text_view import PhraseIndex, any_present, line_and_column, visible_body, visible_lower, visible_words
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -399,10 +399,21 @@ def multiple_top_level_headings(document: Document, config: Config) -> Iterator[
 # "Accessed 05/21/2020 from" (and nothing), "Retrieved from", "Available at:", and the
 # doubled "Accessed at accessed on ..." left where a URL was dropped.
 _CITATION_GAP = re.compile(
-    r"\b(?:accessed|retrieved|downloaded|available(?: online)?)\b[^\n]{0,40}?\b(?:from|at)\b[^\S\n]*:?"
+    r"(?:accessed|retrieved|downloaded|available(?: online)?)\b[^\n]{0,40}?\b(?:from|at)\b[^\S\n]*:?"
     r"(?:[^\S\n]*$|[^\S\n]+(?=(?:accessed|retrieved)\b))",
     re.IGNORECASE | re.MULTILINE,
 )
+_CITATION_WORDS = ("accessed", "retrieved", "downloaded", "available")
+
+
+def _occurrences(lowered: str, word: str) -> Iterator[int]:
+    position = lowered.find(word)
+    while position >= 0:
+        if position == 0 or not lowered[position - 1].isalnum():
+            yield position
+        position = lowered.find(word, position + 1)
+
+
 _SENTENCE_END = re.compile(r"[.;:)\]]\s+$")
 _ADDRESS_NEXT = re.compile(r"\s*(?:https?://|www\.|<|\[|doi:)", re.IGNORECASE)
 
@@ -421,10 +432,20 @@ def incomplete_citation(document: Document, config: Config) -> Iterator[Violatio
 
     Fix: add the address (or a DOI) from the source, or remove the reference.
     """
-    text = visible_body(document)
-    if not any(word in text for word in ("ccessed", "etrieved", "vailable", "ownloaded", "CCESSED", "ETRIEVED", "VAILABLE")):
+    present = visible_words(document)
+    keywords = [k for k in _CITATION_WORDS if k.encode() in present]
+    if not keywords:
         return
-    for match in _CITATION_GAP.finditer(text):
+    text, lowered = visible_body(document), visible_lower(document)
+    starts = sorted(
+        position
+        for keyword in keywords
+        for position in _occurrences(lowered, keyword)
+    )
+    for start in starts:
+        match = _CITATION_GAP.match(text, start)
+        if match is None:
+            continue
         line_start = text.rfind("\n", 0, match.start()) + 1
         before = text[line_start:match.start()]
         if before.strip(" \t*_>-•") and not _SENTENCE_END.search(before):
@@ -440,7 +461,7 @@ def incomplete_citation(document: Document, config: Config) -> Iterator[Violatio
             line, column,
             f"incomplete citation {_quote(written, 50)}: the address it points to is missing; "
             "add the URL or DOI from the source, or remove the reference",
-            subject=f"citation:{line}",
+            subject=" ".join(written.lower().split()),
         )
 
 
