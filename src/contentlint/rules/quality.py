@@ -446,7 +446,7 @@ def incomplete_citation(document: Document, config: Config) -> Iterator[Violatio
         match = _CITATION_GAP.match(text, start)
         if match is None:
             continue
-        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_start = max(text.rfind("\n", 0, match.start()) + 1, match.start() - 200)  # bounded: no quadratic scans
         before = text[line_start:match.start()]
         if before.strip(" \t*_>-•") and not _SENTENCE_END.search(before):
             continue  # running text: "the records can be accessed at any time"
@@ -454,7 +454,8 @@ def incomplete_citation(document: Document, config: Config) -> Iterator[Violatio
             continue  # the address is on the next line
         line, column = line_and_column(document, text, match.start())
         written = match.group().strip()
-        rest_of_line = text[match.end():text.find("\n", match.end()) if "\n" in text[match.end():] else len(text)]
+        line_end = text.find("\n", match.end())
+        rest_of_line = text[match.end():line_end if line_end >= 0 else len(text)][:200]
         if rest_of_line.strip():  # "Accessed at accessed on ...": show what stands where the address was
             written += " " + rest_of_line.split(None, 1)[0] + " …"
         yield Violation(
