@@ -8,7 +8,6 @@ the network it runs on.
 from __future__ import annotations
 
 import ipaddress
-import socket
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
@@ -68,6 +67,8 @@ def literal_address(host: str) -> IPAddress | None:
     except ValueError:
         pass
     if all(part and (part.isdigit() or part.lower().startswith("0x")) for part in host.split(".")):
+        import socket  # only for the rare legacy forms
+
         try:
             return ipaddress.IPv4Address(socket.inet_aton(host))
         except (OSError, ValueError):

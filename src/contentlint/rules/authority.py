@@ -170,7 +170,7 @@ def vendor_page(document: Document, config: Config) -> Iterator[Violation]:
     )
 
 
-@rule("S003", "link-to-non-authoritative-domain", "warning")
+@rule("S003", "non-authoritative-link", "warning")
 def link_to_non_authoritative_domain(document: Document, config: Config) -> Iterator[Violation]:
     """The document links to a domain that is not authoritative.
 
