@@ -7,11 +7,14 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
-from typing import Sequence, TextIO
+from typing import TYPE_CHECKING, Iterable, Sequence, TextIO
 
 from contentlint import __version__, reporters
 from contentlint.config import Config, ConfigError, check_codes, load_config
 from contentlint.finding import Severity
+
+if TYPE_CHECKING:
+    from contentlint.linter import RunResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -49,9 +52,25 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="check documents and report findings")
     check.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="files or directories (default: .)")
     check.add_argument("--format", dest="output_format", choices=reporters.names(), default=None,
-                       help="output format (default: text)")
+                       help="output format (default: text; github when GITHUB_ACTIONS=true and no --output)")
     check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
     add_common_options(check)
+    add_ci_options(check)
+    add_link_options(check)
+
+    report = commands.add_parser(
+        "report", help="write an audit report (HTML page or Markdown) and a review calendar",
+        description="Check documents like `check`, then write an audit report an editor can act on.",
+    )
+    report.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="files or directories (default: .)")
+    report.add_argument("-o", "--output", metavar="FILE",
+                        help="the report: FILE.html for a web page, FILE.md for Markdown; - prints Markdown")
+    report.add_argument("--format", dest="output_format", choices=sorted(reporters.DOCUMENT_FORMATS),
+                        help="the report's format, when the file name does not say")
+    report.add_argument("--calendar", metavar="FILE.ics",
+                        help="also write each document's next review date as all-day calendar events")
+    add_common_options(report)
+    add_link_options(report)
 
     rules = commands.add_parser("rules", help="list every rule with its code, name and default severity")
     rules.add_argument("--format", dest="output_format", choices=["text", "json"], default="text")
@@ -71,6 +90,56 @@ def add_common_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
     command.add_argument("-v", "--verbose", action="store_true", help="show tracebacks for internal errors")
     command.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="colour text output (default: auto)")
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not seconds > 0:
+        raise argparse.ArgumentTypeError(f"not a positive number of seconds: {value!r}")
+    return seconds
+
+
+def add_link_options(command: argparse.ArgumentParser) -> None:
+    links = command.add_argument_group("link checking (online)")
+    links.add_argument("--links", action="store_true", help="check every http(s) link over the network (L001-L003, L008, L009)")
+    links.add_argument("--timeout", type=_seconds, metavar="SECONDS", help="per-request timeout for --links (default: 10)")
+    links.add_argument("--no-cache", action="store_true", help="ignore and do not update the link cache")
+    links.add_argument("--cache-dir", metavar="DIR", help="keep the link cache in DIR (default: .contentlint_cache next to the config)")
+    links.add_argument("--allow-private-hosts", action="store_true",
+                       help="let --links request private, loopback and link-local addresses (refused by default, L008)")
+
+
+def configure_links(config: Config, args: argparse.Namespace) -> None:
+    """Turn on the network rules and lay the command line over [tool.contentlint.links]."""
+    if not getattr(args, "links", False):
+        return
+    from contentlint.net.settings import SettingsError, settings_from_section
+
+    section = dict(config.sections.get("links", {}))
+    if args.timeout is not None:
+        section["timeout"] = args.timeout
+    if args.no_cache:
+        section["cache"] = False
+    if args.cache_dir:
+        section["cache-dir"] = os.path.abspath(args.cache_dir)
+    if args.allow_private_hosts:
+        section["allow-private-hosts"] = True
+    try:
+        settings_from_section(section, config.root)
+    except SettingsError as error:
+        raise ConfigError(f"[tool.contentlint.links] {error}") from None
+    config.sections["links"] = section
+    config.network = True
+
+
+def add_ci_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in this baseline file")
+    command.add_argument("--write-baseline", metavar="FILE",
+                         help="record the current findings in FILE (by fingerprint, not line) and report none of them")
+    command.add_argument("--shard", metavar="K/N", help="check only the K-th of N stable slices of the files (for CI matrices)")
 
 
 def configure(args: argparse.Namespace) -> Config:
@@ -109,22 +178,211 @@ def run_check(args: argparse.Namespace) -> int:
     from contentlint.linter import Linter
 
     config = configure(args)
+    configure_links(config, args)
     for given in args.paths:
         if not os.path.lexists(given):
             raise UsageError(f"no such file or directory: {given}")
-    linter = Linter(config)
-    files = discover(args.paths, config.include, config.exclude, config.root)
-    result = linter.run(files)
-    if result.files == 0:
+    shard, baseline_entries = _ci_inputs(args)
+    output_format = args.output_format or ("github" if _in_github_actions() and not args.output else "text")
+    linter = Linter(config, collect_facts=output_format in reporters.DOCUMENT_FORMATS)
+    found = files = list(discover(args.paths, config.include, config.exclude, config.root))
+    if shard is not None:
+        from contentlint.shard import select_shard
+
+        files = list(select_shard(found, *shard))
+    with ProgressBar(sys.stderr) as bar:
+        config.progress = bar.update
+        config.notice = lambda message: print(f"contentlint: warning: {message}", file=sys.stderr)
+        result = linter.run(files)
+    result.paths = [shown for _, shown in files]
+    if not found:
         print(f"contentlint: warning: no documents found in {' '.join(args.paths)}", file=sys.stderr)
-    output_format = args.output_format or "text"
+    _apply_baseline(args, result, baseline_entries)
     write = reporters.get(output_format)
     if args.output:
         with open(args.output, "w", encoding="utf-8", newline="\n") as stream:
-            write(result, stream, reporters.ReportOptions(color=False, quiet=args.quiet))
+            write(result, stream, reporters.ReportOptions(color=False, quiet=args.quiet, config=config))
     else:
         color = output_format == "text" and _use_color(args.color, sys.stdout)
-        write(result, sys.stdout, reporters.ReportOptions(color=color, quiet=args.quiet))
+        write(result, sys.stdout, reporters.ReportOptions(color=color, quiet=args.quiet, config=config))
+    if output_format == "sarif":
+        from contentlint.reporters.sarif import MAX_RESULTS
+
+        if len(result.findings) > MAX_RESULTS:
+            print(f"contentlint: warning: SARIF holds {MAX_RESULTS} of {len(result.findings)} findings (errors first), "
+                  "the most code scanning accepts; use --baseline or --shard", file=sys.stderr)
+    return EXIT_FINDINGS if result.failed else EXIT_OK
+
+
+class ProgressBar:
+    """The link check's progress on stderr, only when stderr is a terminal (never in CI or a pipe)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.enabled = hasattr(stream, "isatty") and stream.isatty() and not os.environ.get("CI")
+        self._bar = None
+
+    def __enter__(self) -> ProgressBar:
+        return self
+
+    def update(self, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        if self._bar is None:
+            from tqdm import tqdm
+
+            self._bar = tqdm(total=total, desc="Checking links", unit="URL", file=self.stream, leave=False,
+                             dynamic_ncols=True)
+        if total != self._bar.total:
+            self._bar.total = total
+        self._bar.update(done - self._bar.n)  # tqdm redraws at most ~10 times a second
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.close()
+
+
+def _in_github_actions() -> bool:
+    return os.environ.get("GITHUB_ACTIONS") == "true"
+
+
+def _ci_inputs(args: argparse.Namespace) -> tuple[tuple[int, int] | None, list | None]:
+    """Check --shard and read --baseline before any work, so a typo fails fast."""
+    from contentlint import baseline
+    from contentlint.shard import ShardError, parse_shard
+
+    try:
+        shard = parse_shard(args.shard) if args.shard is not None else None
+    except ShardError as error:
+        raise UsageError(str(error)) from None
+    entries = None
+    if args.baseline and not args.write_baseline:
+        try:
+            entries = baseline.load(args.baseline)
+        except baseline.BaselineError as error:
+            raise UsageError(str(error)) from None
+    return shard, entries
+
+
+def _count(number: int, singular: str, plural: str = "") -> str:
+    return f"{number} {singular if number == 1 else (plural or singular + 's')}"
+
+
+def _clip(text: str, width: int = 50) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _apply_baseline(args: argparse.Namespace, result: RunResult, entries: list | None) -> None:
+    """--write-baseline records every finding; --baseline drops the recorded ones and notes stale entries."""
+    from contentlint import baseline
+
+    if args.write_baseline:
+        try:
+            baseline.write(args.write_baseline, result.findings)
+        except baseline.BaselineError as error:
+            raise UsageError(str(error)) from None
+        entries = baseline.entries_for(result.findings)
+        if not args.quiet:
+            print(f"contentlint: wrote {_count(len(result.findings), 'finding')} "
+                  f"({_count(len(entries), 'entry', 'entries')}) to {args.write_baseline}", file=sys.stderr)
+    if entries is None:
+        return
+    outcome = baseline.apply(result.findings, entries, result.paths)
+    result.findings = outcome.findings
+    result.stats["baselined"] = outcome.suppressed
+    result.stats["stale"] = len(outcome.stale)
+    if outcome.stale and not args.quiet:
+        shown = ", ".join(f"{e.path} {e.code} ({_clip(e.subject)})" for e in outcome.stale[:10])
+        more = f" and {len(outcome.stale) - 10} more" if len(outcome.stale) > 10 else ""
+        one = len(outcome.stale) == 1
+        stale = "1 baseline entry no longer occurs" if one else f"{len(outcome.stale)} baseline entries no longer occur"
+        print(f"contentlint: {stale} (fixed?); rewrite the baseline with --write-baseline to drop "
+              f"{'it' if one else 'them'}: {shown}{more}", file=sys.stderr)
+
+
+_REPORT_SUFFIXES = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown"}
+
+
+def _report_format(args: argparse.Namespace) -> str | None:
+    if args.output_format or not args.output:
+        return args.output_format
+    if args.output == "-":
+        return "markdown"
+    suffix = Path(args.output).suffix.lower()
+    if suffix not in _REPORT_SUFFIXES:
+        raise UsageError(f"cannot tell the report format from {args.output!r}: name it .html or .md, or give --format")
+    return _REPORT_SUFFIXES[suffix]
+
+
+def _show_progress(stream: TextIO) -> bool:
+    """A progress bar only for a person at a terminal: never when piped, in CI or on a dumb terminal."""
+    if os.environ.get("CI") or os.environ.get("TERM") == "dumb":
+        return False
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def _with_progress(files: list[tuple[Path, str]], stream: TextIO) -> Iterable[tuple[Path, str]]:
+    if not _show_progress(stream):
+        return files
+    from tqdm import tqdm
+
+    # Appears only when the run takes over a second, and is cleared when it ends.
+    return tqdm(files, total=len(files), file=stream, unit="file", desc="Checking", delay=1.0, leave=False)
+
+
+def _write_file(path: str, data: str | bytes) -> None:
+    try:
+        if isinstance(data, bytes):
+            Path(path).write_bytes(data)
+        else:
+            with open(path, "w", encoding="utf-8", newline="\n") as stream:
+                stream.write(data)
+    except OSError as error:
+        raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
+
+
+def run_report(args: argparse.Namespace) -> int:
+    import io
+
+    from contentlint.discovery import discover
+    from contentlint.linter import Linter
+    from contentlint.review_calendar import calendar_bytes
+
+    config = configure(args)
+    configure_links(config, args)
+    if not args.output and not args.calendar:
+        raise UsageError("say where to write the report: -o report.html (or .md), and/or --calendar reviews.ics")
+    output_format = _report_format(args)
+    for given in args.paths:
+        if not os.path.lexists(given):
+            raise UsageError(f"no such file or directory: {given}")
+    files = list(discover(args.paths, config.include, config.exclude, config.root))
+    # Same Linter and Config as `check`, so its options, --links included, apply here too.
+    with ProgressBar(sys.stderr) as bar:
+        config.progress = bar.update
+        config.notice = lambda message: print(f"contentlint: warning: {message}", file=sys.stderr)
+        result = Linter(config, collect_facts=True).run(_with_progress(files, sys.stderr))
+    if result.files == 0:
+        print(f"contentlint: warning: no documents found in {' '.join(args.paths)}", file=sys.stderr)
+    written = []
+    if output_format:
+        buffer = io.StringIO()
+        reporters.get(output_format)(result, buffer, reporters.ReportOptions(quiet=args.quiet, config=config))
+        if args.output == "-" or not args.output:
+            sys.stdout.write(buffer.getvalue())
+        else:
+            _write_file(args.output, buffer.getvalue())
+            written.append(args.output)
+    if args.calendar:
+        _write_file(args.calendar, calendar_bytes(result.documents, config.today))
+        dated = sum(1 for d in result.documents if d.next_review is not None and d.is_scheduled)
+        written.append(f"{args.calendar} ({dated} review {'date' if dated == 1 else 'dates'})")
+    if written and not args.quiet:
+        print(
+            f"contentlint: wrote {' and '.join(written)}: {result.files} documents, "
+            f"{result.errors} errors, {result.warnings} warnings",
+            file=sys.stderr,
+        )
     return EXIT_FINDINGS if result.failed else EXIT_OK
 
 
@@ -167,7 +425,7 @@ def run_explain(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"check": run_check, "rules": run_rules, "explain": run_explain}
+COMMANDS = {"check": run_check, "report": run_report, "rules": run_rules, "explain": run_explain}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

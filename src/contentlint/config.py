@@ -8,7 +8,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from contentlint.finding import Severity
 
@@ -26,6 +26,7 @@ DEFAULT_EXCLUDE = [".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__py
 
 _CYCLE = {"anyOf": [{"enum": sorted(FREQUENCY_MONTHS)}, {"type": "integer", "minimum": 1, "maximum": 240}]}
 _STRINGS = {"type": "array", "items": {"type": "string"}}
+_DURATION = {"anyOf": [{"type": "number", "minimum": 0}, {"type": "string", "pattern": r"^\s*\d+(\.\d+)?\s*[smhd]?\s*$"}]}
 
 # [tool.contentlint.authority]: see contentlint.authority_data
 _AUTHORITY_SECTION = {
@@ -90,6 +91,31 @@ CONFIG_SCHEMA: dict[str, Any] = {
                 "date-order": {"enum": ["DMY", "MDY", "YMD"]},
             },
         },
+        "links": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                "skip": _STRINGS,
+                "accept": {"type": "object", "additionalProperties": {
+                    "type": "array", "items": {"type": "integer", "minimum": 100, "maximum": 599}}},
+                "headers": {"type": "object", "additionalProperties": {
+                    "type": "object", "additionalProperties": {"type": "string"}}},
+                "user-agent": {"type": "string", "minLength": 1},
+                "timeout": {"type": "number", "exclusiveMinimum": 0},
+                "retries": {"type": "integer", "minimum": 0, "maximum": 10},
+                "backoff": _DURATION,
+                "max-retry-wait": _DURATION,
+                "max-redirects": {"type": "integer", "minimum": 0, "maximum": 50},
+                "concurrency": {"type": "integer", "minimum": 1, "maximum": 512},
+                "host-concurrency": {"type": "integer", "minimum": 1, "maximum": 128},
+                "host-interval": _DURATION,
+                "allow-private-hosts": {"type": "boolean"},
+                "cache": {"type": "boolean"},
+                "cache-dir": {"type": "string", "minLength": 1},
+                "cache-ok": _DURATION,
+                "cache-failure": _DURATION,
+            },
+        },
     },
 }
 
@@ -125,6 +151,9 @@ class Config:
     today: dt.date = field(default_factory=dt.date.today)
     # Whether rules that need the network run (``--links``).
     network: bool = False
+    # Long corpus passes (the link check) report progress(done, total) and notice(warning text).
+    progress: Callable[[int, int], None] | None = field(default=None, repr=False)
+    notice: Callable[[str], None] | None = field(default=None, repr=False)
     # Raw tables of other families, validated by CONFIG_SCHEMA, read by their rules.
     sections: dict[str, Any] = field(default_factory=dict)
     _schema_cache: Any = field(default=None, repr=False)
@@ -135,7 +164,7 @@ class Config:
             return self.review.by_source_type[source_type], f"policy for sourceType {source_type}"
         if isinstance(source, str) and source in self.review.by_source:
             return self.review.by_source[source], f"policy for source {source}"
-        return self.review.default_cycle_months, "default cycle"
+        return self.review.default_cycle_months, "default"
 
 
 def _months(value: Any) -> int:
@@ -155,6 +184,9 @@ def find_config_file(start: Path) -> Path | None:
                 if "contentlint" in _read_toml(candidate).get("tool", {}):
                     return candidate
             except ConfigError:
+                # A broken pyproject.toml is ours to report only when it meant to configure us.
+                if "tool.contentlint" in candidate.read_text("utf-8", "replace"):
+                    raise
                 continue
     return None
 

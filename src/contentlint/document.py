@@ -37,7 +37,7 @@ class Document:
     has_front_matter: bool = False
     front_matter_error: FrontMatterError | None = None
     parsed_yaml: ParsedYaml | None = None
-    front_matter_first_line: int = 0  # 1-based file line of the first YAML line
+    front_matter_first_line: int = 0  # 1-based file line where the YAML text starts (the opening `---`)
     body: str = ""
     body_first_line: int = 1  # 1-based file line of the body's first line
     # Derived analyses shared by the rules of one family, computed once per document.
@@ -86,13 +86,10 @@ def _describe_undecodable(data: bytes, error: UnicodeDecodeError) -> str:
     line = data.count(b"\n", 0, error.start) + 1
     guess = ""
     try:
-        from charset_normalizer import from_bytes
-
-        best = from_bytes(data[:65536]).best()
-        if best is not None and best.encoding not in ("utf_8", "ascii"):
-            guess = f"; it looks like {best.encoding.replace('_', '-')}"
-    except Exception:  # the guess is a courtesy; never let it fail the run
-        guess = ""
+        data.decode("cp1252")
+        guess = "; it is probably Windows-1252 (cp1252)"
+    except UnicodeDecodeError:
+        pass
     return (
         f"file is not UTF-8 text: byte 0x{data[error.start]:02x} on line {line} cannot be decoded{guess}. "
         "Convert the file to UTF-8"

@@ -34,12 +34,13 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp_as_s
 class FrontMatterError(Exception):
     """Front matter that cannot be read. ``code`` is M002 or M003; ``line`` is 0-based in the YAML."""
 
-    def __init__(self, code: str, message: str, line: int = 0, column: int = 0) -> None:
+    def __init__(self, code: str, message: str, line: int = 0, column: int = 0, related_line: int | None = None) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
         self.line = line
         self.column = column
+        self.related_line = related_line  # 0-based YAML line of the other place involved (a repeated key)
 
 
 @dataclass
@@ -57,7 +58,8 @@ class ParsedYaml:
             if child is None:
                 break
             node = child
-        return node.start_mark.line, node.start_mark.column
+        mark = node.start_mark
+        return (mark.line, mark.column) if mark is not None else (0, 0)
 
     def key_position(self, key: str) -> tuple[int, int]:
         """0-based (line, column) of a top-level key itself."""
@@ -114,10 +116,10 @@ def _check_repeated_keys(root: yaml.Node) -> None:
         if key in seen:
             raise FrontMatterError(
                 "M003",
-                f"key `{key}` is repeated (first on front-matter line {seen[key] + 1}); "
-                "YAML keeps only the last value, so one of them is silently lost",
+                f"key `{key}` is repeated; YAML keeps only the last value, so one of them is silently lost",
                 key_node.start_mark.line,
                 key_node.start_mark.column,
+                related_line=seen[key],
             )
         seen[key] = key_node.start_mark.line
 
@@ -138,14 +140,16 @@ def load_front_matter(text: str) -> ParsedYaml:
             problem = exc.problem or exc.context or "invalid YAML"
             if exc.context and exc.problem:
                 problem = f"{exc.problem} ({exc.context})"
+            if exc.problem and "mapping values are not allowed" in exc.problem:
+                problem += "; a value that contains ': ' must be quoted"
             raise FrontMatterError(
                 "M002", f"front matter is not valid YAML: {problem}", mark.line if mark else 0,
                 mark.column if mark else 0,
             ) from None
         except (yaml.YAMLError, RecursionError) as exc:
             raise FrontMatterError("M002", f"front matter is not valid YAML: {exc}") from None
-        if root is None:
-            return ParsedYaml(data=None, root=yaml.ScalarNode("tag:yaml.org,2002:null", ""))
+        if root is None:  # `---` directly followed by `---`: no fields at all
+            return ParsedYaml(data={}, root=yaml.MappingNode("tag:yaml.org,2002:map", []))
         _check_shape(root)
         _check_repeated_keys(root)
         try:

@@ -10,6 +10,7 @@ from typing import Iterable
 from contentlint import __version__
 from contentlint.config import Config
 from contentlint.document import Document, read_document
+from contentlint.facts import DocumentFacts, collect_facts
 from contentlint.finding import Finding, Severity
 from contentlint.registry import CorpusPass, Rule, all_corpus_passes, all_rules
 from contentlint.suppression import Suppressions, parse_suppressions
@@ -44,6 +45,10 @@ class RunResult:
     rules: dict[str, Rule] = field(default_factory=dict)
     # Extra figures for the summary (e.g. links checked), shown by reporters that want them.
     stats: dict[str, int] = field(default_factory=dict)
+    # Display paths of the files checked, clean ones included (for reports with one entry per file).
+    paths: list[str] = field(default_factory=list)
+    # Per-document facts (title, source, next review) for audit reports, in file order.
+    documents: list[DocumentFacts] = field(default_factory=list)
 
     @property
     def errors(self) -> int:
@@ -66,11 +71,14 @@ class FileResult:
     summaries: dict[str, object] = field(default_factory=dict)
     suppressions: Suppressions | None = None
     ignored: list[str] = field(default_factory=list)
+    facts: DocumentFacts | None = None
 
 
 class Linter:
-    def __init__(self, config: Config) -> None:
+    def __init__(self, config: Config, *, collect_facts: bool = False) -> None:
         self.config = config
+        # Also gather each document's facts (for `contentlint report`) while it is open.
+        self.collect_facts = collect_facts
         self.rules = enabled_rules(config)
         enabled = {r.code for r in self.rules}
         self.passes: list[CorpusPass] = [p for p in all_corpus_passes() if enabled.intersection(p.codes)]
@@ -122,7 +130,14 @@ class Linter:
         if suppressions:
             findings = [f for f in findings if not suppressions.covers(f.line, f.code)]
         findings.sort()
-        return FileResult(findings, summaries, suppressions or None, ignored)
+        facts = self._facts(document) if self.collect_facts else None
+        return FileResult(findings, summaries, suppressions or None, ignored, facts)
+
+    def _facts(self, document: Document) -> DocumentFacts:
+        try:
+            return collect_facts(document, self.config)
+        except Exception:  # the report still lists the document; its findings say what is wrong
+            return DocumentFacts(document.path, document.path.rsplit("/", 1)[-1])
 
     def _finding(self, path: str, rule: Rule, line: int, column: int, message: str, subject: str = "") -> Finding:
         severity = self.config.severity.get(rule.code, rule.severity)
@@ -155,14 +170,17 @@ class Linter:
     def run(self, files: Iterable[tuple[Path, str]]) -> RunResult:
         findings: list[Finding] = []
         kept: list[tuple[str, FileResult]] = []
+        documents: list[DocumentFacts] = []
         count = 0
         for path, shown in files:
             count += 1
             result = self.lint_file(path, shown)
             findings.extend(result.findings)
+            if result.facts is not None:
+                documents.append(result.facts)
             if self.passes:
                 kept.append((shown, FileResult([], result.summaries, result.suppressions, result.ignored)))
         if self.passes:
             findings.extend(self.finish_corpus(kept))
         findings.sort()
-        return RunResult(findings, count, self.config.fail_on, rules={r.code: r for r in self.rules})
+        return RunResult(findings, count, self.config.fail_on, rules={r.code: r for r in self.rules}, documents=documents)

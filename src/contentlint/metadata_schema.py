@@ -102,7 +102,9 @@ def _describe_value_error(error: ValidationError, document: Document, field_name
         return f"`{field_name}` is {_shown(value)}; it must be {_shown(error.validator_value)}{hint}"
     if validator == "type":
         expected = error.validator_value
-        expected_text = " or ".join(expected) if isinstance(expected, list) else expected
+        names = {"string": "text", "array": "a list", "object": "a mapping", "integer": "a whole number",
+                 "number": "a number", "boolean": "true or false", "null": "empty"}
+        expected_text = " or ".join(names.get(e, e) for e in (expected if isinstance(expected, list) else [expected]))
         got = _TYPE_NAMES.get(type(value), "empty" if value is None else type(value).__name__)
         return f"`{field_name}` should be {expected_text}, got {got} ({_shown(value)}){hint}"
     if validator == "format":
@@ -166,6 +168,8 @@ def schema_problems(document: Document, config: Config) -> list[SchemaProblem]:
                 prefix = _field_name(path) + "." if path else ""
                 line, column = document.yaml_position(path) if path else (max(first - 1, 1), 1)
                 for name in missing:
+                    if any(p.code == "M101" and p.field == prefix + name for p in problems):
+                        continue
                     problems.append(
                         SchemaProblem("M101", prefix + name, line, column, f"required field `{prefix}{name}` is missing")
                     )

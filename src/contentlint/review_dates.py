@@ -102,12 +102,32 @@ def parse_date_text(text: str, date_order: str = "MDY") -> dt.date | None:
             return dt.date(int(iso[1]), int(iso[2]), int(iso[3]))
         except ValueError:
             return None
+    common = _common_english_date(cleaned)
+    if common is not None:
+        return common
     try:
         data = _date_parser(date_order).get_date_data(cleaned)
     except Exception:  # dateparser can raise on odd input; a non-date is simply not a date
         return None
     found = data.date_obj if data is not None else None
     return found.date() if found is not None else None
+
+
+# Unambiguous English forms, read without loading dateparser (it costs ~0.1 s at start-up).
+_COMMON_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%B %Y", "%b %Y")
+_COMMON_SHAPE = re.compile(r"(?:\d{1,2} )?[A-Za-z]{3,9}\.?(?: \d{1,2},?)? \d{4}")
+
+
+def _common_english_date(text: str) -> dt.date | None:
+    squashed = " ".join(text.replace(".", " ").split())
+    if not _COMMON_SHAPE.fullmatch(squashed):
+        return None
+    for form in _COMMON_FORMATS:
+        try:
+            return dt.datetime.strptime(squashed, form).date()
+        except ValueError:
+            continue
+    return None
 
 
 def _date_candidates(rest: str) -> list[str]:

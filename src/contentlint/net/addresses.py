@@ -1,59 +1,73 @@
-"""Which hosts a link may never point at: private, loopback, link-local and metadata addresses.
-
-Used offline by L008 on literal addresses in links, and by the network guard at every
-connection and redirect hop, so that a document can never make the checker reach into
-the network it runs on.
-"""
+"""Which IP addresses a link checker must never send a request to (rule L008)."""
 
 from __future__ import annotations
 
 import ipaddress
+from typing import Union
 
-IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+IPAddress = Union[ipaddress.IPv4Address, ipaddress.IPv6Address]
 
-# Cloud instance-metadata endpoints: reaching them from a CI runner can leak credentials.
+# Cloud instance-metadata endpoints: a request there can leak credentials (SSRF).
 _METADATA = {
-    ipaddress.ip_address("169.254.169.254"): "the cloud instance-metadata address",
-    ipaddress.ip_address("169.254.170.2"): "the cloud container-metadata address",
-    ipaddress.ip_address("100.100.100.200"): "the cloud instance-metadata address",
-    ipaddress.ip_address("fd00:ec2::254"): "the cloud instance-metadata address",
+    ipaddress.ip_address("169.254.169.254"),  # AWS, GCP, Azure, OpenStack, DigitalOcean
+    ipaddress.ip_address("169.254.170.2"),  # AWS ECS task metadata
+    ipaddress.ip_address("fd00:ec2::254"),  # AWS over IPv6
+    ipaddress.ip_address("100.100.100.200"),  # Alibaba Cloud
+    ipaddress.ip_address("168.63.129.16"),  # Azure wire server (a public-looking address)
 }
-_SHARED = ipaddress.ip_network("100.64.0.0/10")
+_SHARED = ipaddress.ip_network("100.64.0.0/10")  # carrier-grade NAT (RFC 6598)
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+_PRIVATE = tuple(ipaddress.ip_network(n) for n in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"))
 
-_LOCAL_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback", "metadata.google.internal"}
-_LOCAL_SUFFIXES = (".localhost", ".local", ".internal", ".home.arpa", ".localdomain")
 
-
-def is_forbidden_address(address: IPAddress | str) -> str | None:
-    """Why ``address`` must not be requested (e.g. "a loopback address"), or None for a public address."""
-    if isinstance(address, str):
-        try:
-            address = ipaddress.ip_address(address.strip("[]"))
-        except ValueError:
-            return None
-    if isinstance(address, ipaddress.IPv6Address):
-        embedded = address.ipv4_mapped or address.sixtofour or (address.teredo[1] if address.teredo else None)
-        if embedded is not None:
-            reason = is_forbidden_address(embedded)
-            if reason is not None:
-                return reason
-    if address in _METADATA:
-        return _METADATA[address]
-    if address.is_loopback:
-        return "a loopback address"
-    if address.is_unspecified:
-        return "the unspecified address"
-    if address.is_link_local:
-        return "a link-local address"
-    if address.is_multicast:
-        return "a multicast address"
-    if isinstance(address, ipaddress.IPv4Address) and address in _SHARED:
-        return "a carrier-grade NAT address"
-    if address.is_private:
-        return "a private-network address"
-    if address.is_reserved or not address.is_global:
-        return "a reserved address"
+def _embedded_ipv4(address: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an IPv6 address stands for (mapped, NAT64, 6to4, Teredo), if any."""
+    if address.ipv4_mapped is not None:
+        return address.ipv4_mapped
+    if address in _NAT64:
+        return ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
+    if address.sixtofour is not None:
+        return address.sixtofour
+    if address.teredo is not None:
+        return address.teredo[1]
     return None
+
+
+def is_forbidden_address(ip: str | IPAddress) -> str | None:
+    """Why ``ip`` must not be requested ("loopback", "private", ...), or None for a public address.
+
+    A string that is not an IP address gives "not an IP address" (refuse what cannot be judged).
+    """
+    try:
+        address = ipaddress.ip_address(ip.split("%", 1)[0] if isinstance(ip, str) else ip)
+    except ValueError:
+        return "not an IP address"
+    if isinstance(address, ipaddress.IPv6Address):
+        embedded = _embedded_ipv4(address)
+        if embedded is not None:
+            return is_forbidden_address(embedded)
+    if address in _METADATA:
+        return "cloud metadata"
+    if address.is_loopback:
+        return "loopback"
+    if address.is_unspecified:
+        return "unspecified"
+    if address.is_link_local:
+        return "link-local"
+    if address.is_multicast:
+        return "multicast"
+    if isinstance(address, ipaddress.IPv4Address) and address in _SHARED:
+        return "shared (carrier-grade NAT)"
+    if any(address in network for network in _PRIVATE if network.version == address.version):
+        return "private"
+    if address.is_reserved or not address.is_global:
+        return "reserved"
+    return None
+
+
+_LOOPBACK_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback"}
+_LOCAL_NAMES = {"metadata.google.internal"}
+_LOCAL_SUFFIXES = (".localhost", ".local", ".internal", ".home.arpa", ".localdomain")
 
 
 def literal_address(host: str) -> IPAddress | None:
@@ -62,10 +76,11 @@ def literal_address(host: str) -> IPAddress | None:
     host = host.strip().rstrip(".").strip("[]")
     if not host:
         return None
-    try:
-        return ipaddress.ip_address(host.split("%", 1)[0])
-    except ValueError:
-        pass
+    if host[0].isdigit() or ":" in host:
+        try:
+            return ipaddress.ip_address(host.split("%", 1)[0])
+        except ValueError:
+            pass
     if all(part and (part.isdigit() or part.lower().startswith("0x")) for part in host.split(".")):
         import socket  # only for the rare legacy forms
 
@@ -76,25 +91,26 @@ def literal_address(host: str) -> IPAddress | None:
     return None
 
 
-def _is_standard_literal(name: str) -> bool:
-    try:
-        ipaddress.ip_address(name.strip("[]").split("%", 1)[0])
-    except ValueError:
-        return False
-    return True
-
-
 def forbidden_host(host: str) -> str | None:
-    """Why a link to ``host`` is refused without a request (literal address or local name), or None."""
+    """Why a link to ``host`` is refused without any request, as a phrase for a message
+    ("a loopback address", "a local host name"), or None. Offline: literal addresses and local names."""
     name = host.strip().rstrip(".").lower()
     if not name:
         return None
     address = literal_address(name)
     if address is not None:
         reason = is_forbidden_address(address)
-        if reason is not None and not _is_standard_literal(name):
-            reason = f"{reason} ({address} written another way)"
-        return reason
+        if reason is None:
+            return None
+        article = "an" if reason[0] in "aeiou" else "a"
+        phrase = f"{article} {reason} address"
+        try:
+            ipaddress.ip_address(name.strip("[]").split("%", 1)[0])
+        except ValueError:
+            phrase += f" ({address} written another way)"
+        return phrase
+    if name in _LOOPBACK_NAMES or name.endswith(".localhost"):
+        return "a loopback host name"
     if name in _LOCAL_NAMES or name.endswith(_LOCAL_SUFFIXES):
         return "a local host name"
     return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable, TextIO
 
 if TYPE_CHECKING:
+    from contentlint.config import Config
     from contentlint.linter import RunResult
 
 Reporter = Callable[["RunResult", TextIO, "ReportOptions"], None]
@@ -14,16 +15,28 @@ _REPORTERS: dict[str, Reporter] = {}
 _MODULES = {
     "text": "contentlint.reporters.text",
     "json": "contentlint.reporters.json_reporter",
+    "sarif": "contentlint.reporters.sarif",
+    "github": "contentlint.reporters.github",
+    "junit": "contentlint.reporters.junit",
+    "csv": "contentlint.reporters.csv_reporter",
+    "html": "contentlint.reporters.audit_report",
+    "markdown": "contentlint.reporters.audit_report",
 }
+# Formats that need each document's facts (Linter(collect_facts=True)): the audit reports.
+DOCUMENT_FORMATS = {"html", "markdown"}
 
 
 class ReportOptions:
     """What a reporter may need beyond the findings."""
 
-    def __init__(self, color: bool = False, quiet: bool = False, show_source: bool = False) -> None:
+    def __init__(
+        self, color: bool = False, quiet: bool = False, show_source: bool = False, config: Config | None = None
+    ) -> None:
         self.color = color
         self.quiet = quiet
         self.show_source = show_source
+        # The run's config: "today", the due-soon window, whether links were checked online.
+        self.config = config
 
 
 def register(name: str) -> Callable[[Reporter], Reporter]:

@@ -22,14 +22,24 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
+def _baseline_note(result: RunResult) -> str:
+    if "baselined" not in result.stats:
+        return ""
+    note = f" {_plural(result.stats['baselined'], 'finding')} suppressed by the baseline"
+    stale = result.stats.get("stale", 0)
+    if not stale:
+        return note + "."
+    return note + ("; 1 baseline entry no longer occurs." if stale == 1 else f"; {stale} baseline entries no longer occur.")
+
+
 def summary_line(result: RunResult) -> str:
     if not result.findings:
-        return f"All clear: {_plural(result.files, 'file')} checked, no findings."
+        return f"All clear: {_plural(result.files, 'file')} checked, no findings." + _baseline_note(result)
     return (
         f"Found {_plural(len(result.findings), 'problem')} "
         f"({_plural(result.errors, 'error')}, {_plural(result.warnings, 'warning')}) "
         f"in {_plural(len({f.path for f in result.findings}), 'file')}; {_plural(result.files, 'file')} checked."
-    )
+    ) + _baseline_note(result)
 
 
 @register("text")

@@ -249,7 +249,12 @@ def no_provenance(document: Document, config: Config) -> Iterator[Violation]:
     publisher named anywhere.
 
     Fix: add `url:` and `source:` to the front matter.
+
+    Options: the publisher names that count are the `attribution` phrases of the sources
+    in `[tool.contentlint.authority.sources]` (and the shipped data file).
     """
+    if document.front_matter_error is not None:
+        return  # the front matter may name both; M002/M003 say why it cannot be read
     meta = document.metadata
     for key in ("url", "source"):
         value = meta.get(key)

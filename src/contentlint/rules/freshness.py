@@ -63,7 +63,8 @@ def review_schedule(document: Document, config: Config) -> ReviewSchedule:
     if schedule.front_matter_last is not None:
         anchor = schedule.front_matter_last
         schedule.due = add_months(anchor.date, schedule.cycle_months)
-        schedule.basis = f"lastReviewed {anchor.date.isoformat()} + {cycle} cycle ({schedule.cycle_origin})"
+        origin = "" if schedule.cycle_origin == "reviewFrequency" else f" ({schedule.cycle_origin})"
+        schedule.basis = f"lastReviewed {anchor.date.isoformat()} + {cycle} cycle{origin}"
         schedule.due_line = anchor.line
     elif body_next:
         anchor = max(body_next, key=lambda d: d.date)
@@ -73,7 +74,7 @@ def review_schedule(document: Document, config: Config) -> ReviewSchedule:
     elif body_last:
         anchor = max(body_last, key=lambda d: d.date)
         schedule.due = add_months(anchor.date, schedule.cycle_months)
-        schedule.basis = f"the page says \"{anchor.written}\", + {cycle} cycle ({schedule.cycle_origin})"
+        schedule.basis = f"the page says \"{anchor.written}\" + {cycle} cycle ({schedule.cycle_origin})"
         schedule.due_line = anchor.line
     document.memo["freshness"] = schedule
     return schedule
@@ -113,10 +114,11 @@ def review_overdue(document: Document, config: Config) -> Iterator[Violation]:
     if schedule.due is None or schedule.exempt or schedule.due >= config.today:
         return
     late = (config.today - schedule.due).days
+    action = "update lastReviewed" if schedule.front_matter_last else "record the new date in front matter (lastReviewed)"
     yield Violation(
         schedule.due_line, 1,
-        f"review overdue by {_days(late)}: due {schedule.due.isoformat()} from {schedule.basis}; "
-        "review the page and record the new date",
+        f"review overdue by {_days(late)}: due {schedule.due.isoformat()} ({schedule.basis}); "
+        f"review the page and {action}",
         subject="review",
     )
 
@@ -140,7 +142,7 @@ def review_due_soon(document: Document, config: Config) -> Iterator[Violation]:
     if left <= config.review.due_soon_days:
         when = "today" if left == 0 else f"in {_days(left)}"
         yield Violation(
-            schedule.due_line, 1, f"review due {when} ({schedule.due.isoformat()}, from {schedule.basis})",
+            schedule.due_line, 1, f"review due {when}, on {schedule.due.isoformat()} ({schedule.basis})",
             subject="review",
         )
 
@@ -178,7 +180,9 @@ def review_date_missing(document: Document, config: Config) -> Iterator[Violatio
     Options: none. An invalid `lastReviewed` is reported by M102, not here.
     """
     schedule = review_schedule(document, config)
-    if schedule.due is None and "lastReviewed" not in document.metadata and document.read_error is None:
+    if document.front_matter_error is not None:
+        return  # the date may be in the front matter that could not be read (M002/M003)
+    if schedule.due is None and "lastReviewed" not in document.metadata:
         yield Violation(1, 1, "no review date: add `lastReviewed` to the front matter", subject="review")
 
 

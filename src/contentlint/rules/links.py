@@ -183,6 +183,8 @@ def placeholder_link(document: Document, config: Config) -> Iterator[Violation]:
     Example: `[Get Quote](#)`, `[Download]()`, `[Menu](javascript:void(0))`.
 
     Fix: point the link at the page it means, or keep the text and drop the link.
+
+    Options: none; suppress a deliberate case with `<!-- contentlint-disable-next-line L005 -->`.
     """
     return _violations(document, "L005")
 
@@ -198,6 +200,8 @@ def relative_link_without_base(document: Document, config: Config) -> Iterator[V
 
     Fix: add the page's `url` to the front matter, or write the links in full.
     Jumps within the page (`#section`) are fine.
+
+    Options: none.
     """
     return _violations(document, "L006")
 
@@ -215,6 +219,8 @@ def malformed_link(document: Document, config: Config) -> Iterator[Violation]:
     written as a link target without `https://` (a relative path as written).
 
     Supported schemes: http, https, mailto, tel.
+
+    Options: none.
     """
     return _violations(document, "L007")
 
@@ -232,5 +238,9 @@ def private_address_link(document: Document, config: Config) -> Iterator[Violati
     `http://printer.local/`.
 
     Fix: link to the public page instead, or remove the link.
+
+    Options: none offline. With `--links`, the same guard refuses such hosts after DNS,
+    at every redirect hop; `allow-private-hosts` in `[tool.contentlint.links]` lifts that
+    guard (for an internal mirror), not this check of the written address.
     """
     return _violations(document, "L008")

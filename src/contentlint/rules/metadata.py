@@ -77,7 +77,10 @@ def front_matter_not_mapping(document: Document, config: Config) -> Iterator[Vio
     """
     error = document.front_matter_error
     if error is not None and error.code == "M003":
-        yield Violation(document.front_matter_first_line + error.line, error.column + 1, error.message)
+        message = error.message
+        if error.related_line is not None:
+            message = message.replace(" is repeated;", f" is repeated (first on line {document.front_matter_first_line + error.related_line});")
+        yield Violation(document.front_matter_first_line + error.line, error.column + 1, message)
     elif document.parsed_yaml is not None and document.front_matter is not None and not isinstance(document.front_matter, dict):
         kind = type(document.front_matter).__name__
         yield Violation(document.front_matter_first_line, 1, f"front matter is a {kind}, not a mapping of `field: value` lines")

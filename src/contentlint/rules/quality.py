@@ -28,7 +28,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 SECTION = "quality"
-DEFAULT_MIN_WORDS = 25
+DEFAULT_MIN_WORDS = 10
 DEFAULT_REPEAT_MIN_CHARACTERS = 40
 
 
@@ -251,6 +251,8 @@ def list_missing(document: Document, config: Config) -> Iterator[Violation]:
     paragraph about consent.
 
     Fix: restore the list from the source, or rewrite the sentence.
+
+    Options: none.
     """
     body = document.body
     if ":" not in body:
@@ -368,6 +370,8 @@ def multiple_top_level_headings(document: Document, config: Config) -> Iterator[
     Reported: each `#` (or `===`-underlined) heading after the first, with the first's line.
 
     Fix: keep one title; make the others `##` headings or delete them.
+
+    Options: none.
     """
     text = visible_body(document)
     if "#" not in text and "=" not in text:
@@ -431,6 +435,8 @@ def incomplete_citation(document: Document, config: Config) -> Iterator[Violatio
     that "the leaflet is available from your pharmacist" in running text is not matched.
 
     Fix: add the address (or a DOI) from the source, or remove the reference.
+
+    Options: none.
     """
     present = visible_words(document)
     keywords = [k for k in _CITATION_WORDS if k.encode() in present]
@@ -510,6 +516,8 @@ def encoding_damage(document: Document, config: Config) -> Iterator[Violation]:
     tab and newline. The message suggests the repaired text when it can.
 
     Fix: re-export the source as UTF-8, or correct the characters.
+
+    Options: none.
     """
     text = document.text
     if text.isascii() and not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", text):
@@ -537,10 +545,10 @@ def empty_body(document: Document, config: Config) -> Iterator[Violation]:
     Why it matters: a page that lost its content in a failed fetch or a bad export
     still counts as a page; it answers nothing and hides the gap.
 
-    Reported: a body with no text, or fewer than 25 words outside headings, code and
+    Reported: a body with no text, or fewer than 10 words outside headings, code and
     comments.
 
-    Options (`[tool.contentlint.quality]`): `min-words` (default 25; 0 reports only
+    Options (`[tool.contentlint.quality]`): `min-words` (default 10; 0 reports only
     empty bodies).
     """
     if document.front_matter_error is not None and not document.body.strip():

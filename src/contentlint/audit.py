@@ -1,0 +1,280 @@
+"""The audit report's content, computed once for both renderings (HTML and Markdown).
+
+Everything here is plain data: the templates only lay it out. Document-derived strings stay
+raw here and are escaped by the renderers (HTML autoescape, Markdown escaping).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from contentlint import facts as state
+from contentlint.facts import DocumentFacts
+from contentlint.finding import Finding, Severity
+from contentlint.registry import FAMILIES
+
+if TYPE_CHECKING:
+    from contentlint.linter import RunResult
+
+# The families an editor reads about, in the order of the summary cards.
+FAMILY_CARDS = [
+    ("metadata", "Metadata", "front-matter fields"),
+    ("freshness", "Freshness", "review dates"),
+    ("links", "Links", "broken and unsafe links"),
+    ("authority", "Authority", "trusted sources"),
+    ("quality", "Quality", "placeholders, scraping damage"),
+]
+BROKEN_LINK_CODES = ("L001", "L002")
+NON_AUTHORITATIVE_CODE = "S001"
+NO_SOURCE = "(no source)"
+TIMELINE_MONTHS = 12
+MAX_ACTION_DOCUMENTS = 60
+_STATE_ORDER = {
+    state.OVERDUE: 0, state.DUE_SOON: 1, state.FUTURE_DATE: 2, state.UNREADABLE: 3, state.NO_DATE: 4,
+    state.SCHEDULED: 5, state.EXEMPT: 6,
+}
+_UNDATED = (state.NO_DATE, state.FUTURE_DATE, state.UNREADABLE)
+
+
+@dataclass
+class FamilyCount:
+    key: str
+    label: str
+    blurb: str
+    errors: int = 0
+    warnings: int = 0
+    checked: bool = True  # False when no rule of the family ran: zero findings would mislead
+
+
+@dataclass
+class Bucket:
+    """One bar of the review timeline: the overdue reviews, one month, or everything later."""
+
+    key: str  # "overdue", "2026-12", "later"
+    label: str
+    documents: list[DocumentFacts] = field(default_factory=list)
+    due_soon: int = 0
+
+    @property
+    def count(self) -> int:
+        return len(self.documents)
+
+    @property
+    def overdue(self) -> bool:
+        return self.key == "overdue"
+
+
+@dataclass
+class SourceRow:
+    source: str
+    documents: int = 0
+    overdue: int = 0
+    due_soon: int = 0
+    broken_links: int = 0
+    non_authoritative: int = 0
+
+
+@dataclass
+class FindingRow:
+    finding: Finding
+    family: str
+    title: str
+    source: str
+
+
+@dataclass
+class Action:
+    """One document in the action list, with what to fix, errors first."""
+
+    document: DocumentFacts
+    findings: list[Finding]
+    errors: int
+    warnings: int
+    review_note: str = ""
+
+
+@dataclass
+class Audit:
+    today: dt.date
+    version: str
+    documents: list[DocumentFacts]
+    errors: int
+    warnings: int
+    families: list[FamilyCount]
+    overdue: list[DocumentFacts]
+    due_soon: list[DocumentFacts]
+    undated: list[DocumentFacts]  # no usable review date: none, in the future, or unreadable
+    timeline: list[Bucket]
+    sources: list[SourceRow]
+    actions: list[Action]
+    actions_left_out: int
+    findings: list[FindingRow]
+    network: bool
+    due_soon_days: int
+    # Whether the rules behind the "broken links" and "non-authoritative" columns ran at all.
+    checked_links: bool = False
+    checked_authority: bool = False
+
+    @property
+    def clean_documents(self) -> int:
+        return len(self.documents) - len({row.finding.path for row in self.findings})
+
+    @property
+    def family_cards(self) -> list[FamilyCount]:
+        """The five families an editor acts on; unreadable files are counted on the documents card."""
+        keys = {key for key, _, _ in FAMILY_CARDS}
+        return [f for f in self.families if f.key in keys]
+
+    @property
+    def unreadable(self) -> int:
+        """Findings about files that could not be checked at all (E001, or a rule that failed)."""
+        return sum(f.errors + f.warnings for f in self.families if f.key not in {k for k, _, _ in FAMILY_CARDS})
+
+    @property
+    def action_paths(self) -> set[str]:
+        return {action.document.path for action in self.actions}
+
+    @property
+    def source_names(self) -> list[str]:
+        return sorted({row.source for row in self.findings})
+
+    @property
+    def family_names(self) -> list[str]:
+        order = [key for key, _, _ in FAMILY_CARDS]
+        present = {row.family for row in self.findings}
+        return [f for f in order if f in present] + sorted(present - set(order))
+
+
+def family_of(code: str) -> str:
+    return FAMILIES.get(code[:1], "other")
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def review_note(document: DocumentFacts, today: dt.date) -> str:
+    """A short phrase about the document's review, for badges and lists."""
+    days = document.days_until_review(today)
+    if document.review_state == state.OVERDUE and days is not None:
+        return f"review overdue by {_plural(-days, 'day')}"
+    if document.review_state == state.DUE_SOON and days is not None:
+        return "review due today" if days == 0 else f"review due in {_plural(days, 'day')}"
+    if document.review_state == state.NO_DATE:
+        return "no review date"
+    if document.review_state == state.EXEMPT:
+        return "archived: not scheduled"
+    if document.review_state == state.FUTURE_DATE:
+        return "review date in the future"
+    if document.review_state == state.UNREADABLE:
+        return "could not be read"
+    if document.next_review is not None:
+        return f"next review {document.next_review.isoformat()}"
+    return ""
+
+
+def _month_start(date: dt.date, months_ahead: int = 0) -> dt.date:
+    index = date.year * 12 + date.month - 1 + months_ahead
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def build_timeline(documents: list[DocumentFacts], today: dt.date, months: int = TIMELINE_MONTHS) -> list[Bucket]:
+    """Overdue reviews, then one bucket per month from this month, then everything later."""
+    overdue = Bucket("overdue", "Overdue")
+    month_buckets = []
+    for ahead in range(months):
+        start = _month_start(today, ahead)
+        month_buckets.append(Bucket(start.strftime("%Y-%m"), start.strftime("%b %Y")))
+    later = Bucket("later", "Later")
+    horizon = _month_start(today, months)
+    by_key = {b.key: b for b in month_buckets}
+    for document in documents:
+        if document.next_review is None or not document.is_scheduled:
+            continue
+        if document.review_state == state.OVERDUE:
+            bucket = overdue
+        elif document.next_review >= horizon:
+            bucket = later
+        else:
+            bucket = by_key[document.next_review.strftime("%Y-%m")]
+        bucket.documents.append(document)
+        if document.review_state == state.DUE_SOON:
+            bucket.due_soon += 1
+    for bucket in [overdue, *month_buckets, later]:
+        bucket.documents.sort(key=lambda d: (d.next_review, d.path))
+    return [overdue, *month_buckets, later]
+
+
+def build_audit(result: RunResult, today: dt.date, *, network: bool = False, due_soon_days: int = 30) -> Audit:
+    documents = list(result.documents)
+    by_path = {d.path: d for d in documents}
+    # Findings for files whose facts were not collected still get a row.
+    for finding in result.findings:
+        if finding.path not in by_path:
+            by_path[finding.path] = DocumentFacts(finding.path, finding.path.rsplit("/", 1)[-1])
+            documents.append(by_path[finding.path])
+
+    ran = {family_of(code) for code in result.rules}
+    families = {
+        key: FamilyCount(key, label, blurb, checked=not result.rules or key in ran) for key, label, blurb in FAMILY_CARDS
+    }
+    per_document: dict[str, list[Finding]] = defaultdict(list)
+    rows: list[FindingRow] = []
+    for finding in result.findings:
+        family = family_of(finding.code)
+        if family not in families:
+            families[family] = FamilyCount(family, family.capitalize(), "files that could not be checked")
+        count = families[family]
+        if finding.severity is Severity.ERROR:
+            count.errors += 1
+        else:
+            count.warnings += 1
+        per_document[finding.path].append(finding)
+        document = by_path[finding.path]
+        rows.append(FindingRow(finding, family, document.title, document.source or NO_SOURCE))
+
+    sources: dict[str, SourceRow] = {}
+    for document in documents:
+        row = sources.setdefault(document.source or NO_SOURCE, SourceRow(document.source or NO_SOURCE))
+        row.documents += 1
+        row.overdue += document.review_state == state.OVERDUE
+        row.due_soon += document.review_state == state.DUE_SOON
+        found = per_document.get(document.path, [])
+        row.broken_links += sum(1 for f in found if f.code in BROKEN_LINK_CODES)
+        row.non_authoritative += any(f.code == NON_AUTHORITATIVE_CODE for f in found)
+
+    actions = []
+    for path, found in per_document.items():
+        document = by_path[path]
+        errors = sum(1 for f in found if f.severity is Severity.ERROR)
+        ordered = sorted(found, key=lambda f: (-f.severity.rank, f.line, f.column, f.code))
+        actions.append(Action(document, ordered, errors, len(found) - errors, review_note(document, today)))
+    actions.sort(key=lambda a: (-a.errors, -a.warnings, _STATE_ORDER.get(a.document.review_state, 9), a.document.path))
+
+    def by_due(*states: str) -> list[DocumentFacts]:
+        chosen = [d for d in documents if d.review_state in states]
+        return sorted(chosen, key=lambda d: (d.next_review or dt.date.max, d.path))
+
+    return Audit(
+        today=today,
+        version=result.version,
+        documents=documents,
+        errors=result.errors,
+        warnings=result.warnings,
+        families=list(families.values()),
+        overdue=by_due(state.OVERDUE),
+        due_soon=by_due(state.DUE_SOON),
+        undated=sorted(by_due(*_UNDATED), key=lambda d: d.path),
+        timeline=build_timeline(documents, today),
+        sources=sorted(sources.values(), key=lambda r: (-r.documents, r.source == NO_SOURCE, r.source.lower())),
+        actions=actions[:MAX_ACTION_DOCUMENTS],
+        actions_left_out=max(0, len(actions) - MAX_ACTION_DOCUMENTS),
+        findings=rows,
+        network=network,
+        due_soon_days=due_soon_days,
+        checked_links=any(code in result.rules for code in BROKEN_LINK_CODES),
+        checked_authority=NON_AUTHORITATIVE_CODE in result.rules,
+    )

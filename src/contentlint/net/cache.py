@@ -1,0 +1,137 @@
+"""The persistent link cache: one verdict per URL, in SQLite, shared safely between runs.
+
+It stores what a check found (status, redirect chain, error) rather than raw HTTP responses:
+the outcome after redirects and retries is what the rules judge, and a warm run then needs no
+request at all, not even the first hop of a redirect chain. Good results and failures have
+their own lifetimes. SQLite's locking (WAL journal, busy timeout, short write transactions)
+lets several runs share one cache without corrupting it.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from pathlib import Path
+from typing import Iterable
+
+from contentlint.net.outcome import Outcome
+
+CACHE_FILENAME = "links-v1.sqlite3"
+_BUSY_TIMEOUT_MS = 30_000
+_DAMAGED = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS link_outcomes (
+    url TEXT NOT NULL,
+    settings TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    checked REAL NOT NULL,
+    expires REAL NOT NULL,
+    PRIMARY KEY (url, settings)
+)
+"""
+
+
+class CacheUnavailable(Exception):
+    """The cache cannot be opened or written; the run goes on without it."""
+
+
+def prepare_directory(directory: Path) -> None:
+    """Create the cache directory and mark it (ignored by git, skipped by backup tools)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    markers = {
+        ".gitignore": "# Created by contentlint automatically.\n*\n",
+        "CACHEDIR.TAG": "Signature: 8a477f597d28d172789f06886806bc55\n# This is a contentlint link cache.\n",
+    }
+    for name, content in markers.items():
+        marker = directory / name
+        if not marker.exists():
+            try:
+                marker.write_text(content, encoding="utf-8")
+            except OSError:
+                pass
+
+
+class LinkCache:
+    def __init__(self, directory: Path, settings_fingerprint: str, clock=time.time) -> None:
+        self.path = directory / CACHE_FILENAME
+        self.fingerprint = settings_fingerprint
+        self._clock = clock
+        try:
+            prepare_directory(directory)
+            try:
+                self._db = self._open()
+            except sqlite3.DatabaseError as error:
+                if getattr(error, "sqlite_errorcode", None) not in _DAMAGED:
+                    raise
+                # Not a database (damaged, or some other file): start it afresh.
+                for stale in (self.path, self.path.with_name(self.path.name + "-wal"), self.path.with_name(self.path.name + "-shm")):
+                    stale.unlink(missing_ok=True)
+                self._db = self._open()
+        except (OSError, sqlite3.Error) as error:
+            raise CacheUnavailable(f"{self.path}: {error}") from None
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=_BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        try:
+            db.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")
+            db.execute(_SCHEMA)
+            db.execute("SELECT count(*) FROM link_outcomes LIMIT 1").fetchone()
+        except sqlite3.Error:
+            db.close()
+            raise
+        return db
+
+    def lookup(self, urls: Iterable[str]) -> dict[str, Outcome]:
+        """The fresh cached outcomes among ``urls``; anything unreadable counts as a miss."""
+        wanted = list(dict.fromkeys(urls))
+        found: dict[str, Outcome] = {}
+        now = self._clock()
+        try:
+            for start in range(0, len(wanted), 500):
+                batch = wanted[start:start + 500]
+                marks = ",".join("?" * len(batch))
+                rows = self._db.execute(
+                    f"SELECT url, outcome FROM link_outcomes WHERE settings = ? AND expires > ? AND url IN ({marks})",
+                    [self.fingerprint, now, *batch],
+                ).fetchall()
+                for url, text in rows:
+                    try:
+                        found[url] = Outcome.from_json(json.loads(text))
+                    except (ValueError, TypeError, KeyError):
+                        continue
+        except sqlite3.Error:
+            return found
+        return found
+
+    def store(self, entries: Iterable[tuple[str, Outcome, float]]) -> None:
+        """Save (url, outcome, lifetime in seconds) entries in one short transaction."""
+        now = self._clock()
+        rows = [(url, self.fingerprint, json.dumps(outcome.to_json()), now, now + lifetime) for url, outcome, lifetime in entries]
+        if not rows:
+            return
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                self._db.executemany("INSERT OR REPLACE INTO link_outcomes VALUES (?, ?, ?, ?, ?)", rows)
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as error:
+            raise CacheUnavailable(f"{self.path}: cannot save results: {error}") from None
+
+    def prune(self) -> None:
+        """Drop entries that expired more than a day ago, so the file does not grow without end."""
+        try:
+            self._db.execute("DELETE FROM link_outcomes WHERE expires < ?", (self._clock() - 86400,))
+        except sqlite3.Error:
+            pass
+
+    def close(self) -> None:
+        try:
+            self._db.close()
+        except sqlite3.Error:
+            pass

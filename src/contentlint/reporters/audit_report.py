@@ -1,0 +1,164 @@
+"""The audit report: one self-contained HTML page, or Markdown to paste into an issue.
+
+Both are Jinja2 templates shipped as package data. Every value a template prints is escaped
+on the way out: HTML by autoescape, Markdown by the environment's ``finalize`` hook, so a
+document title such as ``<script>…</script>`` can only ever show as text.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any, TextIO
+from urllib.parse import urlsplit
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from contentlint.audit import Audit, build_audit, review_note
+from contentlint.reporters import ReportOptions, register
+from contentlint.timeline_chart import timeline_chart
+
+if TYPE_CHECKING:
+    from contentlint.linter import RunResult
+
+_TEMPLATES = "templates"
+
+
+def _audit(result: RunResult, options: ReportOptions) -> Audit:
+    config = options.config
+    today = config.today if config is not None else dt.date.today()
+    return build_audit(
+        result,
+        today,
+        network=bool(config and config.network),
+        due_soon_days=config.review.due_soon_days if config is not None else 30,
+    )
+
+
+def safe_href(url: str) -> str:
+    """The URL when it is plain http(s), else '' (no javascript:, data: or relative links)."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return ""
+    return url.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else ""
+
+
+_CODE_SPAN = re.compile(r"`([^`\n]+)`")
+
+
+def message_html(message: str) -> Markup:
+    """A finding's message, escaped, with its `code` spans shown as code."""
+    return Markup(_CODE_SPAN.sub(r"<code>\1</code>", str(escape(message))))
+
+
+def long_date(date: dt.date) -> str:
+    return f"{date.day} {date:%B %Y}"
+
+
+def anchor(path: str) -> str:
+    """A stable, safe element id for a document."""
+    return "doc-" + hashlib.sha1(path.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
+def _plural(count: int, word: str, plural: str = "") -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {plural or word + 's'}"
+
+
+def _tally(errors: int, warnings: int) -> str:
+    """'2 errors', '1 error, 1 warning', '3 warnings': the counts that are not zero."""
+    parts = [_plural(errors, "error")] if errors else []
+    parts += [_plural(warnings, "warning")] if warnings else []
+    return ", ".join(parts) or "no findings"
+
+
+def _common_globals(audit: Audit) -> dict[str, Any]:
+    return {"audit": audit, "review_note": review_note, "plural": _plural, "tally": _tally}
+
+
+# -- HTML --------------------------------------------------------------------------------------
+
+
+def _asset(name: str) -> str:
+    return resources.files("contentlint").joinpath(_TEMPLATES, name).read_text(encoding="utf-8")
+
+
+def _csp_hash(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+@lru_cache(maxsize=1)
+def _html_environment() -> Environment:
+    environment = Environment(
+        loader=PackageLoader("contentlint", _TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.filters.update(safe_href=safe_href, long_date=long_date, anchor=anchor, message=message_html)
+    return environment
+
+
+@register("html")
+def report_html(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
+    audit = _audit(result, options)
+    style, script = _asset("report.css"), _asset("report.js")
+    # The page may run only its own script and style: no other script, no request anywhere.
+    policy = (
+        "default-src 'none'; img-src data:; base-uri 'none'; form-action 'none'; "
+        f"style-src {_csp_hash(style)}; script-src {_csp_hash(script)}"
+    )
+    template = _html_environment().get_template("report.html.j2")
+    stream.write(
+        template.render(
+            **_common_globals(audit),
+            chart=timeline_chart(audit.timeline),
+            style=Markup(style),
+            script=Markup(script),
+            policy=policy,
+        )
+    )
+
+
+# -- Markdown ----------------------------------------------------------------------------------
+
+# Enough for an issue: the whole report stays under the usual 65,536-character limit of an issue body.
+MARKDOWN_FINDINGS_LIMIT = 100
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
+
+
+def markdown_escape(value: Any) -> str:
+    """Text for a Markdown table cell or paragraph: no markup, no HTML, no @mentions."""
+    if value is None:
+        return ""
+    if isinstance(value, Markup):  # already Markdown, built by this module
+        return str(value)
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", re.sub(r"\s+", " ", str(value)))
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("@", "&#64;")
+
+
+@lru_cache(maxsize=1)
+def _markdown_environment() -> Environment:
+    return Environment(
+        loader=PackageLoader("contentlint", _TEMPLATES),
+        autoescape=False,
+        finalize=markdown_escape,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+@register("markdown")
+def report_markdown(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
+    audit = _audit(result, options)
+    template = _markdown_environment().get_template("report.md.j2")
+    text = template.render(**_common_globals(audit), findings_limit=MARKDOWN_FINDINGS_LIMIT)
+    stream.write(re.sub(r"\n{3,}", "\n\n", text))

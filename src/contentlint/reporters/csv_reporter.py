@@ -1,0 +1,25 @@
+"""CSV with a header row, one finding a row, for spreadsheets and ad-hoc scripts."""
+
+from __future__ import annotations
+
+import csv
+from typing import TYPE_CHECKING, TextIO
+
+from contentlint.fingerprint import fingerprint
+from contentlint.reporters import ReportOptions, register
+
+if TYPE_CHECKING:
+    from contentlint.linter import RunResult
+
+COLUMNS = ["path", "line", "column", "code", "severity", "rule", "message", "fingerprint"]
+
+
+@register("csv")
+def report_csv(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for finding in result.findings:
+        writer.writerow([
+            finding.path, finding.line, finding.column, finding.code, finding.severity.value,
+            finding.rule, finding.message, fingerprint(finding),
+        ])

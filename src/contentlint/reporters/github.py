@@ -1,0 +1,37 @@
+"""GitHub Actions workflow commands: one ``::error``/``::warning`` annotation per finding.
+
+Escaping follows the workflow-command rules of the actions toolkit: in the message, ``%``, CR and
+LF are percent-encoded; in properties, ``:`` and ``,`` are too.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TextIO
+
+from contentlint.finding import Severity
+from contentlint.reporters import ReportOptions, register
+from contentlint.reporters.text import summary_line
+
+if TYPE_CHECKING:
+    from contentlint.linter import RunResult
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+@register("github")
+def report_github(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
+    for finding in result.findings:
+        command = "error" if finding.severity is Severity.ERROR else "warning"
+        properties = ",".join(
+            f"{key}={escape_property(str(value))}"
+            for key, value in (("file", finding.path), ("line", finding.line), ("col", finding.column), ("title", finding.code))
+        )
+        stream.write(f"::{command} {properties}::{escape_data(finding.message)}\n")
+    if not options.quiet:
+        stream.write(summary_line(result) + "\n")

@@ -1,0 +1,70 @@
+"""JUnit XML: one testsuite, one testcase per checked file.
+
+A file with a finding at or above the failing severity (``--fail-on``) is a failure that lists its
+findings; a file with only lower findings passes and lists them in ``system-out``, so the report
+agrees with the exit code.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from typing import TYPE_CHECKING, TextIO
+
+from contentlint.finding import Finding
+from contentlint.reporters import ReportOptions, register
+
+if TYPE_CHECKING:
+    from contentlint.linter import RunResult
+
+# Characters XML 1.0 cannot carry (control characters, lone surrogates, U+FFFE/U+FFFF).
+_NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml_safe(text: str) -> str:
+    return _NOT_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def _line(finding: Finding) -> str:
+    return f"{finding.path}:{finding.line}:{finding.column}: {finding.code} [{finding.severity.value}] {finding.message}"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def build_junit(result: RunResult) -> ET.Element:
+    by_path: dict[str, list[Finding]] = defaultdict(list)
+    for finding in result.findings:
+        by_path[finding.path].append(finding)
+    paths = sorted(set(result.paths) | set(by_path))
+    failing = [p for p in paths if any(f.severity.rank >= result.fail_on.rank for f in by_path[p])]
+    counts = {"tests": str(len(paths)), "failures": str(len(failing)), "errors": "0", "skipped": "0"}
+
+    root = ET.Element("testsuites", {"name": "contentlint", **counts})
+    suite = ET.SubElement(root, "testsuite", {"name": "contentlint", **counts})
+    for path in paths:
+        safe_path = _xml_safe(path)
+        case = ET.SubElement(suite, "testcase", {"classname": "contentlint", "name": safe_path, "file": safe_path})
+        findings = by_path[path]
+        if not findings:
+            continue
+        text = _xml_safe("\n".join(_line(f) for f in findings))
+        if path in failing:
+            codes = ", ".join(sorted({f.code for f in findings}))
+            summary = f"{_plural(len(findings), 'finding')}: {codes}"
+            failure = ET.SubElement(case, "failure", {"message": summary, "type": "contentlint"})
+            failure.text = text
+        else:
+            ET.SubElement(case, "system-out").text = text
+    return root
+
+
+@register("junit")
+def report_junit(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
+    root = build_junit(result)
+    ET.indent(root)
+    stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    stream.write(ET.tostring(root, encoding="unicode"))
+    stream.write("\n")

@@ -1,0 +1,69 @@
+"""Each document's next review as an all-day calendar event (RFC 5545), for editors' calendars.
+
+The output is deterministic: UIDs come from the document's path, and DTSTAMP from "today",
+so re-exporting the same corpus updates the same events instead of adding copies.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from typing import Iterable
+
+from icalendar import Calendar, Event
+
+from contentlint import __version__
+from contentlint.facts import OVERDUE, DocumentFacts
+
+PRODUCT_ID = f"-//contentlint//contentlint {__version__}//EN"
+UID_DOMAIN = "contentlint.review"
+
+
+def event_uid(path: str) -> str:
+    digest = hashlib.sha256(path.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return f"review-{digest}@{UID_DOMAIN}"
+
+
+def review_event(document: DocumentFacts, today: dt.date) -> Event:
+    if document.next_review is None:
+        raise ValueError(f"{document.path} has no next-review date to put in a calendar")
+    event = Event()
+    event.add("uid", event_uid(document.path))
+    event.add("dtstamp", dt.datetime.combine(today, dt.time(0, 0), tzinfo=dt.timezone.utc))
+    event.add("dtstart", document.next_review)
+    event.add("dtend", document.next_review + dt.timedelta(days=1))
+    late = " (overdue)" if document.review_state == OVERDUE else ""
+    event.add("summary", f"Review{late}: {document.title} ({document.path})")
+    lines = [f"Document: {document.path}"]
+    if document.source:
+        lines.append(f"Source: {document.source}")
+    if document.url:
+        lines.append(f"Live page: {document.url}")
+    if document.review_basis:
+        lines.append(f"Due from {document.review_basis}.")
+    if document.review_state == OVERDUE:
+        days = (today - document.next_review).days
+        lines.append(f"Overdue by {days} days on {today.isoformat()}.")
+    lines.append("Review the page, then record the new lastReviewed date in its front matter.")
+    event.add("description", "\n".join(lines))
+    if document.source:
+        event.add("categories", [document.source])
+    event.add("transp", "TRANSPARENT")  # a reminder, not a meeting: never shows the editor as busy
+    return event
+
+
+def review_calendar(documents: Iterable[DocumentFacts], today: dt.date, name: str = "Document reviews") -> Calendar:
+    """One event per document with a usable next-review date (not archived, undated or dated in the future)."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODUCT_ID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    for document in documents:
+        if document.next_review is not None and document.is_scheduled:
+            calendar.add_component(review_event(document, today))
+    return calendar
+
+
+def calendar_bytes(documents: Iterable[DocumentFacts], today: dt.date) -> bytes:
+    return review_calendar(documents, today).to_ical()

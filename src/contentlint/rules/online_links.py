@@ -1,0 +1,331 @@
+"""Online link rules L001, L002, L003 and L009 (and L008 at run time): `contentlint check --links`.
+
+One corpus pass gathers every http(s) link of every document, checks each unique URL once
+(through contentlint.net), then reports the verdict at every place that cites it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Iterator
+from urllib.parse import urldefrag, urlsplit
+
+from contentlint.config import Config
+from contentlint.document import Document
+from contentlint.finding import Violation
+from contentlint.net import outcome as kinds  # plain data; the HTTP stack is imported only by --links
+from contentlint.net.outcome import Outcome
+from contentlint.net.settings import LinkSettings, settings_from_section
+from contentlint.registry import CorpusPass, corpus_pass, rule
+
+NETWORK_CODES = ("L001", "L002", "L003", "L009")
+PERMANENT = frozenset({301, 308})
+_UNVERIFIABLE = frozenset({401, 403, 429})
+_UNREACHABLE = {
+    kinds.DNS: "the host name does not resolve (DNS); check the address for typos, or the site may be gone",
+    kinds.REFUSED: "the connection was refused; check the address and port, or the site may be down",
+    kinds.TLS: "the secure connection failed ({detail}); the site's certificate may be invalid or expired",
+    kinds.CONNECTION: "the connection failed ({detail}); the site may be down, try again later",
+    kinds.INVALID: "the URL cannot be requested ({detail}); fix the link",
+}
+
+Citation = tuple[str, int, int]  # (url as written, line, column)
+
+
+def link_settings(config: Config) -> LinkSettings:
+    """The settings of the link check: [tool.contentlint.links] plus the command line."""
+    return settings_from_section(config.sections.get("links", {}), config.root)
+
+
+def _status_text(outcome: Outcome) -> str:
+    return f"{outcome.status} {outcome.reason}".strip()
+
+
+def _host(url: str) -> str:
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
+def _is_ip_literal(host: str) -> bool:
+    import ipaddress
+
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
+
+
+def _via(outcome: Outcome) -> str:
+    """", which redirects to X," when the answer came from elsewhere."""
+    if not outcome.hops:
+        return ""
+    return f" redirects to {outcome.final_url}, which"
+
+
+def _moved_to(outcome: Outcome, written: str) -> str:
+    """Where the leading permanent redirects lead (the URL to put in the document)."""
+    leading = 0
+    while leading < len(outcome.hops) and outcome.hops[leading][1] in PERMANENT:
+        leading += 1
+    target = outcome.hops[leading][0] if leading < len(outcome.hops) else outcome.final_url
+    fragment = urldefrag(written)[1]
+    if fragment and "#" not in target:
+        target = f"{target}#{fragment}"
+    return target
+
+
+def judge(outcome: Outcome, settings: LinkSettings, written: str | None = None) -> tuple[str, str] | None:
+    """The finding (code, message) an outcome calls for, or None when the link is fine."""
+    url = outcome.url
+    written = written or url
+    error = outcome.error
+    if error == kinds.FORBIDDEN:
+        host = _host(outcome.final_url)
+        where = f"{host} is a {outcome.address_reason} address" if _is_ip_literal(host) else (
+            f"{host} resolves to {outcome.address}, a {outcome.address_reason} address"
+        )
+        hop = f"it redirects to {outcome.final_url}; " if outcome.hops else ""
+        return "L008", (
+            f"not checked: {url}: {hop}{where}, which the link checker never contacts; "
+            "link to the public site, or run with --allow-private-hosts if this address is intended"
+        )
+    if error == kinds.INTERNAL:
+        return "L009", f"could not verify {url}: the checker failed ({outcome.detail}); check the link by hand"
+    if error == kinds.LOOP:
+        chain = " -> ".join([u for u, _ in outcome.hops] + [outcome.final_url])
+        return "L002", f"unreachable: {url} is caught in a redirect loop ({chain}); fix the link or tell the site"
+    if error == kinds.TOO_MANY_REDIRECTS:
+        return "L002", (
+            f"unreachable: {url} redirects more than {settings.max_redirects} times; "
+            f"link to where it should end, or raise `max-redirects`"
+        )
+    if error == kinds.SCHEME:
+        return "L002", f"unreachable: {url} redirects to {outcome.final_url}, which is not http(s) and is not followed"
+    if error == kinds.TIMEOUT:
+        tries = f" in {outcome.attempts} tries" if outcome.attempts > 1 else ""
+        return "L002", (
+            f"unreachable: no answer from {outcome.final_url} within {settings.timeout:g} s{tries}; "
+            "the site may be down or slow: check it later, or raise --timeout"
+        )
+    if error is not None:
+        hint = _UNREACHABLE.get(error, "{detail}").format(detail=outcome.detail)
+        where = f"{url} (via redirect to {outcome.final_url})" if outcome.hops else url
+        return "L002", f"unreachable: {where}: {hint}"
+    status = outcome.status or 0
+    accepted = status in settings.accepted_statuses(_host(outcome.final_url))
+    if status >= 400 and not accepted:
+        if status in _UNVERIFIABLE or outcome.bot_wall:
+            why = "the site blocks automated checks" if outcome.bot_wall else "the site refuses automated checks"
+            return "L009", (
+                f"could not verify {url}: it{_via(outcome)} answers {_status_text(outcome)} ({why}); "
+                f"open it in a browser, and if it works, accept {status} for {_host(outcome.final_url)} "
+                "in [tool.contentlint.links] accept"
+            )
+        tries = f" after {outcome.attempts} tries" if outcome.attempts > 1 else ""
+        action = "the site may be failing; check it later, or replace the link" if status >= 500 else (
+            "fix the link or remove it"
+        )
+        return "L001", f"broken link: {url}{_via(outcome)} answers {_status_text(outcome)}{tries}; {action}"
+    if outcome.hops and outcome.hops[0][1] in PERMANENT:
+        target = _moved_to(outcome, written)
+        return "L003", f"permanent redirect ({outcome.hops[0][1]}): {url} has moved to {target}; update the link"
+    return None
+
+
+def is_good(outcome: Outcome, settings: LinkSettings) -> bool:
+    """Good answers are kept in the cache longer than failures."""
+    verdict = judge(outcome, settings)
+    return verdict is None or verdict[0] == "L003"
+
+
+def _checkable(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+
+
+def collect_links(document: Document, config: Config) -> list[Citation] | None:
+    if not config.network:
+        return None
+    citations = [
+        (link.url, link.line, link.column)
+        for link in document.links
+        if getattr(link, "checks_target", True) and _checkable(link.url)  # a [text][label] use is checked at its definition
+    ]
+    return citations or None
+
+
+def finish_links(summaries: list[tuple[str, Any]], config: Config) -> Iterator[tuple[str, str, Violation]]:
+    if not config.network:
+        return
+    settings = link_settings(config)
+    cited: dict[str, list[tuple[str, str, int, int]]] = {}
+    for path, citations in summaries:
+        for url, line, column in citations:
+            if settings.is_skipped(url):
+                continue
+            cited.setdefault(urldefrag(url)[0], []).append((path, url, line, column))
+    if not cited:
+        return
+    from contentlint.net.checker import check_urls
+
+    outcomes, _stats = check_urls(
+        cited, settings,
+        is_good=lambda outcome: is_good(outcome, settings),
+        progress=getattr(config, "progress", None),
+        notice=getattr(config, "notice", None),
+    )
+    for key, places in cited.items():
+        outcome = outcomes.get(key)
+        if outcome is None:
+            continue
+        verdict = judge(outcome, settings)
+        if verdict is None or (verdict[0] == "L008" and _seen_offline(outcome)):
+            continue
+        for path, written, line, column in places:
+            code, message = judge(outcome, settings, written) or verdict
+            yield path, code, Violation(line, column, message, subject=written)
+
+
+def _seen_offline(outcome: Outcome) -> bool:
+    """The offline L008 rule already reports links written with a literal address or localhost."""
+    if _OWN_L008:
+        return False
+    host = _host(outcome.url)
+    return not outcome.hops and (_is_ip_literal(host) or host == "localhost" or host.endswith(".localhost"))
+
+
+corpus_pass(CorpusPass("online-links", (*NETWORK_CODES, "L008"), collect_links, finish_links))
+
+
+def _reported_by_the_pass(document: Document, config: Config) -> Iterable[Violation]:
+    return ()
+
+
+@rule("L001", "broken-link", "error", network=True)
+def broken_link(document: Document, config: Config) -> Iterable[Violation]:
+    """A link is broken: the page answers 404, 410 or another 4xx, or 5xx after retries.
+
+    Why it matters: a patient or an assistant that follows the link finds
+    nothing, and the claim that cited it loses its source.
+
+    Checked with `contentlint check --links` only (the pre-commit hook stays
+    offline). Each unique URL is requested once however many documents cite it:
+    HEAD first, then a short GET when the server refuses HEAD. 5xx answers are
+    retried with exponential backoff before they count. A redirect chain that
+    ends in an error is reported here too, naming where it ended.
+
+    Example: `[Screening](https://www.example.org/old-page)` answers
+    404 Not Found: fix the link or remove it.
+
+    Options (`[tool.contentlint.links]`): `accept` statuses per host (e.g.
+    `accept = { "www.example.org" = [404] }` if that site answers 404 to robots),
+    `skip` URL patterns, `retries`, `backoff`. Results are cached: good ones for
+    7 days (`cache-ok`), failures for 1 hour (`cache-failure`).
+    """
+    return _reported_by_the_pass(document, config)
+
+
+@rule("L002", "unreachable-link", "error", network=True)
+def unreachable_link(document: Document, config: Config) -> Iterable[Violation]:
+    """A link cannot be reached: DNS failure, connection refused, timeout, TLS error or a redirect loop.
+
+    Why it matters: the server never gave an answer, so the page is lost to
+    readers: the domain may have lapsed, the site may be down, or its
+    certificate may be broken.
+
+    Checked with `contentlint check --links` only. Timeouts and dropped
+    connections are retried before they count; a DNS failure, a refused
+    connection or a TLS error is not. Redirects are followed hop by hop up to
+    `max-redirects` (10): a loop or a longer chain is reported here, and so is a
+    redirect to anything other than http(s).
+
+    Example: `https://www.example-clinic.invalid/leaflet` does not resolve.
+
+    Options: `--timeout SECONDS` (or `timeout` in `[tool.contentlint.links]`,
+    default 10), `retries`, `max-redirects`, `skip` URL patterns.
+    """
+    return _reported_by_the_pass(document, config)
+
+
+@rule("L003", "permanent-redirect", "warning", network=True)
+def permanent_redirect(document: Document, config: Config) -> Iterable[Violation]:
+    """A link is permanently redirected (301 or 308): the message gives the new URL.
+
+    Why it matters: the site has said the page lives somewhere else now.
+    Old addresses tend to stop redirecting one day; updating the link now
+    keeps it working and shows readers the real address.
+
+    Checked with `contentlint check --links` only. Temporary redirects (302,
+    303, 307) are followed but not reported. The new URL is where the leading
+    permanent redirects lead; a fragment (`#section`) in the link is kept.
+
+    Example: `http://www.example.org/drugs` answers 301 to
+    `https://www.example.org/medicines/`: use the new URL.
+
+    Options: none of its own; see L001 for `accept`, `skip` and the cache.
+    """
+    return _reported_by_the_pass(document, config)
+
+
+@rule("L009", "link-unverifiable", "warning", network=True)
+def link_unverifiable(document: Document, config: Config) -> Iterable[Violation]:
+    """A link could not be verified: 401, 403, 429 or a bot wall that persists after retries.
+
+    Why it matters: the page may be fine for people while the site keeps
+    robots out, so this is "could not verify", never "broken". Check the link
+    in a browser once.
+
+    Checked with `contentlint check --links` only. Rate limits (429, 503) are
+    retried, honouring the server's Retry-After up to `max-retry-wait`
+    (default 20 s). Challenge pages of bot-protection services are recognised
+    and reported here rather than as broken.
+
+    Example: `https://journals.example.com/article/1` answers 403 Forbidden.
+
+    Options (`[tool.contentlint.links]`): `accept = { "journals.example.com" = [403] }`
+    once you have checked the site by hand; `headers` per host (e.g. an API
+    token: `headers = { "api.example.org" = { Authorization = "Bearer ${TOKEN}" } }`);
+    `user-agent`.
+    """
+    return _reported_by_the_pass(document, config)
+
+
+def _register_l008_unless_present() -> bool:
+    """L008 belongs to the offline link rules (literal private addresses). Where they are not
+    installed, register it here so that the run-time refusals are still reported."""
+    from contentlint.registry import _RULES
+
+    if "L008" in _RULES:
+        return False
+
+    @rule("L008", "private-address-link", "error", network=True)
+    def private_address_link(document: Document, config: Config) -> Iterable[Violation]:
+        """A link points to a private, loopback, link-local or cloud-metadata address: it is never requested.
+
+        Why it matters: a document for patients has no business linking to
+        an internal address, and a link checker that followed it could reach
+        services inside your network (server-side request forgery).
+
+        With `--links`, each host is resolved before any request, at every
+        redirect hop, and the request is refused when any of its addresses is
+        private (10/8, 172.16/12, 192.168/16, fc00::/7), loopback, link-local,
+        a cloud metadata endpoint (169.254.169.254 and others), multicast,
+        shared (100.64/10) or reserved. Only http and https are followed.
+
+        Example: `http://intranet.example/leaflet` resolves to 10.1.2.3.
+
+        Options: `--allow-private-hosts` (or `allow-private-hosts = true` in
+        `[tool.contentlint.links]`) lifts the guard, e.g. to check an internal
+        mirror or loopback test servers.
+        """
+        return ()
+
+    return True
+
+
+_OWN_L008 = _register_l008_unless_present()

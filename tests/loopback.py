@@ -1,0 +1,170 @@
+"""Real HTTP servers on loopback addresses for the link-checking tests and the benchmark.
+
+Each server answers from a table of routes, records every request it gets (method, path),
+tracks how many were in flight at once, and stops by itself after ``lifetime`` seconds.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Callable, Union
+
+
+@dataclass
+class Reply:
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)
+    body: bytes = b""
+    delay: float = 0.0  # seconds to wait before answering
+    stream_bytes: int = 0  # instead of body: this many bytes, sent in chunks (to see how much is read)
+
+
+# A route is a fixed Reply, or a function (method, nth request to this path, 1-based) -> Reply.
+Route = Union[Reply, Callable[[str, int], Reply]]
+
+
+def status(code: int, **headers: str) -> Reply:
+    return Reply(code, {k.replace("_", "-"): v for k, v in headers.items()})
+
+
+def redirect(code: int, location: str) -> Reply:
+    return Reply(code, {"Location": location})
+
+
+def head_refused(get_status: int = 200, head_status: int = 405) -> Route:
+    return lambda method, nth: Reply(head_status if method == "HEAD" else get_status, body=b"<p>hello</p>")
+
+
+def in_turn(*replies: Reply) -> Route:
+    """The nth request gets the nth reply; the last one repeats."""
+    return lambda method, nth: replies[min(nth, len(replies)) - 1]
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server: _Server
+
+    def log_message(self, format: str, *args: object) -> None:  # keep test output clean
+        pass
+
+    def do_HEAD(self) -> None:
+        self._answer("HEAD")
+
+    def do_GET(self) -> None:
+        self._answer("GET")
+
+    def _answer(self, method: str) -> None:
+        server = self.server.owner
+        path = self.path
+        nth = server._arrived(method, path)
+        try:
+            route = server.routes.get(path, server.default)
+            if route is None:
+                reply = Reply(404, body=b"not found")
+            elif isinstance(route, Reply):
+                reply = route
+            else:
+                reply = route(method, nth)
+            if reply.delay:
+                time.sleep(reply.delay)
+            self.send_response(reply.status)
+            for name, value in reply.headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(reply.stream_bytes or len(reply.body)))
+            self.end_headers()
+            if method != "HEAD" and reply.stream_bytes:
+                chunk = b"x" * 65536
+                for _ in range(reply.stream_bytes // len(chunk)):
+                    self.wfile.write(chunk)
+                    server._sent(path, len(chunk))
+            elif method != "HEAD" and reply.body:
+                self.wfile.write(reply.body)
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True
+        finally:
+            server._left()
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    block_on_close = False  # a slow handler must not hold up the end of a test
+    request_queue_size = 128
+    owner: LoopbackServer
+
+
+class LoopbackServer:
+    """An HTTP server on ``host`` (e.g. 127.0.0.1 or 127.0.0.2), on a free port."""
+
+    def __init__(self, host: str = "127.0.0.1", routes: dict[str, Route] | None = None,
+                 default: Route | None = None, lifetime: float = 60.0) -> None:
+        self.host = host
+        self.routes: dict[str, Route] = dict(routes or {})
+        self.default = default
+        self.requests: list[tuple[str, str]] = []
+        self.peak_in_flight = 0
+        self._in_flight = 0
+        self._counts: Counter[str] = Counter()
+        self.sent: Counter[str] = Counter()  # body bytes written per path (stream_bytes replies)
+        self._lock = threading.Lock()
+        self._server = _Server((host, 0), _Handler)
+        self._server.owner = self
+        self.port = self._server.server_address[1]
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+        self._watchdog = threading.Timer(lifetime, self.stop)
+        self._watchdog.daemon = True
+        self._stopped = False
+
+    def __enter__(self) -> LoopbackServer:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def start(self) -> None:
+        self._thread.start()
+        self._watchdog.start()
+
+    def stop(self) -> None:
+        with self._lock:
+            if self._stopped:
+                return
+            self._stopped = True
+        self._watchdog.cancel()
+        self._server.shutdown()
+        self._server.server_close()
+
+    def url(self, path: str) -> str:
+        return f"http://{self.host}:{self.port}{path}"
+
+    def count(self, path: str | None = None) -> int:
+        with self._lock:
+            return len(self.requests) if path is None else sum(1 for _, p in self.requests if p == path)
+
+    def _arrived(self, method: str, path: str) -> int:
+        with self._lock:
+            self.requests.append((method, path))
+            self._counts[path] += 1
+            self._in_flight += 1
+            self.peak_in_flight = max(self.peak_in_flight, self._in_flight)
+            return self._counts[path]
+
+    def _sent(self, path: str, size: int) -> None:
+        with self._lock:
+            self.sent[path] += size
+
+    def _left(self) -> None:
+        with self._lock:
+            self._in_flight -= 1
+
+
+def closed_port(host: str = "127.0.0.1") -> int:
+    """A port on ``host`` where nothing listens (connections are refused)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind((host, 0))
+        return probe.getsockname()[1]

@@ -1,0 +1,119 @@
+"""F001-F005: review due dates from front matter and from dates written in the body."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from conftest import front_matter, lint_text, make_config
+from contentlint.config import ReviewPolicy
+from contentlint.review_dates import add_months, parse_date_text
+
+BODY = "\n# Chemotherapy\n\nChemotherapy uses drugs to destroy cancer cells.\n"
+
+
+def freshness(text: str, **config: object) -> set[str]:
+    return {f.code for f in lint_text(text, make_config(**config)) if f.code.startswith("F")}
+
+
+CASES = [
+    # today is 2026-11-22
+    ("annual-fresh", front_matter(lastReviewed="'2026-10-01'", reviewFrequency="annual") + BODY, set()),
+    ("quarterly-overdue", front_matter(lastReviewed="'2025-12-30'", reviewFrequency="quarterly") + BODY, {"F001"}),
+    ("quarterly-due-tomorrow", front_matter(lastReviewed="'2026-08-23'", reviewFrequency="quarterly") + BODY, {"F002"}),
+    ("due-today-is-not-overdue", front_matter(lastReviewed="'2026-08-22'", reviewFrequency="quarterly") + BODY, {"F002"}),
+    ("due-in-31-days-is-not-soon", front_matter(lastReviewed="'2026-09-23'", reviewFrequency="quarterly") + BODY, set()),
+    ("monthly-overdue-by-one-day", front_matter(lastReviewed="'2026-10-21'", reviewFrequency="monthly") + BODY, {"F001"}),
+    ("biennial-fresh", front_matter(lastReviewed="'2025-01-01'", reviewFrequency="biennial") + BODY, set()),
+    ("future-review", front_matter(lastReviewed="'2027-02-01'") + BODY, {"F003"}),
+    ("no-date-anywhere", "# Chemotherapy\n\nText only.\n", {"F004"}),
+    ("invalid-date-is-m102-not-f004", front_matter(lastReviewed="soon") + BODY, set()),
+    ("body-next-review-passed", "# Drug\n\nText.\n\nNext review: 01 November 2025\n", {"F001"}),
+    ("body-next-review-ahead", "# Drug\n\nText.\n\nNext review: 01 March 2027\n", set()),
+    ("body-last-revised-old", "# Drug\n\nText.\n\nLast Revised: May 21, 2020\n", {"F001"}),
+    ("body-page-last-reviewed-recent", "# Drug\n\nPage last reviewed: 12 March 2026\nNext review due: 12 March 2029\n", set()),
+    ("body-month-only", "# Drug\n\nLast reviewed: April 2026\n", set()),
+    ("body-iso", "# Drug\n\nLast updated: 2024-10-01\n", {"F001"}),
+    ("body-label-on-own-line", "# Drug\n\nDate reviewed\n\n03 June 2019\n", {"F001"}),
+    ("prose-is-not-a-label", "# Drug\n\nReviewed by our team of experts in 2019 and again later.\n", {"F004"}),
+    ("updated-without-colon-ignored", "# Drug\n\nUpdated guidance came out in March 2019.\n", {"F004"}),
+    ("body-future-last-review", "# Drug\n\nLast reviewed: 12 January 2027\n", {"F003"}),
+    ("disagree-last", front_matter(lastReviewed="'2026-10-01'") + BODY + "\nPage last reviewed: 12 March 2024\n", {"F005"}),
+    ("agree-last", front_matter(lastReviewed="'2026-10-01'") + BODY + "\nLast reviewed: 1 October 2026\n", set()),
+    ("disagree-next", front_matter(lastReviewed="'2026-10-01'", reviewFrequency="annual") + BODY + "\nNext review: 1 March 2030\n", {"F005"}),
+    ("agree-next-within-a-month", front_matter(lastReviewed="'2026-10-01'", reviewFrequency="annual") + BODY + "\nNext review: October 2027\n", set()),
+    ("archived-not-scheduled", front_matter(lastReviewed="'2020-01-01'", status="archived") + BODY, set()),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_freshness_rules(text: str, expected: set[str]) -> None:
+    assert freshness(text) == expected
+
+
+@pytest.mark.parametrize(
+    "start, months, expected",
+    [
+        ("2026-11-30", 3, "2027-02-28"),
+        ("2027-11-30", 3, "2028-02-29"),
+        ("2025-12-30", 3, "2026-03-30"),
+        ("2026-01-31", 1, "2026-02-28"),
+        ("2024-02-29", 24, "2026-02-28"),
+        ("2026-05-15", 6, "2026-11-15"),
+    ],
+)
+def test_calendar_months(start: str, months: int, expected: str) -> None:
+    assert add_months(dt.date.fromisoformat(start), months).isoformat() == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("01 November 2025", "2025-11-01"),
+        ("May 21, 2020", "2020-05-21"),
+        ("April 2026", "2026-04-01"),  # a missing day is the 1st, not today's day
+        ("2024-10-01", "2024-10-01"),
+        ("12 March 2024.", "2024-03-12"),
+        ("05/21/2020", "2020-05-21"),
+        ("next week", None),
+        ("March", None),
+        ("", None),
+        ("2026-02-30", None),
+    ],
+)
+def test_parse_date_text(text: str, expected: str | None) -> None:
+    parsed = parse_date_text(text)
+    assert (parsed.isoformat() if parsed else None) == expected
+
+
+def test_day_first_order_from_config() -> None:
+    assert parse_date_text("05/06/2024", "DMY") == dt.date(2024, 6, 5)
+
+
+def test_cycle_from_policy_by_source_type_then_default() -> None:
+    text = front_matter(lastReviewed="'2026-03-01'", reviewFrequency=None) + BODY
+    assert freshness(text) == set()  # two-year default
+    policy = ReviewPolicy(by_source_type={"02_nci_core": 6})
+    assert freshness(text, review=policy) == {"F001"}
+    policy = ReviewPolicy(by_source={"NCI": 3})
+    assert freshness(text, review=policy) == {"F001"}
+
+
+def test_due_soon_window_from_config() -> None:
+    text = front_matter(lastReviewed="'2026-09-23'", reviewFrequency="quarterly") + BODY
+    assert freshness(text, review=ReviewPolicy(due_soon_days=45)) == {"F002"}
+
+
+def test_overdue_message_and_line() -> None:
+    text = front_matter(lastReviewed="'2025-12-30'", reviewFrequency="quarterly") + BODY
+    (finding,) = [f for f in lint_text(text) if f.code == "F001"]
+    assert finding.line == 6
+    assert finding.message.startswith("review overdue by 237 days: due 2026-03-30 (lastReviewed 2025-12-30 + quarterly cycle)")
+
+
+def test_body_date_line_points_at_the_label() -> None:
+    text = "# Drug\n\nSome text.\n\nNext review: 01 November 2025\n"
+    (finding,) = [f for f in lint_text(text) if f.code == "F001"]
+    assert finding.line == 5
+    assert "Next review: 01 November 2025" in finding.message

@@ -1,0 +1,134 @@
+"""M001-M103: front matter presence, parsing and schema validation."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import front_matter, lint_text
+
+BODY = "\n# Radiotherapy\n\nRadiotherapy uses high-energy rays to treat cancer.\n"
+
+
+def metadata_findings(text: str) -> list[tuple[str, int, str]]:
+    return [(f.code, f.line, f.message) for f in lint_text(text) if f.code.startswith("M")]
+
+
+CASES = [
+    # (id, document, expected M codes)
+    ("clean", front_matter() + BODY, set()),
+    ("clean-optional-fields", front_matter(audienceLevel="patient", tags="[treatment, radiotherapy]", version="v2.1") + BODY, set()),
+    ("unquoted-date-counts", front_matter(lastReviewed="2026-10-01") + BODY, set()),
+    ("language-with-region", front_matter(language="en-GB") + BODY, set()),
+    ("no-front-matter", "# Radiotherapy\n\nText.\n", {"M001"}),
+    ("horizontal-rule-later-is-not-front-matter", "# Title\n\n---\n\nText.\n", {"M001"}),
+    ("unterminated", "---\ntitle: Radiotherapy\nurl: https://www.nhs.uk/a\n\n# Radiotherapy\n", {"M002"}),
+    ("yaml-syntax-error", "---\ntitle: Lenalidomide: what to expect\n---\nText\n", {"M002"}),
+    ("bad-indentation", "---\ntitle: a\n  url: b\n---\nText\n", {"M002"}),
+    ("list-not-mapping", "---\n- title\n- url\n---\nText\n", {"M003"}),
+    ("scalar-not-mapping", "---\njust a string\n---\nText\n", {"M003"}),
+    ("repeated-key", front_matter().replace("status: active\n", "status: active\nstatus: draft\n") + BODY, {"M003"}),
+    ("missing-required", front_matter(lastReviewed=None) + BODY, {"M101"}),
+    ("missing-several", front_matter(lastReviewed=None, language=None) + BODY, {"M101"}),
+    ("bad-enum", front_matter(reviewFrequency="yearly") + BODY, {"M102"}),
+    ("status-no-is-false", front_matter(status="no") + BODY, {"M102"}),
+    ("impossible-date", front_matter(lastReviewed="2026-13-45") + BODY, {"M102"}),
+    ("date-wrong-form", front_matter(lastReviewed="'12/03/2026'") + BODY, {"M102"}),
+    ("relative-url", front_matter(url="/types/breast") + BODY, {"M102"}),
+    ("non-http-url", front_matter(url="ftp://files.cancer.gov/a") + BODY, {"M102"}),
+    ("bad-language", front_matter(language="english") + BODY, {"M102"}),
+    ("empty-title", front_matter(title="''") + BODY, {"M102"}),
+    ("title-number", front_matter(title="2026") + BODY, {"M102"}),
+    ("bad-version", front_matter(version="1.0") + BODY, {"M102"}),
+    ("tags-not-list", front_matter(tags="treatment") + BODY, {"M102"}),
+    ("bad-source-type", front_matter(sourceType="NCI core") + BODY, {"M102"}),
+    ("unknown-field", front_matter(lastreviewed="2026-01-01") + BODY, {"M103"}),
+    ("unknown-field-far", front_matter(colour="blue") + BODY, {"M103"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_metadata_rules(text: str, expected: set[str]) -> None:
+    assert {code for code, _, _ in metadata_findings(text)} == expected
+
+
+def test_yaml_error_points_at_the_file_line() -> None:
+    text = "---\ntitle: ok\nurl: https://www.nhs.uk/a\nsource: [unclosed\n---\nText\n"
+    (code, line, message), = metadata_findings(text)
+    assert code == "M002"
+    assert line in (4, 5)
+    assert "not valid YAML" in message
+
+
+def test_unterminated_front_matter_is_reported_not_treated_as_body() -> None:
+    (code, line, message), = metadata_findings("---\ntitle: x\n\nSome text\n")
+    assert (code, line) == ("M002", 1)
+    assert "never closed" in message
+
+
+def test_repeated_key_names_both_lines() -> None:
+    text = front_matter().replace("status: active\n", "status: active\nstatus: draft\n") + BODY
+    (code, line, message), = metadata_findings(text)
+    assert code == "M003"
+    assert line == 9
+    assert "`status` is repeated (first on line 8)" in message
+
+
+def test_missing_fields_one_finding_each() -> None:
+    found = metadata_findings(front_matter(lastReviewed=None, language=None) + BODY)
+    assert sorted(m for _, _, m in found) == [
+        "required field `language` is missing",
+        "required field `lastReviewed` is missing",
+    ]
+
+
+def test_status_no_hint_says_quote_it() -> None:
+    (_, line, message), = metadata_findings(front_matter(status="no") + BODY)
+    assert line == 8
+    assert "`status` is false" in message
+    assert "allowed: active, draft, deprecated, archived" in message
+    assert "quote it" in message
+
+
+def test_invalid_date_message_names_field_value_and_form() -> None:
+    (_, line, message), = metadata_findings(front_matter(lastReviewed="2026-13-45") + BODY)
+    assert line == 6
+    assert "`lastReviewed` is '2026-13-45', not a valid date (YYYY-MM-DD" in message
+
+
+def test_version_number_hint() -> None:
+    (_, _, message), = metadata_findings(front_matter(version="1.0") + BODY)
+    assert "as a number: quote it" in message
+
+
+def test_misspelt_field_gets_suggestion_at_its_line() -> None:
+    (code, line, message), = metadata_findings(front_matter(lastreviewed="2026-01-01") + BODY)
+    assert (code, line) == ("M103", 10)
+    assert "did you mean `lastReviewed`?" in message
+
+
+def test_nested_value_error_points_at_list_item() -> None:
+    text = front_matter(tags="\n  - treatment\n  - 42") + BODY
+    (code, line, message), = metadata_findings(text)
+    assert code == "M102"
+    assert "tags[1]" in message
+    assert line == 12
+
+
+def test_alias_bomb_is_refused_quickly() -> None:
+    bomb = "---\n" + "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+    for i in range(1, 9):
+        bomb += f"{chr(97 + i)}: &{chr(97 + i)} [" + ", ".join([f"*{chr(96 + i)}"] * 10) + "]\n"
+    bomb += "---\nText\n"
+    found = metadata_findings(bomb)
+    assert [c for c, _, _ in found] == ["M002"]
+    assert "alias" in found[0][2]
+
+
+def test_own_schema_from_config(tmp_path) -> None:
+    from conftest import make_config
+
+    schema = tmp_path / "s.json"
+    schema.write_text('{"type": "object", "required": ["title", "owner"], "properties": {"title": {"type": "string"}}}')
+    config = make_config(schema_path=schema)
+    found = {(f.code, f.message) for f in lint_text(front_matter() + BODY, config) if f.code.startswith("M")}
+    assert found == {("M101", "required field `owner` is missing")}

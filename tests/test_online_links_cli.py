@@ -1,0 +1,201 @@
+"""`contentlint check --links` end to end: documents on disk, loopback servers, the real CLI."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Callable, Iterator
+
+import pytest
+
+from conftest import front_matter
+from contentlint.cli import ProgressBar
+from loopback import LoopbackServer, Reply, redirect, status
+
+FAST_CONFIG = """\
+[links]
+timeout = 0.5
+retries = 1
+backoff = 0.02
+max-retry-wait = 0.2
+"""
+
+
+@pytest.fixture(scope="module")
+def site() -> Iterator[LoopbackServer]:
+    with LoopbackServer("127.0.0.2", lifetime=60) as server:
+        server.routes.update({
+            "/ok": status(200),
+            "/gone": status(410),
+            "/moved": redirect(301, "/new"),
+            "/new": status(200),
+            "/walled": status(403),
+            "/slow": Reply(200, delay=1.5),
+        })
+        yield server
+
+
+def write_corpus(root: Path, site: LoopbackServer, config: str = FAST_CONFIG) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    (root / ".contentlint.toml").write_text(config, encoding="utf-8")
+    (root / "a.md").write_text(
+        front_matter()
+        + "\n# Radiotherapy\n\n"
+        + f"Read [the overview]({site.url('/ok')}) first.\n"
+        + f"Then [side effects]({site.url('/gone')}).\n",
+        encoding="utf-8",
+    )
+    (root / "b.md").write_text(
+        front_matter()
+        + "\n# Chemotherapy\n\n"
+        + f"See [the overview]({site.url('/ok')}) and [the old page]({site.url('/moved')}).\n\n"
+        + f"A journal: [article][journal].\n\n[journal]: {site.url('/walled')}\n",
+        encoding="utf-8",
+    )
+    return root
+
+
+LINKS = ["check", "--links", "--allow-private-hosts", "--select", "L", "--today", "2026-11-22", "--format", "json"]
+
+
+def findings(out: str) -> list[tuple[str, int, str]]:
+    return [(f["path"], f["line"], f["code"]) for f in json.loads(out)["findings"]]
+
+
+def test_links_reports_every_citing_place(run_cli: Callable, site: LoopbackServer, tmp_path: Path) -> None:
+    root = write_corpus(tmp_path, site)
+    before = site.count("/ok")
+    result = run_cli(*LINKS, ".", cwd=root)
+    assert result.code == 1, result.err
+    assert result.err == ""  # no progress bar when stderr is not a terminal
+    # L004 and L008 are the offline rules' findings about the written loopback http:// addresses.
+    assert [f for f in findings(result.out) if f[2] not in ("L004", "L008")] == [
+        ("a.md", 15, "L001"),
+        ("b.md", 14, "L003"),
+        ("b.md", 18, "L009"),
+    ]
+    assert site.count("/ok") - before == 1  # cited twice, requested once
+    assert (root / ".contentlint_cache" / "links-v1.sqlite3").is_file()
+
+
+def test_without_links_nothing_is_requested(run_cli: Callable, site: LoopbackServer, tmp_path: Path) -> None:
+    root = write_corpus(tmp_path, site)
+    before = site.count()
+    result = run_cli("check", "--select", "L", "--format", "json", ".", cwd=root)
+    assert site.count() == before
+    assert not {code for _, _, code in findings(result.out)} & {"L001", "L002", "L003", "L009"}
+    assert not (root / ".contentlint_cache").exists()
+
+
+def test_warm_run_sends_nothing(run_cli: Callable, site: LoopbackServer, tmp_path: Path) -> None:
+    root = write_corpus(tmp_path, site)
+    first = run_cli(*LINKS, ".", cwd=root)
+    before = site.count()
+    second = run_cli(*LINKS, ".", cwd=root)
+    assert site.count() == before
+    assert second.out == first.out
+
+
+def test_no_cache_and_cache_dir(run_cli: Callable, site: LoopbackServer, tmp_path: Path) -> None:
+    root = write_corpus(tmp_path / "corpus", site)
+    run_cli(*LINKS, "--no-cache", ".", cwd=root)
+    assert not (root / ".contentlint_cache").exists()
+    elsewhere = tmp_path / "ci-cache"
+    run_cli(*LINKS, "--cache-dir", str(elsewhere), ".", cwd=root)
+    assert (elsewhere / "links-v1.sqlite3").is_file() and not (root / ".contentlint_cache").exists()
+
+
+def test_unusable_cache_is_a_warning_not_a_failure(run_cli: Callable, site: LoopbackServer, tmp_path: Path) -> None:
+    root = write_corpus(tmp_path / "corpus", site)
+    not_a_directory = tmp_path / "cache-file"
+    not_a_directory.write_text("in the way", encoding="utf-8")
+    result = run_cli(*LINKS, "--cache-dir", str(not_a_directory), ".", cwd=root)
+    assert "contentlint: warning: link cache not used" in result.err
+    assert ("a.md", 15, "L001") in findings(result.out)
+
+
+def test_timeout_flag(run_cli: Callable, site: LoopbackServer, tmp_path: Path) -> None:
+    (tmp_path / "slow.md").write_text(front_matter() + f"\n[slow]({site.url('/slow')})\n", encoding="utf-8")
+    (tmp_path / ".contentlint.toml").write_text("[links]\nretries = 0\ntimeout = 5\n", encoding="utf-8")
+    result = run_cli(*LINKS, "--no-cache", "--timeout", "0.3", ".", cwd=tmp_path)
+    [finding] = [f for f in json.loads(result.out)["findings"] if f["code"] == "L002"]
+    assert "within 0.3 s" in finding["message"]
+
+
+def test_loopback_refused_by_default(run_cli: Callable, site: LoopbackServer, tmp_path: Path) -> None:
+    (tmp_path / "local.md").write_text(front_matter() + f"\n[local](http://localhost:{site.port}/ok)\n", encoding="utf-8")
+    before = site.count()
+    result = run_cli("check", "--links", "--no-cache", "--select", "L", "--format", "json", ".", cwd=tmp_path)
+    assert site.count() == before
+    [finding] = [f for f in json.loads(result.out)["findings"] if f["code"] == "L008"]
+    assert finding["line"] == 12 and "loopback" in finding["message"]
+    assert result.code == 1
+
+
+@pytest.mark.parametrize(("config", "error"), [
+    ("[links]\nskip = ['(unclosed']\n", "not a valid regular expression"),
+    ("[links]\nheaders = { 'api.example.org' = { Authorization = 'Bearer ${CONTENTLINT_NO_SUCH_VARIABLE}' } }\n",
+     "not set in the environment"),
+    ("[links]\ncache-ok = 'a week'\n", "cache-ok"),
+    ("[links]\ntimout = 3\n", "did you mean `timeout`"),
+])
+def test_bad_link_config_is_exit_2(run_cli: Callable, tmp_path: Path, config: str, error: str) -> None:
+    (tmp_path / ".contentlint.toml").write_text(config, encoding="utf-8")
+    (tmp_path / "a.md").write_text(front_matter(), encoding="utf-8")
+    result = run_cli("check", "--links", ".", cwd=tmp_path)
+    assert result.code == 2
+    assert error in result.err and "Traceback" not in result.err
+
+
+def test_bad_timeout_flag_is_a_usage_error(run_cli: Callable, tmp_path: Path) -> None:
+    result = run_cli("check", "--links", "--timeout", "0", ".", cwd=tmp_path)
+    assert result.code == 2 and "positive number of seconds" in result.err
+
+
+def test_concurrent_runs_share_one_cache(site: LoopbackServer, tmp_path: Path) -> None:
+    for n in range(30):
+        site.routes[f"/shared/{n}"] = status(200 if n % 3 else 404)
+    cache = tmp_path / "cache"
+    runs = []
+    for name in ("one", "two"):
+        root = tmp_path / name
+        root.mkdir()
+        (root / ".contentlint.toml").write_text(FAST_CONFIG, encoding="utf-8")
+        body = "\n".join(f"- [page {n}]({site.url(f'/shared/{n}')})" for n in range(30))
+        (root / "doc.md").write_text(front_matter() + "\n" + body + "\n", encoding="utf-8")
+        command = [sys.executable, "-m", "contentlint", *LINKS, "--select", "L001", "--cache-dir", str(cache), "."]
+        runs.append(subprocess.Popen(command, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                     env={**os.environ, "CI": "true"}))
+    outputs = [run.communicate(timeout=60) for run in runs]
+    assert [run.returncode for run in runs] == [1, 1], outputs
+    assert [len(json.loads(out)["findings"]) for out, _ in outputs] == [10, 10]
+    import sqlite3
+
+    with sqlite3.connect(cache / "links-v1.sqlite3") as db:
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert db.execute("SELECT count(*) FROM link_outcomes").fetchone()[0] == 30
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CI", raising=False)
+    terminal, pipe = _Terminal(), io.StringIO()
+    for stream in (terminal, pipe):
+        with ProgressBar(stream) as bar:
+            bar.update(0, 10)
+            bar.update(10, 10)
+    assert "Checking links" in terminal.getvalue()
+    assert pipe.getvalue() == ""
+    monkeypatch.setenv("CI", "true")
+    quiet = _Terminal()
+    with ProgressBar(quiet) as bar:
+        bar.update(5, 10)
+    assert quiet.getvalue() == ""

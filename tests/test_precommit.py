@@ -1,0 +1,102 @@
+"""The pre-commit hooks, run by pre-commit itself (`pre-commit try-repo`) in a temporary git repository.
+
+try-repo clones the hook repository and installs contentlint into a fresh virtualenv from the
+package index, so this takes some seconds; it is marked `slow` (deselect with -m "not slow") and
+always runs in CI.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import PROSE, front_matter
+
+ROOT = Path(__file__).resolve().parent.parent
+MANIFEST = ROOT / ".pre-commit-hooks.yaml"
+
+
+def _git(*args: str, cwd: Path, env: dict[str, str]) -> None:
+    subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True, timeout=60)
+
+
+def _environment(tmp_path: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "PRE_COMMIT")) and k != "GITHUB_ACTIONS"}
+    env.update({
+        "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
+        "GIT_AUTHOR_NAME": "contentlint tests", "GIT_AUTHOR_EMAIL": "tests@example.invalid",
+        "GIT_COMMITTER_NAME": "contentlint tests", "GIT_COMMITTER_EMAIL": "tests@example.invalid",
+    })
+    return env
+
+
+def _hook_repository(tmp_path: Path, env: dict[str, str]) -> Path:
+    """This project's files as they are now (tracked and new), committed in a fresh repository."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT, capture_output=True, check=True, timeout=60,
+    ).stdout.decode("utf-8").split("\0")
+    repo = tmp_path / "hooks"
+    for name in filter(None, listed):
+        source = ROOT / name
+        if source.is_file():
+            (repo / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, repo / name)
+    _git("init", "-q", cwd=repo, env=env)
+    _git("add", "-A", cwd=repo, env=env)
+    _git("-c", "commit.gpgsign=false", "commit", "-q", "-m", "hooks under test", cwd=repo, env=env)
+    return repo
+
+
+def test_manifest_declares_both_hooks() -> None:
+    hooks = {hook["id"]: hook for hook in yaml.safe_load(MANIFEST.read_text(encoding="utf-8"))}
+    assert set(hooks) == {"contentlint", "contentlint-links"}
+    offline, links = hooks["contentlint"], hooks["contentlint-links"]
+    assert offline["entry"] == "contentlint check" and "--links" not in offline["entry"]
+    assert offline.get("pass_filenames", True) and not offline.get("stages")
+    assert set(offline["types_or"]) == {"markdown", "plain-text"}
+    assert links["entry"] == "contentlint check --links"
+    assert links["stages"] == ["pre-push", "manual"] and links["require_serial"] is True
+    done = subprocess.run([sys.executable, "-m", "pre_commit", "validate-manifest", str(MANIFEST)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.mark.slow
+def test_pre_commit_try_repo_passes_clean_and_fails_defective(tmp_path: Path) -> None:
+    env = _environment(tmp_path)
+    hooks = _hook_repository(tmp_path, env)
+    work = tmp_path / "corpus"
+    work.mkdir()
+    # Reviewed yesterday on a two-year cycle: clean on any day the test runs.
+    reviewed = (dt.date.today() - dt.timedelta(days=1)).isoformat()
+    (work / "clean.md").write_text(
+        front_matter(lastReviewed=f"'{reviewed}'", reviewFrequency="biennial") + "\n# Radiotherapy\n\n" + PROSE + "\n",
+        encoding="utf-8",
+    )
+    (work / "defective.md").write_text("Notes with no front matter and no review date.\n", encoding="utf-8")
+    (work / "script.py").write_text("print('not a document')\n", encoding="utf-8")
+    _git("init", "-q", cwd=work, env=env)
+    _git("add", "-A", cwd=work, env=env)
+
+    def try_repo(*files: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "pre_commit", "try-repo", str(hooks), "contentlint", "--files", *files],
+            cwd=work, env=env, capture_output=True, text=True, timeout=540,
+        )
+
+    clean = try_repo("clean.md", "script.py")
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    assert "contentlint" in clean.stdout and "Passed" in clean.stdout
+    defective = try_repo("clean.md", "defective.md")
+    assert defective.returncode == 1, defective.stdout + defective.stderr
+    assert "Failed" in defective.stdout
+    assert "defective.md:1:1: M001" in defective.stdout
+    assert not any(line.startswith("clean.md:") for line in defective.stdout.splitlines())

@@ -1,0 +1,378 @@
+"""`contentlint report`: the HTML page, the Markdown report, the review calendar, the command."""
+
+from __future__ import annotations
+
+import base64
+import io
+import datetime as dt
+import hashlib
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import icalendar
+import pytest
+
+from conftest import front_matter, PROSE
+from contentlint.reporters.audit_report import markdown_escape, message_html, safe_href
+from report_corpus import HOSTILE_IMAGE_TITLE, HOSTILE_SCRIPT_TITLE, write_report_corpus
+
+TODAY_ARG = ("--today", "2026-11-22")
+
+
+@pytest.fixture
+def report_dir(tmp_path: Path) -> Path:
+    write_report_corpus(tmp_path / "docs")
+    return tmp_path
+
+
+def render(run_cli, root: Path, name: str, *extra: str) -> str:
+    result = run_cli("report", "docs", "-o", name, *TODAY_ARG, *extra, cwd=root)
+    assert result.code == 1, result.err  # the corpus has errors: same exit codes as `check`
+    return (root / name).read_text(encoding="utf-8")
+
+
+class _Elements(HTMLParser):
+    """Every start tag with its attributes, and the text inside <script> and <style>."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.raw: dict[str, list[str]] = {"script": [], "style": []}
+        self._inside: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        self._inside = tag if tag in self.raw else None
+
+    def handle_endtag(self, tag: str) -> None:
+        self._inside = None
+
+    def handle_data(self, data: str) -> None:
+        if self._inside:
+            self.raw[self._inside].append(data)
+
+
+def parse(html: str) -> _Elements:
+    parser = _Elements()
+    parser.feed(html)
+    return parser
+
+
+# -- HTML --------------------------------------------------------------------------------------
+
+
+def test_html_shows_every_part(run_cli, report_dir: Path) -> None:
+    html = render(run_cli, report_dir, "report.html")
+    for marker in ('<section class="cards"', 'id="timeline-chart"', 'id="sources"', 'id="actions"',
+                   'id="findings-table"', "@media print"):
+        assert marker in html
+    for family in ("Metadata", "Freshness", "Links", "Authority", "Quality"):
+        assert f"<h2>{family}</h2>" in html
+    assert html.count('<tr data-family=') == 16
+    assert 'class="bar bar-overdue"' in html
+
+
+def test_html_hostile_titles_are_text(run_cli, report_dir: Path) -> None:
+    html = render(run_cli, report_dir, "report.html")
+    elements = parse(html)
+    assert [tag for tag, _ in elements.tags].count("script") == 1
+    assert not any(tag == "img" for tag, _ in elements.tags)
+    assert not any(name.startswith("on") for _, attrs in elements.tags for name in attrs)
+    assert "window.__pwned" not in "".join(elements.raw["script"])
+    assert "&lt;script&gt;window.__pwned" in html and "&lt;img src=x onerror=" in html
+    # a javascript: URL in front matter never becomes a link
+    assert not any((attrs.get("href") or "").lower().startswith("javascript") for _, attrs in elements.tags)
+
+
+def test_html_is_self_contained(run_cli, report_dir: Path) -> None:
+    html = render(run_cli, report_dir, "report.html")
+    elements = parse(html)
+    assert not [t for t, a in elements.tags if "src" in a or t in ("link", "iframe", "object", "embed")]
+    assert "@import" not in html and "url(" not in "".join(elements.raw["style"])
+    external = [a["href"] for t, a in elements.tags if t == "a" and not a["href"].startswith("#")]
+    assert external and all(href.startswith("https://") for href in external)  # only the documents' live pages
+
+
+def test_html_content_security_policy_allows_only_its_own_script_and_style(run_cli, report_dir: Path) -> None:
+    html = render(run_cli, report_dir, "report.html")
+    elements = parse(html)
+    policy = next(a["content"] for t, a in elements.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy")
+
+    def digest(text: str) -> str:
+        return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+    assert "default-src 'none'" in policy and "unsafe-inline" not in policy
+    assert f"script-src {digest(''.join(elements.raw['script']))}" in policy
+    assert f"style-src {digest(''.join(elements.raw['style']))}" in policy
+
+
+def test_html_without_javascript_shows_everything(run_cli, report_dir: Path) -> None:
+    html = render(run_cli, report_dir, "report.html")
+    elements = parse(html)
+    assert any(t == "form" and a.get("id") == "filters" and "hidden" in a for t, a in elements.tags)
+    assert not any(t == "tr" and "hidden" in a for t, a in elements.tags)
+
+
+def test_html_is_deterministic(run_cli, report_dir: Path) -> None:
+    assert render(run_cli, report_dir, "a.html") == render(run_cli, report_dir, "b.html")
+
+
+def test_html_filters_know_every_source_and_family(run_cli, report_dir: Path) -> None:
+    html = render(run_cli, report_dir, "report.html")
+    options = re.findall(r'<option value="([^"]*)">', html)
+    assert {"metadata", "freshness", "error", "warning", "NCI", "NHS", "ACS", "(no source)"} <= set(options)
+
+
+def test_html_empty_corpus(run_cli, tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    result = run_cli("report", "docs", "-o", "r.html", *TODAY_ARG, cwd=tmp_path)
+    assert result.code == 0 and "no documents found" in result.err
+    html = (tmp_path / "r.html").read_text()
+    assert "nothing to plan yet" in html and "Nothing to fix" in html
+
+
+# -- Markdown ----------------------------------------------------------------------------------
+
+
+def test_markdown_has_the_same_content_without_the_chart(run_cli, report_dir: Path) -> None:
+    markdown = render(run_cli, report_dir, "report.md")
+    assert "<svg" not in markdown and "<script" not in markdown
+    for heading in ("### Summary", "### Upcoming reviews by month", "### By source", "### What to fix, worst first"):
+        assert heading in markdown
+    assert "| **Overdue** | 4 |" in markdown
+    assert "| Dec 2026 | 3 |" in markdown
+    assert "| NHS | 4 | 2 | 1 | not checked | 0 |" in markdown  # authority rules run offline
+    assert "    - [ ] error F001, line 6: review overdue by 237 days" in markdown
+    assert "<details><summary>All findings (16)</summary>" in markdown
+
+
+def test_markdown_tables_are_well_formed(run_cli, report_dir: Path) -> None:
+    markdown = render(run_cli, report_dir, "report.md")
+    for table in re.findall(r"((?:^\|.*\|$\n?)+)", markdown, re.MULTILINE):
+        rows = table.strip().split("\n")
+        cells = {len(re.split(r"(?<!\\)\|", row)) for row in rows}
+        assert len(cells) == 1, table
+
+
+def test_markdown_hostile_titles_are_text(run_cli, report_dir: Path) -> None:
+    markdown = render(run_cli, report_dir, "report.md")
+    assert "<script" not in markdown and "<img" not in markdown
+    assert "&lt;script&gt;window.\\_\\_pwned" in markdown
+
+
+@pytest.mark.parametrize(
+    ("value", "escaped"),
+    [
+        ("Plain title", "Plain title"),
+        ("a | b", "a \\| b"),
+        ("<b>bold</b>", "&lt;b&gt;bold&lt;/b&gt;"),
+        ("[link](https://x.test)", "\\[link\\](https://x.test)"),
+        ("*stars* and _under_ and `code`", "\\*stars\\* and \\_under\\_ and \\`code\\`"),
+        ("ping @editors about #12", "ping &#64;editors about \\#12"),
+        ("two\nlines", "two lines"),
+        ("AT&T", "AT&amp;T"),
+        (None, ""),
+        (3, "3"),
+    ],
+)
+def test_markdown_escape(value: object, escaped: str) -> None:
+    assert markdown_escape(value) == escaped
+
+
+@pytest.mark.parametrize(
+    ("message", "html"),
+    [
+        ("field `sorce` is unknown", "field <code>sorce</code> is unknown"),
+        ("title `<script>alert(1)</script>`", "title <code>&lt;script&gt;alert(1)&lt;/script&gt;</code>"),
+        ("odd ` backtick <b>", "odd ` backtick &lt;b&gt;"),
+        ('quote " and \' stay text', "quote &#34; and &#39; stay text"),
+    ],
+)
+def test_message_html(message: str, html: str) -> None:
+    assert str(message_html(message)) == html
+
+
+@pytest.mark.parametrize(
+    ("url", "href"),
+    [
+        ("https://www.nhs.uk/a", "https://www.nhs.uk/a"),
+        ("http://www.nhs.uk/a", "http://www.nhs.uk/a"),
+        ("javascript:alert(1)", ""),
+        (" JavaScript:alert(1)", ""),
+        ("data:text/html,<script>alert(1)</script>", ""),
+        ("/relative/page", ""),
+        ("https://", ""),
+        ("http://[::1", ""),
+    ],
+)
+def test_safe_href(url: str, href: str) -> None:
+    assert safe_href(url) == href
+
+
+def test_markdown_to_standard_output(run_cli, report_dir: Path) -> None:
+    result = run_cli("report", "docs", "-o", "-", *TODAY_ARG, cwd=report_dir)
+    assert result.code == 1 and result.out.startswith("## Content audit: 17 documents, 2026-11-22")
+
+
+# -- Calendar ----------------------------------------------------------------------------------
+
+
+def test_calendar_parses_with_one_all_day_event_per_dated_document(run_cli, report_dir: Path) -> None:
+    result = run_cli("report", "docs", "--calendar", "reviews.ics", *TODAY_ARG, cwd=report_dir)
+    assert result.code == 1 and "reviews.ics (13 review dates)" in result.err
+    calendar = icalendar.Calendar.from_ical((report_dir / "reviews.ics").read_bytes())
+    assert str(calendar["VERSION"]) == "2.0" and calendar["PRODID"]
+    events = list(calendar.walk("VEVENT"))
+    assert len(events) == 13
+    assert not any("nutrition.md" in str(e["SUMMARY"]) for e in events)  # its last review is in the future
+    uids = [str(e["UID"]) for e in events]
+    assert len(set(uids)) == 13
+    for event in events:
+        start, end = event.decoded("DTSTART"), event.decoded("DTEND")
+        assert type(start) is dt.date and end - start == dt.timedelta(days=1)
+        assert event.decoded("DTSTAMP") == dt.datetime(2026, 11, 22, tzinfo=dt.timezone.utc)
+        assert str(event["SUMMARY"]).startswith("Review")
+    immunotherapy = next(e for e in events if "immunotherapy.md" in str(e["SUMMARY"]))
+    assert str(immunotherapy["SUMMARY"]) == "Review (overdue): Immunotherapy explained (docs/nci/immunotherapy.md)"
+    assert immunotherapy.decoded("DTSTART") == dt.date(2026, 3, 30)
+    assert "Overdue by 237 days" in str(immunotherapy["DESCRIPTION"])
+    hostile = next(e for e in events if "leukaemia.md" in str(e["SUMMARY"]))
+    assert HOSTILE_SCRIPT_TITLE in str(hostile["SUMMARY"])  # plain text in a calendar, as written
+
+
+def test_calendar_uids_are_stable_across_runs_and_dates(run_cli, report_dir: Path) -> None:
+    run_cli("report", "docs", "--calendar", "a.ics", *TODAY_ARG, cwd=report_dir)
+    run_cli("report", "docs", "--calendar", "b.ics", "--today", "2027-01-05", cwd=report_dir)
+
+    def uids(name: str) -> dict[str, str]:
+        calendar = icalendar.Calendar.from_ical((report_dir / name).read_bytes())
+        return {str(e["UID"]): str(e["SUMMARY"]).split(": ", 1)[1] for e in calendar.walk("VEVENT")}
+
+    assert uids("a.ics") == uids("b.ics")
+    run_cli("report", "docs", "--calendar", "c.ics", *TODAY_ARG, cwd=report_dir)
+    assert (report_dir / "a.ics").read_bytes() == (report_dir / "c.ics").read_bytes()
+
+
+# -- The command -------------------------------------------------------------------------------
+
+
+def test_report_and_calendar_together(run_cli, report_dir: Path) -> None:
+    result = run_cli("report", "docs", "-o", "report.html", "--calendar", "reviews.ics", *TODAY_ARG, cwd=report_dir)
+    assert result.code == 1 and result.out == ""
+    assert result.err == (
+        "contentlint: wrote report.html and reviews.ics (13 review dates): 17 documents, 10 errors, 6 warnings\n"
+    )
+    assert (report_dir / "reviews.ics").is_file()
+
+
+def test_report_needs_a_destination(run_cli, report_dir: Path) -> None:
+    result = run_cli("report", "docs", *TODAY_ARG, cwd=report_dir)
+    assert result.code == 2 and "-o report.html" in result.err
+
+
+@pytest.mark.parametrize("name", ["report.pdf", "report"])
+def test_report_unknown_extension(run_cli, report_dir: Path, name: str) -> None:
+    result = run_cli("report", "docs", "-o", name, *TODAY_ARG, cwd=report_dir)
+    assert result.code == 2 and "name it .html or .md" in result.err
+    assert not (report_dir / name).exists()
+
+
+def test_report_format_overrides_extension(run_cli, report_dir: Path) -> None:
+    run_cli("report", "docs", "-o", "report.txt", "--format", "markdown", *TODAY_ARG, cwd=report_dir)
+    assert (report_dir / "report.txt").read_text().startswith("## Content audit")
+
+
+def test_report_cannot_write(run_cli, report_dir: Path) -> None:
+    result = run_cli("report", "docs", "-o", "missing/dir/report.html", *TODAY_ARG, cwd=report_dir)
+    assert result.code == 2 and result.err.strip().endswith("cannot write missing/dir/report.html: No such file or directory")
+    assert "Traceback" not in result.err
+
+
+def test_report_missing_path(run_cli, tmp_path: Path) -> None:
+    result = run_cli("report", "nope", "-o", "r.html", cwd=tmp_path)
+    assert result.code == 2 and "no such file or directory: nope" in result.err
+
+
+def test_report_shares_check_options(run_cli, report_dir: Path) -> None:
+    result = run_cli("report", "docs", "-o", "r.md", "--select", "M", *TODAY_ARG, cwd=report_dir)
+    markdown = (report_dir / "r.md").read_text()
+    assert "F001" not in markdown and "M102" in markdown
+    assert "| Freshness (review dates) | not checked | not checked |" in markdown
+    # the review facts do not depend on which rules run
+    assert "| **Overdue** | 4 |" in markdown
+    assert run_cli("report", "docs", "-o", "r.md", "--ignore", "M,F", *TODAY_ARG, cwd=report_dir).code == 0
+    assert run_cli("report", "docs", "-o", "r.md", "--select", "X9", cwd=report_dir).code == 2
+
+
+def test_clean_corpus_exits_0(run_cli, corpus) -> None:
+    root = corpus({"docs/a.md": front_matter() + "\n# Radiotherapy\n\n" + PROSE + "\n"})
+    result = run_cli("report", "docs", "-o", "r.html", *TODAY_ARG, cwd=root)
+    assert result.code == 0 and "1 documents, 0 errors, 0 warnings" in result.err
+    assert run_cli("report", "docs", "-o", "r.html", "-q", *TODAY_ARG, cwd=root).err == ""
+
+
+def test_check_format_html_collects_the_facts_too(run_cli, report_dir: Path) -> None:
+    result = run_cli("check", "docs", "--format", "markdown", *TODAY_ARG, cwd=report_dir)
+    assert result.code == 1 and "| **Overdue** | 4 |" in result.out
+
+
+def test_hostile_titles_are_in_the_corpus() -> None:
+    assert "<script>" in HOSTILE_SCRIPT_TITLE and "onerror=" in HOSTILE_IMAGE_TITLE
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_only_on_a_terminal_and_never_in_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    from contentlint import cli
+
+    files = [(Path(f"{n}.md"), f"{n}.md") for n in range(3)]
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    assert cli._with_progress(files, io.StringIO()) is files  # piped: no bar
+    terminal = _Terminal()
+    bar = cli._with_progress(files, terminal)
+    assert bar is not files and list(bar) == files
+    assert terminal.getvalue() == ""  # a short run finishes before the bar would appear
+    monkeypatch.setenv("CI", "true")
+    assert cli._with_progress(files, _Terminal()) is files
+    monkeypatch.delenv("CI")
+    monkeypatch.setenv("TERM", "dumb")
+    assert cli._with_progress(files, _Terminal()) is files
+
+
+def test_markdown_findings_table_is_capped_for_pasting() -> None:
+    from conftest import make_config
+    from contentlint import reporters
+    from contentlint.finding import Finding, Severity
+    from contentlint.linter import RunResult
+
+    findings = [Finding(f"d{n:03}.md", 1, 1, "M001", Severity.ERROR, "no front matter", "no-front-matter") for n in range(130)]
+    stream = io.StringIO()
+    reporters.get("markdown")(RunResult(findings, 130), stream, reporters.ReportOptions(config=make_config()))
+    markdown = stream.getvalue()
+    assert "<summary>All findings (130)</summary>" in markdown
+    assert markdown.count("| error | M001 |") == 100
+    assert "The first 100 are shown" in markdown and "list all 130" in markdown
+    assert "… and 70 more documents with fewer findings" in markdown
+
+
+def test_report_passes_links_through_to_the_link_check(run_cli, tmp_path: Path) -> None:
+    from loopback import LoopbackServer, status
+
+    with LoopbackServer("127.0.0.2", lifetime=30) as site:
+        site.routes.update({"/ok": status(200), "/gone": status(410)})
+        (tmp_path / ".contentlint.toml").write_text("[links]\ntimeout = 0.5\nretries = 1\nbackoff = 0.02\n")
+        (tmp_path / "a.md").write_text(
+            front_matter(source="NHS") + f"\n# Radiotherapy\n\nSee [the overview]({site.url('/ok')}) "
+            f"and [side effects]({site.url('/gone')}).\n", encoding="utf-8",
+        )
+        result = run_cli("report", ".", "-o", "r.md", "--links", "--allow-private-hosts", "--no-cache",
+                         *TODAY_ARG, cwd=tmp_path)
+    markdown = (tmp_path / "r.md").read_text()
+    assert result.code == 1, result.err
+    assert "L001" in markdown and "links were not checked online" not in markdown
+    assert "| NHS | 1 | 0 | 0 | 1 |" in markdown  # one broken link for the source

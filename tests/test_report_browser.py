@@ -1,0 +1,148 @@
+"""The HTML report in a real headless Chromium: it renders, the chart is there, a filter hides rows,
+and the hostile titles did not run. Saves artifacts/report.png.
+
+Needs Debian's `chromium` and `chromium-driver`. Skipped with a reason when they are missing,
+except in CI (CI=true), where a missing browser fails the test: `.ci/run` installs it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from report_corpus import HOSTILE_IMAGE_TITLE, HOSTILE_SCRIPT_TITLE, write_report_corpus
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
+BROWSER = next((found for name in ("chromium", "chromium-browser") if (found := shutil.which(name))), None)
+DRIVER = shutil.which("chromedriver")
+WIDTH, HEIGHT = 1440, 900
+
+
+def _require_browser() -> None:
+    if BROWSER and DRIVER:
+        return
+    missing = " and ".join(name for name, found in (("chromium", BROWSER), ("chromedriver", DRIVER)) if not found)
+    reason = f"no headless browser: {missing} not on PATH (apt-get install chromium chromium-driver)"
+    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        pytest.fail(f"{reason}; CI must run the browser test")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    _require_browser()
+    os.environ.setdefault("SE_OFFLINE", "true")  # never let Selenium Manager look for a driver online
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = BROWSER
+    for flag in (
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-dev-shm-usage", "--hide-scrollbars", f"--window-size={WIDTH},{HEIGHT}",
+        f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
+    ):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(options=options, service=Service(executable_path=DRIVER))
+    driver.set_page_load_timeout(30)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+@pytest.fixture(scope="module")
+def report_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    from contentlint.cli import main
+
+    root = tmp_path_factory.mktemp("browser-report")
+    write_report_corpus(root / "docs")
+    previous = Path.cwd()
+    os.chdir(root)  # paths in the report are relative to the working directory, as for a user
+    try:
+        assert main(["report", "docs", "-o", "report.html", "--today", "2026-11-22", "-q"]) == 1
+    finally:
+        os.chdir(previous)
+    return (root / "report.html").as_uri()
+
+
+def _visible_rows(driver) -> list[object]:
+    from selenium.webdriver.common.by import By
+
+    return [row for row in driver.find_elements(By.CSS_SELECTOR, "#findings-table tbody tr") if row.is_displayed()]
+
+
+def test_report_in_chromium(browser, report_url: str) -> None:
+    from selenium.common.exceptions import NoAlertPresentException
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    driver = browser
+    driver.get(report_url)
+
+    # The page renders, styled (its inline stylesheet passed the page's content security policy).
+    assert driver.title.startswith("Content audit")
+    assert driver.find_element(By.TAG_NAME, "h1").text == "Content audit"
+    card = driver.find_element(By.CSS_SELECTOR, ".card-total")
+    assert card.value_of_css_property("background-color") not in ("rgba(0, 0, 0, 0)", "transparent")
+    assert "17" in card.text
+
+    # The chart is there, with bars and the overdue bar marked.
+    chart = driver.find_element(By.ID, "timeline-chart")
+    assert chart.is_displayed() and chart.size["width"] > 600 and chart.size["height"] > 100
+    bars = driver.find_elements(By.CSS_SELECTOR, "#timeline-chart rect.bar")
+    assert len(bars) >= 8
+    overdue = driver.find_element(By.CSS_SELECTOR, "#timeline-chart rect.bar-overdue")
+    assert overdue.size["height"] > 20
+
+    # The hostile titles are shown as text and did not run.
+    try:
+        alert_text = driver.switch_to.alert.text
+    except NoAlertPresentException:
+        alert_text = None
+    assert alert_text is None
+    assert driver.execute_script("return typeof window.__pwned") == "undefined"
+    page_text = driver.find_element(By.TAG_NAME, "body").text
+    assert HOSTILE_SCRIPT_TITLE in page_text and HOSTILE_IMAGE_TITLE in page_text
+    assert driver.execute_script("return document.scripts.length") == 1
+    assert driver.execute_script("return document.images.length") == 0
+    # Nothing was fetched from anywhere.
+    assert driver.execute_script("return performance.getEntriesByType('resource').length") == 0
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    height = driver.execute_script("return document.documentElement.scrollHeight")
+    driver.set_window_size(WIDTH, min(height + 40, 6000))
+    driver.save_screenshot(str(ARTIFACTS / "report.png"))
+    driver.set_window_size(WIDTH, HEIGHT)
+    driver.save_screenshot(str(ARTIFACTS / "report-first-screen.png"))
+
+    # The filters appear with JavaScript, and a filter hides rows.
+    form = driver.find_element(By.ID, "filters")
+    assert form.is_displayed()
+    total = len(_visible_rows(driver))
+    assert total == 16
+    Select(form.find_element(By.NAME, "severity")).select_by_value("warning")
+    warnings = _visible_rows(driver)
+    assert 0 < len(warnings) < total
+    assert {row.get_attribute("data-severity") for row in warnings} == {"warning"}
+    assert driver.find_element(By.ID, "shown-count").text == f"{len(warnings)} of {total} findings shown"
+    Select(form.find_element(By.NAME, "source")).select_by_value("NHS")
+    nhs_warnings = _visible_rows(driver)
+    assert {row.get_attribute("data-source") for row in nhs_warnings} <= {"NHS"}
+    assert len(nhs_warnings) < len(warnings)
+    Select(form.find_element(By.NAME, "severity")).select_by_value("")
+    Select(form.find_element(By.NAME, "source")).select_by_value("")
+    Select(form.find_element(By.NAME, "family")).select_by_value("metadata")
+    metadata = _visible_rows(driver)
+    assert metadata and {row.get_attribute("data-family") for row in metadata} == {"metadata"}
+    form.find_element(By.CSS_SELECTOR, "button[type=reset]").click()
+    assert len(_visible_rows(driver)) == total
+
+    # Still nothing ran and nothing was fetched after the interaction.
+    assert driver.execute_script("return typeof window.__pwned") == "undefined"
+    assert driver.execute_script("return performance.getEntriesByType('resource').length") == 0

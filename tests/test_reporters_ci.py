@@ -1,0 +1,277 @@
+"""CI output formats, each read back by a real consumer: SARIF schema, junitparser, csv, GitHub rules."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+from junitparser import JUnitXml
+
+from conftest import front_matter, PROSE
+from contentlint import reporters
+from contentlint.finding import Finding, Severity
+from contentlint.linter import RunResult
+from contentlint.registry import all_rules
+from contentlint.reporters.github import escape_data, escape_property
+from contentlint.reporters.sarif import FINGERPRINT_KEY, build_sarif
+
+DATA = Path(__file__).parent / "data"
+TODAY = "2026-11-22"
+CLEAN = front_matter() + "\n# Radiotherapy\n\n" + PROSE + "\n"
+OVERDUE = front_matter(lastReviewed="'2020-01-01'", colour="red") + "\n# Radiotherapy\n\n" + PROSE + "\n"
+DUE_SOON = front_matter(lastReviewed="'2026-09-01'", reviewFrequency="quarterly") + "\n# A\n\n" + PROSE + "\n"
+NO_FRONT_MATTER = "Plain notes, no front matter, no review date.\n\nWritten by the ward team.\n\n" + PROSE + "\n"
+CORPUS = {
+    "docs/b overdue.md": OVERDUE,
+    "docs/a-clean.md": CLEAN,
+    "docs/c-soon.md": DUE_SOON,
+    "notes/plain.txt": NO_FRONT_MATTER,
+}
+FORMATS = ["text", "json", "sarif", "github", "junit", "csv"]
+
+
+def sarif_validator() -> jsonschema.protocols.Validator:
+    schema = json.loads((DATA / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+
+
+def check(run_cli, root: Path, *args: str):
+    return run_cli("check", ".", "--today", TODAY, *args, cwd=root)
+
+
+def finding(path: str = "a.md", line: int = 1, code: str = "F001", message: str = "review overdue by 3 days",
+            severity: Severity = Severity.ERROR, subject: str = "") -> Finding:
+    return Finding(path, line, 1, code, severity, message, "rule-name", subject)
+
+
+# SARIF
+
+def test_sarif_validates_against_the_official_schema(run_cli, corpus) -> None:
+    root = corpus(CORPUS)
+    result = check(run_cli, root, "--format", "sarif")
+    assert result.code == 1
+    log = json.loads(result.out)
+    sarif_validator().validate(log)
+    run = log["runs"][0]
+    assert log["version"] == "2.1.0"
+    assert {r["ruleId"] for r in run["results"]} == {"F001", "F004", "M001", "M103", "F002"}
+
+
+def test_sarif_rules_carry_their_help_text(run_cli, corpus) -> None:
+    log = json.loads(check(run_cli, corpus(CORPUS), "--format", "sarif").out)
+    driver = log["runs"][0]["tool"]["driver"]
+    rules = {rule["id"]: rule for rule in driver["rules"]}
+    for code, rule in all_rules().items():
+        if rule.network:
+            continue
+        assert rules[code]["help"]["text"] == rule.documentation
+        assert rules[code]["shortDescription"]["text"] == rule.summary
+        assert rules[code]["defaultConfiguration"]["level"] == rule.severity.value
+    for result in log["runs"][0]["results"]:
+        assert driver["rules"][result["ruleIndex"]]["id"] == result["ruleId"]
+
+
+def test_sarif_locations_are_relative_uris(run_cli, corpus) -> None:
+    log = json.loads(check(run_cli, corpus(CORPUS), "--format", "sarif").out)
+    locations = [r["locations"][0]["physicalLocation"] for r in log["runs"][0]["results"]]
+    first = locations[0]
+    assert first["artifactLocation"] == {"uri": "docs/b%20overdue.md", "uriBaseId": "%SRCROOT%"}
+    assert first["region"]["startLine"] >= 1 and first["region"]["startColumn"] == 1
+
+
+def test_sarif_fingerprints_survive_edits_above_and_a_new_day(run_cli, corpus) -> None:
+    root = corpus(CORPUS)
+
+    def prints(today: str) -> dict[tuple[str, str], str]:
+        log = json.loads(run_cli("check", ".", "--today", today, "--format", "sarif", cwd=root).out)
+        return {
+            (r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], r["ruleId"]):
+                r["partialFingerprints"][FINGERPRINT_KEY]
+            for r in log["runs"][0]["results"]
+        }
+
+    before = prints(TODAY)
+    moved = OVERDUE.replace("title:", "audienceLevel: patient\ntags: [a]\ntitle:", 1)
+    (root / "docs/b overdue.md").write_text(moved, encoding="utf-8")
+    after = prints("2026-12-05")  # the overdue message now says a different number of days
+    assert before[("docs/b%20overdue.md", "F001")] == after[("docs/b%20overdue.md", "F001")]
+    assert before[("docs/b%20overdue.md", "M103")] == after[("docs/b%20overdue.md", "M103")]
+    assert len(set(before.values())) == len(before)
+
+
+def test_sarif_identical_findings_get_distinct_fingerprints() -> None:
+    findings = [finding(line=3, code="Q001", subject="TODO"), finding(line=9, code="Q001", subject="TODO")]
+    log = build_sarif(RunResult(findings, 1))
+    prints = [r["partialFingerprints"][FINGERPRINT_KEY] for r in log["runs"][0]["results"]]
+    assert prints[0].endswith(":1") and prints[1].endswith(":2")
+    assert prints[0].split(":")[0] == prints[1].split(":")[0]
+
+
+def test_sarif_caps_results_errors_first_with_a_notification() -> None:
+    findings = sorted(
+        [finding(path=f"d{i:02}.md", code="F002", severity=Severity.WARNING, message="due soon") for i in range(6)]
+        + [finding(path=f"d{i:02}.md", code="F001") for i in range(0, 6, 2)]
+    )
+    log = build_sarif(RunResult(findings, 6), limit=5)
+    sarif_validator().validate(log)
+    results = log["runs"][0]["results"]
+    assert len(results) == 5
+    assert [r["level"] for r in results].count("error") == 3
+    paths = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results]
+    assert paths == sorted(paths)
+    note = log["runs"][0]["invocations"][0]["toolExecutionNotifications"][0]
+    assert "9 findings; only 5" in note["message"]["text"]
+
+
+def test_sarif_default_cap_is_within_code_scanning_limits() -> None:
+    from contentlint.reporters.sarif import MAX_RESULTS
+
+    assert MAX_RESULTS <= 25_000
+
+
+def test_sarif_for_a_clean_run_is_valid(run_cli, corpus) -> None:
+    result = check(run_cli, corpus({"a.md": CLEAN}), "--format", "sarif")
+    assert result.code == 0
+    log = json.loads(result.out)
+    sarif_validator().validate(log)
+    assert log["runs"][0]["results"] == []
+
+
+# GitHub workflow commands
+
+def test_github_annotations(run_cli, corpus) -> None:
+    result = check(run_cli, corpus(CORPUS), "--format", "github")
+    lines = result.out.splitlines()
+    assert lines[0].startswith("::error file=docs/b overdue.md,line=6,col=1,title=F001::review overdue by ")
+    assert "::warning file=docs/b overdue.md,line=10,col=1,title=M103::field `colour` is not in the schema" in lines
+    assert any(line.startswith("::warning file=docs/c-soon.md,") and "title=F002" in line for line in lines)
+    assert lines[-1].startswith("Found 5 problems")
+
+
+def test_github_escaping() -> None:
+    assert escape_data("50% done\r\nnext") == "50%25 done%0D%0Anext"
+    assert escape_property("a,b:c%.md") == "a%2Cb%3Ac%25.md"
+    out = io.StringIO()
+    result = RunResult([finding(path="x,y:z.md", message="line one\nline two: 100%")], 1)
+    reporters.get("github")(result, out, reporters.ReportOptions(quiet=True))
+    assert out.getvalue() == "::error file=x%2Cy%3Az.md,line=1,col=1,title=F001::line one%0Aline two: 100%25\n"
+
+
+def test_github_is_the_default_under_github_actions(run_cli, corpus, monkeypatch) -> None:
+    root = corpus(CORPUS)
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    assert check(run_cli, root).out.startswith("::error file=")
+    assert check(run_cli, root, "--format", "text").out.startswith("docs/b overdue.md:6:1: F001")
+    check(run_cli, root, "-o", "report.txt")
+    assert (root / "report.txt").read_text().startswith("docs/b overdue.md:6:1: F001")
+
+
+# JUnit
+
+def test_junit_one_testcase_per_file(run_cli, corpus) -> None:
+    root = corpus(CORPUS)
+    result = check(run_cli, root, "--format", "junit", "-o", "junit.xml")
+    assert result.code == 1
+    xml = JUnitXml.fromfile(str(root / "junit.xml"))
+    cases = {case.name: case for suite in xml for case in suite}
+    assert sorted(cases) == sorted(CORPUS)
+    assert cases["docs/a-clean.md"].is_passed
+    assert cases["docs/c-soon.md"].is_passed  # warnings only: passes, as the exit code does
+    assert "F002" in cases["docs/c-soon.md"].system_out
+    overdue = cases["docs/b overdue.md"]
+    assert not overdue.is_passed
+    failure = overdue.result[0]
+    assert "F001" in failure.message and "M103" in failure.message
+    assert "docs/b overdue.md:6:1: F001 [error] review overdue" in failure.text
+    suite = next(iter(xml))
+    assert (suite.tests, suite.failures, suite.errors) == (4, 2, 0)
+
+
+def test_junit_fail_on_warning_marks_warning_files_failed(run_cli, corpus) -> None:
+    root = corpus(CORPUS)
+    check(run_cli, root, "--format", "junit", "--fail-on", "warning", "-o", "junit.xml")
+    cases = {case.name: case for suite in JUnitXml.fromfile(str(root / "junit.xml")) for case in suite}
+    assert not cases["docs/c-soon.md"].is_passed and cases["docs/a-clean.md"].is_passed
+
+
+def test_junit_survives_characters_xml_cannot_hold(tmp_path: Path) -> None:
+    result = RunResult([finding(message="control \x01 and \x1b[31m here")], 1, paths=["a.md"])
+    target = tmp_path / "out.xml"
+    with open(target, "w", encoding="utf-8") as stream:
+        reporters.get("junit")(result, stream, reporters.ReportOptions())
+    case = next(iter(next(iter(JUnitXml.fromfile(str(target))))))
+    assert "\\u0001" in case.result[0].text
+
+
+# CSV
+
+def test_csv_reads_back_with_dictreader(run_cli, corpus) -> None:
+    root = corpus(CORPUS)
+    rows = list(csv.DictReader(io.StringIO(check(run_cli, root, "--format", "csv").out)))
+    expected = json.loads(check(run_cli, root, "--format", "json").out)["findings"]
+    assert list(rows[0]) == ["path", "line", "column", "code", "severity", "rule", "message", "fingerprint"]
+    assert [{k: v for k, v in row.items() if k != "fingerprint"} for row in rows] == [
+        {k: str(v) for k, v in f.items()} for f in expected
+    ]
+    assert all(len(row["fingerprint"]) == 32 for row in rows)
+
+
+def test_csv_quotes_commas_quotes_and_newlines() -> None:
+    out = io.StringIO()
+    message = 'says "Get Quote", then\na second line'
+    reporters.get("csv")(RunResult([finding(path="a,b.md", message=message)], 1), out, reporters.ReportOptions())
+    (row,) = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert row["path"] == "a,b.md" and row["message"] == message
+
+
+# Every format
+
+@pytest.mark.parametrize("output_format", FORMATS)
+def test_output_is_byte_for_byte_deterministic(run_cli, corpus, output_format) -> None:
+    root = corpus(CORPUS)
+    first = check(run_cli, root, "--format", output_format, "-o", "one.out")
+    second = check(run_cli, root, "--format", output_format, "-o", "two.out")
+    assert first.code == second.code == 1
+    assert (root / "one.out").read_bytes() == (root / "two.out").read_bytes()
+    assert check(run_cli, root, "--format", output_format).out == check(run_cli, root, "--format", output_format).out
+
+
+def test_findings_are_ordered_by_path_line_column_code(run_cli, corpus) -> None:
+    rows = list(csv.DictReader(io.StringIO(check(run_cli, corpus(CORPUS), "--format", "csv").out)))
+    keys = [(r["path"], int(r["line"]), int(r["column"]), r["code"]) for r in rows]
+    assert keys == sorted(keys)
+
+
+def test_text_piped_to_a_file_has_no_colour(corpus, tmp_path: Path) -> None:
+    root = corpus(CORPUS)
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "GITHUB_ACTIONS")}
+    target = tmp_path / "report.txt"
+    with open(target, "wb") as stream:
+        done = subprocess.run([sys.executable, "-m", "contentlint", "check", ".", "--today", TODAY],
+                              cwd=root, stdout=stream, stderr=subprocess.PIPE, env=env, timeout=60)
+    assert done.returncode == 1, done.stderr
+    text = target.read_text(encoding="utf-8")
+    assert "F001" in text and "\033[" not in text
+    forced = subprocess.run([sys.executable, "-m", "contentlint", "check", ".", "--today", TODAY, "--color", "always"],
+                            cwd=root, capture_output=True, text=True, env=env, timeout=60)
+    assert "\033[" in forced.stdout
+
+
+def test_the_example_corpus_in_every_machine_format(run_cli, tmp_path: Path) -> None:
+    examples = str(Path(__file__).resolve().parent.parent / "examples")
+    for output_format in ("sarif", "junit", "csv"):
+        target = tmp_path / f"out.{output_format}"
+        assert run_cli("check", examples, "--today", TODAY, "--format", output_format, "-o", str(target)).code == 1
+    sarif_validator().validate(json.loads((tmp_path / "out.sarif").read_text(encoding="utf-8")))
+    cases = [case for suite in JUnitXml.fromfile(str(tmp_path / "out.junit")) for case in suite]
+    assert len(cases) == len(list(Path(examples).iterdir()))
+    with open(tmp_path / "out.csv", newline="", encoding="utf-8") as handle:
+        assert {row["code"] for row in csv.DictReader(handle)} >= {"E001", "M001", "F001"}
