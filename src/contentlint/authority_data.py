@@ -57,10 +57,16 @@ class AuthorityData:
     sources: list[Source] = field(default_factory=list)
     signals: list[Signal] = field(default_factory=list)
     threshold: float = 3.0
+    _tiers_seen: dict[str, Tier | None] = field(default_factory=dict, repr=False)
 
     def tier_of(self, host: str) -> Tier | None:
         """The tier of the most specific listed domain that ``host`` is, or is under."""
-        return _lookup(self.domains, host)
+        cache = self._tiers_seen
+        if host not in cache:
+            if len(cache) > 4096:
+                cache.clear()
+            cache[host] = _lookup(self.domains, host)
+        return cache[host]
 
     def is_vendor(self, host: str) -> bool:
         return _lookup(dict.fromkeys(self.vendors, True), host) is not None

@@ -270,10 +270,27 @@ _NOT_PLAIN_LINE = re.compile(r"^(?:[ \t]*>| {4}| *\t)", re.MULTILINE)
 
 
 def _is_plain(text: str) -> bool:
-    if "`" in text or "<" in text or "\\" in text or "|" in text or "~~~" in text:
+    if "`" in text or "<" in text or "\\" in text or "~~~" in text:
+        return False
+    if "|" in text and not _tables_hold_no_links(text):
         return False
     if ">" in text or "\n " in text or "\n\t" in text or text.startswith((" ", "\t")):
         return _NOT_PLAIN_LINE.search(text) is None
+    return True
+
+
+def _tables_hold_no_links(text: str) -> bool:
+    """Whether no line with a "|" (a table row, perhaps) holds anything link-like: then the
+    cell boundaries cannot change which links there are."""
+    position = text.find("|")
+    while position >= 0:
+        start = text.rfind("\n", 0, position) + 1
+        end = text.find("\n", position)
+        end = len(text) if end < 0 else end
+        line = text[start:end]
+        if "[" in line or "]" in line or "://" in line or "www." in line or "WWW." in line or "Www." in line:
+            return False
+        position = text.find("|", end)
     return True
 
 
@@ -285,6 +302,10 @@ def extract_links(document: Document, *, plain_shortcut: bool = True) -> list[Li
     base = base_url(document)
     first = document.body_first_line
     links: list[Link] = []
+    if plain_shortcut and _is_plain(body):  # the whole page is plain: one pass, no pieces
+        plain = _plain_links(body, 0, base, first)
+        if plain is not None:
+            return plain
     env: dict[str, Any] = {}
     parsed = []
     for offset, text in chunks(body, only_linkish=True):
@@ -326,8 +347,14 @@ def _plain_links(text: str, offset: int, base: str | None, first: int) -> list[L
         if match is not None:
             gap_start = match.end()
 
+    counted = [0, 0]  # (position, newlines before it): links come in order, so count on from the last
+
     def locate(position: int) -> tuple[int, int]:
-        return first + offset + text.count("\n", 0, position), position - (text.rfind("\n", 0, position) + 1) + 1
+        if position < counted[0]:
+            counted[0] = counted[1] = 0
+        counted[1] += text.count("\n", counted[0], position)
+        counted[0] = position
+        return first + offset + counted[1], position - (text.rfind("\n", 0, position) + 1) + 1
 
     links = []
     covered = []
@@ -340,7 +367,10 @@ def _plain_links(text: str, offset: int, base: str | None, first: int) -> list[L
         line, column = locate(match.start(2))
         kind = IMAGE if image else INLINE
         links.append(Link(target, resolve(target, base), line, column, kind, " ".join(match.group(1).split())))
-    links.extend(_bare_links(text, covered, locate))
+    written_out = sum(text.count(m, 0) for m in ("://", "www.", "WWW.", "Www."))
+    inside_links = sum(match.group().count(m) for match in matches for m in ("://", "www.", "WWW.", "Www."))
+    if written_out > inside_links:  # some address stands outside the links: look for bare URLs
+        links.extend(_bare_links(text, covered, locate))
     return links
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterator
 from urllib.parse import urlsplit
@@ -24,7 +25,9 @@ _ATTRIBUTION_LABEL = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def _host(url: str) -> str | None:
+    """The host of an http(s) URL (cached: a corpus cites the same addresses again and again)."""
     try:
         parts = urlsplit(url.strip())
         return parts.hostname if parts.scheme.lower() in ("http", "https") else None
