@@ -19,6 +19,12 @@ from contentlint.linter import Linter
 
 TODAY = dt.date(2026, 11, 22)
 
+# A realistic paragraph: enough words that a document is not "near-empty" (Q008).
+PROSE = (
+    "Radiotherapy uses high-energy rays to treat cancer. Your team plans each session with you, "
+    "checks how you are getting on and tells you whom to call if side effects start at home."
+)
+
 CLEAN_FRONT_MATTER = """\
 ---
 title: Radiotherapy for breast cancer

@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from conftest import PROSE
+
 HOSTILE_SCRIPT_TITLE = "<script>window.__pwned = 'script'; alert('pwned')</script> Leukaemia in adults"
 HOSTILE_IMAGE_TITLE = "<img src=x onerror=\"window.__pwned = 'img'; alert('pwned')\"> Mouth ulcers"
 
@@ -26,7 +28,7 @@ def _doc(title: str, url: str, source: str, source_type: str, last: str | None, 
     fields += [f"reviewFrequency: {frequency}", f"status: {status}", "language: en"]
     heading = title if "<" not in title else "Information for patients"
     return "---\n" + "\n".join(fields) + "\n" + extra + "---\n\n# " + heading + "\n\n" + (
-        body or "A short page written for these tests, with a paragraph of patient information.\n"
+        body or "A short page written for these tests, with a paragraph of patient information. " + PROSE + "\n"
     )
 
 
@@ -53,7 +55,9 @@ DOCUMENTS: dict[str, str] = {
     "nhs/mouth-ulcers.md": _doc(
         HOSTILE_IMAGE_TITLE, "javascript:alert('pwned')", "NHS", "03_nhs", "2026-02-01", "semiannual"),
     "macmillan/fatigue.md": (
-        "# Coping with tiredness\n\nTiredness during treatment is common. Plan rest into each day.\n\n"
+        "# Coping with tiredness\n\nTiredness during treatment is common. Plan rest into each day, ask family "
+        "and friends to help with everyday jobs, and tell your team if tiredness stops you doing what you need to do.\n\n"
+        "This information was written by Macmillan Cancer Support.\n\n"
         "Page last reviewed: 12 March 2024\n"
     ),
     "macmillan/eating-well.md": _doc(
@@ -72,11 +76,11 @@ DOCUMENTS: dict[str, str] = {
         HOSTILE_SCRIPT_TITLE, "https://www.cancer.org/cancer/types/leukemia", "ACS", "05_acs", "2026-08-30",
         "quarterly"),
     "drafts/new-page.md": _doc(
-        "Support groups near you", "https://www.example.org/support", "Local trust", "06_local", None, status="draft"),
+        "Support groups near you", "https://www.nhs.uk/services/support-groups/", "Local trust", "06_local", None, status="draft"),
     "archive/old-leaflet.md": _doc(
         "Old chemotherapy leaflet", "https://www.cancer.gov/old/leaflet", "NCI", "02_nci_core", "2019-01-01",
         status="archived"),
-    "imports/broken.md": "---\ntitle: Scans and tests\nurl: [unclosed\n---\n\n# Scans and tests\n\nText.\n",
+    "imports/broken.md": "---\ntitle: Scans and tests\nurl: [unclosed\n---\n\n# Scans and tests\n\n" + PROSE + "\n",
 }
 
 

@@ -7,17 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from conftest import front_matter
+from conftest import front_matter, PROSE
 from contentlint import baseline
 from contentlint.finding import Finding, Severity
 from contentlint.fingerprint import fingerprint, normalised_message
 
 TODAY = "2026-11-22"
-CLEAN = front_matter() + "\n# Radiotherapy\n\nText.\n"
+CLEAN = front_matter() + "\n# Radiotherapy\n\n" + PROSE + "\n"
 OVERDUE = front_matter(
     url="https://www.cancer.gov/overdue-page", lastReviewed="'2020-01-01'", colour="red"
-) + "\n# Radiotherapy\n\nText.\n"
-NO_FRONT_MATTER = "Plain notes, no front matter, no review date.\n"
+) + "\n# Radiotherapy\n\n" + PROSE + "\n"
+NO_FRONT_MATTER = "Plain notes, no front matter, no review date.\n\nWritten by the ward team.\n\n" + PROSE + "\n"
 
 
 def check(run_cli, root: Path, *args: str):

@@ -9,16 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from conftest import front_matter
+from conftest import front_matter, PROSE
 
 ROOT = Path(__file__).resolve().parent.parent
-CLEAN = front_matter() + "\n# Radiotherapy\n\nRadiotherapy uses high-energy rays.\n"
+CLEAN = front_matter() + "\n# Radiotherapy\n\n" + PROSE + "\n"
 OVERDUE = front_matter(
     url="https://www.cancer.gov/overdue-page", lastReviewed="'2020-01-01'"
-) + "\n# Radiotherapy\n\nText.\n"
+) + "\n# Radiotherapy\n\n" + PROSE + "\n"
 DUE_SOON = front_matter(
     url="https://www.cancer.gov/due-soon-page", lastReviewed="'2026-09-01'", reviewFrequency="quarterly"
-) + "\n# A\n\nText.\n"
+) + "\n# A\n\n" + PROSE + "\n"
 
 
 def test_clean_corpus_exits_0(run_cli, corpus) -> None:
@@ -75,7 +75,7 @@ def test_output_file(run_cli, corpus) -> None:
     ],
 )
 def test_select_and_ignore_prefixes(run_cli, corpus, args, expected) -> None:
-    root = corpus({"a.txt": "Text\n\nLast reviewed: 1 May 2019\n"})
+    root = corpus({"a.txt": "Written by the ward team.\n\n" + PROSE + "\n\nLast reviewed: 1 May 2019\n"})
     result = run_cli("check", ".", "--today", "2026-11-22", "--format", "json", *args, cwd=root)
     assert {f["code"] for f in json.loads(result.out)["findings"]} == expected
 
@@ -121,7 +121,7 @@ def test_config_errors_exit_2(run_cli, corpus, config_text, words) -> None:
 def test_config_is_found_above_the_working_directory(run_cli, corpus) -> None:
     root = corpus({
         ".contentlint.toml": "ignore = ['F001']\n[severity]\nM001 = 'warning'\n",
-        "docs/a.txt": "Text\n\nLast reviewed: 1 May 2019\n",
+        "docs/a.txt": "Written by the ward team.\n\n" + PROSE + "\n\nLast reviewed: 1 May 2019\n",
     })
     result = run_cli("check", ".", "--today", "2026-11-22", "--format", "json", cwd=root / "docs")
     findings = json.loads(result.out)["findings"]
@@ -136,7 +136,7 @@ def test_per_file_ignores_and_review_policy(run_cli, corpus) -> None:
             "[tool.contentlint.review.by-source-type]\n02_nci_core = 'quarterly'\n"
         ),
         "archive/old.md": OVERDUE,
-        "docs/nci.md": front_matter(lastReviewed="'2026-06-01'", reviewFrequency=None) + "\n# A\n\nText.\n",
+        "docs/nci.md": front_matter(lastReviewed="'2026-06-01'", reviewFrequency=None) + "\n# A\n\n" + PROSE + "\n",
     })
     result = run_cli("check", ".", "--today", "2026-11-22", "--format", "json", "--select", "F", cwd=root)
     findings = json.loads(result.out)["findings"]

@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CLEAN_FRONT_MATTER, TODAY, lint_text, make_config
+from conftest import CLEAN_FRONT_MATTER, PROSE, TODAY, lint_text, make_config
 from contentlint.discovery import discover
-from contentlint.document import read_document
+from contentlint.document import parse_document, read_document
 from contentlint.linter import Linter
 
+BODY = PROSE.encode()
 BILLION_LAUGHS = (
     "---\n"
     'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
@@ -78,11 +79,10 @@ def test_bad_input_gets_a_clear_finding(text: str | bytes, code: str, words: str
 @pytest.mark.parametrize(
     "data",
     [
-        pytest.param(b"\xef\xbb\xbf" + CLEAN_FRONT_MATTER.encode() + b"Body.\n", id="bom"),
-        pytest.param(CLEAN_FRONT_MATTER.replace("\n", "\r\n").encode() + b"Body.\r\n", id="crlf"),
-        pytest.param(CLEAN_FRONT_MATTER.replace("\n", "\r").encode() + b"Body.\r", id="cr-only"),
-        pytest.param(CLEAN_FRONT_MATTER.encode() + b"Body without a trailing newline", id="no-trailing-newline"),
-        pytest.param(CLEAN_FRONT_MATTER.encode(), id="front-matter-only"),
+        pytest.param(b"\xef\xbb\xbf" + CLEAN_FRONT_MATTER.encode() + BODY + b"\n", id="bom"),
+        pytest.param(CLEAN_FRONT_MATTER.replace("\n", "\r\n").encode() + BODY + b"\r\n", id="crlf"),
+        pytest.param(CLEAN_FRONT_MATTER.replace("\n", "\r").encode() + BODY + b"\r", id="cr-only"),
+        pytest.param(CLEAN_FRONT_MATTER.encode() + BODY, id="no-trailing-newline"),
     ],
 )
 def test_harmless_variants_of_a_clean_document_are_clean(data: bytes) -> None:
@@ -105,6 +105,31 @@ def test_long_lines_of_markers_do_not_backtrack(line: str) -> None:
     findings_for(CLEAN_FRONT_MATTER + line + "\n")
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<https://www.cancer.gov/a>" * 10_000,
+        "".join(f"See <https://www.cancer.gov/p/{i}> and `code`.\n" for i in range(10_000)),
+        "<a href='https://www.cancer.gov/x'>" * 10_000,
+        "`x` https://www.cancer.gov/a " * 10_000,
+        "".join(f"[page {i}](/p/{i}) <b>b</b> https://www.cancer.gov/{i} `c`\n" for i in range(5_000)),
+        "".join(f"[r{i}]: https://www.cancer.gov/{i}\n" for i in range(10_000)) + "[r1]\n",
+        "[" * 20_000,
+        "![" * 5_000 + "](x)" * 5_000,
+        "".join("  " * i + f"- [x](https://www.cancer.gov/{i})\n" for i in range(1_000)),
+    ],
+    ids=["autolinks-one-line", "autolink-per-line", "html-anchors", "code-and-bare-urls", "mixed-per-line",
+         "reference-definitions", "open-brackets", "nested-images", "deep-list"],
+)
+def test_many_links_stay_linear(body: str) -> None:
+    text = CLEAN_FRONT_MATTER + body
+    document = parse_document(text.encode(), "links.md")
+    started = time.perf_counter()
+    assert isinstance(document.links, list)
+    assert time.perf_counter() - started < 3
+    findings_for(text)
+
+
 def test_many_label_lines() -> None:
     findings_for("Reviewed:\n" * 20_000)
 
@@ -121,16 +146,22 @@ def test_100000_line_file(tmp_path: Path) -> None:
 
 def test_20_mb_file(tmp_path: Path) -> None:
     path = tmp_path / "big.md"
-    paragraph = "Radiotherapy uses high-energy rays to treat cancer. It is planned carefully for each person.\n\n"
+    paragraph = "Part {}: radiotherapy uses high-energy rays to treat cancer; it is planned for each person.\n\n"
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(CLEAN_FRONT_MATTER)
-        handle.write(paragraph * (20 * 1024 * 1024 // len(paragraph)))
+        handle.writelines(paragraph.format(i) for i in range(20 * 1024 * 1024 // len(paragraph)))
         handle.write("Page last reviewed: 1 October 2026\n")
     assert path.stat().st_size > 20 * 1024 * 1024
     started = time.perf_counter()
     result = Linter(make_config()).run([(path, "big.md")])
     assert time.perf_counter() - started < 10
     assert result.findings == []
+
+
+def test_many_repeated_paragraphs_stay_linear() -> None:
+    paragraph = "Radiotherapy uses high-energy rays to treat cancer. It is planned carefully for each person.\n\n"
+    findings = findings_for(CLEAN_FRONT_MATTER + paragraph * 20_000)
+    assert sum(1 for f in findings if f[1] == "Q004") == 19_999
 
 
 def test_file_over_the_size_limit(tmp_path: Path) -> None:
@@ -143,7 +174,7 @@ def test_file_over_the_size_limit(tmp_path: Path) -> None:
 def corpus_of(tmp_path: Path, names: list[str]) -> Path:
     for name in names:
         unique = CLEAN_FRONT_MATTER.replace("/radiotherapy", f"/{tmp_path.name}/{name}").replace("title: ", f"title: {name} ")
-        (tmp_path / name).write_text(unique + "Body.\n", "utf-8")
+        (tmp_path / name).write_text(unique + PROSE + "\n", "utf-8")
     return tmp_path
 
 

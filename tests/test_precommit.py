@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import front_matter
+from conftest import PROSE, front_matter
 
 ROOT = Path(__file__).resolve().parent.parent
 MANIFEST = ROOT / ".pre-commit-hooks.yaml"
@@ -78,7 +78,7 @@ def test_pre_commit_try_repo_passes_clean_and_fails_defective(tmp_path: Path) ->
     # Reviewed yesterday on a two-year cycle: clean on any day the test runs.
     reviewed = (dt.date.today() - dt.timedelta(days=1)).isoformat()
     (work / "clean.md").write_text(
-        front_matter(lastReviewed=f"'{reviewed}'", reviewFrequency="biennial") + "\n# Radiotherapy\n\nText.\n",
+        front_matter(lastReviewed=f"'{reviewed}'", reviewFrequency="biennial") + "\n# Radiotherapy\n\n" + PROSE + "\n",
         encoding="utf-8",
     )
     (work / "defective.md").write_text("Notes with no front matter and no review date.\n", encoding="utf-8")

@@ -28,6 +28,40 @@ _CYCLE = {"anyOf": [{"enum": sorted(FREQUENCY_MONTHS)}, {"type": "integer", "min
 _STRINGS = {"type": "array", "items": {"type": "string"}}
 _DURATION = {"anyOf": [{"type": "number", "minimum": 0}, {"type": "string", "pattern": r"^\s*\d+(\.\d+)?\s*[smhd]?\s*$"}]}
 
+# [tool.contentlint.authority]: see contentlint.authority_data
+_AUTHORITY_SECTION = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "data": {"type": "string"},
+        "extend-domains": _STRINGS,
+        "extend-link-domains": _STRINGS,
+        "extend-vendors": _STRINGS,
+        "extend-vendor-phrases": _STRINGS,
+        "vendor-threshold": {"type": "number", "exclusiveMinimum": 0},
+        "sources": {
+            "type": "object",
+            "additionalProperties": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {"names": _STRINGS, "domains": _STRINGS, "attribution": _STRINGS},
+            },
+        },
+    },
+}
+# [tool.contentlint.quality]: see contentlint.rules.quality
+_QUALITY_SECTION = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "extend-placeholders": _STRINGS,
+        "extend-boilerplate": _STRINGS,
+        "extend-boilerplate-lines": _STRINGS,
+        "min-words": {"type": "integer", "minimum": 0},
+        "repeat-min-characters": {"type": "integer", "minimum": 1},
+    },
+}
+
 # Sections for other rule families are added here, each with additionalProperties: false.
 CONFIG_SCHEMA: dict[str, Any] = {
     "type": "object",
@@ -44,6 +78,8 @@ CONFIG_SCHEMA: dict[str, Any] = {
         "max-file-size-mb": {"type": "number", "exclusiveMinimum": 0},
         "severity": {"type": "object", "additionalProperties": {"enum": ["error", "warning"]}},
         "per-file-ignores": {"type": "object", "additionalProperties": _STRINGS},
+        "authority": _AUTHORITY_SECTION,
+        "quality": _QUALITY_SECTION,
         "review": {
             "type": "object",
             "additionalProperties": False,

@@ -9,7 +9,9 @@ there is one.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -82,7 +84,7 @@ def is_relative(target: str) -> bool:
 
 def resolve(target: str, base: str | None) -> str:
     stripped = target.strip()
-    if base is None or not stripped or not is_relative(stripped):
+    if base is None or not stripped or stripped[:8].lower().startswith(("https://", "http://")) or not is_relative(stripped):
         return stripped
     try:
         return urljoin(base, stripped)
@@ -173,15 +175,35 @@ class _Placer:
         return placed
 
 
+@functools.lru_cache(maxsize=4)
+def _line_starts(content: str) -> list[int]:
+    """Offsets where each line of ``content`` starts: counted once, so that many links stay linear."""
+    starts, newline = [0], content.find("\n")
+    while newline >= 0:
+        starts.append(newline + 1)
+        newline = content.find("\n", newline + 1)
+    return starts
+
+
 def _locate(content: str, placed: list[tuple[int, int]], pos: int, first_line: int) -> tuple[int, int]:
-    line_index = content.count("\n", 0, pos)
-    line_start = content.rfind("\n", 0, pos) + 1
+    starts = _line_starts(content)
+    line_index = bisect.bisect_right(starts, pos) - 1
+    line_start = starts[line_index]
     body_line, offset = placed[min(line_index, len(placed) - 1)]
     return first_line + body_line, offset + (pos - line_start) + 1
 
 
-def _spans_overlap(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
+class _Covered:
+    """Spans already taken by links, code or HTML; whether a range overlaps one, in log time."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        self.reach = list(itertools.accumulate((end for _, end in ordered), max))  # furthest end so far
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect.bisect_left(self.starts, end) - 1  # the spans that start before ``end``
+        return index >= 0 and self.reach[index] > start
 
 
 # A blank line followed by a line at column 0 closes every open block except fenced code and
@@ -206,36 +228,56 @@ def _spanning_end(line: str, opener: str) -> bool:
     return _HTML_RAW_END.search(line) is not None
 
 
-def chunks(body: str) -> list[tuple[int, str]]:
-    """The body cut into independently parsable pieces: (first body line, text)."""
+def _cuts(body: str) -> list[int]:
+    """Offsets where the body can be cut into independently parsable pieces."""
     if ("```" not in body and "~~~" not in body and "<" not in body) or _SPANNING_START.search(body) is None:
-        cuts = [m.end() for m in _CUT.finditer(body)]
-    else:
-        cuts = []
-        position, opener, previous_blank = 0, "", False
-        for line in body.split("\n"):
-            if not opener and previous_blank and line[:1].strip():
-                cuts.append(position)
-            if opener:
-                if _spanning_end(line, opener):
+        return [m.end() for m in _CUT.finditer(body)]
+    cuts = []
+    position, opener, previous_blank = 0, "", False
+    for line in body.split("\n"):
+        if not opener and previous_blank and line[:1].strip():
+            cuts.append(position)
+        if opener:
+            if _spanning_end(line, opener):
+                opener = ""
+        else:
+            match = _SPANNING_START.match(line)
+            if match is not None:
+                found = match.group(1)
+                opener = found if found in ("```", "~~~") or found in _SPANNING_END else found.lower()
+                # a construct that closes on its own first line (after the opener) leaves nothing open
+                if opener not in ("```", "~~~") and _spanning_end(line[match.end(1):], opener):
                     opener = ""
-            else:
-                match = _SPANNING_START.match(line)
-                if match is not None:
-                    found = match.group(1)
-                    opener = found if found in ("```", "~~~") or found in _SPANNING_END else found.lower()
-                    # a construct that closes on its own first line (after the opener) leaves nothing open
-                    if opener not in ("```", "~~~") and _spanning_end(line[match.end(1):], opener):
-                        opener = ""
-            previous_blank = not line.strip()
-            position += len(line) + 1
+        previous_blank = not line.strip()
+        position += len(line) + 1
+    return cuts
+
+
+def chunks(body: str, only_linkish: bool = False) -> list[tuple[int, str]]:
+    """The body cut into independently parsable pieces: (first body line, text).
+
+    With ``only_linkish``, only the pieces that hold a link-like character, found by searching
+    for those characters rather than by looking at every piece.
+    """
+    bounds = [0, *_cuts(body), len(body)]
+    if only_linkish:
+        wanted: set[int] = set()
+        for marker in ("[", "<", "://", "www.", "WWW.", "Www."):
+            position = body.find(marker)
+            while position >= 0:
+                index = bisect.bisect_right(bounds, position) - 1
+                wanted.add(index)
+                position = body.find(marker, bounds[index + 1]) if index + 1 < len(bounds) else -1
+        selected = sorted(i for i in wanted if bounds[i] < bounds[i + 1])
+    else:
+        selected = [i for i in range(len(bounds) - 1) if bounds[i] < bounds[i + 1]]
     pieces = []
-    start, line_number = 0, 0
-    for cut in cuts + [len(body)]:
-        if cut > start:
-            pieces.append((line_number, body[start:cut]))
-            line_number += body.count("\n", start, cut)
-        start = cut
+    line_number, counted_to = 0, 0
+    for index in selected:
+        start, end = bounds[index], bounds[index + 1]
+        line_number += body.count("\n", counted_to, start)
+        counted_to = start
+        pieces.append((line_number, body[start:end]))
     return pieces
 
 
@@ -249,10 +291,27 @@ _NOT_PLAIN_LINE = re.compile(r"^(?:[ \t]*>| {4}| *\t)", re.MULTILINE)
 
 
 def _is_plain(text: str) -> bool:
-    if "`" in text or "<" in text or "\\" in text or "|" in text or "~~~" in text:
+    if "`" in text or "<" in text or "\\" in text or "~~~" in text:
+        return False
+    if "|" in text and not _tables_hold_no_links(text):
         return False
     if ">" in text or "\n " in text or "\n\t" in text or text.startswith((" ", "\t")):
         return _NOT_PLAIN_LINE.search(text) is None
+    return True
+
+
+def _tables_hold_no_links(text: str) -> bool:
+    """Whether no line with a "|" (a table row, perhaps) holds anything link-like: then the
+    cell boundaries cannot change which links there are."""
+    position = text.find("|")
+    while position >= 0:
+        start = text.rfind("\n", 0, position) + 1
+        end = text.find("\n", position)
+        end = len(text) if end < 0 else end
+        line = text[start:end]
+        if "[" in line or "]" in line or "://" in line or "www." in line or "WWW." in line or "Www." in line:
+            return False
+        position = text.find("|", end)
     return True
 
 
@@ -264,11 +323,13 @@ def extract_links(document: Document, *, plain_shortcut: bool = True) -> list[Li
     base = base_url(document)
     first = document.body_first_line
     links: list[Link] = []
+    if plain_shortcut and _is_plain(body):  # the whole page is plain: one pass, no pieces
+        plain = _plain_links(body, 0, base, first)
+        if plain is not None:
+            return plain
     env: dict[str, Any] = {}
     parsed = []
-    for offset, text in chunks(body):
-        if not _linkish(text):
-            continue
+    for offset, text in chunks(body, only_linkish=True):
         if plain_shortcut and _is_plain(text):
             plain = _plain_links(text, offset, base, first)
             if plain is not None:
@@ -307,8 +368,14 @@ def _plain_links(text: str, offset: int, base: str | None, first: int) -> list[L
         if match is not None:
             gap_start = match.end()
 
+    counted = [0, 0]  # (position, newlines before it): links come in order, so count on from the last
+
     def locate(position: int) -> tuple[int, int]:
-        return first + offset + text.count("\n", 0, position), position - (text.rfind("\n", 0, position) + 1) + 1
+        if position < counted[0]:
+            counted[0] = counted[1] = 0
+        counted[1] += text.count("\n", counted[0], position)
+        counted[0] = position
+        return first + offset + counted[1], position - (text.rfind("\n", 0, position) + 1) + 1
 
     links = []
     covered = []
@@ -321,7 +388,10 @@ def _plain_links(text: str, offset: int, base: str | None, first: int) -> list[L
         line, column = locate(match.start(2))
         kind = IMAGE if image else INLINE
         links.append(Link(target, resolve(target, base), line, column, kind, " ".join(match.group(1).split())))
-    links.extend(_bare_links(text, covered, locate))
+    written_out = sum(text.count(m, 0) for m in ("://", "www.", "WWW.", "Www."))
+    inside_links = sum(match.group().count(m) for match in matches for m in ("://", "www.", "WWW.", "Www."))
+    if written_out > inside_links:  # some address stands outside the links: look for bare URLs
+        links.extend(_bare_links(text, covered, locate))
     return links
 
 
@@ -379,11 +449,11 @@ def _inline_links(
     return links
 
 
-def _outside(text: str, marker: str, covered: list[tuple[int, int]]) -> bool:
+def _outside(text: str, marker: str, covered: _Covered) -> bool:
     """Whether ``marker`` occurs in ``text`` outside the covered spans."""
     position = text.find(marker)
     while position >= 0:
-        if not _spans_overlap(covered, position, position + len(marker)):
+        if not covered.overlaps(position, position + len(marker)):
             return True
         position = text.find(marker, position + 1)
     return False
@@ -391,11 +461,12 @@ def _outside(text: str, marker: str, covered: list[tuple[int, int]]) -> bool:
 
 def _bare_links(text: str, covered: list[tuple[int, int]], locate: Any) -> list[Link]:
     """URLs written out in running text, outside links, code and HTML."""
-    if not any(_outside(text, marker, covered) for marker in ("://", "www.", "WWW.", "Www.")):
+    taken = _Covered(covered)
+    if not any(_outside(text, marker, taken) for marker in ("://", "www.", "WWW.", "Www.")):
         return []
     links = []
     for match in _BARE_URL.finditer(text):
-        if _spans_overlap(covered, match.start(), match.end()):
+        if taken.overlaps(match.start(), match.end()):
             continue
         written = _trim_bare(match.group())
         if not written or written.lower() in ("http://", "https://", "ftp://", "www."):

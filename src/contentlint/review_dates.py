@@ -29,7 +29,7 @@ _LABELS: list[tuple[str, str, bool]] = [
     (r"revised", LAST, True),
     (r"updated", LAST, True),
 ]
-# One marker at a time: "[...]+" inside the repeat backtracks exponentially on a line of dashes.
+# One marker character per repetition: "(?:[...]+[ \t]*)*" backtracks exponentially on a line of dashes.
 _LEAD = r"^[ \t]*(?:[>*_#\-+•|][ \t]*)*"
 _LABEL_RE = re.compile(
     _LEAD

@@ -63,3 +63,54 @@ def is_forbidden_address(ip: str | IPAddress) -> str | None:
     if address.is_reserved or not address.is_global:
         return "reserved"
     return None
+
+
+_LOOPBACK_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback"}
+_LOCAL_NAMES = {"metadata.google.internal"}
+_LOCAL_SUFFIXES = (".localhost", ".local", ".internal", ".home.arpa", ".localdomain")
+
+
+def literal_address(host: str) -> IPAddress | None:
+    """The IP address a host names literally, including the legacy IPv4 forms browsers accept
+    (``127.1``, ``2130706433``, ``0x7f.0.0.1``), or None for a host name."""
+    host = host.strip().rstrip(".").strip("[]")
+    if not host:
+        return None
+    if host[0].isdigit() or ":" in host:
+        try:
+            return ipaddress.ip_address(host.split("%", 1)[0])
+        except ValueError:
+            pass
+    if all(part and (part.isdigit() or part.lower().startswith("0x")) for part in host.split(".")):
+        import socket  # only for the rare legacy forms
+
+        try:
+            return ipaddress.IPv4Address(socket.inet_aton(host))
+        except (OSError, ValueError):
+            return None
+    return None
+
+
+def forbidden_host(host: str) -> str | None:
+    """Why a link to ``host`` is refused without any request, as a phrase for a message
+    ("a loopback address", "a local host name"), or None. Offline: literal addresses and local names."""
+    name = host.strip().rstrip(".").lower()
+    if not name:
+        return None
+    address = literal_address(name)
+    if address is not None:
+        reason = is_forbidden_address(address)
+        if reason is None:
+            return None
+        article = "an" if reason[0] in "aeiou" else "a"
+        phrase = f"{article} {reason} address"
+        try:
+            ipaddress.ip_address(name.strip("[]").split("%", 1)[0])
+        except ValueError:
+            phrase += f" ({address} written another way)"
+        return phrase
+    if name in _LOOPBACK_NAMES or name.endswith(".localhost"):
+        return "a loopback host name"
+    if name in _LOCAL_NAMES or name.endswith(_LOCAL_SUFFIXES):
+        return "a local host name"
+    return None

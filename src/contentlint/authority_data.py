@@ -1,0 +1,204 @@
+"""Authority tiers, vendors, declared sources and vendor signals: shipped data plus config.
+
+The shipped file is ``data/authority.toml``; ``[tool.contentlint.authority]`` extends it
+(``extend-domains``, ``extend-link-domains``, ``extend-vendors``, ``extend-vendor-phrases``,
+``sources``, ``vendor-threshold``) or replaces it (``data = "file.toml"``).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import sys
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from contentlint.config import Config, ConfigError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+SECTION = "authority"
+
+
+@dataclass(frozen=True)
+class Tier:
+    name: str
+    description: str
+    source: bool  # may a document come from here (S001), or only be linked to (S003)?
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    names: tuple[str, ...]
+    domains: tuple[str, ...]
+    attribution: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Signal:
+    name: str
+    phrases: Any  # a contentlint.text_view.PhraseIndex
+    pattern: re.Pattern[str] | None
+    requires: tuple[str, ...]
+    weight: float
+
+
+@dataclass
+class AuthorityData:
+    domains: dict[str, Tier] = field(default_factory=dict)  # domain -> tier
+    vendors: frozenset[str] = frozenset()
+    sources: list[Source] = field(default_factory=list)
+    signals: list[Signal] = field(default_factory=list)
+    threshold: float = 3.0
+    _tiers_seen: dict[str, Tier | None] = field(default_factory=dict, repr=False)
+
+    def tier_of(self, host: str) -> Tier | None:
+        """The tier of the most specific listed domain that ``host`` is, or is under."""
+        cache = self._tiers_seen
+        if host not in cache:
+            if len(cache) > 4096:
+                cache.clear()
+            cache[host] = _lookup(self.domains, host)
+        return cache[host]
+
+    def is_vendor(self, host: str) -> bool:
+        return _lookup(dict.fromkeys(self.vendors, True), host) is not None
+
+    def source_named(self, value: str) -> Source | None:
+        wanted = value.strip().lower()
+        return next((s for s in self.sources if wanted in s.names), None)
+
+    def source_in_type(self, source_type: str) -> Source | None:
+        """The source that a sourceType such as ``02_nci_core`` names by one of its words."""
+        words = set(re.split(r"[^a-z0-9.]+", source_type.lower()))
+        return next((s for s in self.sources if words.intersection(s.names)), None)
+
+
+def _lookup(table: dict[str, Any], host: str) -> Any:
+    """Whole-label suffix match: "a.b.nih.gov" tries a.b.nih.gov, b.nih.gov, nih.gov, gov."""
+    labels = host.lower().rstrip(".").split(".")
+    for start in range(len(labels)):
+        found = table.get(".".join(labels[start:]))
+        if found is not None:
+            return found
+    return None
+
+
+def normalise_domain(value: str) -> str:
+    """"https://www.nhs.uk/x" or "*.nhs.uk" -> "nhs.uk"."""
+    value = value.strip().lower()
+    if "://" in value:
+        value = value.split("://", 1)[1]
+    value = value.split("/", 1)[0].rstrip(".")
+    for prefix in ("*.", "www."):
+        value = value.removeprefix(prefix)
+    return value
+
+
+def _read_shipped() -> dict[str, Any]:
+    return tomllib.loads(resources.files("contentlint").joinpath("data/authority.toml").read_text(encoding="utf-8"))
+
+
+def _read_file(path: Path) -> dict[str, Any]:
+    try:
+        with open(path, "rb") as handle:
+            return tomllib.load(handle)
+    except OSError as error:
+        raise ConfigError(f"authority data file {path}: cannot read: {error.strerror or error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"authority data file {path}: not valid TOML: {error}") from None
+
+
+def _compile(pattern: str, where: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern, re.IGNORECASE)
+    except re.error as error:
+        raise ConfigError(f"{where}: invalid regular expression {pattern!r}: {error}") from None
+
+
+def _phrases(phrases: list[str]) -> Any:
+    from contentlint.text_view import PhraseIndex
+
+    return PhraseIndex([p.lower() for p in phrases if p.strip()])
+
+
+def build(raw: dict[str, Any], section: dict[str, Any]) -> AuthorityData:
+    data = AuthorityData()
+    for name, tier in raw.get("tiers", {}).items():
+        entry = Tier(name, str(tier.get("description", name)), bool(tier.get("source", True)))
+        for domain in tier.get("domains", []):
+            data.domains.setdefault(normalise_domain(domain), entry)
+    local = Tier("local", "trusted in this project's config", True)
+    for domain in section.get("extend-domains", []):
+        data.domains[normalise_domain(domain)] = local
+    linkable = Tier("local-links", "fine to link to (this project's config)", False)
+    for domain in section.get("extend-link-domains", []):
+        data.domains.setdefault(normalise_domain(domain), linkable)
+    data.vendors = frozenset(normalise_domain(d) for d in [*raw.get("vendors", {}).get("domains", []), *section.get("extend-vendors", [])])
+    sources = dict(raw.get("sources", {}))
+    sources.update(section.get("sources", {}))
+    for name, entry in sources.items():
+        names = {name.lower(), *(n.lower() for n in entry.get("names", []))}
+        data.sources.append(
+            Source(
+                name,
+                tuple(sorted(names)),
+                tuple(normalise_domain(d) for d in entry.get("domains", [])),
+                tuple(entry.get("attribution", [])),
+            )
+        )
+    signals = raw.get("vendor_signals", {})
+    data.threshold = float(section.get("vendor-threshold", signals.get("threshold", 3)))
+    for entry in signals.get("signal", []):
+        pattern = entry.get("pattern")
+        data.signals.append(
+            Signal(
+                str(entry["name"]),
+                _phrases(entry.get("phrases", [])),
+                _compile(pattern, f"vendor signal {entry['name']!r}") if pattern else None,
+                tuple(r.lower() for r in entry.get("requires", [])),
+                float(entry.get("weight", 1)),
+            )
+        )
+    extra = section.get("extend-vendor-phrases", [])
+    if extra:
+        data.signals.append(Signal("configured vendor phrase", _phrases(extra), None, (), 2.0))
+    return data
+
+
+@functools.lru_cache(maxsize=8)
+def _cached(root: str, section_json: str) -> AuthorityData:
+    section = json.loads(section_json)
+    if "data" in section:
+        raw = _read_file(Path(root) / section["data"])
+    else:
+        raw = _read_shipped()
+    return build(raw, section)
+
+
+def authority_data(config: Config) -> AuthorityData:
+    section = config.sections.get(SECTION, {})
+    return _cached(str(config.root), json.dumps(section, sort_keys=True))
+
+
+@functools.lru_cache(maxsize=1)
+def _suffix_list() -> Any:
+    from publicsuffixlist import PublicSuffixList  # bundled list: no network
+
+    return PublicSuffixList(only_icann=True)
+
+
+def registrable_domain(host: str) -> str:
+    """``pubmed.ncbi.nlm.nih.gov`` -> ``nih.gov``; a host that is itself a public suffix stays as it is."""
+    host = host.lower().rstrip(".")
+    try:
+        return _suffix_list().privatesuffix(host) or host
+    except Exception:  # an odd host name must not stop the check
+        return host

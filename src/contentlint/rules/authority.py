@@ -1,0 +1,315 @@
+"""Source-authority rules S001-S005: where a document comes from, and whether that is a trusted source."""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Iterator
+from urllib.parse import urlsplit
+
+from contentlint.authority_data import AuthorityData, authority_data, registrable_domain
+from contentlint.config import Config
+from contentlint.document import Document
+from contentlint.finding import Violation
+from contentlint.links import base_url
+from contentlint.registry import rule
+from contentlint.rules.links import offline_problems
+from contentlint.text_view import any_present, line_and_column, visible_body, visible_lower, visible_words, words_of
+
+# Lines that name where a text comes from: "Source: ...", "Written by ...", "© 2024 ...".
+_ATTRIBUTION_LABEL = re.compile(
+    r"^[\s>*_#\-•]*(?:sources?|authors?|written by|published by|publisher|reviewed by|produced by|"
+    r"adapted from|reproduced (?:with permission )?from|originally published|copyright|to cite this|"
+    r"citation|available at|retrieved from|credit)\b[\s*_]*[:\-–]?|©|\(c\) ?\d{4}",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def _host(url: str) -> str | None:
+    """The host of an http(s) URL (cached: a corpus cites the same addresses again and again)."""
+    try:
+        parts = urlsplit(url.strip())
+        return parts.hostname if parts.scheme.lower() in ("http", "https") else None
+    except ValueError:
+        return None
+
+
+def _url_position(document: Document) -> tuple[int, int]:
+    return document.yaml_position(("url",))
+
+
+def _tiers_text(data: AuthorityData) -> str:
+    names = sorted({tier.description for tier in data.domains.values() if tier.source})
+    return ", ".join(names)
+
+
+@rule("S001", "source-not-authoritative", "error")
+def source_not_authoritative(document: Document, config: Config) -> Iterator[Violation]:
+    """The document's own source is not authoritative.
+
+    Why it matters: the corpus feeds patient-facing answers. A page from a chemical
+    vendor, a forum or an unknown site can be wrong, out of date or selling something.
+
+    The front-matter `url` is checked: its host must be, or be under, a domain of an
+    authority tier (government health agencies such as cancer.gov, nhs.uk, who.int;
+    cancer charities and societies such as cancer.org, macmillan.org.uk, asco.org;
+    the literature such as doi.org and major journals). Matching is on whole labels:
+    `pubmed.ncbi.nlm.nih.gov` is under nih.gov, `cancer.gov.example.com` and
+    `cancer-gov.com` are not. A known vendor (benchchem.com, ...) is always reported.
+    Documents without a `url` are left to S004.
+
+    Example: `url: https://www.benchchem.com/product/b2489551` -> a known vendor.
+
+    Options (`[tool.contentlint.authority]`): `extend-domains` adds trusted domains,
+    `extend-vendors` adds vendors, `data` replaces the shipped tier file
+    (`contentlint/data/authority.toml`).
+    """
+    url = document.metadata.get("url")
+    if not isinstance(url, str) or not url.strip():
+        return
+    host = _host(url)
+    if host is None:
+        return  # not an http(s) URL: the metadata schema reports it
+    data = authority_data(config)
+    line, column = _url_position(document)
+    if data.is_vendor(host):
+        yield Violation(
+            line, column,
+            f"the document comes from {host}, a known vendor of research chemicals, not a source of patient "
+            "information: replace it with an authoritative page or remove it from the corpus",
+            subject=host,
+        )
+        return
+    tier = data.tier_of(host)
+    if tier is None or not tier.source:
+        why = f"it is {tier.description}" if tier is not None else "its domain is not on the authority list"
+        yield Violation(
+            line, column,
+            f"the document comes from {host}, which is not an authoritative source ({why}; trusted: "
+            f"{_tiers_text(data)}): use a page from a trusted source, or add the domain to "
+            "[tool.contentlint.authority] extend-domains if your editors trust it",
+            subject=registrable_domain(host),
+        )
+
+
+def _signal_hits(text: str, data: AuthorityData, lowered: str, present: frozenset[bytes]) -> list[tuple[int, str, str, float]]:
+    """(position, signal name, text as written, weight) for the first hit of each signal."""
+    hits = []
+    for signal in data.signals:
+        best: tuple[int, int] | None = None
+        for phrase in signal.phrases.candidates(present):
+            position = _find_words(lowered, phrase)
+            if position >= 0 and (best is None or position < best[0]):
+                best = (position, position + len(phrase))
+        if signal.pattern is not None and (not signal.requires or any_present(signal.requires, lowered, present)):
+            match = signal.pattern.search(text)
+            if match is not None and (best is None or match.start() < best[0]):
+                best = (match.start(), match.end())
+        if best is not None:
+            hits.append((best[0], signal.name, " ".join(text[best[0]:best[1]].split()), signal.weight))
+    return sorted(hits)
+
+
+def _find_words(lowered: str, phrase: str) -> int:
+    """First position of ``phrase`` in ``lowered`` as whole words, or -1."""
+    position = lowered.find(phrase)
+    while position >= 0:
+        end = position + len(phrase)
+        before_ok = position == 0 or not (lowered[position - 1].isalnum() and phrase[0].isalnum())
+        after_ok = end >= len(lowered) or not (lowered[end].isalnum() and phrase[-1].isalnum())
+        if before_ok and after_ok:
+            return position
+        position = lowered.find(phrase, position + 1)
+    return -1
+
+
+@rule("S002", "vendor-page", "error")
+def vendor_page(document: Document, config: Config) -> Iterator[Violation]:
+    """The content shows commercial or vendor-page signals.
+
+    Why it matters: product pages of chemical and reagent sellers read like science
+    but are adverts, often "for research use only". They have no place in patient
+    information, however authoritative their references look.
+
+    Signals, each with a weight (shipped in `contentlint/data/authority.toml`):
+    "Get Quote" / "Request Quote" (2), custom synthesis (2), "Research Use Only" (2),
+    "Cat. No." and other catalogue numbers (2), "Add to cart" / "Buy now" (2),
+    bulk or industrial grade (1), a CAS number (1), prices per mg or "Price:" (1),
+    stock status (1), purity or grade (1). A document is reported when its distinct
+    signals weigh 3 or more, so one stray phrase in a real article is not enough.
+    The message lists the signals and their lines.
+
+    Example: a page with "Cat. No.: B2489551", "[Get Quote](#)" and "for Research Use
+    Only (RUO)" weighs 6.
+
+    Options (`[tool.contentlint.authority]`): `vendor-threshold` (default 3),
+    `extend-vendor-phrases` (each weighs 2).
+    """
+    text = visible_body(document)
+    title = document.metadata.get("title")
+    data = authority_data(config)
+    hits = _signal_hits(text, data, visible_lower(document), visible_words(document))
+    if isinstance(title, str) and title.strip():
+        seen = {name for _, name, _, _ in hits}
+        lowered_title = title.lower()
+        for _, name, written, weight in _signal_hits(title, data, lowered_title, frozenset(words_of(title))):
+            if name not in seen:
+                hits.append((-1, name, written, weight))
+    total = sum(weight for _, _, _, weight in hits)
+    if not hits or total < data.threshold:
+        return
+    described = []
+    for position, _, written, _ in sorted(hits):
+        where = "title" if position < 0 else f"line {line_and_column(document, text, position)[0]}"
+        described.append(f'"{written}" ({where})')
+    first = min((p for p, _, _, _ in hits if p >= 0), default=-1)
+    line, column = line_and_column(document, text, first) if first >= 0 else document.key_position("title")
+    yield Violation(
+        line, column,
+        f"commercial vendor page: {', '.join(described)}: this is a product page, not patient information; "
+        "remove it from the corpus",
+        subject="vendor-signals",
+    )
+
+
+@rule("S003", "non-authoritative-link", "warning")
+def link_to_non_authoritative_domain(document: Document, config: Config) -> Iterator[Violation]:
+    """The document links to a domain that is not authoritative.
+
+    Why it matters: a reader who follows the link leaves the trusted corpus. Links to
+    encyclopaedias, forums, vendors or personal sites deserve an editor's look.
+
+    One warning per linked domain (its registrable domain, such as wikipedia.org for
+    en.wikipedia.org), at its first link, with the number of links. Links within the
+    document's own site, e-mail and phone links, and links to programme sites that
+    authorities themselves link to (FDA REMS programmes, medicine compendia) are not
+    reported; links with an offline problem (L005-L008) get that code instead.
+
+    Example: `[Pomalidomide - Wikipedia](https://en.wikipedia.org/wiki/Pomalidomide)`
+    -> links to wikipedia.org, which is not on the authority list.
+
+    Options (`[tool.contentlint.authority]`): `extend-domains` (trusted sources),
+    `extend-link-domains` (fine to link to, not a source).
+    """
+    links = document.links
+    if not links:
+        return
+    data = authority_data(config)
+    problems = offline_problems(document)
+    base = base_url(document)
+    own_host = _host(base) if base else None
+    own_site: str | None = None
+    first: dict[str, tuple[int, int, str, str]] = {}
+    counts: dict[str, int] = {}
+    for index, link in enumerate(links):
+        if not link.checks_target or index in problems:
+            continue
+        host = _host(link.url)
+        if host is None or data.tier_of(host) is not None:
+            continue
+        site = registrable_domain(host)
+        if own_host and own_site is None:
+            own_site = registrable_domain(own_host)
+        if site == own_site:
+            continue
+        counts[site] = counts.get(site, 0) + 1
+        if site not in first:
+            first[site] = (link.line, link.column, host, link.url)
+    for site, (line, column, host, url) in first.items():
+        more = f" ({counts[site]} links)" if counts[site] > 1 else ""
+        if data.is_vendor(host):
+            advice = f"links to {site}, a known vendor of research chemicals{more}: remove the link"
+        else:
+            advice = (
+                f"links to {site}, which is not on the authority list{more}: link to a government, charity or "
+                "journal page instead, or add the domain to [tool.contentlint.authority] extend-link-domains "
+                "if your editors trust it"
+            )
+        yield Violation(line, column, advice, subject=site)
+
+
+def _has_attribution(document: Document, data: AuthorityData) -> bool:
+    text = visible_body(document)
+    if _ATTRIBUTION_LABEL.search(text):
+        return True
+    return any(phrase in text for source in data.sources for phrase in source.attribution)
+
+
+@rule("S004", "no-provenance", "warning")
+def no_provenance(document: Document, config: Config) -> Iterator[Violation]:
+    """The document has no provenance: no `url`, no `source`, and no attribution in its text.
+
+    Why it matters: nobody can check, update or cite a page whose origin is unknown.
+
+    Attribution in the text counts: a line such as "Source: ...", "Written by ...",
+    "Reviewed by ...", "Author: ...", "To cite this document ...", a copyright line
+    (© 2025 ...), or the full name of a known publisher ("American Cancer Society",
+    "Macmillan Cancer Support", "National Cancer Institute", ...). Acronyms alone do
+    not count.
+
+    Example: a bare text file with a heading and paragraphs, no front matter, and no
+    publisher named anywhere.
+
+    Fix: add `url:` and `source:` to the front matter.
+
+    Options: the publisher names that count are the `attribution` phrases of the sources
+    in `[tool.contentlint.authority.sources]` (and the shipped data file).
+    """
+    if document.front_matter_error is not None:
+        return  # the front matter may name both; M002/M003 say why it cannot be read
+    meta = document.metadata
+    for key in ("url", "source"):
+        value = meta.get(key)
+        if value is not None and str(value).strip():
+            return
+    if not document.body.strip():
+        return  # an empty document is Q008's
+    if _has_attribution(document, authority_data(config)):
+        return
+    yield Violation(
+        1, 1,
+        "no provenance: no `url` or `source` in front matter, and the text names no publisher or source; "
+        "add `url:` and `source:` so that editors can trace, review and cite the page",
+        subject="provenance",
+    )
+
+
+@rule("S005", "source-domain-mismatch", "warning")
+def source_domain_mismatch(document: Document, config: Config) -> Iterator[Violation]:
+    """The declared `source` or `sourceType` does not match the domain of the `url`.
+
+    Why it matters: a page labelled as NCI but fetched from elsewhere gets NCI's review
+    cycle and trust without being NCI's page; usually the label or the url is wrong.
+
+    `source` is matched against the known sources by name (NCI, NHS, Macmillan, ACS,
+    CRUK, MedlinePlus, ...), `sourceType` by its words (`02_nci_core` names NCI). Each
+    known source has its domains (NCI: cancer.gov, nih.gov). Unknown names are not judged.
+
+    Example: `source: NCI` with `url: https://www.nhs.uk/conditions/cancer/`.
+
+    Options (`[tool.contentlint.authority.sources]`): add or replace sources, e.g.
+    `MyTrust = { names = ["my trust"], domains = ["mytrust.nhs.uk"] }`.
+    """
+    meta = document.metadata
+    url = meta.get("url")
+    host = _host(url) if isinstance(url, str) else None
+    if host is None:
+        return
+    data = authority_data(config)
+    for key in ("source", "sourceType"):
+        value = meta.get(key)
+        if not isinstance(value, str) or not value.strip():
+            continue
+        source = data.source_named(value) if key == "source" else data.source_in_type(value)
+        if source is None or not source.domains:
+            continue
+        if any(host == d or host.endswith("." + d) for d in source.domains):
+            continue
+        line, column = document.yaml_position((key,))
+        yield Violation(
+            line, column,
+            f"`{key}: {value}` names {source.name}, but the url is on {host} ({source.name} publishes on "
+            f"{', '.join(source.domains)}): correct the {key} or the url",
+            subject=key,
+        )

@@ -1,0 +1,112 @@
+"""The text a reader sees: the body with code blocks, code spans and HTML comments blanked out.
+
+Blanked characters become spaces (newlines stay), so offsets, lines and columns still match
+the file. Shared by the content rules through ``document.memo``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from contentlint.document import Document
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+_MEMO = "text.visible"
+
+
+def _blank(match: re.Match[str]) -> str:
+    return re.sub(r"[^\n]", " ", match.group())
+
+
+def _blank_fences(body: str) -> str:
+    lines = body.split("\n")
+    fence = ""
+    for index, line in enumerate(lines):
+        match = _FENCE.match(line)
+        if fence:
+            if match is not None and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence) and not line[match.end():].strip():
+                fence = ""
+            lines[index] = " " * len(line)
+        elif match is not None and not (match.group(1)[0] == "`" and "`" in line[match.end():]):
+            fence = match.group(1)
+            lines[index] = " " * len(line)
+    return "\n".join(lines)
+
+
+def visible_body(document: Document) -> str:
+    """The body without code and comments, same length and line structure as ``document.body``."""
+    cached = document.memo.get(_MEMO)
+    if cached is not None:
+        return cached
+    text = document.body
+    if "```" in text or "~~~" in text:
+        text = _blank_fences(text)
+    if "<!--" in text:
+        text = _COMMENT.sub(_blank, text)
+    if "`" in text:
+        text = _CODE_SPAN.sub(_blank, text)
+    document.memo[_MEMO] = text
+    return text
+
+
+def line_and_column(document: Document, text: str, position: int) -> tuple[int, int]:
+    """File line and column (1-based) of an offset in the body (or a same-shaped view of it)."""
+    line_start = text.rfind("\n", 0, position) + 1
+    return document.body_first_line + text.count("\n", 0, position), position - line_start + 1
+
+
+# Every byte but a-z and 0-9 becomes a space, so that bytes.split() gives words; on bytes this
+# takes a few microseconds for a page, where any per-character work in Python would not.
+_WORD_BYTES = bytes(c if (97 <= c <= 122 or 48 <= c <= 57) else 32 for c in range(256))
+
+
+def words_of(text: str) -> list[bytes]:
+    """Lower-case ASCII word pieces of a phrase or text (non-ASCII letters split words, consistently)."""
+    return text.lower().encode("utf-8").translate(_WORD_BYTES).split()
+
+
+def visible_lower(document: Document) -> str:
+    cached = document.memo.get("text.lower")
+    if cached is None:
+        cached = document.memo["text.lower"] = visible_body(document).lower()
+    return cached
+
+
+def visible_words(document: Document) -> frozenset[bytes]:
+    """The set of word pieces in the visible text: a cheap first test before any phrase search."""
+    cached = document.memo.get("text.words")
+    if cached is None:
+        cached = document.memo["text.words"] = frozenset(words_of(visible_body(document)))
+    return cached
+
+
+def may_contain(words: frozenset[bytes], phrase_words: tuple[bytes, ...]) -> bool:
+    return all(word in words for word in phrase_words)
+
+
+def any_present(requires: tuple[str, ...], lowered: str, words: frozenset[bytes]) -> bool:
+    """Whether one of ``requires`` occurs: a plain word is looked up in the word set, anything else searched."""
+    return any((r.encode() in words) if r.isascii() and r.isalnum() else (r in lowered) for r in requires)
+
+
+class PhraseIndex:
+    """Phrases keyed by their longest word: one set intersection finds the few worth searching for."""
+
+    def __init__(self, phrases: list[str] | tuple[str, ...]) -> None:
+        self.by_word: dict[bytes, list[tuple[str, tuple[bytes, ...]]]] = {}
+        for phrase in phrases:
+            words = tuple(words_of(phrase))
+            if words:
+                self.by_word.setdefault(max(words, key=len), []).append((phrase, words))
+        self.keys = frozenset(self.by_word)
+
+    def candidates(self, present: frozenset[bytes]) -> list[str]:
+        """Phrases all of whose words occur in the text, in no particular order."""
+        return [
+            phrase
+            for key in self.keys.intersection(present)
+            for phrase, words in self.by_word[key]
+            if may_contain(present, words)
+        ]

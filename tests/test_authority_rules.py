@@ -1,0 +1,167 @@
+"""Source-authority rules S001-S005: tiers, look-alike domains, vendor signals, provenance."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import codes_of, front_matter, lint_text, make_config
+from contentlint.authority_data import authority_data, registrable_domain
+
+BODY = "\nRadiotherapy uses high-energy rays to treat cancer. Your team will plan it with you.\n"
+
+
+def s_codes(text: str, **config: object) -> set[str]:
+    return codes_of(text, make_config(**config), "S")
+
+
+@pytest.mark.parametrize(
+    ("url", "source", "expected"),
+    [
+        ("https://www.cancer.gov/types/breast", "NCI", set()),
+        ("https://pubmed.ncbi.nlm.nih.gov/123/", "PubMed", set()),  # a subdomain of nih.gov
+        ("https://www.nhs.uk/conditions/cancer/", "NHS", set()),
+        ("https://doi.org/10.1000/xyz", "journal", set()),
+        ("https://cancer.gov.example.com/page", "NCI", {"S001", "S005"}),  # look-alike
+        ("https://cancer-gov.com/page", "NCI", {"S001", "S005"}),
+        ("https://www.mycancer.gov.evil.net/x", "other", {"S001"}),
+        ("https://www.benchchem.com/product/b1", "BenchChem", {"S001"}),  # known vendor
+        ("https://www.pomalystrems.com/", "Celgene", {"S001"}),  # fine to link to, not a source
+        ("https://en.wikipedia.org/wiki/Cancer", "Wikipedia", {"S001"}),
+    ],
+)
+def test_s001_source_must_be_authoritative(url: str, source: str, expected: set[str]) -> None:
+    assert s_codes(front_matter(url=url, source=source, sourceType="99_web") + BODY) == expected
+
+
+def test_s001_message_names_the_domain_and_the_fix() -> None:
+    (finding,) = [f for f in lint_text(front_matter(url="https://www.benchchem.com/p", source="x") + BODY) if f.code == "S001"]
+    assert "www.benchchem.com" in finding.message and "vendor" in finding.message
+    assert (finding.line, finding.column) == (3, 6)
+
+
+def test_extend_domains_trusts_a_site() -> None:
+    text = front_matter(url="https://www.myhospital.org/leaflets/chemo", source="My Hospital", sourceType="09_hospital") + BODY
+    assert "S001" in s_codes(text)
+    assert "S001" not in s_codes(text, sections={"authority": {"extend-domains": ["myhospital.org"]}})
+
+
+VENDOR_LINES = {
+    "quote": "[Get Quote](https://shop.example/q)",
+    "catalogue": "Cat. No.: B2489551",
+    "ruo": "For Research Use Only (RUO). Not for human use.",
+    "synthesis": "We offer custom synthesis of analogues.",
+    "cas": "CAS No.: 19171-19-8",
+    "price": "Price: $125.00 / mg",
+    "research-article": "Some kits are labelled for research use only and are not used for diagnosis.",
+}
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["quote", "catalogue"], {"S002"}),
+        (["ruo", "synthesis"], {"S002"}),
+        (["catalogue", "cas"], {"S002"}),
+        (["quote"], set()),  # one signal is not a vendor page
+        (["research-article"], set()),
+        (["cas", "price"], set()),  # weak signals only: 2 < 3
+        (["cas", "price", "ruo"], {"S002"}),
+    ],
+)
+def test_s002_weighs_vendor_signals(lines: list[str], expected: set[str]) -> None:
+    body = "\n\n".join(VENDOR_LINES[name] for name in lines)
+    assert s_codes(front_matter() + "\n" + body + "\n") - {"S003"} == expected
+
+
+def test_s002_lists_the_signals_with_lines() -> None:
+    text = front_matter() + "\nCat. No.: B1\n\n[Get Quote](#)\n"
+    (finding,) = [f for f in lint_text(text) if f.code == "S002"]
+    assert '"Cat. No." (line 12)' in finding.message and '"Get Quote" (line 14)' in finding.message
+
+
+def test_s002_ignores_code_blocks() -> None:
+    assert "S002" not in s_codes(front_matter() + "\n```\nCat. No.: 1\nGet Quote\n```\n")
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("[Wiki](https://en.wikipedia.org/wiki/Pomalidomide)", {"S003"}),
+        ("[a](https://en.wikipedia.org/a) [b](https://de.wikipedia.org/b)", {"S003"}),  # one per domain
+        ("[shop](https://www.benchchem.com/p)", {"S003"}),
+        ("[NCI](https://www.cancer.gov/x) [PubMed](https://pubmed.ncbi.nlm.nih.gov/1/)", set()),
+        ("[REMS](https://www.revlimidrems.com/patient.html)", set()),  # programme: fine to link to
+        ("[def](/Common/PopUps/def.aspx?id=1)", set()),  # same site, resolved against url
+        ("[mail](mailto:info@shop.example) [call](tel:+15551234)", set()),
+        ("[x](#)", set()),  # L005's
+        ("Mention of en.wikipedia.org without a link", set()),
+    ],
+)
+def test_s003_links_to_non_authoritative_domains(body: str, expected: set[str]) -> None:
+    assert s_codes(front_matter() + "\n" + body + "\n") == expected
+
+
+def test_s003_counts_links_and_suggests_config() -> None:
+    text = front_matter() + "\n[a](https://en.wikipedia.org/a) and [b](https://en.wikipedia.org/b)\n"
+    (finding,) = [f for f in lint_text(text) if f.code == "S003"]
+    assert "wikipedia.org" in finding.message and "(2 links)" in finding.message and "extend-link-domains" in finding.message
+    cfg = make_config(sections={"authority": {"extend-link-domains": ["wikipedia.org"]}})
+    assert "S003" not in codes_of(text, cfg)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Some notes about mouth care with no origin at all, written by nobody in particular.\n", {"S004"}),
+        ("Mouth care advice.\n\nThe American Cancer Society medical and editorial content team\n", set()),
+        ("Hair loss advice.\n\nThis information was written by Macmillan Cancer Support.\n", set()),
+        ("**Author:** Example Team. Notes about diet.\n", set()),
+        ("Notes.\n\nSource: leaflet from the oncology ward, 2025\n", set()),
+        ("Notes about diet.\n\n© 2025 Royal Marsden\n", set()),
+        ("Advice from the NHS about diet.\n", {"S004"}),  # an acronym alone is not attribution
+        (front_matter(url=None) + "\nNotes with a source but no url.\n", set()),
+        ("", set()),  # empty: Q008's
+    ],
+)
+def test_s004_provenance(text: str, expected: set[str]) -> None:
+    assert s_codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        ({"source": "NCI", "url": "https://www.nhs.uk/conditions/x/"}, 2),  # source and sourceType both name NCI
+        ({"source": "NHS", "sourceType": "04_nhs_conditions", "url": "https://www.cancer.gov/x"}, 2),
+        ({"source": "Macmillan", "sourceType": "05_charity", "url": "https://www.cancer.gov/x"}, 1),
+        ({"source": "NCI", "url": "https://www.cancer.gov/x"}, 0),
+        ({"source": "NCI", "url": "https://dailymed.nlm.nih.gov/x"}, 0),  # nih.gov is NCI's too
+        ({"source": "national cancer institute", "url": "https://www.cancer.gov/x"}, 0),
+        ({"source": "Local Trust", "sourceType": "09_trust", "url": "https://www.nhs.uk/x"}, 0),  # unknown: not judged
+        ({"source": "NHS", "sourceType": "04_nhs", "url": "https://www.nhs.uk/x"}, 0),
+    ],
+)
+def test_s005_declared_source_matches_url(fields: dict[str, str], expected: int) -> None:
+    text = front_matter(**fields) + BODY
+    assert sum(1 for f in lint_text(text) if f.code == "S005") == expected
+
+
+def test_s005_sources_can_be_added_in_config() -> None:
+    text = front_matter(source="My Trust", sourceType="09_trust", url="https://www.cancer.gov/x") + BODY
+    cfg = make_config(sections={"authority": {"sources": {"MyTrust": {"names": ["my trust"], "domains": ["mytrust.nhs.uk"]}}}})
+    assert "S005" in codes_of(text, cfg)
+
+
+def test_registrable_domain() -> None:
+    assert registrable_domain("pubmed.ncbi.nlm.nih.gov") == "nih.gov"
+    assert registrable_domain("en.wikipedia.org") == "wikipedia.org"
+    assert registrable_domain("cancer.gov.example.com") == "example.com"
+    assert registrable_domain("www.nhs.uk") == "www.nhs.uk"  # nhs.uk is itself a public suffix
+
+
+def test_data_file_can_be_replaced(tmp_path: Path) -> None:
+    (tmp_path / "mine.toml").write_text('[tiers.mine]\ndomains = ["example.org"]\n', encoding="utf-8")
+    config = make_config(root=tmp_path, sections={"authority": {"data": "mine.toml"}})
+    data = authority_data(config)
+    assert data.tier_of("www.example.org") is not None and data.tier_of("www.cancer.gov") is None

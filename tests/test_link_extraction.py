@@ -1,0 +1,147 @@
+"""Link extraction: every kind of link, with exact file positions; code and comments skipped."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from contentlint.document import parse_document
+from contentlint.links import extract_links
+
+FM = "---\ntitle: T\nurl: https://www.cancer.gov/types/breast/treatment\n---\n"  # body starts on file line 5
+
+
+def found(text: str) -> list[tuple[str, str, int, int]]:
+    return [(link.kind, link.target, link.line, link.column) for link in extract_links(parse_document(text, "d.md"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # inline links and images: the position is the target's
+        ("See [NCI](https://www.cancer.gov/a).", [("inline", "https://www.cancer.gov/a", 1, 11)]),
+        ("![chart](img/chart.png)", [("image", "img/chart.png", 1, 10)]),
+        ("[a](<with space.html>)", [("inline", "with space.html", 1, 6)]),
+        ('[a](https://x.org/p "Title")', [("inline", "https://x.org/p", 1, 5)]),
+        ("[wiki](https://en.wikipedia.org/wiki/Cancer_(disease))", [("inline", "https://en.wikipedia.org/wiki/Cancer_(disease)", 1, 8)]),
+        ("[empty]()", [("inline", "", 1, 9)]),
+        ("[hash](#)", [("inline", "#", 1, 8)]),
+        ("[js](javascript:void(0))", [("inline", "javascript:void(0)", 1, 6)]),
+        ("[a link that\nwraps](https://x.org/w)", [("inline", "https://x.org/w", 2, 8)]),
+        ("[![logo](l.png)](https://x.org/)", [("image", "l.png", 1, 10), ("inline", "https://x.org/", 1, 18)]),
+        # reference links: the use points at its "[", the definition at its target
+        (
+            "Read [the guide][g] and [g].\n\n[g]: https://www.nhs.uk/g",
+            [("reference", "https://www.nhs.uk/g", 1, 6), ("reference", "https://www.nhs.uk/g", 1, 25), ("definition", "https://www.nhs.uk/g", 3, 6)],
+        ),
+        ("[g]:\n  <https://x.org/a b>\n", [("definition", "https://x.org/a b", 2, 4)]),
+        ("[undefined][nowhere] is text", []),
+        # autolinks and bare URLs
+        ("<https://www.nhs.uk/x>", [("autolink", "https://www.nhs.uk/x", 1, 2)]),
+        ("Mail <help@macmillan.org.uk>.", [("autolink", "help@macmillan.org.uk", 1, 7)]),
+        ("Visit https://www.nhs.uk/conditions/.", [("bare", "https://www.nhs.uk/conditions/", 1, 7)]),
+        ("(see https://x.org/a_(b)).", [("bare", "https://x.org/a_(b)", 1, 6)]),
+        ("(see https://x.org/page)", [("bare", "https://x.org/page", 1, 6)]),
+        ("Call us or go to www.macmillan.org.uk, today", [("bare", "www.macmillan.org.uk", 1, 18)]),
+        ("[https://x.org](https://x.org)", [("inline", "https://x.org", 1, 17)]),
+        ("user@https://not.a.link and email:x", []),
+        # raw HTML
+        ('<a href="https://x.org/h">x</a> inline', [("html", "https://x.org/h", 1, 10)]),
+        ("<div>\n<img src='pic.png'>\n</div>", [("html", "pic.png", 2, 11)]),
+        # skipped: code spans, code blocks, comments
+        ("Use `[x](https://code.example)` here", []),
+        ("```\n[x](https://fenced.example)\nhttps://fenced.example\n```", []),
+        ("~~~md\n<https://tilde.example>\n~~~", []),
+        ("Para.\n\n    [x](https://indented.example)", []),
+        ("<!-- [x](https://comment.example) https://comment.example -->", []),
+        ("Text <!-- https://inline-comment.example --> more", []),
+        ("<!--\nhttps://multi-line.example\n-->", []),
+        # containers: lists, quotes, tables keep exact columns
+        ("- item [a](https://x.org/1)\n  - nested [b](https://x.org/2)", [("inline", "https://x.org/1", 1, 12), ("inline", "https://x.org/2", 2, 16)]),
+        ("> quoted [q](https://x.org/q)\n> and https://x.org/b", [("inline", "https://x.org/q", 1, 14), ("bare", "https://x.org/b", 2, 7)]),
+        (
+            "| a | b |\n|---|---|\n| [x](u1) | [x](u2) |",
+            [("inline", "u1", 3, 7), ("inline", "u2", 3, 17)],
+        ),
+        ("# Heading with [link](https://x.org/h) #", [("inline", "https://x.org/h", 1, 23)]),
+        ("1. one\n2. two [t](https://x.org/t)", [("inline", "https://x.org/t", 2, 12)]),
+        # not links
+        ("No links here, just text with a colon: and [brackets].", []),
+        ("\\[escaped](https://x.org/e) is text but the URL is bare", [("bare", "https://x.org/e", 1, 12)]),
+    ],
+)
+def test_extracts_links_with_positions(text: str, expected: list[tuple[str, str, int, int]]) -> None:
+    assert found(text) == expected
+
+
+def test_positions_count_front_matter_lines() -> None:
+    assert found(FM + "\nSee [a](https://x.org/a).") == [("inline", "https://x.org/a", 6, 9)]
+
+
+@pytest.mark.parametrize(
+    ("target", "url"),
+    [
+        ("/Common/PopUps/def.aspx?id=1", "https://www.cancer.gov/Common/PopUps/def.aspx?id=1"),
+        ("surgery", "https://www.cancer.gov/types/breast/surgery"),
+        ("../lung", "https://www.cancer.gov/types/lung"),
+        ("//cdn.cancer.gov/a.png", "https://cdn.cancer.gov/a.png"),
+        ("https://www.nhs.uk/a", "https://www.nhs.uk/a"),
+        ("mailto:a@b.org", "mailto:a@b.org"),
+    ],
+)
+def test_relative_targets_resolve_against_front_matter_url(target: str, url: str) -> None:
+    (link,) = extract_links(parse_document(FM + f"[x]({target})\n", "d.md"))
+    assert (link.target, link.url) == (target, url)
+
+
+def test_without_base_url_targets_stay_as_written() -> None:
+    (link,) = extract_links(parse_document("[x](/Common/a)\n", "d.md"))
+    assert (link.target, link.url) == ("/Common/a", "/Common/a")
+
+
+def test_links_are_cached_per_document() -> None:
+    document = parse_document("[x](https://x.org)", "d.md")
+    assert document.links is document.links
+
+
+def test_start_up_does_not_import_markdown_it() -> None:
+    code = "import sys, contentlint.cli, contentlint.linter, contentlint.rules; print('markdown_it' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
+
+
+TRICKY = [
+    "```\n\n[x](https://in-fence.example)\n\nhttps://in-fence.example\n```\n\n[after](https://after.example)",
+    "~~~\n\n[x](a)\n",  # unclosed fence: everything after is code
+    "<!--\n\n[x](https://in-comment.example)\n\n-->\n\n[y](https://y.example)",
+    "<script>\n\nvar u = 'https://script.example';\n\n</script>\n\nText https://t.example",
+    "- item\n\n    [x](https://loose-item.example)\n\n[y](b)",
+    "Para\n\n    [code](https://code.example)\n\n[y](b)",
+    "[a][r]\n\nText\n\n[r]: https://r.example\n",
+    "[a](b)[c]\n\n[c]: <d>",
+    "[a] (b) and [a](b c) and [a](<b c>) and [](empty) and [a](b(c)d) and [a](b(c(d)))",
+    "![img](i.png) and Wow![img](j.png) and [![n](k.png)](l)",
+    "[a](b&amp;c) [d](e\\)f)",
+    "[wrapped\nlabel](https://w.example) and `code [x](y)` and <https://auto.example>",
+    "| a | b |\n|---|---|\n| [x](https://cell.example) | https://bare-cell.example |",
+    "> [q](https://quote.example)\n>\n> more https://q2.example",
+    "# [Heading](https://h.example)\n\nSetext [s](https://s.example)\n===",
+    "Text *[em](https://em.example)* and **https://strong.example**.",
+    "1. [one](https://1.example)\n2. two\n\n   [two](https://2.example)",
+    "text [a](https://x.example 'single') [b](https://y.example \"double\")",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_plain_shortcut_gives_what_the_parser_gives(text: str) -> None:
+    document = parse_document(FM + text, "d.md")
+    assert extract_links(document) == extract_links(document, plain_shortcut=False)
+
+
+def test_links_inside_blank_separated_fences_and_comments_are_skipped() -> None:
+    assert [link.target for link in extract_links(parse_document(TRICKY[0], "d.md"))] == ["https://after.example"]
+    assert extract_links(parse_document(TRICKY[1], "d.md")) == []
+    assert [link.target for link in extract_links(parse_document(TRICKY[2], "d.md"))] == ["https://y.example"]
+    assert [link.target for link in extract_links(parse_document(TRICKY[3], "d.md"))] == ["https://t.example"]

@@ -1,0 +1,126 @@
+"""Offline link rules L004-L008 and the address classification the network guard reuses."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import codes_of, front_matter, lint_text
+from contentlint.net.addresses import forbidden_host, is_forbidden_address, literal_address
+
+WITH_URL = front_matter()  # url: https://www.cancer.gov/types/breast/radiotherapy
+NO_URL = front_matter(url=None)
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "expected"),
+    [
+        # L004 insecure http://
+        (WITH_URL, "[REMS](http://www.pomalystrems.com/)", {"L004"}),
+        (WITH_URL, "See http://www.nhs.uk/conditions/ for more.", {"L004"}),
+        (WITH_URL, "<http://www.nhs.uk/>", {"L004"}),
+        (WITH_URL, "[REMS](https://www.pomalystrems.com/)", set()),
+        (WITH_URL, "Visit www.nhs.uk for more.", set()),  # a mention without a scheme
+        (WITH_URL, "`http://example.org` in code", set()),
+        (WITH_URL, "```\n[x](http://www.nhs.uk/)\n```", set()),
+        # L005 empty, "#", javascript:
+        (WITH_URL, "[Get Quote](#)", {"L005"}),
+        (WITH_URL, "[Download]()", {"L005"}),
+        (WITH_URL, "[Menu](javascript:void(0))", {"L005"}),
+        (WITH_URL, '<a href="#">Buy</a>', {"L005"}),
+        (WITH_URL, "[Side effects](#side-effects)", set()),  # a jump within the page
+        (WITH_URL, "A hash # and [brackets] alone", set()),
+        # L006 relative link, no base URL
+        (NO_URL, "[definition](/Common/PopUps/def.aspx?id=1)", {"L006"}),
+        (NO_URL, "![chart](images/chart.png)", {"L006"}),
+        (front_matter(url="cancer.gov/x"), "[x](/a)", {"L006"}),
+        (WITH_URL, "[definition](/Common/PopUps/def.aspx?id=1)", set()),  # resolves against url
+        (NO_URL, "[top](#top) and [mail](mailto:help@nhs.net)", set()),
+        (NO_URL, "[abs](https://www.cancer.gov/a)", set()),
+        # L007 malformed or unsupported
+        (WITH_URL, "[x](htps://www.nhs.uk/)", {"L007"}),
+        (WITH_URL, "[x](ftp://files.cancer.gov/a.pdf)", {"L007"}),
+        (WITH_URL, "[x](file:///C:/docs/leaflet.pdf)", {"L007"}),
+        (WITH_URL, "[x](https:///no-host)", {"L007"}),
+        (WITH_URL, "[x](https://www.nhs.uk:99999/)", {"L007"}),
+        (WITH_URL, "[x](http://[::1)", {"L007"}),
+        (WITH_URL, "[x](<https://www.nhs.uk/a page>)", {"L007"}),
+        (WITH_URL, "[x](www.nhs.uk/conditions)", {"L007"}),
+        (WITH_URL, "[x](https//www.nhs.uk/conditions)", {"L007"}),
+        (WITH_URL, "[mail](mailto:)", {"L007"}),
+        (WITH_URL, "[mail](mailto:help@nhs.net) [call](tel:+448088080000)", set()),
+        (WITH_URL, "[x](https://www.nhs.uk:443/conditions)", set()),
+        (WITH_URL, "[x](https://en.wikipedia.org/wiki/Cancer_(disease))", {"S003"}),
+        # L008 private, loopback, link-local, metadata
+        (WITH_URL, "[meta](http://169.254.169.254/latest/meta-data)", {"L008"}),
+        (WITH_URL, "[intranet](https://10.0.0.5/wiki)", {"L008"}),
+        (WITH_URL, "<http://localhost:8080/>", {"L008"}),
+        (WITH_URL, "[v6](http://[::1]/)", {"L008"}),
+        (WITH_URL, "[any](http://0.0.0.0/)", {"L008"}),
+        (WITH_URL, "[short](http://127.1/)", {"L008"}),
+        (WITH_URL, "[decimal](http://2130706433/)", {"L008"}),
+        (WITH_URL, "[printer](http://printer.local/)", {"L008"}),
+        (WITH_URL, "[public ip](https://8.8.8.8/)", {"S003"}),
+        (WITH_URL, "[nip](https://10.0.0.1.nip.io/)", {"S003"}),
+        (WITH_URL, "The address 169.254.169.254 in prose is not a link", set()),
+    ],
+)
+def test_offline_link_rules(head: str, body: str, expected: set[str]) -> None:
+    found = {c for c in codes_of(head + "\n" + body + "\n") if c[0] in "LS" and c != "S004"}
+    assert found == expected
+
+
+def test_finding_points_at_the_target_and_names_what_to_do() -> None:
+    (finding,) = [f for f in lint_text(WITH_URL + "\nSee [REMS](http://www.pomalystrems.com/).\n") if f.code == "L004"]
+    assert (finding.line, finding.column) == (12, 12)
+    assert "https://www.pomalystrems.com/" in finding.message
+
+
+def test_each_link_gets_one_offline_code() -> None:
+    findings = lint_text(WITH_URL + "\n[x](http://localhost/) [y](javascript:alert(1))\n")
+    assert sorted(f.code for f in findings if f.code.startswith("L")) == ["L005", "L008"]
+
+
+def test_reference_definition_is_checked_once() -> None:
+    text = WITH_URL + "\n[a][r] and [b][r]\n\n[r]: http://www.nhs.uk/\n"
+    assert [f.line for f in lint_text(text) if f.code == "L004"] == [14]
+
+
+@pytest.mark.parametrize(
+    ("address", "reason"),
+    [
+        ("169.254.169.254", "metadata"),
+        ("fd00:ec2::254", "metadata"),
+        ("127.0.0.1", "loopback"),
+        ("::1", "loopback"),
+        ("10.1.2.3", "private"),
+        ("172.16.0.1", "private"),
+        ("192.168.0.10", "private"),
+        ("fc00::1", "private"),
+        ("169.254.1.1", "link-local"),
+        ("fe80::1", "link-local"),
+        ("0.0.0.0", "unspecified"),
+        ("100.64.0.1", "carrier-grade"),
+        ("224.0.0.251", "multicast"),
+        ("::ffff:127.0.0.1", "loopback"),
+        ("8.8.8.8", None),
+        ("172.32.0.1", None),
+        ("2606:4700:4700::1111", None),
+    ],
+)
+def test_is_forbidden_address(address: str, reason: str | None) -> None:
+    found = is_forbidden_address(address)
+    assert (found is None) if reason is None else (found is not None and reason in found)
+
+
+@pytest.mark.parametrize(
+    ("host", "address"),
+    [("127.1", "127.0.0.1"), ("2130706433", "127.0.0.1"), ("0x7f.0.0.1", "127.0.0.1"), ("[::1]", "::1"), ("www.nhs.uk", None)],
+)
+def test_literal_address_reads_the_forms_browsers_accept(host: str, address: str | None) -> None:
+    found = literal_address(host)
+    assert (str(found) if found else None) == address
+
+
+def test_forbidden_host_names() -> None:
+    assert forbidden_host("localhost") and forbidden_host("db.internal") and forbidden_host("LOCALHOST.")
+    assert forbidden_host("www.cancer.gov") is None and forbidden_host("localhost.example.com") is None

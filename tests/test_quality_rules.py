@@ -1,0 +1,200 @@
+"""Content-quality rules Q001-Q008, with near misses among the passing cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import codes_of, front_matter, lint_text, make_config
+
+FILLER = (
+    "Chemotherapy uses drugs to destroy cancer cells. Your care team will explain how often you "
+    "have treatment, what side effects to expect and whom to call if you feel unwell.\n"
+)
+
+
+def q_codes(body: str, **config: object) -> set[str]:
+    return codes_of(front_matter() + "\n" + FILLER + "\n" + body + "\n", make_config(**config), "Q")
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Placeholder slot", {"Q001"}),
+        ("Lorem ipsum dolor sit amet.", {"Q001"}),
+        ("TODO: add the dosing table.", {"Q001"}),
+        ("Dose: TBD after the review.", {"Q001"}),
+        ("See [insert link to leaflet] for more.", {"Q001"}),
+        ("Dear {{ patient_name }},", {"Q001"}),
+        ("Coming soon", {"Q001"}),
+        ("[citation needed]", {"Q001"}),
+        ("Make a to-do list before your appointment.", set()),
+        ("Write a todo list, or use an app such as Todoist.", set()),
+        ("La quimioterapia recorre todo el cuerpo. Todos los pacientes reciben un plan.", set()),
+        ("Mastodon and photodocumentation are words, not placeholders.", set()),
+        ("[Add a medicine to your list](https://www.nhs.uk/x)", set()),
+        ("A placebo is a dummy treatment used in some trials.", set()),
+        ("New results are coming soon from the trial, the team said.", set()),
+        ("```\nTODO: this is code\n```", set()),
+        ("<!-- TODO: check with the pharmacist -->", set()),
+        ("Use `TODO` markers in the code.", set()),
+    ],
+)
+def test_q001_placeholders(body: str, expected: set[str]) -> None:
+    assert q_codes(body) == expected
+
+
+def test_q001_extendable() -> None:
+    assert q_codes("This section is to be written.", sections={"quality": {"extend-placeholders": ["to be written"]}}) == {"Q001"}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Skip to main content", {"Q002"}),
+        ("[Click to download full resolution via product page](https://x.cancer.gov/a)", {"Q002"}),
+        ("We use cookies to improve your experience.", {"Q002"}),
+        ("Sign up to stay up-to-date with news and ways to get involved.", {"Q002"}),
+        ("Sign up for our newsletter.", {"Q002"}),
+        ("Subscribe to our e-mail updates", {"Q002"}),
+        ("Back to top", {"Q002"}),
+        ("**Print**", {"Q002"}),
+        ("You can sign up for a clinical trial through your hospital.", set()),
+        ("Parents can sign up their children for vaccination at the surgery.", set()),
+        ("Sign up to the organ donor register. Tell your family about your decision, e-mails are not needed.", set()),
+        ("Ask your nurse how to print your treatment diary.", set()),
+        ("## Search for a trial", set()),
+        ("Go back to the top of the stairs slowly.", set()),
+    ],
+)
+def test_q002_boilerplate(body: str, expected: set[str]) -> None:
+    assert q_codes(body) == expected
+
+
+def test_q002_extendable_lines_and_phrases() -> None:
+    quality = {"quality": {"extend-boilerplate": ["rate this page"], "extend-boilerplate-lines": ["Feedback"]}}
+    assert q_codes("Please rate this page.\n\nFeedback", sections=quality) == {"Q002"}
+    assert len([f for f in lint_text(front_matter() + "\nRate this page\n\nFeedback\n" + FILLER, make_config(sections=quality)) if f.code == "Q002"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Pomalidomide works in several ways. It can:\n\nYour doctor will talk to you about this treatment.", {"Q003"}),
+        ("Tell your doctor about drugs you take, such as:\n\n## Fertility\n\nSome drugs affect fertility.", {"Q003"}),
+        ("The pregnancy test will be repeated every month:", {"Q003"}),  # the document ends
+        ("It can:\n\n- reduce swelling\n- ease pain", set()),
+        ("It can:\n\n* reduce swelling", set()),
+        ("It can:\n\n+ reduce swelling", set()),
+        ("It can:\n\n  • reduce swelling\n  • ease pain", set()),
+        ("It can:\n\n1. reduce swelling\n2. ease pain", set()),
+        ("It can:\n\n2) reduce swelling", set()),
+        ("If you have any of these symptoms:\n\nany weakness in your arms\n\n- a headache", set()),  # one stray line
+        ("The doses are:\n\n| Age | Dose |\n|---|---|\n| 9 | 2 |", set()),
+        ("Opening hours:\n\nMonday to Friday, 8am to 6pm.", set()),  # a label
+        ("Email:\n\nhelp@nhs.net", set()),
+        ("Next review:\n\n01 November 2027", set()),
+        ("**Disclaimer:**\n\nThis page is for information only.", set()),
+        ("Pomalidomide is approved\nto treat:\n\n- myeloma", set()),
+        ("It can: reduce swelling and ease pain.", set()),
+        ("Here is what one patient said:\n\n\"I felt tired but it passed.\"", set()),
+        ("You can take it:\nwith food or without food.", set()),  # the paragraph goes on
+    ],
+)
+def test_q003_list_missing(body: str, expected: set[str]) -> None:
+    assert q_codes(body) == expected
+
+
+REPEATED = "Contact the hospital straight away on the 24-hour number if you feel unwell."
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (f"{REPEATED}\n\nOther text in between that is different.\n\n{REPEATED}", {"Q004"}),
+        ("Trusted Information Creator - Patient Information Forum\nTrusted Information Creator - Patient Information Forum", {"Q004"}),
+        ("Yes\n\nNo\n\nYes", set()),  # short lines
+        ("## Side effects\n\n- feeling sick and being sick often\n\n## Late effects\n\n- feeling sick and being sick often", set()),
+        ("| a | b |\n|---|---|\n| 1 | 2 |\n\n| c | d |\n|---|---|\n| 3 | 4 |", set()),
+        ("----------------------------------------\n----------------------------------------", set()),
+        (f"{REPEATED}\n\n{REPEATED[:-1]} today.", set()),  # not word for word
+    ],
+)
+def test_q004_repeated_text(body: str, expected: set[str]) -> None:
+    assert q_codes(body) == expected
+
+
+def test_q004_reports_the_second_copy_and_where_the_first_is() -> None:
+    text = front_matter() + "\n" + REPEATED + "\n\n" + FILLER + "\n" + REPEATED + "\n"
+    (finding,) = [f for f in lint_text(text) if f.code == "Q004"]
+    assert finding.line == 16 and "line 12" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("# Pomalidomide - NCI\n\n# Pomalidomide", {"Q005"}),
+        ("Title\n=====\n\n# Second", {"Q005"}),
+        ("# Title\n\n## Section\n\n### Sub", set()),
+        ("# Title\n\n```\n# a comment in code\n```", set()),
+        ("# Title\n\nA #hashtag and C# code", set()),
+    ],
+)
+def test_q005_top_level_headings(body: str, expected: set[str]) -> None:
+    assert q_codes(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("NCCN guideline. V1.2020. Accessed 05/21/2020 from", {"Q006"}),
+        ("FDA approval notice (05/15/2020). Accessed 05/21/2020 from \u00a0", {"Q006"}),
+        ("PDQ summary. 01/30/2018. Accessed at accessed on March 12, 2018.", {"Q006"}),
+        ("Retrieved from", {"Q006"}),
+        ("NCCN guideline. Accessed 05/21/2020 from https://www.nccn.org/guidelines.", set()),
+        ("NICE guideline NG24. Retrieved from\n   https://www.nice.org.uk/guidance/ng24", set()),
+        ("The records can be accessed at any time by your GP.", set()),
+        ("Free wigs are available from\nthe hospital's appliance department.", set()),
+        ("Support is available from", set()),  # running text, not a citation
+    ],
+)
+def test_q006_incomplete_citations(body: str, expected: set[str]) -> None:
+    assert q_codes(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("It doesnâ€™t hurt.", {"Q007"}),
+        ("Ask about cafÃ© opening hours.", {"Q007"}),
+        ("A dose of 5 Âµg.", {"Q007"}),
+        ("Lost \ufffd character.", {"Q007"}),
+        ("Bell\x07 character.", {"Q007"}),
+        ("It doesn’t hurt — “quoted” café, 37.5°C, 3½ pints, São Paulo, Ärzte.", set()),
+        ("Tabs\tare fine.", set()),
+    ],
+)
+def test_q007_encoding_damage(body: str, expected: set[str]) -> None:
+    assert q_codes(body) == expected
+
+
+def test_q007_suggests_the_repair() -> None:
+    (finding,) = [f for f in lint_text(front_matter() + "\nIt doesnâ€™t hurt.\n" + FILLER) if f.code == "Q007"]
+    assert "’" in finding.message and (finding.line, finding.column) == (12, 9)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (front_matter(), {"Q008"}),
+        (front_matter() + "\n# Title\n\n<!-- nothing yet -->\n", {"Q008"}),
+        (front_matter() + "\n# Title\n\nShort text only.\n", {"Q008"}),
+        (front_matter() + "\n# Title\n\n" + FILLER, set()),
+    ],
+)
+def test_q008_empty_body(text: str, expected: set[str]) -> None:
+    assert codes_of(text, prefix="Q") == expected
+
+
+def test_q008_min_words_option() -> None:
+    text = front_matter() + "\nShort text only.\n"
+    assert "Q008" not in codes_of(text, make_config(sections={"quality": {"min-words": 0}}))
