@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from generate_corpus import generate
+from generate_corpus import GENERATOR_VERSION, generate
 
 BENCH = Path(__file__).resolve().parent
 TODAY = "2026-11-22"
@@ -21,7 +21,7 @@ def corpus(count: int, seed: int = 7, directory: Path | None = None) -> Path:
     """A generated corpus of ``count`` documents (gitignored bench/corpus-N), made once and reused."""
     directory = directory or BENCH / f"corpus-{count}"
     stamp = directory / ".generated.json"
-    wanted = {"count": count, "seed": seed}
+    wanted = {"count": count, "seed": seed, "version": GENERATOR_VERSION}
     if stamp.is_file() and json.loads(stamp.read_text()) == wanted:
         return directory
     if directory.exists():
