@@ -13,8 +13,12 @@ from conftest import front_matter, PROSE
 
 ROOT = Path(__file__).resolve().parent.parent
 CLEAN = front_matter() + "\n# Radiotherapy\n\n" + PROSE + "\n"
-OVERDUE = front_matter(lastReviewed="'2020-01-01'") + "\n# Radiotherapy\n\n" + PROSE + "\n"
-DUE_SOON = front_matter(lastReviewed="'2026-09-01'", reviewFrequency="quarterly") + "\n# A\n\n" + PROSE + "\n"
+OVERDUE = front_matter(
+    url="https://www.cancer.gov/overdue-page", lastReviewed="'2020-01-01'"
+) + "\n# Radiotherapy\n\n" + PROSE + "\n"
+DUE_SOON = front_matter(
+    url="https://www.cancer.gov/due-soon-page", lastReviewed="'2026-09-01'", reviewFrequency="quarterly"
+) + "\n# A\n\n" + PROSE + "\n"
 
 
 def test_clean_corpus_exits_0(run_cli, corpus) -> None:

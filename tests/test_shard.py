@@ -17,7 +17,8 @@ CLEAN = front_matter() + "\n# A\n\n" + PROSE + "\n"
 def make_corpus(corpus):
     files = {}
     for i in range(24):
-        files[f"docs/{i % 3}/page-{i:02}.md"] = OVERDUE if i % 2 else CLEAN
+        text = OVERDUE if i % 2 else CLEAN
+        files[f"docs/{i % 3}/page-{i:02}.md"] = text.replace("/types/breast/radiotherapy", f"/page-{i}")
     files["notes/plain.txt"] = "No front matter.\n"
     return corpus(files)
 

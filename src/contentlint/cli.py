@@ -7,14 +7,14 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Sequence, TextIO
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence, TextIO
 
 from contentlint import __version__, reporters
 from contentlint.config import Config, ConfigError, check_codes, load_config
 from contentlint.finding import Severity
 
 if TYPE_CHECKING:
-    from contentlint.linter import RunResult
+    from contentlint.linter import Linter, RunResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -40,6 +40,16 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date: {value!r} (use YYYY-MM-DD)") from None
 
 
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"not a number of processes: {value!r} (use 1 or more)")
+    return jobs
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="contentlint",
@@ -54,6 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", dest="output_format", choices=reporters.names(), default=None,
                        help="output format (default: text; github when GITHUB_ACTIONS=true and no --output)")
     check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
+    check.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
+                       help="processes to lint in (default: all cores; runs of under 50 files use one)")
     add_common_options(check)
     add_ci_options(check)
     add_link_options(check)
@@ -185,17 +197,30 @@ def run_check(args: argparse.Namespace) -> int:
     shard, baseline_entries = _ci_inputs(args)
     output_format = args.output_format or ("github" if _in_github_actions() and not args.output else "text")
     linter = Linter(config, collect_facts=output_format in reporters.DOCUMENT_FORMATS)
-    found = files = list(discover(args.paths, config.include, config.exclude, config.root))
+    # Streamed: discovery, the shard filter and the linter work file by file; only display paths are kept.
+    found, checked = [0], []
+
+    def counted(items: Iterable[tuple[Path, str]]) -> Iterator[tuple[Path, str]]:
+        for item in items:
+            found[0] += 1
+            yield item
+
+    def recorded(items: Iterable[tuple[Path, str]]) -> Iterator[tuple[Path, str]]:
+        for item in items:
+            checked.append(item[1])
+            yield item
+
+    files = counted(discover(args.paths, config.include, config.exclude, config.root))
     if shard is not None:
         from contentlint.shard import select_shard
 
-        files = list(select_shard(found, *shard))
+        files = select_shard(files, *shard)
     with ProgressBar(sys.stderr) as bar:
         config.progress = bar.update
         config.notice = lambda message: print(f"contentlint: warning: {message}", file=sys.stderr)
-        result = linter.run(files)
-    result.paths = [shown for _, shown in files]
-    if not found:
+        result = _run_linter(linter, recorded(files), args.jobs)
+    result.paths = checked
+    if not found[0]:
         print(f"contentlint: warning: no documents found in {' '.join(args.paths)}", file=sys.stderr)
     _apply_baseline(args, result, baseline_entries)
     write = reporters.get(output_format)
@@ -212,6 +237,15 @@ def run_check(args: argparse.Namespace) -> int:
             print(f"contentlint: warning: SARIF holds {MAX_RESULTS} of {len(result.findings)} findings (errors first), "
                   "the most code scanning accepts; use --baseline or --shard", file=sys.stderr)
     return EXIT_FINDINGS if result.failed else EXIT_OK
+
+
+def _run_linter(linter: Linter, files: Iterable[tuple[Path, str]], jobs: int | None) -> RunResult:
+    from contentlint.parallel import WorkerError, default_jobs
+
+    try:
+        return linter.run(files, jobs=jobs or default_jobs())
+    except WorkerError as error:
+        raise UsageError(str(error)) from None
 
 
 class ProgressBar:

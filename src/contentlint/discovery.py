@@ -38,7 +38,9 @@ def discover(
     Symlinked directories are followed once; loops are skipped.
     """
     cwd = cwd or Path.cwd()
-    seen: set[str] = set()
+    paths = list(paths)
+    # One walk never meets a file twice; only overlapping arguments can (`docs docs/a.md`).
+    seen: set[str] | None = set() if len(paths) > 1 else None
     for given in paths:
         start = Path(given)
         if start.is_dir():
@@ -46,17 +48,18 @@ def discover(
         else:
             walked = iter([start]) if not _matches(_relative(start, root), exclude) else iter(())
         for path in walked:
-            key = os.path.normcase(os.path.abspath(path))
-            if key in seen:
-                continue
-            seen.add(key)
+            if seen is not None:
+                key = os.path.normcase(os.path.abspath(path))
+                if key in seen:
+                    continue
+                seen.add(key)
             yield path, display_path(path, cwd)
 
 
 def _relative(path: Path, root: Path) -> str:
     try:
         return path.resolve().relative_to(root).as_posix()
-    except (ValueError, OSError):
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
         return path.as_posix()
 
 
@@ -77,9 +80,11 @@ def _walk(start: Path, include: list[str], exclude: list[str], root: Path) -> It
             continue
         visited.add((info.st_dev, info.st_ino))
         base = Path(directory)
-        dirnames[:] = sorted(d for d in dirnames if not _matches(_relative(base / d, root), exclude))
+        # Resolved once per directory, not per file: a large corpus has many files per directory.
+        base_relative = _relative(base, root)
+        prefix = "" if base_relative == "." else base_relative.rstrip("/") + "/"
+        dirnames[:] = sorted(d for d in dirnames if not _matches(prefix + d, exclude))
         for name in sorted(filenames):
-            path = base / name
-            relative = _relative(path, root)
+            relative = prefix + name
             if _matches(relative, include) and not _matches(relative, exclude):
-                yield path
+                yield base / name

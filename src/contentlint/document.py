@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -96,6 +97,16 @@ def _describe_undecodable(data: bytes, error: UnicodeDecodeError) -> str:
     )
 
 
+def _looks_like_utf16(sample: bytes) -> bool:
+    """Mostly-Latin UTF-16 text: every other byte is NUL, the ones between are not."""
+    even, odd = sample[0::2], sample[1::2]
+    if len(odd) < 2:
+        return False
+    return any(
+        zeros.count(0) >= 0.9 * len(zeros) and text.count(0) <= 0.1 * len(text) for zeros, text in ((odd, even), (even, odd))
+    )
+
+
 def decode(data: bytes) -> tuple[str | None, ReadError | None]:
     """Bytes to text with normalised newlines, or the reason they are not text."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or data.startswith(
@@ -104,6 +115,8 @@ def decode(data: bytes) -> tuple[str | None, ReadError | None]:
         return None, ReadError("file is UTF-16 or UTF-32 encoded (it starts with that byte-order mark); convert it to UTF-8")
     nul = data.find(b"\x00", 0, _SNIFF_BYTES)
     if nul >= 0:
+        if _looks_like_utf16(data[:_SNIFF_BYTES]):
+            return None, ReadError("file looks like UTF-16 text without a byte-order mark; convert it to UTF-8")
         return None, ReadError(f"binary file (NUL byte at offset {nul}), not a text document")
     try:
         text = data.decode("utf-8-sig")
@@ -120,8 +133,18 @@ def read_document(
     """Read and split one file. Never raises for bad content or unreadable files."""
     shown = display_path if display_path is not None else os.fspath(filename)
     try:
-        with open(filename, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; only regular files are read.
+        descriptor = os.open(filename, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with open(descriptor, "rb", closefd=True) as handle:
+            info = os.fstat(descriptor)
+            if stat.S_ISDIR(info.st_mode):
+                raise IsADirectoryError
+            if not stat.S_ISREG(info.st_mode):
+                return Document(shown, read_error=ReadError("not a regular file (a pipe, socket or device); not checked"))
+            # Ask for the file's size, not the limit: a read of the limit allocates that much first.
+            data = handle.read(min(info.st_size, max_bytes) + 1)
+            if info.st_size < len(data) <= max_bytes:  # it grew since fstat
+                data += handle.read(max_bytes + 1 - len(data))
     except FileNotFoundError:
         return Document(shown, read_error=ReadError("file disappeared before it could be read"))
     except IsADirectoryError:

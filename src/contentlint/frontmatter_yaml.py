@@ -6,6 +6,7 @@ schema decides what a valid date is, and an unquoted ``2025-12-30`` still counts
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +19,11 @@ MAX_FRONT_MATTER_BYTES = 256 * 1024
 # needs billions of visits, real front matter needs a few hundred.
 MAX_NODE_VISITS = 20_000
 MAX_DEPTH = 64
+
+
+_BRACKETS = re.compile(r"[\[\]{}]")
+# "- - - - x": block sequences nested on one line.
+_COMPACT_NESTING = re.compile(r"(?:[-?][ \t]+){%d}" % MAX_DEPTH)
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
@@ -90,7 +96,7 @@ def _check_shape(root: yaml.Node) -> None:
         if visits > MAX_NODE_VISITS:
             raise FrontMatterError(
                 "M002",
-                f"front matter expands to more than {MAX_NODE_VISITS:,} values through YAML aliases "
+                f"front matter has more than {MAX_NODE_VISITS:,} values, counting each use of a YAML alias "
                 "(an alias bomb?); it was not loaded",
             )
         if depth > MAX_DEPTH:
@@ -103,6 +109,27 @@ def _check_shape(root: yaml.Node) -> None:
                 stack.append((value_node, depth + 1))
         elif isinstance(node, yaml.SequenceNode):
             stack.extend((child, depth + 1) for child in node.value)
+
+
+def _check_nesting_text(text: str) -> None:
+    """Refuse deep nesting before libyaml sees it: it slows down quadratically with depth,
+    and composing tens of thousands of levels overflows the C stack."""
+    if text.count("[") + text.count("{") > MAX_DEPTH:
+        depth = 0
+        for bracket in _BRACKETS.finditer(text):
+            depth = depth + 1 if bracket.group() in "[{" else max(depth - 1, 0)
+            if depth > MAX_DEPTH:
+                raise FrontMatterError(
+                    "M002",
+                    f"front matter is nested more than {MAX_DEPTH} levels deep "
+                    "(or has [ or { brackets that are never closed)",
+                    text.count("\n", 0, bracket.start()),
+                )
+    compact = _COMPACT_NESTING.search(text)
+    if compact is not None:
+        raise FrontMatterError(
+            "M002", f"front matter is nested more than {MAX_DEPTH} levels deep", text.count("\n", 0, compact.start())
+        )
 
 
 def _check_repeated_keys(root: yaml.Node) -> None:
@@ -131,7 +158,11 @@ def load_front_matter(text: str) -> ParsedYaml:
         raise FrontMatterError(
             "M002", f"front matter is {size // 1024} KiB, over the {MAX_FRONT_MATTER_BYTES // 1024} KiB limit"
         )
-    loader = _Loader(text)
+    _check_nesting_text(text)
+    try:
+        loader = _Loader(text)
+    except UnicodeEncodeError as error:  # a lone surrogate, from text that did not come from a file
+        raise FrontMatterError("M002", f"front matter is not valid Unicode text: {error.reason}") from None
     try:
         try:
             root = loader.get_single_node()

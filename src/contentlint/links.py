@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -174,15 +175,35 @@ class _Placer:
         return placed
 
 
+@functools.lru_cache(maxsize=4)
+def _line_starts(content: str) -> list[int]:
+    """Offsets where each line of ``content`` starts: counted once, so that many links stay linear."""
+    starts, newline = [0], content.find("\n")
+    while newline >= 0:
+        starts.append(newline + 1)
+        newline = content.find("\n", newline + 1)
+    return starts
+
+
 def _locate(content: str, placed: list[tuple[int, int]], pos: int, first_line: int) -> tuple[int, int]:
-    line_index = content.count("\n", 0, pos)
-    line_start = content.rfind("\n", 0, pos) + 1
+    starts = _line_starts(content)
+    line_index = bisect.bisect_right(starts, pos) - 1
+    line_start = starts[line_index]
     body_line, offset = placed[min(line_index, len(placed) - 1)]
     return first_line + body_line, offset + (pos - line_start) + 1
 
 
-def _spans_overlap(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
+class _Covered:
+    """Spans already taken by links, code or HTML; whether a range overlaps one, in log time."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        self.reach = list(itertools.accumulate((end for _, end in ordered), max))  # furthest end so far
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect.bisect_left(self.starts, end) - 1  # the spans that start before ``end``
+        return index >= 0 and self.reach[index] > start
 
 
 # A blank line followed by a line at column 0 closes every open block except fenced code and
@@ -428,11 +449,11 @@ def _inline_links(
     return links
 
 
-def _outside(text: str, marker: str, covered: list[tuple[int, int]]) -> bool:
+def _outside(text: str, marker: str, covered: _Covered) -> bool:
     """Whether ``marker`` occurs in ``text`` outside the covered spans."""
     position = text.find(marker)
     while position >= 0:
-        if not _spans_overlap(covered, position, position + len(marker)):
+        if not covered.overlaps(position, position + len(marker)):
             return True
         position = text.find(marker, position + 1)
     return False
@@ -440,11 +461,12 @@ def _outside(text: str, marker: str, covered: list[tuple[int, int]]) -> bool:
 
 def _bare_links(text: str, covered: list[tuple[int, int]], locate: Any) -> list[Link]:
     """URLs written out in running text, outside links, code and HTML."""
-    if not any(_outside(text, marker, covered) for marker in ("://", "www.", "WWW.", "Www.")):
+    taken = _Covered(covered)
+    if not any(_outside(text, marker, taken) for marker in ("://", "www.", "WWW.", "Www.")):
         return []
     links = []
     for match in _BARE_URL.finditer(text):
-        if _spans_overlap(covered, match.start(), match.end()):
+        if taken.overlaps(match.start(), match.end()):
             continue
         written = _trim_bare(match.group())
         if not written or written.lower() in ("http://", "https://", "ftp://", "www."):

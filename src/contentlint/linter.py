@@ -63,7 +63,7 @@ class RunResult:
         return any(f.severity.rank >= self.fail_on.rank for f in self.findings)
 
 
-@dataclass
+@dataclass(slots=True)  # one is kept per file for the corpus passes: keep it small
 class FileResult:
     """What linting one file gives: its findings, and its summaries for the corpus passes."""
 
@@ -144,8 +144,13 @@ class Linter:
         return Finding(path, max(line, 1), max(column, 1), rule.code, severity, message, rule.name, subject)
 
     def lint_file(self, path: Path, display_path: str) -> FileResult:
-        document = read_document(path, display_path, self.config.max_file_bytes)
-        return self.check_document(document, path)
+        try:
+            document = read_document(path, display_path, self.config.max_file_bytes)
+            return self.check_document(document, path)
+        except Exception as error:  # a bug in reading must not stop the run for the other files
+            message = f"contentlint failed on this file: {type(error).__name__}: {error}"
+            facts = DocumentFacts(display_path, display_path.rsplit("/", 1)[-1]) if self.collect_facts else None
+            return FileResult([self._finding(display_path, self._internal, 1, 1, message)], facts=facts)
 
     def finish_corpus(self, results: list[tuple[str, FileResult]]) -> list[Finding]:
         """Run the corpus passes over every file's summaries; apply the same ignores and suppressions."""
@@ -167,19 +172,22 @@ class Linter:
                 findings.append(self._finding(path, rule, violation.line, violation.column, violation.message, violation.subject))
         return findings
 
-    def run(self, files: Iterable[tuple[Path, str]]) -> RunResult:
+    def run(self, files: Iterable[tuple[Path, str]], jobs: int = 1) -> RunResult:
+        """Lint ``files`` (consumed lazily), in ``jobs`` processes when there are enough of them."""
+        from contentlint.parallel import lint_files
+
         findings: list[Finding] = []
         kept: list[tuple[str, FileResult]] = []
         documents: list[DocumentFacts] = []
         count = 0
-        for path, shown in files:
+        for shown, result in lint_files(self, files, jobs):
             count += 1
-            result = self.lint_file(path, shown)
             findings.extend(result.findings)
             if result.facts is not None:
                 documents.append(result.facts)
-            if self.passes:
-                kept.append((shown, FileResult([], result.summaries, result.suppressions, result.ignored)))
+            if result.summaries:  # only what the corpus passes need; never the document
+                result.findings, result.facts = [], None
+                kept.append((shown, result))
         if self.passes:
             findings.extend(self.finish_corpus(kept))
         findings.sort()

@@ -191,6 +191,7 @@ def schema_problems(document: Document, config: Config) -> list[SchemaProblem]:
                 line, column = document.yaml_position(path)
                 name = _field_name(path)
                 problems.append(SchemaProblem("M102", name, line, column, _describe_value_error(error, document, name)))
-    problems.sort(key=lambda p: (p.line, p.column, p.code, p.field))
+    # jsonschema reports "required" once per missing field, each naming the same list: keep one of each.
+    problems = sorted(set(problems), key=lambda p: (p.line, p.column, p.code, p.field))
     document.memo["schema"] = problems
     return problems

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterator
 
 from dateutil.relativedelta import relativedelta
 
@@ -38,6 +38,12 @@ _LABEL_RE = re.compile(
     + r")[*_]*(?:[ \t]+(?:on|by))?[ \t]*(?P<colon>[:\-–—])?[*_]*[ \t]*(?P<rest>[^\n]*)$",
     re.IGNORECASE | re.MULTILINE,
 )
+# Every label contains one of these (review, revised, updated); with re.IGNORECASE
+# these three letters also match their ASCII look-alikes.
+_KEYWORDS = ("revi", "updat")
+_ODD_CASE_LETTERS = ("\u0130", "\u0131", "\u017f")
+_LABEL_PREFIX = re.compile(r"[\w\s>*#\-+•|]*")
+_MAX_LABEL_LINES = 8
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _HAS_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _MAX_DATE_TEXT = 40
@@ -140,6 +146,39 @@ def _date_candidates(rest: str) -> list[str]:
     return candidates
 
 
+def _label_matches(body: str) -> Iterator[re.Match[str]]:
+    """``_LABEL_RE.finditer(body)``, tried only at the line starts a label could begin at.
+
+    Scanning every position of a long body with the regex costs far more than finding
+    the few lines near a label word.
+    """
+    if any(letter in body for letter in _ODD_CASE_LETTERS):
+        yield from _LABEL_RE.finditer(body)
+        return
+    lowered = body.lower()
+    starts: set[int] = set()
+    for keyword in _KEYWORDS:
+        at = lowered.find(keyword)
+        while at >= 0:
+            # This line's start, and earlier ones while only label words and markers lie between.
+            checked_to, search_end = at, at
+            for _ in range(_MAX_LABEL_LINES):
+                line_start = body.rfind("\n", 0, search_end) + 1
+                starts.add(line_start)
+                if line_start == 0 or not _LABEL_PREFIX.fullmatch(body, line_start, checked_to):
+                    break
+                checked_to, search_end = line_start, line_start - 1
+            at = lowered.find(keyword, at + len(keyword))
+    end = 0
+    for start in sorted(starts):
+        if start < end:
+            continue
+        match = _LABEL_RE.match(body, start)
+        if match is not None:
+            end = match.end()
+            yield match
+
+
 def body_review_dates(document: Document, date_order: str = "MDY") -> list[ReviewDate]:
     """Labelled review dates in the body, in file order. A label alone on its line may take the next line."""
     found: list[ReviewDate] = []
@@ -148,7 +187,7 @@ def body_review_dates(document: Document, date_order: str = "MDY") -> list[Revie
         return found
     lines = document.body_lines
     line_index, counted_to = 0, 0
-    for match in _LABEL_RE.finditer(body):
+    for match in _label_matches(body):
         index = next(i for i in range(len(_LABELS)) if match.group(f"l{i}") is not None)
         _, kind, needs_colon = _LABELS[index]
         if needs_colon and not match.group("colon"):

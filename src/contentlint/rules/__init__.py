@@ -2,4 +2,13 @@
 
 from __future__ import annotations
 
-from contentlint.rules import authority, freshness, links, metadata, online_links, quality, reading  # noqa: F401
+from contentlint.rules import (  # noqa: F401
+    authority,
+    duplicates,
+    freshness,
+    links,
+    metadata,
+    online_links,
+    quality,
+    reading,
+)

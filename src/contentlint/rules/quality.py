@@ -328,10 +328,13 @@ def repeated_text(document: Document, config: Config) -> Iterator[Violation]:
     pieces = _BLANK_LINES_KEPT.split(text)  # block, separator, block, ...
     first_seen: dict[str, int] = {}
 
+    starts = [document.body_first_line]  # file line where each piece starts, counted once: stays linear
+    for raw in pieces[:-1]:
+        starts.append(starts[-1] + raw.count("\n"))
+
     def line_of(piece: int) -> int:
         raw = pieces[piece]
-        offset = sum(len(p) for p in pieces[:piece]) + len(raw) - len(raw.lstrip())
-        return document.body_first_line + text.count("\n", 0, offset)
+        return starts[piece] + raw.count("\n", 0, len(raw) - len(raw.lstrip()))
 
     for piece in range(0, len(pieces), 2):
         raw = pieces[piece]

@@ -1,0 +1,132 @@
+"""Lint files in several processes, with the same results, in the same order, as one process.
+
+Files are streamed: discovery is lazy, workers get them in chunks, and only a
+bounded number of chunks is in flight, so memory holds the findings and the
+corpus passes' small summaries, never the documents. Small runs (pre-commit)
+stay in this process and pay no start-up.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import pickle
+import signal
+import threading
+from collections import deque
+from itertools import chain, islice
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+if TYPE_CHECKING:
+    from contentlint.config import Config
+    from contentlint.linter import FileResult, Linter
+
+# Fewer files than this are linted in-process: starting workers costs more than it saves.
+SERIAL_BELOW = 50
+# Files per task: small first chunks keep both workers busy on a short run, larger ones cut overhead.
+CHUNK_SIZES = (8, 16, 32, 64)
+# Chunks queued per worker: enough to hide latency, few enough that memory stays flat.
+CHUNKS_IN_FLIGHT_PER_JOB = 4
+
+
+class WorkerError(Exception):
+    """A worker process stopped unexpectedly (killed, out of memory)."""
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return max(len(os.sched_getaffinity(0)), 1)
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def lint_files(linter: Linter, files: Iterable[tuple[Path, str]], jobs: int = 1) -> Iterator[tuple[str, FileResult]]:
+    """(display path, FileResult) for each file, in the order of ``files``."""
+    files = iter(files)
+    head = list(islice(files, SERIAL_BELOW))
+    config = _picklable(linter.config) if jobs > 1 and len(head) >= SERIAL_BELOW and _offline(linter) else None
+    if config is None:
+        for path, shown in chain(head, files):
+            yield shown, linter.lint_file(path, shown)
+        return
+    yield from _lint_in_workers(config, chain(head, files), jobs, getattr(linter, "collect_facts", False))
+
+
+def _offline(linter: Linter) -> bool:
+    """Per-document rules that use the network stay in one process, so host limits and caches hold.
+    (Corpus passes, such as link checking, collect in the workers and talk to the network here.)"""
+    pass_codes = {code for corpus in linter.passes for code in corpus.codes}
+    return not any(rule.network and rule.code not in pass_codes for rule in linter.rules)
+
+
+# Per-process state: caches, and the hooks through which the main process reports progress.
+_LOCAL_FIELDS = ("_schema_cache", "progress", "notice")
+
+
+def _picklable(config: Config) -> Config | None:
+    """The config without its per-process state, or None when it cannot go to another process."""
+    names = {f.name for f in dataclasses.fields(config)}
+    stripped = dataclasses.replace(config, **{name: None for name in _LOCAL_FIELDS if name in names})
+    try:
+        pickle.dumps(stripped)
+    except Exception:  # something unpicklable in a section: lint in this process instead
+        return None
+    return stripped
+
+
+def _chunks(files: Iterator[tuple[Path, str]]) -> Iterator[list[tuple[str, str]]]:
+    sizes = chain(CHUNK_SIZES, iter(lambda: CHUNK_SIZES[-1], None))
+    for size in sizes:
+        chunk = [(os.fspath(path), shown) for path, shown in islice(files, size)]
+        if not chunk:
+            return
+        yield chunk
+
+
+def _lint_in_workers(
+    config: Config, files: Iterator[tuple[Path, str]], jobs: int, collect_facts: bool = False
+) -> Iterator[tuple[str, FileResult]]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    methods = multiprocessing.get_all_start_methods()
+    # fork is fastest (the rules are already imported), but unsafe once threads are running.
+    method = "fork" if "fork" in methods and threading.active_count() == 1 else None
+    context = multiprocessing.get_context(method)
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
+                               initargs=(config, collect_facts))
+    pending: deque = deque()
+    try:
+        for chunk in _chunks(files):
+            pending.append(pool.submit(_lint_chunk, chunk))
+            if len(pending) >= jobs * CHUNKS_IN_FLIGHT_PER_JOB:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    except BrokenProcessPool:
+        raise WorkerError(
+            "a worker process stopped unexpectedly (out of memory, or killed); "
+            "run again with --jobs 1 to check in a single process"
+        ) from None
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+_worker_linter: Linter | None = None
+
+
+def _start_worker(config: Config, collect_facts: bool) -> None:
+    global _worker_linter
+    from contentlint.linter import Linter
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is handled once, by the parent
+    _worker_linter = Linter(config, collect_facts=collect_facts)
+
+
+def _lint_chunk(chunk: list[tuple[str, str]]) -> list[tuple[str, FileResult]]:
+    linter = _worker_linter
+    assert linter is not None, "worker not initialised"
+    return [(shown, linter.lint_file(Path(path), shown)) for path, shown in chunk]

@@ -1,0 +1,146 @@
+"""Q009: documents that are probably duplicates of each other, found across the whole corpus."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator, NamedTuple
+from urllib.parse import urlsplit, urlunsplit
+
+from contentlint.config import Config
+from contentlint.document import Document
+from contentlint.finding import Violation
+from contentlint.registry import CorpusPass, corpus_pass, rule
+
+CODE = "Q009"
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+_SPACES = re.compile(r"\s+")
+_SOURCE_SUFFIX = re.compile(r"\s*[-|–—:]\s*(?P<source>[^-|–—:]+?)\s*$")
+
+
+class Identity(NamedTuple):
+    """What one document says it is: the corpus pass keeps this (one per file), not the document."""
+
+    url: str  # normalised; "" when there is none
+    url_line: int
+    title: str  # normalised; "" when there is none
+    title_line: int
+    source: str  # as written; "" when there is none
+
+
+def normalise_url(value: object) -> str:
+    """The URL in a form where trivially different spellings compare equal, or "" if it is not one.
+
+    Scheme and host are lower-cased, a default port, a fragment and a trailing slash are dropped.
+    """
+    if not isinstance(value, str) or not value.strip():
+        return ""
+    try:
+        parts = urlsplit(value.strip())
+        scheme, host, port = parts.scheme.lower(), (parts.hostname or ""), parts.port
+    except ValueError:  # e.g. an unclosed IPv6 bracket or a port that is not a number
+        return ""
+    if not scheme or not host:
+        return ""
+    netloc = host if port is None or port == _DEFAULT_PORTS.get(scheme) else f"{host}:{port}"
+    if parts.username or parts.password:
+        netloc = parts.netloc.rsplit("@", 1)[0] + "@" + netloc
+    return urlunsplit((scheme, netloc, parts.path.rstrip("/"), parts.query, ""))
+
+
+def normalise_title(value: object, source: str = "") -> str:
+    """Case and spacing folded; a trailing " - SOURCE" naming the document's own source dropped."""
+    if not isinstance(value, str):
+        return ""
+    title = _SPACES.sub(" ", value).strip()
+    suffix = _SOURCE_SUFFIX.search(title)
+    if source and suffix is not None and suffix["source"].casefold() == source.casefold() and suffix.start() > 0:
+        title = title[: suffix.start()]
+    return title.strip(" .").casefold()
+
+
+def collect(document: Document, config: Config) -> Identity | None:
+    meta = document.metadata
+    if not meta:
+        return None
+    raw_source = meta.get("source")
+    source = raw_source.strip() if isinstance(raw_source, str) else ""
+    url, title = normalise_url(meta.get("url")), normalise_title(meta.get("title"), source)
+    if not url and not title:
+        return None
+    url_line = document.key_position("url")[0] if url else 1
+    title_line = document.key_position("title")[0] if title else 1
+    return Identity(url, url_line, title, title_line, source)
+
+
+def finish(summaries: list[tuple[str, Identity]], config: Config) -> Iterator[tuple[str, str, Violation]]:
+    first_by_url: dict[str, tuple[str, Identity]] = {}
+    first_by_title: dict[str, tuple[str, Identity]] = {}
+    for path, identity in summaries:
+        same_url = first_by_url.get(identity.url) if identity.url else None
+        if same_url is not None:
+            earlier, other = same_url
+            yield path, CODE, Violation(
+                identity.url_line, 1,
+                f"same url as {earlier} (line {other.url_line}): {identity.url}; this is probably "
+                "a duplicate: keep one of the two, or give this document its own url",
+                subject=identity.url,
+            )
+        elif identity.url:
+            first_by_url[identity.url] = (path, identity)
+        if not identity.title:
+            continue
+        same_title = first_by_title.get(identity.title)
+        if same_title is None:
+            first_by_title[identity.title] = (path, identity)
+            continue
+        earlier, other = same_title
+        if same_url is not None and same_url[0] == earlier:
+            continue  # already reported for its url
+        if identity.source and other.source and identity.source.casefold() != other.source.casefold():
+            yield path, CODE, Violation(
+                identity.title_line, 1,
+                f"same title as {earlier} (line {other.title_line}) but from another source "
+                f"({identity.source} here, {other.source} there): probably the same page taken from two "
+                "places; keep the more authoritative one, or retitle this one",
+                subject=identity.title,
+            )
+
+
+corpus_pass(CorpusPass("duplicates", (CODE,), collect, finish))
+
+
+@rule(CODE, "duplicate-document", "warning")
+def duplicate_document(document: Document, config: Config) -> Iterator[Violation]:
+    """Two documents are probably the same page: they share a `url`, or a title from different sources.
+
+    Why it matters: a duplicate doubles the review work, and sooner or later
+    the two copies drift apart, so patients (or a retrieval assistant) see two
+    versions of the same advice, one of them stale.
+
+    This is a corpus-wide check: it compares every document checked in the
+    run, and reports the later file (in the order files are checked), naming
+    the earlier one. Two documents are likely duplicates when:
+
+    - their front-matter `url`s are the same once scheme and host case, a
+      default port, a `#fragment` and a trailing slash are ignored:
+      `https://www.cancer.gov/types/breast/` and `HTTPS://WWW.cancer.gov/types/breast#top`;
+    - or their `title`s are the same (ignoring case, spacing, and a trailing
+      " - SOURCE" that names the document's own source) while their `source`s
+      differ: "Radiotherapy for breast cancer" from NCI and from a vendor site.
+
+    Not reported: the same title from the same source (a publisher may reuse a
+    title), a title match when either document has no `source`, and documents
+    without front matter.
+
+    Example: `docs/nci/lenalidomide.md` and `docs/imported/lenalidomide-copy.md`
+    both have `url: https://www.cancer.gov/about-cancer/treatment/drugs/lenalidomide`;
+    the second gets Q009 naming the first.
+
+    Fix: delete one copy, or, when both are meant to stay, give each its own
+    canonical `url` (or title). To keep a known pair, suppress it in the later
+    file: `<!-- contentlint-disable-file Q009 -->`.
+
+    Options: none. Only the files of one run are compared, so with `--shard`
+    a duplicate across two shards is not found.
+    """
+    return iter(())

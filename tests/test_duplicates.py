@@ -1,0 +1,128 @@
+"""Q009: duplicate documents across the corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import front_matter, make_config
+from contentlint.linter import Linter
+from contentlint.rules.duplicates import normalise_title, normalise_url
+
+URL = "https://www.cancer.gov/types/breast/radiotherapy"
+
+
+def lint_corpus(tmp_path: Path, documents: list[str], jobs: int = 1) -> list[tuple[str, int, str, str]]:
+    paths = []
+    for index, text in enumerate(documents):
+        path = tmp_path / f"doc{index:03d}.md"
+        path.write_text(text, encoding="utf-8")
+        paths.append((path, path.name))
+    result = Linter(make_config(select=["Q009"])).run(paths, jobs=jobs)
+    return [(f.path, f.line, f.code, f.message) for f in result.findings]
+
+
+def doc(**fields: object) -> str:
+    return front_matter(**fields) + "\n# Heading\n\nSome text.\n"
+
+
+@pytest.mark.parametrize(
+    ("second", "expected_line"),
+    [
+        pytest.param(doc(), 3, id="same-url-exactly"),
+        pytest.param(doc(url=URL + "/"), 3, id="trailing-slash"),
+        pytest.param(doc(url=URL + "#side-effects"), 3, id="fragment"),
+        pytest.param(doc(url="HTTPS://WWW.Cancer.GOV/types/breast/radiotherapy"), 3, id="scheme-and-host-case"),
+        pytest.param(doc(url="https://www.cancer.gov:443/types/breast/radiotherapy"), 3, id="default-port"),
+        pytest.param(doc(url="https://example.org/other", source="ACS"), 2, id="same-title-other-source"),
+        pytest.param(doc(url="https://example.org/other", source="ACS", title="radiotherapy FOR  breast cancer"), 2,
+                     id="title-case-and-spacing"),
+        pytest.param(doc(url="https://example.org/other", source="ACS", title="'Radiotherapy for breast cancer - ACS'"),
+                     2, id="title-with-own-source-suffix"),
+    ],
+)
+def test_duplicates_are_reported_on_the_later_file(tmp_path: Path, second: str, expected_line: int) -> None:
+    findings = lint_corpus(tmp_path, [doc(), second])
+    assert len(findings) == 1
+    path, line, code, message = findings[0]
+    assert (path, line, code) == ("doc001.md", expected_line, "Q009")
+    assert "doc000.md" in message
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        pytest.param(doc(url=URL + "/more"), id="different-path"),
+        pytest.param(doc(url=URL + "?page=2"), id="different-query"),
+        pytest.param(doc(url="http://www.cancer.gov/types/breast/radiotherapy", title="Other"), id="http-vs-https"),
+        pytest.param(doc(url="https://example.org/other"), id="same-title-same-source"),
+        pytest.param(doc(url="https://example.org/other", source="nci"), id="same-source-other-case"),
+        pytest.param(doc(url="https://example.org/other", source=None), id="title-match-without-source"),
+        pytest.param(doc(url="https://example.org/other", source="ACS", title="Radiotherapy for bowel cancer"),
+                     id="near-title"),
+        pytest.param("# Radiotherapy for breast cancer\n\nNo front matter.\n", id="no-front-matter"),
+        pytest.param(doc(url="not a url", title="Other"), id="invalid-url"),
+    ],
+)
+def test_not_duplicates(tmp_path: Path, second: str) -> None:
+    assert lint_corpus(tmp_path, [doc(), second]) == []
+
+
+def test_url_duplicate_is_reported_once_not_also_as_title(tmp_path: Path) -> None:
+    findings = lint_corpus(tmp_path, [doc(), doc(source="ACS")])
+    assert [f[2] for f in findings] == ["Q009"]
+    assert "same url" in findings[0][3]
+
+
+def test_each_later_copy_names_the_first(tmp_path: Path) -> None:
+    findings = lint_corpus(tmp_path, [doc(), doc(), doc()])
+    assert [(f[0], "doc000.md" in f[3]) for f in findings] == [("doc001.md", True), ("doc002.md", True)]
+
+
+def test_suppressed_in_the_later_file(tmp_path: Path) -> None:
+    suppressed = doc() + "<!-- contentlint-disable-file Q009 -->\n"
+    assert lint_corpus(tmp_path, [doc(), suppressed]) == []
+
+
+def test_same_findings_in_parallel(tmp_path: Path) -> None:
+    documents = [doc(url=f"https://www.cancer.gov/page/{i % 40}", title=f"Page {i % 45}", source=f"S{i % 3}")
+                 for i in range(120)]
+    serial = lint_corpus(tmp_path, documents, jobs=1)
+    assert serial
+    assert lint_corpus(tmp_path, documents, jobs=2) == serial
+
+
+@pytest.mark.parametrize(
+    ("written", "normal"),
+    [
+        ("https://www.cancer.gov/a/", "https://www.cancer.gov/a"),
+        ("HTTP://Example.ORG:80/A?b=1#c", "http://example.org/A?b=1"),
+        ("https://example.org:8443/", "https://example.org:8443"),
+        ("https://user@example.org/x", "https://user@example.org/x"),
+        ("https://[::1/x", ""),
+        ("https://example.org:notaport/x", ""),
+        ("/relative/path", ""),
+        ("", ""),
+        (None, ""),
+        (42, ""),
+    ],
+)
+def test_normalise_url(written: object, normal: str) -> None:
+    assert normalise_url(written) == normal
+
+
+@pytest.mark.parametrize(
+    ("title", "source", "normal"),
+    [
+        ("Pomalidomide - NCI", "NCI", "pomalidomide"),
+        ("Pomalidomide | nci", "NCI", "pomalidomide"),
+        ("Pomalidomide - NCI", "ACS", "pomalidomide - nci"),
+        ("Blood cancer: after treatment", "NHS", "blood cancer: after treatment"),
+        ("NCI", "NCI", "nci"),
+        ("  Two   spaces. ", "", "two spaces"),
+        (None, "NCI", ""),
+    ],
+)
+def test_normalise_title(title: object, source: str, normal: str) -> None:
+    assert normalise_title(title, source) == normal

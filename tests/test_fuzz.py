@@ -1,0 +1,136 @@
+"""Property-based tests: no input raises out of reading, front matter, link extraction or the rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from conftest import CLEAN_FRONT_MATTER, make_config
+from contentlint.document import decode, parse_document
+from contentlint.frontmatter_yaml import FrontMatterError, load_front_matter
+from contentlint.linter import Linter
+from contentlint.review_dates import _LABEL_RE, _date_parser, _common_english_date, _label_matches
+
+# Bounded so the whole module runs in a few seconds; a deadline catches anything slow.
+FUZZ = settings(max_examples=150, deadline=dt.timedelta(milliseconds=1500),
+                suppress_health_check=[HealthCheck.too_slow])
+
+LINTER = Linter(make_config())
+
+YAML_PIECES = st.sampled_from([
+    "title", "url", "lastReviewed", "status", ": ", ":", "- ", "-", "? ", "[", "]", "{", "}", ",", "&a ", "*a",
+    "!!str ", "!!binary ", "!!python/name:os.system ", "'", '"', "\\u00e9", "|\n", ">\n", "#", "%YAML 1.1\n",
+    "---\n", "...\n", "\n", "  ", "\t", "2024-02-30", "no", "~", "1e400", "0x1F", "<<: *a\n", "\x00", "\x07",
+    "\u2028", "\ufeff", "é", "🙂", "\ud800",
+])
+MARKDOWN_PIECES = st.sampled_from([
+    "# ", "## ", "- ", "* ", "> ", "1. ", "[", "]", "(", ")", "<", ">", "![", "https://", "http://", "www.",
+    "example.org", "/path", "#frag", "javascript:", "mailto:", "`", "```\n", "<!-- contentlint-disable Q -->",
+    "<!-- contentlint-disable-next-line F001 -->", "Reviewed:", "Next review:", "Last updated", "Page last reviewed:",
+    "12 March 2024", "May 2020", "2024-13-45", "31 February 2024", "\n", "\n\n", " ", "\t", "|", "---", "***",
+    "\\", "&amp;", "&#x0;", "é", "İ", "ſ", "\u00a0", "\r\n", "\r",
+])
+
+
+def joined(pieces: st.SearchStrategy[str], max_size: int = 60) -> st.SearchStrategy[str]:
+    return st.lists(pieces | st.text(max_size=8), max_size=max_size).map("".join)
+
+
+def assert_lints_cleanly(data: bytes | str) -> None:
+    document = parse_document(data if isinstance(data, bytes) else data.encode("utf-8", "surrogatepass"), "fuzz.md")
+    findings = LINTER.lint_document(document)
+    internal = [f.message for f in findings if f.code == "E999"]
+    assert not internal, internal
+    for finding in findings:
+        assert finding.line >= 1 and finding.column >= 1
+        assert finding.message
+    assert isinstance(document.links, list)
+
+
+@FUZZ
+@given(st.binary(max_size=3000))
+def test_any_bytes(data: bytes) -> None:
+    assert_lints_cleanly(data)
+
+
+@FUZZ
+@given(st.binary(max_size=400))
+def test_any_bytes_after_front_matter(data: bytes) -> None:
+    assert_lints_cleanly(CLEAN_FRONT_MATTER.encode() + data)
+
+
+@FUZZ
+@given(joined(YAML_PIECES), joined(MARKDOWN_PIECES, 20))
+def test_any_front_matter(yaml_text: str, body: str) -> None:
+    assert_lints_cleanly("---\n" + yaml_text + "\n---\n" + body)
+
+
+@FUZZ
+@given(st.lists(st.sampled_from(CLEAN_FRONT_MATTER.splitlines(keepends=True)[1:-1]), max_size=12), YAML_PIECES,
+       st.integers(0, 200))
+def test_damaged_real_front_matter(lines: list[str], damage: str, where: int) -> None:
+    text = "".join(lines)
+    where = min(where, len(text))
+    assert_lints_cleanly("---\n" + text[:where] + damage + text[where:] + "---\nBody.\n")
+
+
+@FUZZ
+@given(joined(YAML_PIECES, 80))
+def test_front_matter_loader_raises_only_its_own_error(text: str) -> None:
+    try:
+        load_front_matter(text)
+    except FrontMatterError as error:
+        assert error.code in ("M002", "M003") and error.message
+        assert error.line >= 0
+
+
+@FUZZ
+@given(joined(MARKDOWN_PIECES, 80))
+def test_any_markdown_body(body: str) -> None:
+    assert_lints_cleanly(CLEAN_FRONT_MATTER + body)
+    assert_lints_cleanly(body)
+
+
+@FUZZ
+@given(st.binary(max_size=200))
+def test_decode_returns_text_or_a_reason(data: bytes) -> None:
+    text, error = decode(data)
+    assert (text is None) != (error is None)
+    if text is not None:
+        assert "\r" not in text and not text.startswith("\ufeff")
+
+
+LABEL_PIECES = st.sampled_from([
+    "Next", "next", "review", "Review", "reviewed", "REVIEWED", "due", "date", "Page", "page", "content", "last",
+    "Last", "medically", "revised", "Revised", "updated", "Updated", "on", "by", "Date", ":", "-", "–", " ", "  ",
+    "\t", "\n", "> ", "* ", "**", "_", "# ", "| ", "•", "12 March 2024", "x", ".", "İ", "ı", "ſ", "reviſed",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(LABEL_PIECES, max_size=40).map("".join))
+def test_label_search_finds_what_a_full_scan_finds(body: str) -> None:
+    # A label may span lines through blank ones; the fast search looks a few lines back, which is
+    # exact unless a label is split by several blank lines.
+    assume(not re.search(r"\n\s*\n\s*\n", body))
+    spans = [m.span() for m in _label_matches(body)]
+    assert spans == [m.span() for m in _LABEL_RE.finditer(body)]
+
+
+MONTH_NAMES = ["January", "Feb", "march", "APR", "May", "June", "Jul", "Aug.", "September", "Sept", "Oct", "Dec"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(dt.date(1990, 1, 1), dt.date(2039, 12, 31)), st.sampled_from(MONTH_NAMES),
+       st.integers(1, 31), st.sampled_from(["{d} {m} {y}", "{m} {d}, {y}", "{m} {d} {y}", "{d}th {m} {y}",
+                                            "{m} {y}", "{m}, {y}", "{d} {m}, {y}"]))
+def test_common_dates_read_as_dateparser_reads_them(date: dt.date, month: str, day: int, form: str) -> None:
+    written = form.format(d=day, m=month, y=date.year)
+    fast = _common_english_date(written)
+    data = _date_parser("MDY").get_date_data(written)
+    slow = data.date_obj.date() if data is not None and data.date_obj is not None else None
+    if fast is not None:
+        assert fast == slow
