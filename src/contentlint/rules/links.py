@@ -239,8 +239,14 @@ def private_address_link(document: Document, config: Config) -> Iterator[Violati
 
     Fix: link to the public page instead, or remove the link.
 
-    Options: none offline. With `--links`, the same guard refuses such hosts after DNS,
-    at every redirect hop; `allow-private-hosts` in `[tool.contentlint.links]` lifts that
-    guard (for an internal mirror), not this check of the written address.
+    With `--links`, each host is also resolved before any request, at every redirect
+    hop, and the request is refused when any of its addresses is private (10/8,
+    172.16/12, 192.168/16, fc00::/7), loopback, link-local, a cloud metadata endpoint,
+    multicast, shared (100.64/10) or reserved: `http://intranet.example/leaflet` that
+    resolves to 10.1.2.3 is reported here too. Only http and https are followed.
+
+    Options: none offline. `--allow-private-hosts` (or `allow-private-hosts = true` in
+    `[tool.contentlint.links]`) lifts the guard of the link checker (for an internal
+    mirror), not this check of the written address.
     """
     return _violations(document, "L008")

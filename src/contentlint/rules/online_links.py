@@ -13,6 +13,7 @@ from contentlint.config import Config
 from contentlint.document import Document
 from contentlint.finding import Violation
 from contentlint.net import outcome as kinds  # plain data; the HTTP stack is imported only by --links
+from contentlint.net.addresses import forbidden_host
 from contentlint.net.outcome import Outcome
 from contentlint.net.settings import LinkSettings, settings_from_section
 from contentlint.registry import CorpusPass, corpus_pass, rule
@@ -192,11 +193,8 @@ def finish_links(summaries: list[tuple[str, Any]], config: Config) -> Iterator[t
 
 
 def _seen_offline(outcome: Outcome) -> bool:
-    """The offline L008 rule already reports links written with a literal address or localhost."""
-    if _OWN_L008:
-        return False
-    host = _host(outcome.url)
-    return not outcome.hops and (_is_ip_literal(host) or host == "localhost" or host.endswith(".localhost"))
+    """The offline L008 rule already reports links written with a private address or a local name."""
+    return not outcome.hops and forbidden_host(_host(outcome.url)) is not None
 
 
 corpus_pass(CorpusPass("online-links", (*NETWORK_CODES, "L008"), collect_links, finish_links))
@@ -293,39 +291,3 @@ def link_unverifiable(document: Document, config: Config) -> Iterable[Violation]
     `user-agent`.
     """
     return _reported_by_the_pass(document, config)
-
-
-def _register_l008_unless_present() -> bool:
-    """L008 belongs to the offline link rules (literal private addresses). Where they are not
-    installed, register it here so that the run-time refusals are still reported."""
-    from contentlint.registry import _RULES
-
-    if "L008" in _RULES:
-        return False
-
-    @rule("L008", "private-address-link", "error", network=True)
-    def private_address_link(document: Document, config: Config) -> Iterable[Violation]:
-        """A link points to a private, loopback, link-local or cloud-metadata address: it is never requested.
-
-        Why it matters: a document for patients has no business linking to
-        an internal address, and a link checker that followed it could reach
-        services inside your network (server-side request forgery).
-
-        With `--links`, each host is resolved before any request, at every
-        redirect hop, and the request is refused when any of its addresses is
-        private (10/8, 172.16/12, 192.168/16, fc00::/7), loopback, link-local,
-        a cloud metadata endpoint (169.254.169.254 and others), multicast,
-        shared (100.64/10) or reserved. Only http and https are followed.
-
-        Example: `http://intranet.example/leaflet` resolves to 10.1.2.3.
-
-        Options: `--allow-private-hosts` (or `allow-private-hosts = true` in
-        `[tool.contentlint.links]`) lifts the guard, e.g. to check an internal
-        mirror or loopback test servers.
-        """
-        return ()
-
-    return True
-
-
-_OWN_L008 = _register_l008_unless_present()
