@@ -86,10 +86,23 @@ def resolve(target: str, base: str | None) -> str:
     stripped = target.strip()
     if base is None or not stripped or stripped[:8].lower().startswith(("https://", "http://")) or not is_relative(stripped):
         return stripped
+    if stripped[0] == "/" and not stripped.startswith("//") and "/." not in stripped and "\\" not in stripped:
+        origin = _origin(base)  # the common case, a site-root path: no need for the full urljoin
+        if origin:
+            return origin + stripped
     try:
         return urljoin(base, stripped)
     except ValueError:
         return stripped
+
+
+@functools.lru_cache(maxsize=256)
+def _origin(base: str) -> str:
+    try:
+        parts = urlsplit(base)
+    except ValueError:
+        return ""
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
 
 
 def _trim_bare(url: str) -> str:

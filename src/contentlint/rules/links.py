@@ -101,6 +101,12 @@ _PLAINLY_FINE = re.compile(
 )
 
 
+def _written_plainly(link: Link) -> bool:
+    """Written as the full address, or as a site-root path resolved onto an https page."""
+    target = link.target
+    return target == link.url or (target.startswith("/") and not target.startswith("//"))
+
+
 def offline_problems(document: Document) -> dict[int, tuple[str, str]]:
     """For each link (by index in document.links) with an offline problem: (code, message)."""
     if _MEMO in document.memo:
@@ -109,7 +115,7 @@ def offline_problems(document: Document) -> dict[int, tuple[str, str]]:
     base = base_url(document)
     declared = document.metadata.get("url")
     for index, link in enumerate(document.links):
-        if not link.checks_target or (link.target == link.url and _PLAINLY_FINE.match(link.url)):
+        if not link.checks_target or (_PLAINLY_FINE.match(link.url) and _written_plainly(link)):
             continue
         found = _problem(link, base, declared)
         if found is not None:
