@@ -31,8 +31,6 @@ class Rule:
     severity: Severity
     check: CheckFunction
     network: bool = False
-    # Runs on documents whose front matter could not be parsed (e.g. body checks).
-    needs_metadata: bool = False
 
     @property
     def family(self) -> str:
@@ -51,14 +49,14 @@ _RULES: dict[str, Rule] = {}
 
 
 def rule(
-    code: str, name: str, severity: str = "warning", *, network: bool = False, needs_metadata: bool = False
+    code: str, name: str, severity: str = "warning", *, network: bool = False
 ) -> Callable[[CheckFunction], CheckFunction]:
     """Register ``check`` as rule ``code``. Codes are stable: users put them in configs."""
 
     def register(check: CheckFunction) -> CheckFunction:
         if code in _RULES:
             raise RuntimeError(f"rule code {code} registered twice")
-        _RULES[code] = Rule(code, name, Severity(severity), check, network, needs_metadata)
+        _RULES[code] = Rule(code, name, Severity(severity), check, network)
         return check
 
     return register

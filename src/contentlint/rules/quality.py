@@ -135,6 +135,14 @@ def _one_per_line(document: Document, text: str, spans: list[tuple[int, int]]) -
             yield line, column, text[start:end]
 
 
+def _phrase_violations(document: Document, phrases: PhraseSet, message: str) -> Iterator[Violation]:
+    """One violation per line where ``phrases`` match what a reader sees; ``message`` has a {} for the quote."""
+    text = visible_body(document)
+    spans = phrases.find(text, visible_lower(document), visible_words(document))
+    for line, column, written in _one_per_line(document, text, spans):
+        yield Violation(line, column, message.format(_quote(written)), subject=" ".join(written.lower().split()))
+
+
 @rule("Q001", "placeholder-text", "warning")
 def placeholder_text(document: Document, config: Config) -> Iterator[Violation]:
     """The document contains placeholder text.
@@ -150,16 +158,10 @@ def placeholder_text(document: Document, config: Config) -> Iterator[Violation]:
 
     Options (`[tool.contentlint.quality]`): `extend-placeholders` (phrases, any case).
     """
-    text = visible_body(document)
-    data = quality_data(config)
-    spans = data.placeholders.find(text, visible_lower(document), visible_words(document))
-    for line, column, written in _one_per_line(document, text, spans):
-        yield Violation(
-            line, column,
-            f"placeholder text {_quote(written)}: the page was saved before it was finished; "
-            "replace it with the real content or delete it",
-            subject=" ".join(written.lower().split()),
-        )
+    yield from _phrase_violations(
+        document, quality_data(config).placeholders,
+        "placeholder text {}: the page was saved before it was finished; replace it with the real content or delete it",
+    )
 
 
 @rule("Q002", "scraping-boilerplate", "warning")
@@ -179,15 +181,10 @@ def scraping_boilerplate(document: Document, config: Config) -> Iterator[Violati
     Options (`[tool.contentlint.quality]`): `extend-boilerplate` (phrases),
     `extend-boilerplate-lines` (whole lines).
     """
-    text = visible_body(document)
-    data = quality_data(config)
-    spans = data.boilerplate.find(text, visible_lower(document), visible_words(document))
-    for line, column, written in _one_per_line(document, text, spans):
-        yield Violation(
-            line, column,
-            f"scraping boilerplate {_quote(written)}: part of the web page around the content, copied with it; delete it",
-            subject=" ".join(written.lower().split()),
-        )
+    yield from _phrase_violations(
+        document, quality_data(config).boilerplate,
+        "scraping boilerplate {}: part of the web page around the content, copied with it; delete it",
+    )
 
 
 # --- Q003 -------------------------------------------------------------------------------
