@@ -171,23 +171,24 @@ def _months(value: Any) -> int:
     return FREQUENCY_MONTHS[value] if isinstance(value, str) else int(value)
 
 
-def find_config_file(start: Path) -> Path | None:
-    """The nearest config at or above ``start``; a pyproject.toml counts only with [tool.contentlint]."""
+def find_config_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
+    """The nearest config at or above ``start``, parsed; a pyproject.toml counts only with [tool.contentlint]."""
     for directory in (start, *start.parents):
         for name in CONFIG_FILENAMES:
             candidate = directory / name
             if not candidate.is_file():
                 continue
             if name != "pyproject.toml":
-                return candidate
+                return candidate, _read_toml(candidate)
             try:
-                if "contentlint" in _read_toml(candidate).get("tool", {}):
-                    return candidate
+                document = _read_toml(candidate)
             except ConfigError:
                 # A broken pyproject.toml is ours to report only when it meant to configure us.
                 if "tool.contentlint" in candidate.read_text("utf-8", "replace"):
                     raise
                 continue
+            if "contentlint" in document.get("tool", {}):
+                return candidate, document
     return None
 
 
@@ -239,11 +240,12 @@ def load_config(explicit: str | os.PathLike[str] | None = None, start: Path | No
         path = Path(explicit)
         if not path.is_file():
             raise ConfigError(f"config file not found: {path}")
+        document = _read_toml(path)
     else:
-        path = find_config_file((start or Path.cwd()).resolve())
-        if path is None:
+        found = find_config_file((start or Path.cwd()).resolve())
+        if found is None:
             return Config()
-    document = _read_toml(path)
+        path, document = found
     table = document.get("tool", {}).get("contentlint", {}) if path.name == "pyproject.toml" else document
     if path.name == "pyproject.toml" and explicit is not None and "contentlint" not in document.get("tool", {}):
         raise ConfigError(f"{path}: has no [tool.contentlint] table")

@@ -122,9 +122,12 @@ def decode(data: bytes) -> tuple[str | None, ReadError | None]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         return None, ReadError(_describe_undecodable(data, error))
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text, None
+    return normalise_newlines(text), None
+
+
+def normalise_newlines(text: str) -> str:
+    """CRLF and lone CR become LF; line numbers stay those of the file."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def read_document(
@@ -165,7 +168,7 @@ def parse_document(data: bytes | str, path: str = "<string>") -> Document:
         if text is None:
             return Document(path, read_error=error)
     else:
-        text = data.replace("\r\n", "\n").replace("\r", "\n")
+        text = normalise_newlines(data)
     doc = Document(path, text=text, body=text, body_first_line=1)
     if not _FM_HANDLER.detect(text):
         return doc
