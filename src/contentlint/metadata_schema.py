@@ -10,6 +10,8 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from contentlint.schema_shortcut import FieldVerdicts
+
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
 
@@ -47,8 +49,8 @@ def load_schema(path: Path | None) -> dict[str, Any]:
     return schema
 
 
-def validator_for(config: Config) -> Any:
-    """One validator per run, with format checking on (so 2026-13-45 is not a date)."""
+def schema_checks(config: Config) -> tuple[Any, FieldVerdicts]:
+    """One validator per run, with format checking on (so 2026-13-45 is not a date), and its shortcut."""
     if config._schema_cache is None:
         import jsonschema
         from contentlint.config import ConfigError
@@ -59,7 +61,8 @@ def validator_for(config: Config) -> Any:
             cls.check_schema(schema)
         except jsonschema.SchemaError as error:
             raise ConfigError(f"metadata schema {config.schema_path} is not a valid JSON Schema: {error.message}") from None
-        config._schema_cache = cls(schema, format_checker=cls.FORMAT_CHECKER)
+        validator = cls(schema, format_checker=cls.FORMAT_CHECKER)
+        config._schema_cache = (validator, FieldVerdicts(validator))
     return config._schema_cache
 
 
@@ -159,9 +162,9 @@ def schema_problems(document: Document, config: Config) -> list[SchemaProblem]:
     problems: list[SchemaProblem] = []
     data = document.front_matter
     if document.parsed_yaml is not None and isinstance(data, dict):
-        validator = validator_for(config)
+        validator, verdicts = schema_checks(config)
         first = document.front_matter_first_line
-        for error in validator.iter_errors(data):
+        for error in () if verdicts.clearly_valid(data) else validator.iter_errors(data):
             path = list(error.absolute_path)
             if error.validator == "required":
                 missing = [r for r in error.validator_value if isinstance(error.instance, dict) and r not in error.instance]
