@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from conftest import front_matter, lint_text, make_config
+from conftest import codes_of, front_matter, lint_text, make_config
 from contentlint.config import ReviewPolicy
 from contentlint.review_dates import add_months, parse_date_text
 
@@ -61,10 +61,20 @@ def test_freshness_rules(text: str, expected: set[str]) -> None:
         ("2026-01-31", 1, "2026-02-28"),
         ("2024-02-29", 24, "2026-02-28"),
         ("2026-05-15", 6, "2026-11-15"),
+        ("2026-03-31", -1, "2026-02-28"),
+        ("2026-01-15", -13, "2024-12-15"),
+        ("2026-12-31", 24, "2028-12-31"),
     ],
 )
 def test_calendar_months(start: str, months: int, expected: str) -> None:
     assert add_months(dt.date.fromisoformat(start), months).isoformat() == expected
+
+
+def test_a_review_past_the_calendar_is_a_future_date_not_a_crash() -> None:
+    with pytest.raises(ValueError):
+        add_months(dt.date(9999, 12, 1), 3)
+    codes = codes_of(front_matter(lastReviewed="9999-12-01") + "\n# Page\n\nText about fatigue and rest.\n")
+    assert "F003" in codes and "E999" not in codes
 
 
 @pytest.mark.parametrize(

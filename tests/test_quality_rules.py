@@ -198,3 +198,33 @@ def test_q008_empty_body(text: str, expected: set[str]) -> None:
 def test_q008_min_words_option() -> None:
     text = front_matter() + "\nShort text only.\n"
     assert "Q008" not in codes_of(text, make_config(sections={"quality": {"min-words": 0}}))
+
+
+# --- the fast searches agree with the plain regular expressions ---------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from contentlint.rules.quality import _line_hits, _line_pattern  # noqa: E402
+from contentlint.text_view import Needles, lower_in_place  # noqa: E402
+
+_FRAGMENTS = ["Back to top", "back  to\ttop", "** Print **", "print", "Printed", "menu", "Main menu", "-", "#",
+              "\n", "\n\n", " ", "Print this page", "to top", "İ", "[add link]", "{{ x }}"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=12), st.sampled_from(["back to top", "print", "main menu", "menu"]))
+def test_line_phrase_search_matches_the_regular_expression(parts: list[str], phrase: str) -> None:
+    text = "".join(parts)
+    expected = [m.span(1) for m in _line_pattern(phrase).finditer(text)]
+    assert sorted(_line_hits(text, lower_in_place(text), phrase)) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=12))
+def test_needles_agree_with_substring_search(parts: list[str]) -> None:
+    lowered = "".join(parts).lower()
+    requires = ["[add", "{{", "menu", "[ your"]
+    words = frozenset(lowered.encode().translate(bytes(c if (97 <= c <= 122 or 48 <= c <= 57) else 32 for c in range(256))).split())
+    expected = any((r.encode() in words) if r.isalnum() else (r in lowered) for r in requires)  # plain words: whole words
+    assert Needles(requires).any_in(lowered, words) == expected

@@ -46,7 +46,7 @@ class Signal:
     name: str
     phrases: Any  # a contentlint.text_view.PhraseIndex
     pattern: re.Pattern[str] | None
-    requires: tuple[str, ...]
+    requires: Any  # a contentlint.text_view.Needles
     weight: float
 
 
@@ -129,6 +129,12 @@ def _phrases(phrases: list[str]) -> Any:
     return PhraseIndex([p.lower() for p in phrases if p.strip()])
 
 
+def _needles(requires: list[str]) -> Any:
+    from contentlint.text_view import Needles
+
+    return Needles([r.lower() for r in requires])
+
+
 def build(raw: dict[str, Any], section: dict[str, Any]) -> AuthorityData:
     data = AuthorityData()
     for name, tier in raw.get("tiers", {}).items():
@@ -163,13 +169,13 @@ def build(raw: dict[str, Any], section: dict[str, Any]) -> AuthorityData:
                 str(entry["name"]),
                 _phrases(entry.get("phrases", [])),
                 _compile(pattern, f"vendor signal {entry['name']!r}") if pattern else None,
-                tuple(r.lower() for r in entry.get("requires", [])),
+                _needles(entry.get("requires", [])),
                 float(entry.get("weight", 1)),
             )
         )
     extra = section.get("extend-vendor-phrases", [])
     if extra:
-        data.signals.append(Signal("configured vendor phrase", _phrases(extra), None, (), 2.0))
+        data.signals.append(Signal("configured vendor phrase", _phrases(extra), None, _needles([]), 2.0))
     return data
 
 
@@ -185,7 +191,7 @@ def _cached(root: str, section_json: str) -> AuthorityData:
 
 def authority_data(config: Config) -> AuthorityData:
     section = config.sections.get(SECTION, {})
-    return _cached(str(config.root), json.dumps(section, sort_keys=True))
+    return config.derived(SECTION, lambda: _cached(str(config.root), json.dumps(section, sort_keys=True)))
 
 
 @functools.lru_cache(maxsize=1)

@@ -157,6 +157,16 @@ class Config:
     # Raw tables of other families, validated by CONFIG_SCHEMA, read by their rules.
     sections: dict[str, Any] = field(default_factory=dict)
     _schema_cache: Any = field(default=None, repr=False)
+    # What rules build from this config (phrase indexes, authority tiers), built once per process.
+    _derived: dict[str, Any] | None = field(default=None, repr=False, compare=False)
+
+    def derived(self, key: str, build: Callable[[], Any]) -> Any:
+        """``build()``, made once for this config and kept."""
+        if self._derived is None:
+            self._derived = {}
+        if key not in self._derived:
+            self._derived[key] = build()
+        return self._derived[key]
 
     def cycle_for(self, source_type: Any, source: Any) -> tuple[int, str]:
         """Review cycle in months when the document names no reviewFrequency, and where it came from."""

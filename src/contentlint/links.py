@@ -13,8 +13,7 @@ import bisect
 import functools
 import itertools
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import urljoin, urlsplit
 
 if TYPE_CHECKING:
@@ -32,8 +31,7 @@ BARE = "bare"  # https://... or www.... in running text
 HTML = "html"  # href="..." / src="..." in raw HTML
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):  # a tuple: pages hold dozens, and tuples are the cheapest to make
     target: str  # as written in the document
     url: str  # resolved against the front-matter `url` when relative and a base exists; else the target
     line: int  # 1-based file line
@@ -45,8 +43,6 @@ class Link:
     def checks_target(self) -> bool:
         """False for a reference use: its target is checked where its definition is."""
         return self.kind != REFERENCE
-
-
 
 
 def _linkish(text: str) -> bool:
@@ -62,7 +58,12 @@ _DEFINITION_TARGET = re.compile(r"\]:[ \t]*\n?[ \t]*(<[^>\n]*>|\S+)")
 
 def base_url(document: Document) -> str | None:
     """The front-matter `url` when it is an absolute http(s) URL, else None."""
-    value = document.metadata.get("url")
+    if "links.base" not in document.memo:
+        document.memo["links.base"] = _absolute_web_url(document.metadata.get("url"))
+    return document.memo["links.base"]
+
+
+def _absolute_web_url(value: object) -> str | None:
     if not isinstance(value, str):
         return None
     try:
@@ -297,20 +298,21 @@ def chunks(body: str, only_linkish: bool = False) -> list[tuple[int, str]]:
 # The plain case, decided without a parser: a piece with no code, HTML, quotes, tables, escapes or
 # indented blocks, whose every bracket belongs to a one-line [text](target) or ![alt](src),
 # gives the same links with this pattern as with markdown-it (tests compare the two).
-_PLAIN_LINK = re.compile(
-    r'\[([^\[\]\n]*)\]\(((?:[^\s()<>\x00-\x1f]|\([^\s()<>\x00-\x1f]*\))*)(?: +"[^"\n]*")?\)'
+_PLAIN_LINK = re.compile(  # the target: characters, and balanced one-level (parentheses), unrolled
+    r'\[([^\[\]\n]*)\]\(([^\s()<>\x00-\x1f]*(?:\([^\s()<>\x00-\x1f]*\)[^\s()<>\x00-\x1f]*)*)(?: +"[^"\n]*")?\)'
 )
 _NOT_PLAIN_LINE = re.compile(r"^(?:[ \t]*>| {4}| *\t)", re.MULTILINE)
 
 
 def _is_plain(text: str) -> bool:
-    if "`" in text or "<" in text or "\\" in text or "~~~" in text:
+    # One-character tests first: they are many times faster than searching for longer strings.
+    if "`" in text or "<" in text or "\\" in text or ("~" in text and "~~~" in text):
         return False
     if "|" in text and not _tables_hold_no_links(text):
         return False
-    if ">" in text or "\n " in text or "\n\t" in text or text.startswith((" ", "\t")):
+    if ">" in text or "\t" in text:
         return _NOT_PLAIN_LINE.search(text) is None
-    return True
+    return "\n    " not in text and not text.startswith("    ")  # no indented code
 
 
 def _tables_hold_no_links(text: str) -> bool:
@@ -370,42 +372,38 @@ def extract_links(document: Document, *, plain_shortcut: bool = True) -> list[Li
     return links
 
 
+_ADDRESS_MARKERS = ("://", "www.", "WWW.", "Www.")
+
+
 def _plain_links(text: str, offset: int, base: str | None, first: int) -> list[Link] | None:
     """Links of a plain piece (see _PLAIN_LINK), or None when the piece needs the parser."""
     matches = list(_PLAIN_LINK.finditer(text)) if "[" in text else []
-    gap_start = 0
-    for match in (*matches, None):
-        gap_end = match.start() if match is not None else len(text)
-        if text.find("[", gap_start, gap_end) >= 0 or text.find("]", gap_start, gap_end) >= 0:
-            return None  # a bracket that is not part of a plain link: let the parser decide
-        if match is not None:
-            gap_start = match.end()
-
-    counted = [0, 0]  # (position, newlines before it): links come in order, so count on from the last
-
-    def locate(position: int) -> tuple[int, int]:
-        if position < counted[0]:
-            counted[0] = counted[1] = 0
-        counted[1] += text.count("\n", counted[0], position)
-        counted[0] = position
-        return first + offset + counted[1], position - (text.rfind("\n", 0, position) + 1) + 1
-
-    links = []
-    covered = []
+    inside = "\x00".join([match.group() for match in matches])
+    if text.count("[") != inside.count("[") or text.count("]") != inside.count("]"):
+        return None  # a bracket that is not part of a plain link: let the parser decide
+    if "&" in inside and any("&" in match.group(2) for match in matches):
+        return None  # entities are decoded in targets: leave that to the parser
+    links, covered = [], []
+    newlines, counted_to = 0, 0  # links come in order: count lines on from the last one
     for match in matches:
+        start = match.start(2)
+        newlines += text.count("\n", counted_to, start)
+        counted_to = start
+        target = match.group(2)
         image = match.start() > 0 and text[match.start() - 1] == "!"
         covered.append((match.start() - image, match.end()))
-        target = match.group(2)
-        if "&" in target:  # entities are decoded in targets: leave that to the parser
-            return None
-        line, column = locate(match.start(2))
-        kind = IMAGE if image else INLINE
-        links.append(Link(target, resolve(target, base), line, column, kind, " ".join(match.group(1).split())))
-    written_out = sum(text.count(m, 0) for m in ("://", "www.", "WWW.", "Www."))
-    inside_links = sum(match.group().count(m) for match in matches for m in ("://", "www.", "WWW.", "Www."))
-    if written_out > inside_links:  # some address stands outside the links: look for bare URLs
-        links.extend(_bare_links(text, covered, locate))
+        links.append(Link(
+            target, resolve(target, base), first + offset + newlines, start - text.rfind("\n", 0, start),
+            IMAGE if image else INLINE, " ".join(match.group(1).split()),
+        ))
+    if sum(text.count(marker) for marker in _ADDRESS_MARKERS) > sum(inside.count(marker) for marker in _ADDRESS_MARKERS):
+        # some address stands outside the links: look for bare URLs
+        links.extend(_bare_links(text, covered, lambda position: _place(text, position, first + offset)))
     return links
+
+
+def _place(text: str, position: int, first_line: int) -> tuple[int, int]:
+    return first_line + text.count("\n", 0, position), position - text.rfind("\n", 0, position)
 
 
 def _inline_links(

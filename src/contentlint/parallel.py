@@ -51,7 +51,11 @@ def lint_files(linter: Linter, files: Iterable[tuple[Path, str]], jobs: int = 1)
         for path, shown in chain(head, files):
             yield shown, linter.lint_file(path, shown)
         return
-    yield from _lint_in_workers(config, chain(head, files), jobs, getattr(linter, "collect_facts", False))
+    # The first file is linted here: what the rules import on first use (jsonschema, say) is
+    # then loaded once, before the workers are forked, rather than once in each of them.
+    path, shown = head[0]
+    yield shown, linter.lint_file(path, shown)
+    yield from _lint_in_workers(config, chain(head[1:], files), jobs, getattr(linter, "collect_facts", False))
 
 
 def _offline(linter: Linter) -> bool:
@@ -62,7 +66,7 @@ def _offline(linter: Linter) -> bool:
 
 
 # Per-process state: caches, and the hooks through which the main process reports progress.
-_LOCAL_FIELDS = ("_schema_cache", "progress", "notice")
+_LOCAL_FIELDS = ("_schema_cache", "_derived", "progress", "notice")
 
 
 def _picklable(config: Config) -> Config | None:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterator
-
-from dateutil.relativedelta import relativedelta
 
 if TYPE_CHECKING:
     from contentlint.document import Document
@@ -60,8 +59,12 @@ class ReviewDate:
 
 
 def add_months(date: dt.date, months: int) -> dt.date:
-    """Calendar months: 30 Nov + 3 months is 28 Feb (29 in a leap year)."""
-    return date + relativedelta(months=months)
+    """Calendar months: 30 Nov + 3 months is 28 Feb (29 in a leap year). ValueError past year 9999."""
+    index = date.month - 1 + months
+    year, month = date.year + index // 12, index % 12 + 1
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        raise ValueError(f"year {year} is out of range")
+    return date.replace(year=year, month=month, day=min(date.day, calendar.monthrange(year, month)[1]))
 
 
 def front_matter_date(value: Any) -> dt.date | None:

@@ -68,10 +68,19 @@ def words_of(text: str) -> list[bytes]:
 
 
 def visible_lower(document: Document) -> str:
+    """The visible text in lower case, offset for offset."""
     cached = document.memo.get("text.lower")
     if cached is None:
-        cached = document.memo["text.lower"] = visible_body(document).lower()
+        cached = document.memo["text.lower"] = lower_in_place(visible_body(document))
     return cached
+
+
+def lower_in_place(text: str) -> str:
+    """``text.lower()``, except characters whose lower case is longer: offsets stay those of ``text``."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return lowered
 
 
 def visible_words(document: Document) -> frozenset[bytes]:
@@ -86,9 +95,26 @@ def may_contain(words: frozenset[bytes], phrase_words: tuple[bytes, ...]) -> boo
     return all(word in words for word in phrase_words)
 
 
-def any_present(requires: tuple[str, ...], lowered: str, words: frozenset[bytes]) -> bool:
-    """Whether one of ``requires`` occurs: a plain word is looked up in the word set, anything else searched."""
-    return any((r.encode() in words) if r.isascii() and r.isalnum() else (r in lowered) for r in requires)
+class Needles:
+    """Lower-case strings one of which must occur before a pattern is worth trying. Plain words
+    are looked up in the text's word set; the others ("[add", "{{") are searched for together."""
+
+    def __init__(self, requires: tuple[str, ...] | list[str]) -> None:
+        self.words = frozenset(r.encode() for r in requires if r.isascii() and r.isalnum())
+        others = sorted({r for r in requires if r and not (r.isascii() and r.isalnum())})
+        # One search for all of them; first, a test for their first characters (a memchr each).
+        self.first_characters = "".join(sorted({r[0] for r in others}))
+        self.search = re.compile("|".join(re.escape(r) for r in others)).search if others else None
+
+    def __bool__(self) -> bool:
+        return bool(self.words or self.search)
+
+    def any_in(self, lowered: str, words: frozenset[bytes]) -> bool:
+        if not self.words.isdisjoint(words):
+            return True
+        if self.search is None or not any(c in lowered for c in self.first_characters):
+            return False
+        return self.search(lowered) is not None
 
 
 class PhraseIndex:

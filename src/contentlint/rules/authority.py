@@ -14,7 +14,7 @@ from contentlint.finding import Violation
 from contentlint.links import base_url
 from contentlint.registry import rule
 from contentlint.rules.links import offline_problems
-from contentlint.text_view import any_present, line_and_column, visible_body, visible_lower, visible_words, words_of
+from contentlint.text_view import line_and_column, visible_body, visible_lower, visible_words, words_of
 
 # Lines that name where a text comes from: "Source: ...", "Written by ...", "© 2024 ...".
 _ATTRIBUTION_LABEL = re.compile(
@@ -102,7 +102,7 @@ def _signal_hits(text: str, data: AuthorityData, lowered: str, present: frozense
             position = _find_words(lowered, phrase)
             if position >= 0 and (best is None or position < best[0]):
                 best = (position, position + len(phrase))
-        if signal.pattern is not None and (not signal.requires or any_present(signal.requires, lowered, present)):
+        if signal.pattern is not None and (not signal.requires or signal.requires.any_in(lowered, present)):
             match = signal.pattern.search(text)
             if match is not None and (best is None or match.start() < best[0]):
                 best = (match.start(), match.end())

@@ -62,7 +62,7 @@ def review_schedule(document: Document, config: Config) -> ReviewSchedule:
     body_last = [d for d in schedule.body_dates if d.kind == LAST]
     if schedule.front_matter_last is not None:
         anchor = schedule.front_matter_last
-        schedule.due = add_months(anchor.date, schedule.cycle_months)
+        schedule.due = _due_after(anchor.date, schedule.cycle_months)
         origin = "" if schedule.cycle_origin == "reviewFrequency" else f" ({schedule.cycle_origin})"
         schedule.basis = f"lastReviewed {anchor.date.isoformat()} + {cycle} cycle{origin}"
         schedule.due_line = anchor.line
@@ -73,11 +73,19 @@ def review_schedule(document: Document, config: Config) -> ReviewSchedule:
         schedule.due_line = anchor.line
     elif body_last:
         anchor = max(body_last, key=lambda d: d.date)
-        schedule.due = add_months(anchor.date, schedule.cycle_months)
+        schedule.due = _due_after(anchor.date, schedule.cycle_months)
         schedule.basis = f"the page says \"{anchor.written}\" + {cycle} cycle ({schedule.cycle_origin})"
         schedule.due_line = anchor.line
     document.memo["freshness"] = schedule
     return schedule
+
+
+def _due_after(date: dt.date, months: int) -> dt.date | None:
+    """The due date, or None when it falls past the calendar (a review "in 9999"; F004 reports it)."""
+    try:
+        return add_months(date, months)
+    except ValueError:
+        return None
 
 
 def _days(n: int) -> str:

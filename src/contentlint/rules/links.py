@@ -9,6 +9,7 @@ Each link gets at most one of these codes, the most serious first: a placeholder
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from typing import Iterator
 from urllib.parse import SplitResult, urlsplit
@@ -101,10 +102,15 @@ _PLAINLY_FINE = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)  # pages of one site link to the same addresses
+def _plainly_fine(url: str) -> bool:
+    return _PLAINLY_FINE.match(url) is not None
+
+
 def _written_plainly(link: Link) -> bool:
     """Written as the full address, or as a site-root path resolved onto an https page."""
     target = link.target
-    return target == link.url or (target.startswith("/") and not target.startswith("//"))
+    return target == link.url or (target[:1] == "/" and target[:2] != "//")
 
 
 def offline_problems(document: Document) -> dict[int, tuple[str, str]]:
@@ -115,7 +121,7 @@ def offline_problems(document: Document) -> dict[int, tuple[str, str]]:
     base = base_url(document)
     declared = document.metadata.get("url")
     for index, link in enumerate(document.links):
-        if not link.checks_target or (_PLAINLY_FINE.match(link.url) and _written_plainly(link)):
+        if not link.checks_target or (_plainly_fine(link.url) and _written_plainly(link)):
             continue
         found = _problem(link, base, declared)
         if found is not None:

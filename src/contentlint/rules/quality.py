@@ -20,7 +20,7 @@ from contentlint.config import Config, ConfigError
 from contentlint.document import Document
 from contentlint.finding import Violation
 from contentlint.registry import rule
-from contentlint.text_view import PhraseIndex, any_present, line_and_column, visible_body, visible_lower, visible_words
+from contentlint.text_view import Needles, PhraseIndex, line_and_column, words_of, visible_body, visible_lower, visible_words
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -37,22 +37,22 @@ class PhraseSet:
     """Phrases that match anywhere (any case), words (as written), whole lines, and patterns."""
 
     phrases: PhraseIndex = PhraseIndex(())
-    words: tuple[str, ...] = ()
+    words: tuple[tuple[str, bytes], ...] = ()  # (word as written, its lower-case word piece)
     lines: PhraseIndex = PhraseIndex(())
-    patterns: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = ()
+    patterns: tuple[tuple[re.Pattern[str], Needles], ...] = ()
 
     def find(self, text: str, lowered: str, present: frozenset[bytes]) -> list[tuple[int, int]]:
         """(start, end) of every match, in text order. ``present``: the words of the text (a quick first test)."""
         found: list[tuple[int, int]] = []
         for phrase in self.phrases.candidates(present):
             found.extend(_word_hits(lowered, phrase))
-        for word in self.words:
-            if word.lower().encode() in present:
+        for word, piece in self.words:
+            if piece in present:
                 found.extend(_word_hits(text, word))
         for phrase in self.lines.candidates(present):
-            found.extend(m.span(1) for m in _line_pattern(phrase).finditer(text))
+            found.extend(_line_hits(text, lowered, phrase))
         for pattern, requires in self.patterns:
-            if not requires or any_present(requires, lowered, present):
+            if not requires or requires.any_in(lowered, present):
                 found.extend(m.span() for m in pattern.finditer(text))
         return sorted(found)
 
@@ -68,6 +68,25 @@ def _word_hits(text: str, phrase: str) -> Iterator[tuple[int, int]]:
         ):
             yield position, end
         position = text.find(phrase, position + 1)
+
+
+def _line_hits(text: str, lowered: str, phrase: str) -> list[tuple[int, int]]:
+    """Where ``phrase`` is a line on its own: only the lines that hold its longest word are tried."""
+    pattern, key = _line_pattern(phrase), _longest_word(phrase)
+    hits = []
+    position = lowered.find(key)
+    while position >= 0:
+        match = pattern.match(text, lowered.rfind("\n", 0, position) + 1)
+        if match is not None:
+            hits.append(match.span(1))
+        line_end = lowered.find("\n", position)
+        position = lowered.find(key, line_end) if line_end >= 0 else -1
+    return hits
+
+
+@functools.lru_cache(maxsize=256)
+def _longest_word(phrase: str) -> str:
+    return max(words_of(phrase), key=len).decode()
 
 
 @functools.lru_cache(maxsize=256)
@@ -90,14 +109,14 @@ def _phrase_set(raw: dict[str, Any], extra_phrases: list[str], extra_lines: list
         try:
             requires = entry.get("requires", [])
             requires = [requires] if isinstance(requires, str) else requires
-            patterns.append((re.compile(entry["pattern"], re.IGNORECASE), tuple(str(r).lower() for r in requires)))
+            patterns.append((re.compile(entry["pattern"], re.IGNORECASE), Needles([str(r).lower() for r in requires])))
         except re.error as error:
             raise ConfigError(f"{where}: invalid regular expression {entry['pattern']!r}: {error}") from None
     phrases = [p.lower() for p in [*raw.get("phrases", []), *extra_phrases] if p.strip()]
     lines = [" ".join(p.lower().split()) for p in [*raw.get("lines", []), *extra_lines] if p.strip()]
     return PhraseSet(
         phrases=PhraseIndex(phrases),
-        words=tuple(raw.get("words", [])),
+        words=tuple((word, word.lower().encode()) for word in raw.get("words", [])),
         lines=PhraseIndex(lines),
         patterns=tuple(patterns),
     )
@@ -118,7 +137,7 @@ def _cached(section_json: str) -> QualityData:
 
 
 def quality_data(config: Config) -> QualityData:
-    return _cached(json.dumps(config.sections.get(SECTION, {}), sort_keys=True))
+    return config.derived(SECTION, lambda: _cached(json.dumps(config.sections.get(SECTION, {}), sort_keys=True)))
 
 
 def _quote(text: str, limit: int = 60) -> str:
@@ -322,31 +341,27 @@ def repeated_text(document: Document, config: Config) -> Iterator[Violation]:
                 f"this line repeats the line above ({_quote(line, 50)}): delete the copy",
                 subject=" ".join(line.split())[:80],
             )
-    pieces = _BLANK_LINES_KEPT.split(text)  # block, separator, block, ...
-    first_seen: dict[str, int] = {}
+    first_seen: dict[str, int] = {}  # paragraph -> offset of its first copy
 
-    starts = [document.body_first_line]  # file line where each piece starts, counted once: stays linear
-    for raw in pieces[:-1]:
-        starts.append(starts[-1] + raw.count("\n"))
+    def line_of(offset: int) -> int:  # only for a repeat: counting lines for every paragraph costs more
+        return document.body_first_line + text.count("\n", 0, offset)
 
-    def line_of(piece: int) -> int:
-        raw = pieces[piece]
-        return starts[piece] + raw.count("\n", 0, len(raw) - len(raw.lstrip()))
-
-    for piece in range(0, len(pieces), 2):
-        raw = pieces[piece]
-        if len(raw) < minimum:
+    offset = 0
+    for index, raw in enumerate(_BLANK_LINES_KEPT.split(text)):  # block, separator, block, ...
+        start, offset = offset, offset + len(raw)
+        if index % 2 or len(raw) < minimum:
             continue
         block = raw.strip()
         if len(block) < minimum or _LIST_ITEM.match(block) or _NOT_PROSE.match(block):
             continue
         key = " ".join(block.split()) if ("\n" in block or "  " in block or "\t" in block) else block
+        start += len(raw) - len(raw.lstrip())
         previous = first_seen.get(key)
         if previous is None:
-            first_seen[key] = piece
+            first_seen[key] = start
             continue
         yield Violation(
-            line_of(piece), 1,
+            line_of(start), 1,
             f"this paragraph repeats the one on line {line_of(previous)} word for word ({_quote(key, 50)}): delete the copy",
             subject=key[:80],
         )
@@ -480,6 +495,7 @@ _MOJIBAKE = re.compile(
     + "]?|ï»¿)+"
 )
 _DAMAGE = re.compile(_MOJIBAKE.pattern + "|\ufffd|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_NOT_CONTROL_BYTES = bytes(b for b in range(128) if not (b < 32 and b not in (9, 10, 13)) and b != 127) + bytes(range(128, 256))
 
 
 def _repair(fragment: str) -> str | None:
@@ -520,8 +536,8 @@ def encoding_damage(document: Document, config: Config) -> Iterator[Violation]:
     Options: none.
     """
     text = document.text
-    if text.isascii() and not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", text):
-        return
+    if text.isascii() and not text.encode("ascii").translate(None, _NOT_CONTROL_BYTES):
+        return  # the usual case, decided by deleting every byte that is not a control character
     seen: set[int] = set()
     for match in _DAMAGE.finditer(text):
         line = text.count("\n", 0, match.start()) + 1
