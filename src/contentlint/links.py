@@ -16,6 +16,8 @@ import re
 from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import urljoin, urlsplit
 
+from contentlint.text_view import line_starts
+
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
@@ -189,18 +191,8 @@ class _Placer:
         return placed
 
 
-@functools.lru_cache(maxsize=4)
-def _line_starts(content: str) -> list[int]:
-    """Offsets where each line of ``content`` starts: counted once, so that many links stay linear."""
-    starts, newline = [0], content.find("\n")
-    while newline >= 0:
-        starts.append(newline + 1)
-        newline = content.find("\n", newline + 1)
-    return starts
-
-
 def _locate(content: str, placed: list[tuple[int, int]], pos: int, first_line: int) -> tuple[int, int]:
-    starts = _line_starts(content)
+    starts = line_starts(content)
     line_index = bisect.bisect_right(starts, pos) - 1
     line_start = starts[line_index]
     body_line, offset = placed[min(line_index, len(placed) - 1)]

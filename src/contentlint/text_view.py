@@ -6,6 +6,7 @@ the file. Shared by the content rules through ``document.memo``.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from contentlint.document import Document
@@ -49,6 +50,16 @@ def visible_body(document: Document) -> str:
         text = _CODE_SPAN.sub(_blank, text)
     document.memo[_MEMO] = text
     return text
+
+
+@functools.lru_cache(maxsize=4)
+def line_starts(text: str) -> list[int]:
+    """Offsets where each line of ``text`` starts: counted once, so that many lookups stay linear."""
+    starts, newline = [0], text.find("\n")
+    while newline >= 0:
+        starts.append(newline + 1)
+        newline = text.find("\n", newline + 1)
+    return starts
 
 
 def line_and_column(document: Document, text: str, position: int) -> tuple[int, int]:

@@ -8,6 +8,7 @@ and HTML comments are left out.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import re
@@ -20,7 +21,7 @@ from contentlint.config import Config, ConfigError
 from contentlint.document import Document
 from contentlint.finding import Violation
 from contentlint.registry import rule
-from contentlint.text_view import Needles, PhraseIndex, line_and_column, words_of, visible_body, visible_lower, visible_words
+from contentlint.text_view import Needles, PhraseIndex, line_and_column, line_starts, words_of, visible_body, visible_lower, visible_words
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -344,7 +345,7 @@ def repeated_text(document: Document, config: Config) -> Iterator[Violation]:
     first_seen: dict[str, int] = {}  # paragraph -> offset of its first copy
 
     def line_of(offset: int) -> int:  # only for a repeat: counting lines for every paragraph costs more
-        return document.body_first_line + text.count("\n", 0, offset)
+        return document.body_first_line + bisect.bisect_right(line_starts(text), offset) - 1
 
     offset = 0
     for index, raw in enumerate(_BLANK_LINES_KEPT.split(text)):  # block, separator, block, ...
