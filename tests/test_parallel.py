@@ -40,6 +40,19 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+@pytest.mark.parametrize("suffix", ["md", "html"])
+def test_report_jobs_give_identical_reports(run_cli, generated: Path, suffix: str) -> None:
+    written = {}
+    for jobs in ("1", "2"):
+        name = f"report-{jobs}.{suffix}"
+        result = run_cli("report", "docs", "--today", TODAY.isoformat(), "-o", name, "--calendar", f"reviews-{jobs}.ics",
+                         "--jobs", jobs, cwd=generated)
+        assert result.code == 1
+        written[jobs] = ((generated / name).read_bytes(), (generated / f"reviews-{jobs}.ics").read_bytes())
+    assert written["1"] == written["2"]
+    assert b"132 documents" in written["2"][0]
+
+
 @pytest.mark.parametrize("output_format", ["text", "json", "sarif", "markdown"])
 def test_jobs_give_identical_output(run_cli, generated: Path, output_format: str) -> None:
     args = ["check", "docs", "--today", TODAY.isoformat(), "--format", output_format]

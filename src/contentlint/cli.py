@@ -64,8 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", dest="output_format", choices=reporters.names(), default=None,
                        help="output format (default: text; github when GITHUB_ACTIONS=true and no --output)")
     check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
-    check.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
-                       help="processes to lint in (default: all cores; runs of under 50 files use one)")
+    add_jobs_option(check)
     add_common_options(check)
     add_ci_options(check)
     add_link_options(check)
@@ -81,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="the report's format, when the file name does not say")
     report.add_argument("--calendar", metavar="FILE.ics",
                         help="also write each document's next review date as all-day calendar events")
+    add_jobs_option(report)
     add_common_options(report)
     add_link_options(report)
 
@@ -90,6 +90,11 @@ def build_parser() -> argparse.ArgumentParser:
     explain = commands.add_parser("explain", help="print a rule's documentation")
     explain.add_argument("code", metavar="CODE", help="a rule code such as F001, or a rule name such as review-overdue")
     return parser
+
+
+def add_jobs_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
+                         help="processes to lint in (default: all cores; runs of under 50 files use one)")
 
 
 def add_common_options(command: argparse.ArgumentParser) -> None:
@@ -395,7 +400,7 @@ def run_report(args: argparse.Namespace) -> int:
     with ProgressBar(sys.stderr) as bar:
         config.progress = bar.update
         config.notice = lambda message: print(f"contentlint: warning: {message}", file=sys.stderr)
-        result = Linter(config, collect_facts=True).run(_with_progress(files, sys.stderr))
+        result = _run_linter(Linter(config, collect_facts=True), _with_progress(files, sys.stderr), args.jobs)
     if result.files == 0:
         print(f"contentlint: warning: no documents found in {' '.join(args.paths)}", file=sys.stderr)
     written = []
