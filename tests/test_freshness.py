@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import codes_of, front_matter, lint_text, make_config
 from contentlint.config import ReviewPolicy
@@ -127,3 +129,34 @@ def test_body_date_line_points_at_the_label() -> None:
     (finding,) = [f for f in lint_text(text) if f.code == "F001"]
     assert finding.line == 5
     assert "Next review: 01 November 2025" in finding.message
+
+
+# The common English forms are read without strptime; they must read exactly as strptime does.
+_STRPTIME_FORMS = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%B %Y", "%b %Y")
+
+
+def _by_strptime(text: str) -> dt.date | None:
+    squashed = " ".join(text.replace(".", " ").split())
+    for form in _STRPTIME_FORMS:
+        try:
+            return dt.datetime.strptime(squashed, form).date()
+        except ValueError:
+            continue
+    return None
+
+
+_MONTH_WORDS = ["January", "jan", "SEP", "Sept", "September", "May", "june", "Febr", "Dec", "decembre", "Mon"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.sampled_from(["", "1 ", "01 ", "17 ", "31 ", "0 ", "32 ", "007 "]),
+    st.sampled_from(_MONTH_WORDS),
+    st.sampled_from(["", " 5", " 29", " 30,", " 31,", " 00,", " 9 ,"]),
+    st.sampled_from([" 2026", " 2024", " 0000", " 226", ".  2025"]),
+)
+def test_common_dates_read_as_strptime_reads_them(day: str, month: str, after: str, year: str) -> None:
+    from contentlint.review_dates import _common_english_date
+
+    text = f"{day}{month}{after}{year}"
+    assert _common_english_date(text) == _by_strptime(text)

@@ -8,6 +8,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import CLEAN_FRONT_MATTER, PROSE, TODAY, lint_text, make_config
 from contentlint.discovery import discover
@@ -267,3 +269,31 @@ def test_one_bad_file_does_not_stop_the_others(run_cli, tmp_path: Path) -> None:
     assert result.code == 1
     assert "4 files checked" in result.out
     assert "b.md:1:1: E001" in result.out and "bomb.md:" in result.out
+
+
+def _nested(kinds: list[bool]) -> object:
+    value: object = "x"
+    for as_list in kinds:
+        value = [value] if as_list else {"k": value}
+    return value
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(
+    st.recursive(st.one_of(st.integers(), st.text(max_size=4)),
+                 lambda inner: st.lists(inner, max_size=2) | st.dictionaries(st.text(max_size=3), inner, max_size=2),
+                 max_leaves=80),
+    st.lists(st.booleans(), min_size=55, max_size=70).map(_nested),
+), st.booleans())
+def test_front_matter_small_enough_to_skip_the_shape_walk_is_within_the_limits(value: object, flow: bool) -> None:
+    import yaml
+
+    from contentlint.frontmatter_yaml import _Loader, _check_shape, _within_limits_by_its_size
+
+    text = yaml.safe_dump({"data": value}, default_flow_style=flow)
+    if _within_limits_by_its_size(text):
+        loader = _Loader(text)
+        try:
+            _check_shape(loader.get_single_node())  # must not raise
+        finally:
+            loader.dispose()

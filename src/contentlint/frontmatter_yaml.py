@@ -111,6 +111,16 @@ def _check_shape(root: yaml.Node) -> None:
             stack.extend((child, depth + 1) for child in node.value)
 
 
+def _within_limits_by_its_size(text: str) -> bool:
+    """Whether the text is too small to break a limit: no alias, under two characters a value,
+    and fewer of the characters that open a collection (":-?[{") than the depth limit."""
+    return (
+        "*" not in text
+        and len(text) < 2 * MAX_NODE_VISITS
+        and sum(text.count(c) for c in ":-?[{") < MAX_DEPTH
+    )
+
+
 def _check_nesting_text(text: str) -> None:
     """Refuse deep nesting before libyaml sees it: it slows down quadratically with depth,
     and composing tens of thousands of levels overflows the C stack."""
@@ -181,7 +191,8 @@ def load_front_matter(text: str) -> ParsedYaml:
             raise FrontMatterError("M002", f"front matter is not valid YAML: {exc}") from None
         if root is None:  # `---` directly followed by `---`: no fields at all
             return ParsedYaml(data={}, root=yaml.MappingNode("tag:yaml.org,2002:map", []))
-        _check_shape(root)
+        if not _within_limits_by_its_size(text):
+            _check_shape(root)
         _check_repeated_keys(root)
         try:
             data = loader.construct_document(root)

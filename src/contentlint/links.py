@@ -87,12 +87,14 @@ def is_relative(target: str) -> bool:
 
 def resolve(target: str, base: str | None) -> str:
     stripped = target.strip()
-    if base is None or not stripped or stripped[:8].lower().startswith(("https://", "http://")) or not is_relative(stripped):
+    if base is None or not stripped or stripped[:8].lower().startswith(("https://", "http://")):
         return stripped
-    if stripped[0] == "/" and not stripped.startswith("//") and "/." not in stripped and "\\" not in stripped:
+    if stripped[0] == "/" and stripped[:2] != "//" and "/." not in stripped and "\\" not in stripped:
         origin = _origin(base)  # the common case, a site-root path: no need for the full urljoin
         if origin:
             return origin + stripped
+    if not is_relative(stripped):
+        return stripped
     try:
         return urljoin(base, stripped)
     except ValueError:

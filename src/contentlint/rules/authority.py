@@ -72,8 +72,8 @@ def source_not_authoritative(document: Document, config: Config) -> Iterator[Vio
     if host is None:
         return  # not an http(s) URL: the metadata schema reports it
     data = authority_data(config)
-    line, column = _url_position(document)
     if data.is_vendor(host):
+        line, column = _url_position(document)
         yield Violation(
             line, column,
             f"the document comes from {host}, a known vendor of research chemicals, not a source of patient "
@@ -84,6 +84,7 @@ def source_not_authoritative(document: Document, config: Config) -> Iterator[Vio
     tier = data.tier_of(host)
     if tier is None or not tier.source:
         why = f"it is {tier.description}" if tier is not None else "its domain is not on the authority list"
+        line, column = _url_position(document)
         yield Violation(
             line, column,
             f"the document comes from {host}, which is not an authoritative source ({why}; trusted: "

@@ -394,7 +394,7 @@ def multiple_top_level_headings(document: Document, config: Config) -> Iterator[
         return
     lined = "\n" + text  # offsets in `lined` are offsets in `text` plus one, at the "\n"
     headings = [(m.start(), (m.group(1) or "").strip()) for m in _ATX_H1.finditer(lined)] if "#" in text else []
-    if "\n=" in lined or "\n =" in lined or "\n  =" in lined or "\n   =" in lined:
+    if "=" in text and ("\n=" in lined or "\n =" in lined or "\n  =" in lined or "\n   =" in lined):
         for underline in _SETEXT_UNDERLINE.finditer(lined):
             start = lined.rfind("\n", 0, underline.start())
             title = lined[start + 1:underline.start()]
