@@ -297,3 +297,36 @@ def test_front_matter_small_enough_to_skip_the_shape_walk_is_within_the_limits(v
             _check_shape(loader.get_single_node())  # must not raise
         finally:
             loader.dispose()
+
+
+_YAML_VALUES = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text("ab Z-:#'\"é€", max_size=6),
+              st.sampled_from(["2026-03-01", "yes", "no", "~", "1.0", "0x1f", "<<", "=", "!!", "*a"])),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.one_of(st.text("abZé", max_size=4), st.integers()), inner, max_size=3),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_YAML_VALUES, st.booleans())
+def test_front_matter_is_built_as_pyyaml_builds_it(value: object, flow: bool) -> None:
+    import yaml
+
+    from contentlint.frontmatter_yaml import _Loader, _construct, load_front_matter
+
+    import json
+
+    text = f"data: {json.dumps(value, ensure_ascii=False)}\n" if flow else yaml.safe_dump({"data": value}, default_flow_style=False)
+    text += "merged:\n  <<: {a: 1}\n  b: 2\ntags: !!set {a, b}\nwhen: 2026-03-01\n"
+    loader = _Loader(text)
+    try:
+        expected = loader.get_single_data()
+    finally:
+        loader.dispose()
+    assert expected["merged"] == {"a": 1, "b": 2}
+    assert load_front_matter(text).data == expected
+    loader = _Loader(text)
+    try:
+        assert _construct(loader, loader.get_single_node()) == expected
+    finally:
+        loader.dispose()

@@ -54,10 +54,6 @@ class Document:
         data = self.front_matter
         return data if isinstance(data, dict) else {}
 
-    @cached_property
-    def body_lines(self) -> list[str]:
-        return self.body.split("\n")
-
     def body_line_number(self, index: int) -> int:
         """File line (1-based) of body line ``index`` (0-based)."""
         return self.body_first_line + index

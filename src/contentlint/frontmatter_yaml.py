@@ -142,6 +142,24 @@ def _check_nesting_text(text: str) -> None:
         )
 
 
+_STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+
+
+def _construct(loader: yaml.BaseLoader, node: yaml.Node) -> Any:
+    """What ``construct_document`` gives for a tree without aliases, with the common nodes (text,
+    lists, mappings with text keys) built directly; any other node is left to PyYAML."""
+    tag = node.tag
+    if tag == _STR and isinstance(node, yaml.ScalarNode):
+        return node.value
+    if tag == _SEQ and isinstance(node, yaml.SequenceNode):
+        return [_construct(loader, child) for child in node.value]
+    if tag == _MAP and isinstance(node, yaml.MappingNode) and all(
+        key.tag == _STR and isinstance(key, yaml.ScalarNode) for key, _ in node.value
+    ):
+        return {key.value: _construct(loader, value) for key, value in node.value}
+    return loader.construct_object(node, deep=True)  # type: ignore[attr-defined]
+
+
 def _check_repeated_keys(root: yaml.Node) -> None:
     if not isinstance(root, yaml.MappingNode):
         return
@@ -195,7 +213,7 @@ def load_front_matter(text: str) -> ParsedYaml:
             _check_shape(root)
         _check_repeated_keys(root)
         try:
-            data = loader.construct_document(root)
+            data = loader.construct_document(root) if "*" in text else _construct(loader, root)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             raise FrontMatterError(

@@ -105,7 +105,7 @@ class Linter:
     def check_document(self, document: Document, absolute: Path | None = None) -> FileResult:
         findings: list[Finding] = []
         ignored = self._ignored_by_path(document.path, absolute)
-        rules = [r for r in self.rules if not any(r.code.startswith(p) for p in ignored)]
+        rules = [r for r in self.rules if not any(r.code.startswith(p) for p in ignored)] if ignored else self.rules
         if document.read_error is not None:
             rules = [r for r in rules if r.code == "E001"]
         for rule in rules:
@@ -126,7 +126,9 @@ class Linter:
                     continue
                 if summary is not None:
                     summaries[corpus.name] = summary
-        suppressions = parse_suppressions(document.text) if "contentlint-" in document.text else None
+        # Suppressions live in HTML comments: a document without "<" (a fast test) has none.
+        text = document.text
+        suppressions = parse_suppressions(text) if "<" in text and "contentlint-" in text else None
         if suppressions:
             findings = [f for f in findings if not suppressions.covers(f.line, f.code)]
         findings.sort()

@@ -207,7 +207,6 @@ def body_review_dates(document: Document, date_order: str = "MDY") -> list[Revie
     body = document.body
     if not body:
         return found
-    lines = document.body_lines
     line_index, counted_to = 0, 0
     for match in _label_matches(body):
         index = next(i for i in range(len(_LABELS)) if match.group(f"l{i}") is not None)
@@ -223,13 +222,25 @@ def body_review_dates(document: Document, date_order: str = "MDY") -> list[Revie
                 date = parse_date_text(candidate, date_order)
                 if date:
                     break
-        elif line_index + 1 < len(lines):
-            following = next((l for l in lines[line_index + 1 : line_index + 3] if l.strip()), "")
+        else:
+            following = next((l for l in _lines_after(body, match.end(), 2) if l.strip()), "")
             if following and not _LABEL_RE.match(following):
                 date = parse_date_text(following, date_order)
         if date is None:
             continue
         column = match.start("label") - match.start() + 1
-        written = lines[line_index].strip() if line_index < len(lines) else rest
+        line_end = body.find("\n", match.start())
+        written = body[match.start():line_end if line_end >= 0 else len(body)].strip()
         found.append(ReviewDate(kind, date, document.body_line_number(line_index), column, written[:80], "body"))
     return found
+
+
+def _lines_after(text: str, position: int, count: int) -> list[str]:
+    """Up to ``count`` lines after the line that ends at or after ``position``."""
+    lines: list[str] = []
+    start = text.find("\n", position)
+    while start >= 0 and len(lines) < count:
+        end = text.find("\n", start + 1)
+        lines.append(text[start + 1:end if end >= 0 else len(text)])
+        start = end
+    return lines
