@@ -206,6 +206,7 @@ from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from contentlint.rules.quality import _line_hits, _line_pattern  # noqa: E402
+from contentlint.phrase_scan import Vocabulary  # noqa: E402
 from contentlint.text_view import Needles, lower_in_place  # noqa: E402
 
 _FRAGMENTS = ["Back to top", "back  to\ttop", "** Print **", "print", "Printed", "menu", "Main menu", "-", "#",
@@ -217,7 +218,9 @@ _FRAGMENTS = ["Back to top", "back  to\ttop", "** Print **", "print", "Printed",
 def test_line_phrase_search_matches_the_regular_expression(parts: list[str], phrase: str) -> None:
     text = "".join(parts)
     expected = [m.span(1) for m in _line_pattern(phrase).finditer(text)]
-    assert sorted(_line_hits(text, lower_in_place(text), phrase)) == expected
+    lowered = lower_in_place(text)
+    scan = Vocabulary(["top", "print", "menu"]).scan(lowered)
+    assert sorted(_line_hits(text, lowered, phrase, scan)) == expected
 
 
 @settings(max_examples=300, deadline=None)
@@ -227,4 +230,5 @@ def test_needles_agree_with_substring_search(parts: list[str]) -> None:
     requires = ["[add", "{{", "menu", "[ your"]
     words = frozenset(lowered.encode().translate(bytes(c if (97 <= c <= 122 or 48 <= c <= 57) else 32 for c in range(256))).split())
     expected = any((r.encode() in words) if r.isalnum() else (r in lowered) for r in requires)  # plain words: whole words
-    assert Needles(requires).any_in(lowered, words) == expected
+    for vocabulary in (Vocabulary(requires), Vocabulary([])):  # in the scan's vocabulary or not: the same answer
+        assert Needles(requires).any_in(lowered, vocabulary.scan(lowered)) == expected

@@ -44,7 +44,7 @@ class Source:
 @dataclass(frozen=True)
 class Signal:
     name: str
-    phrases: Any  # a contentlint.text_view.PhraseIndex
+    phrases: tuple[str, ...]  # lower case
     pattern: re.Pattern[str] | None
     requires: Any  # a contentlint.text_view.Needles
     weight: float
@@ -67,6 +67,14 @@ class AuthorityData:
                 cache.clear()
             cache[host] = _lookup(self.domains, host)
         return cache[host]
+
+    def search_keys(self) -> set[str]:
+        """What the phrase scan must find for the vendor signals."""
+        keys: set[str] = set()
+        for signal in self.signals:
+            keys.update(signal.phrases)
+            keys.update(signal.requires.words)
+        return keys
 
     def is_vendor(self, host: str) -> bool:
         return _lookup(dict.fromkeys(self.vendors, True), host) is not None
@@ -123,10 +131,8 @@ def _compile(pattern: str, where: str) -> re.Pattern[str]:
         raise ConfigError(f"{where}: invalid regular expression {pattern!r}: {error}") from None
 
 
-def _phrases(phrases: list[str]) -> Any:
-    from contentlint.text_view import PhraseIndex
-
-    return PhraseIndex([p.lower() for p in phrases if p.strip()])
+def _phrases(phrases: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(p.lower() for p in phrases if p.strip()))
 
 
 def _needles(requires: list[str]) -> Any:

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import TYPE_CHECKING
 
 from contentlint.document import Document
+
+if TYPE_CHECKING:
+    from contentlint.phrase_scan import TextScan
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
@@ -94,24 +98,13 @@ def lower_in_place(text: str) -> str:
     return lowered
 
 
-def visible_words(document: Document) -> frozenset[bytes]:
-    """The set of word pieces in the visible text: a cheap first test before any phrase search."""
-    cached = document.memo.get("text.words")
-    if cached is None:
-        cached = document.memo["text.words"] = frozenset(words_of(visible_body(document)))
-    return cached
-
-
-def may_contain(words: frozenset[bytes], phrase_words: tuple[bytes, ...]) -> bool:
-    return all(word in words for word in phrase_words)
-
-
 class Needles:
     """Lower-case strings one of which must occur before a pattern is worth trying. Plain words
-    are looked up in the text's word set; the others ("[add", "{{") are searched for together."""
+    must stand as whole words (found by the text's scan); the others ("[add", "{{") are searched
+    for together."""
 
     def __init__(self, requires: tuple[str, ...] | list[str]) -> None:
-        self.words = frozenset(r.encode() for r in requires if r.isascii() and r.isalnum())
+        self.words = tuple(sorted({r for r in requires if r.isascii() and r.isalnum()}))
         others = sorted({r for r in requires if r and not (r.isascii() and r.isalnum())})
         # One search for all of them; first, a test for their first characters (a memchr each).
         self.first_characters = "".join(sorted({r[0] for r in others}))
@@ -120,30 +113,9 @@ class Needles:
     def __bool__(self) -> bool:
         return bool(self.words or self.search)
 
-    def any_in(self, lowered: str, words: frozenset[bytes]) -> bool:
-        if not self.words.isdisjoint(words):
+    def any_in(self, lowered: str, scan: TextScan) -> bool:
+        if any(scan.has_word(word) for word in self.words):
             return True
         if self.search is None or not any(c in lowered for c in self.first_characters):
             return False
         return self.search(lowered) is not None
-
-
-class PhraseIndex:
-    """Phrases keyed by their longest word: one set intersection finds the few worth searching for."""
-
-    def __init__(self, phrases: list[str] | tuple[str, ...]) -> None:
-        self.by_word: dict[bytes, list[tuple[str, tuple[bytes, ...]]]] = {}
-        for phrase in phrases:
-            words = tuple(words_of(phrase))
-            if words:
-                self.by_word.setdefault(max(words, key=len), []).append((phrase, words))
-        self.keys = frozenset(self.by_word)
-
-    def candidates(self, present: frozenset[bytes]) -> list[str]:
-        """Phrases all of whose words occur in the text, in no particular order."""
-        return [
-            phrase
-            for key in self.keys.intersection(present)
-            for phrase, words in self.by_word[key]
-            if may_contain(present, words)
-        ]

@@ -14,7 +14,8 @@ from contentlint.finding import Violation
 from contentlint.links import base_url
 from contentlint.registry import rule
 from contentlint.rules.links import offline_problems
-from contentlint.text_view import line_and_column, visible_body, visible_lower, visible_words, words_of
+from contentlint.phrase_scan import TextScan, text_scan, vocabulary
+from contentlint.text_view import line_and_column, lower_in_place, visible_body, visible_lower
 
 # Lines that name where a text comes from: "Source: ...", "Written by ...", "© 2024 ...".
 _ATTRIBUTION_LABEL = re.compile(
@@ -94,16 +95,16 @@ def source_not_authoritative(document: Document, config: Config) -> Iterator[Vio
         )
 
 
-def _signal_hits(text: str, data: AuthorityData, lowered: str, present: frozenset[bytes]) -> list[tuple[int, str, str, float]]:
+def _signal_hits(text: str, data: AuthorityData, lowered: str, scan: TextScan) -> list[tuple[int, str, str, float]]:
     """(position, signal name, text as written, weight) for the first hit of each signal."""
     hits = []
     for signal in data.signals:
         best: tuple[int, int] | None = None
-        for phrase in signal.phrases.candidates(present):
-            position = _find_words(lowered, phrase)
+        for phrase in signal.phrases:
+            position = _first_as_words(lowered, phrase, scan.occurrences(phrase))
             if position >= 0 and (best is None or position < best[0]):
                 best = (position, position + len(phrase))
-        if signal.pattern is not None and (not signal.requires or signal.requires.any_in(lowered, present)):
+        if signal.pattern is not None and (not signal.requires or signal.requires.any_in(lowered, scan)):
             match = signal.pattern.search(text)
             if match is not None and (best is None or match.start() < best[0]):
                 best = (match.start(), match.end())
@@ -112,16 +113,14 @@ def _signal_hits(text: str, data: AuthorityData, lowered: str, present: frozense
     return sorted(hits)
 
 
-def _find_words(lowered: str, phrase: str) -> int:
-    """First position of ``phrase`` in ``lowered`` as whole words, or -1."""
-    position = lowered.find(phrase)
-    while position >= 0:
+def _first_as_words(lowered: str, phrase: str, starts: list[int]) -> int:
+    """The first of the ``starts`` of ``phrase`` in ``lowered`` where it stands as whole words, or -1."""
+    for position in starts:
         end = position + len(phrase)
         before_ok = position == 0 or not (lowered[position - 1].isalnum() and phrase[0].isalnum())
         after_ok = end >= len(lowered) or not (lowered[end].isalnum() and phrase[-1].isalnum())
         if before_ok and after_ok:
             return position
-        position = lowered.find(phrase, position + 1)
     return -1
 
 
@@ -150,11 +149,12 @@ def vendor_page(document: Document, config: Config) -> Iterator[Violation]:
     text = visible_body(document)
     title = document.metadata.get("title")
     data = authority_data(config)
-    hits = _signal_hits(text, data, visible_lower(document), visible_words(document))
+    hits = _signal_hits(text, data, visible_lower(document), text_scan(document, config))
     if isinstance(title, str) and title.strip():
         seen = {name for _, name, _, _ in hits}
-        lowered_title = title.lower()
-        for _, name, written, weight in _signal_hits(title, data, lowered_title, frozenset(words_of(title))):
+        lowered_title = lower_in_place(title)
+        title_scan = vocabulary(config).scan(lowered_title)
+        for _, name, written, weight in _signal_hits(title, data, lowered_title, title_scan):
             if name not in seen:
                 hits.append((-1, name, written, weight))
     total = sum(weight for _, _, _, weight in hits)

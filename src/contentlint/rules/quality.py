@@ -15,13 +15,14 @@ import re
 import sys
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from contentlint.config import Config, ConfigError
 from contentlint.document import Document
 from contentlint.finding import Violation
 from contentlint.registry import rule
-from contentlint.text_view import Needles, PhraseIndex, line_and_column, line_starts, words_of, visible_body, visible_lower, visible_words
+from contentlint.phrase_scan import TextScan, text_scan
+from contentlint.text_view import Needles, line_and_column, line_starts, visible_body, visible_lower, words_of
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -37,30 +38,36 @@ DEFAULT_REPEAT_MIN_CHARACTERS = 40
 class PhraseSet:
     """Phrases that match anywhere (any case), words (as written), whole lines, and patterns."""
 
-    phrases: PhraseIndex = PhraseIndex(())
-    words: tuple[tuple[str, bytes], ...] = ()  # (word as written, its lower-case word piece)
-    lines: PhraseIndex = PhraseIndex(())
+    phrases: tuple[str, ...] = ()  # lower case
+    words: tuple[tuple[str, str], ...] = ()  # (word as written, in lower case)
+    lines: tuple[str, ...] = ()  # lower case, single spaces
     patterns: tuple[tuple[re.Pattern[str], Needles], ...] = ()
 
-    def find(self, text: str, lowered: str, present: frozenset[bytes]) -> list[tuple[int, int]]:
-        """(start, end) of every match, in text order. ``present``: the words of the text (a quick first test)."""
+    def find(self, text: str, lowered: str, scan: TextScan) -> list[tuple[int, int]]:
+        """(start, end) of every match, in text order. ``scan``: where the search keys occur in ``lowered``."""
         found: list[tuple[int, int]] = []
-        for phrase in self.phrases.candidates(present):
-            found.extend(_word_hits(lowered, phrase))
-        for word, piece in self.words:
-            if piece in present:
-                found.extend(_word_hits(text, word))
-        for phrase in self.lines.candidates(present):
-            found.extend(_line_hits(text, lowered, phrase))
+        for phrase in self.phrases:
+            found.extend(_word_hits(lowered, phrase, scan.occurrences(phrase)))
+        for word, lowered_word in self.words:
+            found.extend(_word_hits(text, word, (p for p in scan.occurrences(lowered_word) if text.startswith(word, p))))
+        for phrase in self.lines:
+            found.extend(_line_hits(text, lowered, phrase, scan))
         for pattern, requires in self.patterns:
-            if not requires or requires.any_in(lowered, present):
+            if not requires or requires.any_in(lowered, scan):
                 found.extend(m.span() for m in pattern.finditer(text))
         return sorted(found)
 
+    def search_keys(self) -> set[str]:
+        """What the phrase scan must find for ``find``."""
+        keys = {*self.phrases, *(lowered for _, lowered in self.words), *(_longest_word(line) for line in self.lines)}
+        for _, requires in self.patterns:
+            keys.update(requires.words)
+        return keys
 
-def _word_hits(text: str, phrase: str) -> Iterator[tuple[int, int]]:
-    position = text.find(phrase)
-    while position >= 0:
+
+def _word_hits(text: str, phrase: str, starts: Iterable[int]) -> Iterator[tuple[int, int]]:
+    """The ``starts`` of ``phrase`` in ``text`` where it stands as whole words."""
+    for position in starts:
         end = position + len(phrase)
         before = text[position - 1] if position else " "
         after = text[end] if end < len(text) else " "
@@ -68,26 +75,30 @@ def _word_hits(text: str, phrase: str) -> Iterator[tuple[int, int]]:
             phrase[-1].isalnum() and (after.isalnum() or after == "_")
         ):
             yield position, end
-        position = text.find(phrase, position + 1)
 
 
-def _line_hits(text: str, lowered: str, phrase: str) -> list[tuple[int, int]]:
+def _line_hits(text: str, lowered: str, phrase: str, scan: TextScan) -> list[tuple[int, int]]:
     """Where ``phrase`` is a line on its own: only the lines that hold its longest word are tried."""
     pattern, key = _line_pattern(phrase), _longest_word(phrase)
+    if not key:
+        return [match.span(1) for match in pattern.finditer(text)]
     hits = []
-    position = lowered.find(key)
-    while position >= 0:
+    next_line = 0
+    for position in scan.occurrences(key):
+        if position < next_line:
+            continue  # this line was tried already
         match = pattern.match(text, lowered.rfind("\n", 0, position) + 1)
         if match is not None:
             hits.append(match.span(1))
-        line_end = lowered.find("\n", position)
-        position = lowered.find(key, line_end) if line_end >= 0 else -1
+        next_line = lowered.find("\n", position)
+        if next_line < 0:
+            break
     return hits
 
 
 @functools.lru_cache(maxsize=256)
 def _longest_word(phrase: str) -> str:
-    return max(words_of(phrase), key=len).decode()
+    return max(words_of(phrase), key=len, default=b"").decode()
 
 
 @functools.lru_cache(maxsize=256)
@@ -103,6 +114,9 @@ class QualityData:
     min_words: int
     repeat_min_characters: int
 
+    def search_keys(self) -> set[str]:
+        return self.placeholders.search_keys() | self.boilerplate.search_keys()
+
 
 def _phrase_set(raw: dict[str, Any], extra_phrases: list[str], extra_lines: list[str], where: str) -> PhraseSet:
     patterns = []
@@ -116,9 +130,9 @@ def _phrase_set(raw: dict[str, Any], extra_phrases: list[str], extra_lines: list
     phrases = [p.lower() for p in [*raw.get("phrases", []), *extra_phrases] if p.strip()]
     lines = [" ".join(p.lower().split()) for p in [*raw.get("lines", []), *extra_lines] if p.strip()]
     return PhraseSet(
-        phrases=PhraseIndex(phrases),
-        words=tuple((word, word.lower().encode()) for word in raw.get("words", [])),
-        lines=PhraseIndex(lines),
+        phrases=tuple(dict.fromkeys(phrases)),
+        words=tuple((word, word.lower()) for word in raw.get("words", [])),
+        lines=tuple(dict.fromkeys(lines)),
         patterns=tuple(patterns),
     )
 
@@ -155,10 +169,10 @@ def _one_per_line(document: Document, text: str, spans: list[tuple[int, int]]) -
             yield line, column, text[start:end]
 
 
-def _phrase_violations(document: Document, phrases: PhraseSet, message: str) -> Iterator[Violation]:
+def _phrase_violations(document: Document, config: Config, phrases: PhraseSet, message: str) -> Iterator[Violation]:
     """One violation per line where ``phrases`` match what a reader sees; ``message`` has a {} for the quote."""
     text = visible_body(document)
-    spans = phrases.find(text, visible_lower(document), visible_words(document))
+    spans = phrases.find(text, visible_lower(document), text_scan(document, config))
     for line, column, written in _one_per_line(document, text, spans):
         yield Violation(line, column, message.format(_quote(written)), subject=" ".join(written.lower().split()))
 
@@ -179,7 +193,7 @@ def placeholder_text(document: Document, config: Config) -> Iterator[Violation]:
     Options (`[tool.contentlint.quality]`): `extend-placeholders` (phrases, any case).
     """
     yield from _phrase_violations(
-        document, quality_data(config).placeholders,
+        document, config, quality_data(config).placeholders,
         "placeholder text {}: the page was saved before it was finished; replace it with the real content or delete it",
     )
 
@@ -202,7 +216,7 @@ def scraping_boilerplate(document: Document, config: Config) -> Iterator[Violati
     `extend-boilerplate-lines` (whole lines).
     """
     yield from _phrase_violations(
-        document, quality_data(config).boilerplate,
+        document, config, quality_data(config).boilerplate,
         "scraping boilerplate {}: part of the web page around the content, copied with it; delete it",
     )
 
@@ -423,15 +437,7 @@ _CITATION_GAP = re.compile(
     r"(?:[^\S\n]*$|[^\S\n]+(?=(?:accessed|retrieved)\b))",
     re.IGNORECASE | re.MULTILINE,
 )
-_CITATION_WORDS = ("accessed", "retrieved", "downloaded", "available")
-
-
-def _occurrences(lowered: str, word: str) -> Iterator[int]:
-    position = lowered.find(word)
-    while position >= 0:
-        if position == 0 or not lowered[position - 1].isalnum():
-            yield position
-        position = lowered.find(word, position + 1)
+CITATION_WORDS = ("accessed", "retrieved", "downloaded", "available")
 
 
 _SENTENCE_END = re.compile(r"[.;:)\]]\s+$")
@@ -454,15 +460,16 @@ def incomplete_citation(document: Document, config: Config) -> Iterator[Violatio
 
     Options: none.
     """
-    present = visible_words(document)
-    keywords = [k for k in _CITATION_WORDS if k.encode() in present]
+    scan = text_scan(document, config)
+    keywords = [k for k in CITATION_WORDS if scan.has_word(k)]
     if not keywords:
         return
     text, lowered = visible_body(document), visible_lower(document)
     starts = sorted(
         position
         for keyword in keywords
-        for position in _occurrences(lowered, keyword)
+        for position in scan.occurrences(keyword)
+        if position == 0 or not lowered[position - 1].isalnum()
     )
     for start in starts:
         match = _CITATION_GAP.match(text, start)

@@ -1,0 +1,96 @@
+"""One pass over a document's visible text finds every phrase and word the content rules look for.
+
+The placeholder, boilerplate, vendor-signal and citation rules each look for dozens of
+phrases. Searching for each one in turn would read a page a hundred times; instead an
+Aho-Corasick automaton (ahocorasick-rs) built once per configuration from all of their
+phrases finds every occurrence of every one of them in a single pass. The rules then
+judge each occurrence (whole words, a line on its own) as before.
+
+The vocabulary only decides speed, never results: a phrase that is not in it is searched
+for directly.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable
+
+if TYPE_CHECKING:
+    from contentlint.config import Config
+    from contentlint.document import Document
+
+_PIECE_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+class Vocabulary:
+    """The lower-case strings searched for in every document."""
+
+    def __init__(self, keys: Iterable[str]) -> None:
+        import ahocorasick_rs
+
+        self.keys = sorted({key for key in keys if key})
+        self.known = frozenset(self.keys)
+        self._matcher = ahocorasick_rs.AhoCorasick(self.keys) if self.keys else None
+
+    def scan(self, lowered: str) -> TextScan:
+        found: dict[str, list[int]] = {}
+        if self._matcher is not None:
+            keys = self.keys
+            for index, start, _ in self._matcher.find_matches_as_indexes(lowered, overlapping=True):
+                found.setdefault(keys[index], []).append(start)
+        return TextScan(lowered, found, self.known)
+
+
+class TextScan:
+    """Where each vocabulary string occurs in one lower-case text."""
+
+    def __init__(self, lowered: str, found: dict[str, list[int]], scanned: frozenset[str]) -> None:
+        self.lowered = lowered
+        self._found = found
+        self._scanned = scanned
+
+    def occurrences(self, key: str) -> list[int]:
+        """Every start of ``key`` in the text, overlapping ones included, in order."""
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = [] if key in self._scanned else _find_all(self.lowered, key)
+        return found
+
+    def has_word(self, word: str) -> bool:
+        """Whether ``word`` (lower-case ASCII letters and digits) stands as a whole word piece:
+        neither neighbour is an ASCII letter or digit."""
+        lowered, size = self.lowered, len(word)
+        return any(
+            (start == 0 or lowered[start - 1] not in _PIECE_CHARACTERS)
+            and (start + size >= len(lowered) or lowered[start + size] not in _PIECE_CHARACTERS)
+            for start in self.occurrences(word)
+        )
+
+
+def _find_all(text: str, key: str) -> list[int]:
+    positions = []
+    position = text.find(key) if key else -1
+    while position >= 0:
+        positions.append(position)
+        position = text.find(key, position + 1)
+    return positions
+
+
+def text_scan(document: Document, config: Config) -> TextScan:
+    """The scan of the document's visible text (code and comments left out), made once."""
+    from contentlint.text_view import visible_lower
+
+    cached = document.memo.get("text.scan")
+    if cached is None:
+        cached = document.memo["text.scan"] = vocabulary(config).scan(visible_lower(document))
+    return cached
+
+
+def vocabulary(config: Config) -> Vocabulary:
+    return config.derived("phrase-vocabulary", lambda: Vocabulary(_keys(config)))
+
+
+def _keys(config: Config) -> set[str]:
+    from contentlint.authority_data import authority_data
+    from contentlint.rules.quality import CITATION_WORDS, quality_data
+
+    return {*quality_data(config).search_keys(), *authority_data(config).search_keys(), *CITATION_WORDS}
