@@ -29,7 +29,10 @@ class Vocabulary:
 
         self.keys = sorted({key for key in keys if key})
         self.known = frozenset(self.keys)
-        self._matcher = ahocorasick_rs.AhoCorasick(self.keys) if self.keys else None
+        # A DFA: the fastest scan (about twice an NFA's), for a vocabulary of a few hundred strings.
+        self._matcher = (
+            ahocorasick_rs.AhoCorasick(self.keys, implementation=ahocorasick_rs.Implementation.DFA) if self.keys else None
+        )
 
     def scan(self, lowered: str) -> TextScan:
         found: dict[str, list[int]] = {}

@@ -47,11 +47,16 @@ class PhraseSet:
         """(start, end) of every match, in text order. ``scan``: where the search keys occur in ``lowered``."""
         found: list[tuple[int, int]] = []
         for phrase in self.phrases:
-            found.extend(_word_hits(lowered, phrase, scan.occurrences(phrase)))
+            starts = scan.occurrences(phrase)
+            if starts:
+                found.extend(_word_hits(lowered, phrase, starts))
         for word, lowered_word in self.words:
-            found.extend(_word_hits(text, word, (p for p in scan.occurrences(lowered_word) if text.startswith(word, p))))
+            starts = scan.occurrences(lowered_word)
+            if starts:
+                found.extend(_word_hits(text, word, (p for p in starts if text.startswith(word, p))))
         for phrase in self.lines:
-            found.extend(_line_hits(text, lowered, phrase, scan))
+            if scan.occurrences(_longest_word(phrase)) or not _longest_word(phrase):
+                found.extend(_line_hits(text, lowered, phrase, scan))
         for pattern, requires in self.patterns:
             if not requires or requires.any_in(lowered, scan):
                 found.extend(m.span() for m in pattern.finditer(text))
@@ -98,7 +103,8 @@ def _line_hits(text: str, lowered: str, phrase: str, scan: TextScan) -> list[tup
 
 @functools.lru_cache(maxsize=256)
 def _longest_word(phrase: str) -> str:
-    return max(words_of(phrase), key=len, default=b"").decode()
+    """The word a line phrase is searched by: its longest, the last of equals ("on this page": page)."""
+    return max(reversed(words_of(phrase)), key=len, default=b"").decode()
 
 
 @functools.lru_cache(maxsize=256)
