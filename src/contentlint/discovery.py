@@ -22,6 +22,8 @@ def _matches(relative: str, patterns: Iterable[str]) -> bool:
 
 def display_path(path: Path, cwd: Path) -> str:
     """Relative to the working directory where possible, with forward slashes."""
+    if not path.is_absolute() and cwd.is_absolute():
+        return path.as_posix()  # as given (the usual case, `contentlint check docs/`): nothing to work out
     try:
         return path.relative_to(cwd).as_posix()
     except ValueError:

@@ -378,18 +378,24 @@ def _plain_links(text: str, offset: int, base: str | None, first: int) -> list[L
     if "&" in inside and any("&" in match.group(2) for match in matches):
         return None  # entities are decoded in targets: leave that to the parser
     links, covered = [], []
-    newlines, counted_to = 0, 0  # links come in order: count lines on from the last one
+    newlines, counted_to = first + offset, 0  # links come in order: count lines on from the last one
+    origin = _origin(base) if base else ""
     for match in matches:
+        begin, end = match.span()
         start = match.start(2)
         newlines += text.count("\n", counted_to, start)
         counted_to = start
-        target = match.group(2)
-        image = match.start() > 0 and text[match.start() - 1] == "!"
-        covered.append((match.start() - image, match.end()))
-        links.append(Link(
-            target, resolve(target, base), first + offset + newlines, start - text.rfind("\n", 0, start),
-            IMAGE if image else INLINE, " ".join(match.group(1).split()),
-        ))
+        label, target = match.group(1, 2)  # the pattern keeps spaces out of targets: nothing to strip
+        if target[:8].lower().startswith(("https://", "http://")) or base is None:
+            url = target
+        elif origin and target[:1] == "/" and target[:2] != "//" and "/." not in target and "\\" not in target:
+            url = origin + target  # what resolve() gives for a site-root path, without its checks
+        else:
+            url = resolve(target, base)
+        image = begin > 0 and text[begin - 1] == "!"
+        covered.append((begin - image, end))
+        links.append(Link(target, url, newlines, start - text.rfind("\n", 0, start), IMAGE if image else INLINE,
+                          " ".join(label.split())))
     if sum(text.count(marker) for marker in _ADDRESS_MARKERS) > sum(inside.count(marker) for marker in _ADDRESS_MARKERS):
         # some address stands outside the links: look for bare URLs
         links.extend(_bare_links(text, covered, lambda position: _place(text, position, first + offset)))

@@ -15,7 +15,7 @@ import re
 import sys
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from contentlint.config import Config, ConfigError
 from contentlint.document import Document
@@ -354,14 +354,6 @@ def repeated_text(document: Document, config: Config) -> Iterator[Violation]:
     """
     text = visible_body(document)
     minimum = quality_data(config).repeat_min_characters
-    lines = text.split("\n")
-    for index, (before, line) in enumerate(zip(lines, lines[1:]), 1):  # a line repeated on the next line
-        if line == before and len(line) >= minimum and line.strip() and not _NOT_PROSE.match(line):
-            yield Violation(
-                document.body_line_number(index), 1,
-                f"this line repeats the line above ({_quote(line, 50)}): delete the copy",
-                subject=" ".join(line.split())[:80],
-            )
     first_seen: dict[str, int] = {}  # paragraph -> offset of its first copy
 
     def line_of(offset: int) -> int:  # only for a repeat: counting lines for every paragraph costs more
@@ -372,6 +364,8 @@ def repeated_text(document: Document, config: Config) -> Iterator[Violation]:
         start, offset = offset, offset + len(raw)
         if index % 2 or len(raw) < minimum:
             continue
+        if "\n" in raw:  # a line repeated on the next line: both are in one block (no blank line between)
+            yield from _repeated_lines(raw, start, minimum, line_of)
         block = raw.strip()
         if len(block) < minimum or _LIST_ITEM.match(block) or _NOT_PROSE.match(block):
             continue
@@ -386,6 +380,20 @@ def repeated_text(document: Document, config: Config) -> Iterator[Violation]:
             f"this paragraph repeats the one on line {line_of(previous)} word for word ({_quote(key, 50)}): delete the copy",
             subject=key[:80],
         )
+
+
+def _repeated_lines(block: str, start: int, minimum: int, line_of: Callable[[int], int]) -> Iterator[Violation]:
+    lines = block.split("\n")
+    offset = start + len(lines[0]) + 1  # where lines[index] starts
+    for index in range(1, len(lines)):
+        line = lines[index]
+        if line == lines[index - 1] and len(line) >= minimum and line.strip() and not _NOT_PROSE.match(line):
+            yield Violation(
+                line_of(offset), 1,
+                f"this line repeats the line above ({_quote(line, 50)}): delete the copy",
+                subject=" ".join(line.split())[:80],
+            )
+        offset += len(line) + 1
 
 
 # --- Q005 -------------------------------------------------------------------------------
