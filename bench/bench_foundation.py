@@ -22,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _measure import TODAY, best_of, contentlint_command, corpus, machine, rules_in_force
+from _measure import TODAY, best_of, compile_bytecode, contentlint_command, corpus, machine, rules_in_force
 
 LAZY_MODULES = ("dateparser", "markdown_it", "tldextract", "requests", "charset_normalizer")
 START_UP_TARGET = 0.3
@@ -75,6 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     size_kb = sum(p.stat().st_size for p in files) / len(files) / 1024
     print(f"# Foundation benchmark: {len(files):,} documents, {size_kb:.1f} KB each on average")
     print(f"# {machine()}")
+    print(f"# {compile_bytecode()}")
     print(f"# {rules_in_force()}")
     print(f"# best of {args.repeat} runs\n")
 

@@ -21,7 +21,7 @@ import json
 import tempfile
 from pathlib import Path
 
-from _measure import TODAY, best_of, contentlint_command, corpus, machine, rules_in_force
+from _measure import TODAY, best_of, compile_bytecode, contentlint_command, corpus, machine, rules_in_force
 
 RATE_TARGET = 1500
 MEMORY_TARGET_MIB = 1024
@@ -36,6 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     print(f"# Scale benchmark. {machine()}")
+    print(f"# {compile_bytecode()}")
     print(f"# {rules_in_force()}")
     print(f"# best of {args.repeat} runs; memory: largest process / whole process tree\n")
     print(f"{'documents':>10} {'jobs':>4} {'seconds':>8} {'docs/s':>8} {'peak MiB':>16} {'speed-up':>8}  same report")

@@ -287,15 +287,17 @@ def _in_github_actions() -> bool:
 
 def _ci_inputs(args: argparse.Namespace) -> tuple[tuple[int, int] | None, list | None]:
     """Check --shard and read --baseline before any work, so a typo fails fast."""
-    from contentlint import baseline
-    from contentlint.shard import ShardError, parse_shard
+    shard = entries = None
+    if args.shard is not None:
+        from contentlint.shard import ShardError, parse_shard
 
-    try:
-        shard = parse_shard(args.shard) if args.shard is not None else None
-    except ShardError as error:
-        raise UsageError(str(error)) from None
-    entries = None
+        try:
+            shard = parse_shard(args.shard)
+        except ShardError as error:
+            raise UsageError(str(error)) from None
     if args.baseline and not args.write_baseline:
+        from contentlint import baseline
+
         try:
             entries = baseline.load(args.baseline)
         except baseline.BaselineError as error:
@@ -313,6 +315,8 @@ def _clip(text: str, width: int = 50) -> str:
 
 def _apply_baseline(args: argparse.Namespace, result: RunResult, entries: list | None) -> None:
     """--write-baseline records every finding; --baseline drops the recorded ones and notes stale entries."""
+    if not args.write_baseline and entries is None:
+        return
     from contentlint import baseline
 
     if args.write_baseline:

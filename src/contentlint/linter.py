@@ -5,15 +5,17 @@ from __future__ import annotations
 import fnmatch
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from contentlint import __version__
 from contentlint.config import Config
 from contentlint.document import Document, read_document
-from contentlint.facts import DocumentFacts, collect_facts
 from contentlint.finding import Finding, Severity
 from contentlint.registry import CorpusPass, Rule, all_corpus_passes, all_rules
 from contentlint.suppression import Suppressions, parse_suppressions
+
+if TYPE_CHECKING:
+    from contentlint.facts import DocumentFacts
 
 
 def is_selected(code: str, select: list[str], ignore: list[str]) -> bool:
@@ -136,10 +138,12 @@ class Linter:
         return FileResult(findings, summaries, suppressions or None, ignored, facts)
 
     def _facts(self, document: Document) -> DocumentFacts:
+        from contentlint.facts import DocumentFacts, collect_facts
+
         try:
             return collect_facts(document, self.config)
         except Exception:  # the report still lists the document; its findings say what is wrong
-            return DocumentFacts(document.path, document.path.rsplit("/", 1)[-1])
+            return _unreadable_facts(document.path)
 
     def _finding(self, path: str, rule: Rule, line: int, column: int, message: str, subject: str = "") -> Finding:
         severity = self.config.severity.get(rule.code, rule.severity)
@@ -151,7 +155,7 @@ class Linter:
             return self.check_document(document, path)
         except Exception as error:  # a bug in reading must not stop the run for the other files
             message = f"contentlint failed on this file: {type(error).__name__}: {error}"
-            facts = DocumentFacts(display_path, display_path.rsplit("/", 1)[-1]) if self.collect_facts else None
+            facts = _unreadable_facts(display_path) if self.collect_facts else None
             return FileResult([self._finding(display_path, self._internal, 1, 1, message)], facts=facts)
 
     def finish_corpus(self, results: list[tuple[str, FileResult]]) -> list[Finding]:
@@ -194,3 +198,9 @@ class Linter:
             findings.extend(self.finish_corpus(kept))
         findings.sort()
         return RunResult(findings, count, self.config.fail_on, rules={r.code: r for r in self.rules}, documents=documents)
+
+
+def _unreadable_facts(display_path: str) -> DocumentFacts:
+    from contentlint.facts import DocumentFacts
+
+    return DocumentFacts(display_path, display_path.rsplit("/", 1)[-1])

@@ -6,7 +6,7 @@ One corpus pass gathers every http(s) link of every document, checks each unique
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 from urllib.parse import urldefrag, urlsplit
 
 from contentlint.config import Config
@@ -15,8 +15,10 @@ from contentlint.finding import Violation
 from contentlint.net import outcome as kinds  # plain data; the HTTP stack is imported only by --links
 from contentlint.net.addresses import forbidden_host
 from contentlint.net.outcome import Outcome
-from contentlint.net.settings import LinkSettings, settings_from_section
 from contentlint.registry import CorpusPass, corpus_pass, rule
+
+if TYPE_CHECKING:
+    from contentlint.net.settings import LinkSettings
 
 NETWORK_CODES = ("L001", "L002", "L003", "L009")
 PERMANENT = frozenset({301, 308})
@@ -34,6 +36,8 @@ Citation = tuple[str, int, int]  # (url as written, line, column)
 
 def link_settings(config: Config) -> LinkSettings:
     """The settings of the link check: [tool.contentlint.links] plus the command line."""
+    from contentlint.net.settings import settings_from_section
+
     return settings_from_section(config.sections.get("links", {}), config.root)
 
 
