@@ -232,3 +232,15 @@ def test_needles_agree_with_substring_search(parts: list[str]) -> None:
     expected = any((r.encode() in words) if r.isalnum() else (r in lowered) for r in requires)  # plain words: whole words
     for vocabulary in (Vocabulary(requires), Vocabulary([])):  # in the scan's vocabulary or not: the same answer
         assert Needles(requires).any_in(lowered, vocabulary.scan(lowered)) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["-", "*", "1.", "(2)", "a)", "#", "|", "---", "===", "•", " ", "  ", "\n", "\t",
+                                 "Side effects", "x", "\u00a0"]), min_size=1, max_size=8))
+def test_q004_list_and_table_tests_read_the_same_on_whitespace_variants(parts: list[str]) -> None:
+    from contentlint.rules.quality import _LIST_ITEM, _NOT_PROSE
+
+    block = "".join(parts).strip()
+    key = " ".join(block.split())
+    for pattern in (_LIST_ITEM, _NOT_PROSE):
+        assert bool(pattern.match(block)) == bool(pattern.match(key))

@@ -366,9 +366,6 @@ def extract_links(document: Document, *, plain_shortcut: bool = True) -> list[Li
     return links
 
 
-_ADDRESS_MARKERS = ("://", "www.", "WWW.", "Www.")
-
-
 def _plain_links(text: str, offset: int, base: str | None, first: int) -> list[Link] | None:
     """Links of a plain piece (see _PLAIN_LINK), or None when the piece needs the parser."""
     matches = list(_PLAIN_LINK.finditer(text)) if "[" in text else []
@@ -396,8 +393,9 @@ def _plain_links(text: str, offset: int, base: str | None, first: int) -> list[L
         covered.append((begin - image, end))
         links.append(Link(target, url, newlines, start - text.rfind("\n", 0, start), IMAGE if image else INLINE,
                           " ".join(label.split())))
-    if sum(text.count(marker) for marker in _ADDRESS_MARKERS) > sum(inside.count(marker) for marker in _ADDRESS_MARKERS):
-        # some address stands outside the links: look for bare URLs
+    lowered, lowered_inside = text.lower(), inside.lower()  # two counts in lower case instead of four
+    if lowered.count("://") + lowered.count("www.") > lowered_inside.count("://") + lowered_inside.count("www."):
+        # some address may stand outside the links: look for bare URLs
         links.extend(_bare_links(text, covered, lambda position: _place(text, position, first + offset)))
     return links
 

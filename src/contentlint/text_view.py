@@ -46,9 +46,10 @@ def visible_body(document: Document) -> str:
     if cached is not None:
         return cached
     text = document.body
-    if "```" in text or "~~~" in text:
+    # One-character tests first: a memchr each, where a longer string costs a full search.
+    if ("`" in text and "```" in text) or ("~" in text and "~~~" in text):
         text = _blank_fences(text)
-    if "<!--" in text:
+    if "<" in text and "<!--" in text:
         text = _COMMENT.sub(_blank, text)
     if "`" in text:
         text = _CODE_SPAN.sub(_blank, text)

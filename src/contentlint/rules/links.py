@@ -17,7 +17,7 @@ from urllib.parse import SplitResult, urlsplit
 from contentlint.config import Config
 from contentlint.document import Document
 from contentlint.finding import Violation
-from contentlint.links import BARE, Link, base_url, is_relative
+from contentlint.links import BARE, REFERENCE, Link, base_url, is_relative
 from contentlint.net.addresses import forbidden_host
 from contentlint.registry import rule
 
@@ -107,10 +107,9 @@ def _plainly_fine(url: str) -> bool:
     return _PLAINLY_FINE.match(url) is not None
 
 
-def _written_plainly(link: Link) -> bool:
+def _written_plainly(target: str, url: str) -> bool:
     """Written as the full address, or as a site-root path resolved onto an https page."""
-    target = link.target
-    return target == link.url or (target[:1] == "/" and target[:2] != "//")
+    return target == url or (target[:1] == "/" and target[:2] != "//")
 
 
 def offline_problems(document: Document) -> dict[int, tuple[str, str]]:
@@ -120,10 +119,11 @@ def offline_problems(document: Document) -> dict[int, tuple[str, str]]:
     problems: dict[int, tuple[str, str]] = {}
     base = base_url(document)
     declared = document.metadata.get("url")
-    for index, link in enumerate(document.links):
-        if not link.checks_target or (_plainly_fine(link.url) and _written_plainly(link)):
+    links = document.links
+    for index, (target, url, _, _, kind, _) in enumerate(links):
+        if kind == REFERENCE or (_written_plainly(target, url) and _plainly_fine(url)):
             continue
-        found = _problem(link, base, declared)
+        found = _problem(links[index], base, declared)
         if found is not None:
             problems[index] = found
     document.memo[_MEMO] = problems

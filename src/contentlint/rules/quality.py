@@ -367,13 +367,16 @@ def repeated_text(document: Document, config: Config) -> Iterator[Violation]:
         if "\n" in raw:  # a line repeated on the next line: both are in one block (no blank line between)
             yield from _repeated_lines(raw, start, minimum, line_of)
         block = raw.strip()
-        if len(block) < minimum or _LIST_ITEM.match(block) or _NOT_PROSE.match(block):
+        if len(block) < minimum:
             continue
         key = " ".join(block.split()) if ("\n" in block or "  " in block or "\t" in block) else block
         start += len(raw) - len(raw.lstrip())
         previous = first_seen.get(key)
         if previous is None:
             first_seen[key] = start
+            continue
+        # Lists and tables recur legitimately; tested only for a repeat (the test reads the same on every copy).
+        if _LIST_ITEM.match(key) or _NOT_PROSE.match(key):
             continue
         yield Violation(
             line_of(start), 1,
