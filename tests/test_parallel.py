@@ -83,6 +83,19 @@ def test_parallel_run_uses_workers(generated: Path, monkeypatch: pytest.MonkeyPa
     assert used and result.files == 130
 
 
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_forked_and_spawned_workers_give_the_serial_findings(generated: Path, monkeypatch: pytest.MonkeyPatch, method: str) -> None:
+    """Forked workers inherit the prepared linter; spawned ones build their own from the config."""
+    import multiprocessing
+
+    files = sorted(generated.glob("docs/*/*.md"))[:60]
+    serial = Linter(make_config()).run(((p, p.name) for p in files), jobs=1)
+    monkeypatch.setattr(parallel, "_context", lambda: multiprocessing.get_context(method))
+    in_two = Linter(make_config()).run(((p, p.name) for p in files), jobs=2)
+    assert in_two.findings == serial.findings and in_two.files == 60
+    assert parallel._worker_linter is None  # the parent's reference is dropped after the run
+
+
 @pytest.mark.parametrize("count", [1, parallel.SERIAL_BELOW - 1])
 def test_small_runs_stay_in_process(generated: Path, monkeypatch: pytest.MonkeyPatch, count: int) -> None:
     def refuse(*args: object) -> None:

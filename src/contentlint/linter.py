@@ -11,7 +11,7 @@ from contentlint import __version__
 from contentlint.config import Config
 from contentlint.document import Document, read_document
 from contentlint.finding import Finding, Severity
-from contentlint.registry import CorpusPass, Rule, all_corpus_passes, all_rules
+from contentlint.registry import CorpusPass, Rule, all_corpus_passes, all_rules, preparers_for
 from contentlint.suppression import Suppressions, parse_suppressions
 
 if TYPE_CHECKING:
@@ -85,6 +85,12 @@ class Linter:
         enabled = {r.code for r in self.rules}
         self.passes: list[CorpusPass] = [p for p in all_corpus_passes() if enabled.intersection(p.codes)]
         self._internal = all_rules()["E999"]
+
+    def prepare(self) -> None:
+        """Build now what the enabled rules would build on first use (validator, phrase tables,
+        public suffix list): worker processes forked afterwards then share it."""
+        for build in preparers_for(rule.code for rule in self.rules):
+            build(self.config)
 
     def _ignored_by_path(self, display_path: str, absolute: Path | None) -> list[str]:
         if not self.config.per_file_ignores:

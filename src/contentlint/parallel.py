@@ -16,7 +16,7 @@ import threading
 from collections import deque
 from itertools import chain, islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 if TYPE_CHECKING:
     from contentlint.config import Config
@@ -51,11 +51,12 @@ def lint_files(linter: Linter, files: Iterable[tuple[Path, str]], jobs: int = 1)
         for path, shown in chain(head, files):
             yield shown, linter.lint_file(path, shown)
         return
-    # The first file is linted here: what the rules import on first use (jsonschema, say) is
-    # then loaded once, before the workers are forked, rather than once in each of them.
+    # Built here, before the workers are forked, what the rules build on first use (jsonschema's
+    # validator, phrase tables, the public suffix list) is shared rather than built in each of them.
+    linter.prepare()
     path, shown = head[0]
-    yield shown, linter.lint_file(path, shown)
-    yield from _lint_in_workers(config, chain(head[1:], files), jobs, getattr(linter, "collect_facts", False))
+    yield shown, linter.lint_file(path, shown)  # and whatever else a document needs, imported once
+    yield from _lint_in_workers(linter, config, chain(head[1:], files), jobs)
 
 
 def _offline(linter: Linter) -> bool:
@@ -90,18 +91,19 @@ def _chunks(files: Iterator[tuple[Path, str]]) -> Iterator[list[tuple[str, str]]
 
 
 def _lint_in_workers(
-    config: Config, files: Iterator[tuple[Path, str]], jobs: int, collect_facts: bool = False
+    linter: Linter, config: Config, files: Iterator[tuple[Path, str]], jobs: int
 ) -> Iterator[tuple[str, FileResult]]:
-    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    methods = multiprocessing.get_all_start_methods()
-    # fork is fastest (the rules are already imported), but unsafe once threads are running.
-    method = "fork" if "fork" in methods and threading.active_count() == 1 else None
-    context = multiprocessing.get_context(method)
-    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
-                               initargs=(config, collect_facts))
+    global _worker_linter
+    context = _context()
+    if context.get_start_method() == "fork":
+        _worker_linter = linter  # forked workers inherit it, prepared; nothing is pickled
+        initargs: tuple = (None, False)
+    else:
+        initargs = (config, getattr(linter, "collect_facts", False))
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=initargs)
     pending: deque = deque()
     try:
         for chunk in _chunks(files):
@@ -117,17 +119,28 @@ def _lint_in_workers(
         ) from None
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+        _worker_linter = None
+
+
+def _context() -> Any:
+    import multiprocessing
+
+    # fork is fastest (the rules are already imported), but unsafe once threads are running.
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1 else None
+    return multiprocessing.get_context(method)
 
 
 _worker_linter: Linter | None = None
 
 
-def _start_worker(config: Config, collect_facts: bool) -> None:
+def _start_worker(config: Config | None, collect_facts: bool) -> None:
+    """``config`` None: the worker was forked with the parent's linter (see _lint_in_workers)."""
     global _worker_linter
     from contentlint.linter import Linter
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is handled once, by the parent
-    _worker_linter = Linter(config, collect_facts=collect_facts)
+    if config is not None:
+        _worker_linter = Linter(config, collect_facts=collect_facts)
 
 
 def _lint_chunk(chunk: list[tuple[str, str]]) -> list[tuple[str, FileResult]]:

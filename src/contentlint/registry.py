@@ -101,3 +101,25 @@ def all_corpus_passes() -> list[CorpusPass]:
     import contentlint.rules  # noqa: F401
 
     return list(_PASSES.values())
+
+
+# What rules build on first use, by the codes that need it: built once before worker processes
+# are forked, they share it instead of each building its own.
+_PREPARERS: list[tuple[tuple[str, ...], Callable[["Config"], object]]] = []
+
+
+def prepares(*codes: str) -> Callable[[Callable[["Config"], object]], Callable[["Config"], object]]:
+    """Register a function that builds, for a config, what the rules ``codes`` use."""
+
+    def register(function: Callable[["Config"], object]) -> Callable[["Config"], object]:
+        _PREPARERS.append((codes, function))
+        return function
+
+    return register
+
+
+def preparers_for(enabled: Iterable[str]) -> list[Callable[["Config"], object]]:
+    import contentlint.rules  # noqa: F401
+
+    wanted = set(enabled)
+    return [function for codes, function in _PREPARERS if wanted.intersection(codes)]

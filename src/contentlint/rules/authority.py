@@ -12,7 +12,7 @@ from contentlint.config import Config
 from contentlint.document import Document
 from contentlint.finding import Violation
 from contentlint.links import base_url
-from contentlint.registry import rule
+from contentlint.registry import prepares, rule
 from contentlint.rules.links import offline_problems
 from contentlint.phrase_scan import TextScan, text_scan, vocabulary
 from contentlint.text_view import line_and_column, lower_in_place, visible_body, visible_lower
@@ -315,3 +315,9 @@ def source_domain_mismatch(document: Document, config: Config) -> Iterator[Viola
             f"{', '.join(source.domains)}): correct the {key} or the url",
             subject=key,
         )
+
+
+@prepares("S001", "S002", "S003", "S004", "S005")
+def _prepare(config: Config) -> None:
+    authority_data(config)
+    registrable_domain("www.nhs.uk")  # loads the public suffix list

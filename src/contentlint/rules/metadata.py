@@ -7,8 +7,8 @@ from typing import Iterator
 from contentlint.config import Config
 from contentlint.document import Document
 from contentlint.finding import Violation
-from contentlint.metadata_schema import schema_problems
-from contentlint.registry import rule
+from contentlint.metadata_schema import schema_checks, schema_problems
+from contentlint.registry import prepares, rule
 
 
 @rule("M001", "no-front-matter", "error")
@@ -142,3 +142,6 @@ def field_unknown(document: Document, config: Config) -> Iterator[Violation]:
     `additionalProperties: false`).
     """
     yield from _problems(document, config, "M103")
+
+
+prepares("M101", "M102", "M103")(schema_checks)

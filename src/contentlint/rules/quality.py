@@ -20,8 +20,8 @@ from typing import Any, Callable, Iterable, Iterator
 from contentlint.config import Config, ConfigError
 from contentlint.document import Document
 from contentlint.finding import Violation
-from contentlint.registry import rule
-from contentlint.phrase_scan import TextScan, text_scan
+from contentlint.registry import prepares, rule
+from contentlint.phrase_scan import TextScan, text_scan, vocabulary
 from contentlint.text_view import Needles, line_and_column, line_starts, visible_body, visible_lower, words_of
 
 if sys.version_info >= (3, 11):
@@ -609,3 +609,6 @@ def empty_body(document: Document, config: Config) -> Iterator[Violation]:
             "when it was fetched; restore it or delete the file",
             subject="near-empty",
         )
+
+
+prepares("Q001", "Q002", "Q006", "S002")(vocabulary)  # the phrase scan, and the quality and authority data it reads
