@@ -58,6 +58,11 @@ class TextScan:
             found = self._found[key] = [] if key in self._scanned else _find_all(self.lowered, key)
         return found
 
+    def among(self, keys: tuple[str, ...]) -> list[str]:
+        """Those of ``keys`` that may occur, in their order: found by the scan, or not in its vocabulary."""
+        found, scanned = self._found, self._scanned
+        return [key for key in keys if key in found or key not in scanned]
+
     def has_word(self, word: str) -> bool:
         """Whether ``word`` (lower-case ASCII letters and digits) stands as a whole word piece:
         neither neighbour is an ASCII letter or digit."""

@@ -100,9 +100,8 @@ def _signal_hits(text: str, data: AuthorityData, lowered: str, scan: TextScan) -
     hits = []
     for signal in data.signals:
         best: tuple[int, int] | None = None
-        for phrase in signal.phrases:
-            starts = scan.occurrences(phrase)
-            position = _first_as_words(lowered, phrase, starts) if starts else -1
+        for phrase in scan.among(signal.phrases):
+            position = _first_as_words(lowered, phrase, scan.occurrences(phrase))
             if position >= 0 and (best is None or position < best[0]):
                 best = (position, position + len(phrase))
         if signal.pattern is not None and (not signal.requires or signal.requires.any_in(lowered, scan)):

@@ -46,10 +46,8 @@ class PhraseSet:
     def find(self, text: str, lowered: str, scan: TextScan) -> list[tuple[int, int]]:
         """(start, end) of every match, in text order. ``scan``: where the search keys occur in ``lowered``."""
         found: list[tuple[int, int]] = []
-        for phrase in self.phrases:
-            starts = scan.occurrences(phrase)
-            if starts:
-                found.extend(_word_hits(lowered, phrase, starts))
+        for phrase in scan.among(self.phrases):
+            found.extend(_word_hits(lowered, phrase, scan.occurrences(phrase)))
         for word, lowered_word in self.words:
             starts = scan.occurrences(lowered_word)
             if starts:
