@@ -27,7 +27,19 @@ _COMPACT_NESTING = re.compile(r"(?:[-?][ \t]+){%d}" % MAX_DEPTH)
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
-    pass
+    # Which tag a scalar gets depends only on its kind, text and quoting (this loader has no path
+    # resolvers), and a corpus repeats its keys and most values: remembered, not matched again.
+    _resolved: dict[tuple[Any, Any, Any], str] = {}
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        key = (kind, value, implicit)
+        tag = self._resolved.get(key)
+        if tag is None:
+            tag = super().resolve(kind, value, implicit)
+            if len(self._resolved) >= 20_000:
+                self._resolved.clear()
+            self._resolved[key] = tag
+        return tag
 
 
 def _construct_timestamp_as_string(loader: yaml.BaseLoader, node: yaml.Node) -> str:
