@@ -87,8 +87,8 @@ class Linter:
         self._internal = all_rules()["E999"]
 
     def prepare(self) -> None:
-        """Build now what the enabled rules would build on first use (validator, phrase tables,
-        public suffix list): worker processes forked afterwards then share it."""
+        """Build now what the enabled rules would build on first use (the schema validator, the
+        phrase automaton, the authority tables): worker processes forked afterwards share it."""
         for build in preparers_for(rule.code for rule in self.rules):
             build(self.config)
 

@@ -52,7 +52,7 @@ def lint_files(linter: Linter, files: Iterable[tuple[Path, str]], jobs: int = 1)
             yield shown, linter.lint_file(path, shown)
         return
     # Built here, before the workers are forked, what the rules build on first use (jsonschema's
-    # validator, phrase tables, the public suffix list) is shared rather than built in each of them.
+    # validator, the phrase automaton, the authority tables) is shared, not built in each of them.
     linter.prepare()
     path, shown = head[0]
     yield shown, linter.lint_file(path, shown)  # and whatever else a document needs, imported once
