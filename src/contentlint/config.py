@@ -156,8 +156,7 @@ class Config:
     notice: Callable[[str], None] | None = field(default=None, repr=False)
     # Raw tables of other families, validated by CONFIG_SCHEMA, read by their rules.
     sections: dict[str, Any] = field(default_factory=dict)
-    _schema_cache: Any = field(default=None, repr=False)
-    # What rules build from this config (phrase indexes, authority tiers), built once per process.
+    # What rules build from this config (schema validator, phrase tables, authority tiers), once per process.
     _derived: dict[str, Any] | None = field(default=None, repr=False, compare=False)
 
     def derived(self, key: str, build: Callable[[], Any]) -> Any:

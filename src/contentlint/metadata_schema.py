@@ -51,19 +51,21 @@ def load_schema(path: Path | None) -> dict[str, Any]:
 
 def schema_checks(config: Config) -> tuple[Any, FieldVerdicts]:
     """One validator per run, with format checking on (so 2026-13-45 is not a date), and its shortcut."""
-    if config._schema_cache is None:
-        import jsonschema
-        from contentlint.config import ConfigError
+    return config.derived("schema", lambda: _build_checks(config.schema_path))
 
-        schema = load_schema(config.schema_path)
-        cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
-        try:
-            cls.check_schema(schema)
-        except jsonschema.SchemaError as error:
-            raise ConfigError(f"metadata schema {config.schema_path} is not a valid JSON Schema: {error.message}") from None
-        validator = cls(schema, format_checker=cls.FORMAT_CHECKER)
-        config._schema_cache = (validator, FieldVerdicts(validator))
-    return config._schema_cache
+
+def _build_checks(schema_path: Path | None) -> tuple[Any, FieldVerdicts]:
+    import jsonschema
+    from contentlint.config import ConfigError
+
+    schema = load_schema(schema_path)
+    cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
+    try:
+        cls.check_schema(schema)
+    except jsonschema.SchemaError as error:
+        raise ConfigError(f"metadata schema {schema_path} is not a valid JSON Schema: {error.message}") from None
+    validator = cls(schema, format_checker=cls.FORMAT_CHECKER)
+    return validator, FieldVerdicts(validator)
 
 
 def _shown(value: Any) -> str:

@@ -67,7 +67,7 @@ def _offline(linter: Linter) -> bool:
 
 
 # Per-process state: caches, and the hooks through which the main process reports progress.
-_LOCAL_FIELDS = ("_schema_cache", "_derived", "progress", "notice")
+_LOCAL_FIELDS = ("_derived", "progress", "notice")
 
 
 def _picklable(config: Config) -> Config | None:
