@@ -16,7 +16,7 @@ import re
 from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import urljoin, urlsplit
 
-from contentlint.text_view import line_starts
+from contentlint.text_view import line_starts, place
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -396,12 +396,8 @@ def _plain_links(text: str, offset: int, base: str | None, first: int) -> list[L
     lowered, lowered_inside = text.lower(), inside.lower()  # two counts in lower case instead of four
     if lowered.count("://") + lowered.count("www.") > lowered_inside.count("://") + lowered_inside.count("www."):
         # some address may stand outside the links: look for bare URLs
-        links.extend(_bare_links(text, covered, lambda position: _place(text, position, first + offset)))
+        links.extend(_bare_links(text, covered, lambda position: place(text, position, first + offset)))
     return links
-
-
-def _place(text: str, position: int, first_line: int) -> tuple[int, int]:
-    return first_line + text.count("\n", 0, position), position - text.rfind("\n", 0, position)
 
 
 def _inline_links(
@@ -528,8 +524,7 @@ def _definitions(env: dict[str, Any], lines: list[str], base: str | None, first:
         position = match.start(1)
         if written.startswith("<") and written.endswith(">"):
             written, position = written[1:-1], position + 1
-        line_index = block.count("\n", 0, position)
-        column = position - (block.rfind("\n", 0, position) + 1) + 1
+        line, column = place(block, position, first + start)
         href = str(definition.get("href", written))
-        links.append(Link(written, resolve(href, base), first + start + line_index, column, DEFINITION, str(label)))
+        links.append(Link(written, resolve(href, base), line, column, DEFINITION, str(label)))
     return links

@@ -51,11 +51,9 @@ def lint_files(linter: Linter, files: Iterable[tuple[Path, str]], jobs: int = 1)
         for path, shown in chain(head, files):
             yield shown, linter.lint_file(path, shown)
         return
-    # Built here, before the workers are forked, what the rules build on first use (jsonschema's
-    # validator, the phrase automaton, the authority tables) is shared, not built in each of them.
-    linter.prepare()
+    # Linted here, before any worker is forked: what a document needs is imported once, not in each.
     path, shown = head[0]
-    yield shown, linter.lint_file(path, shown)  # and whatever else a document needs, imported once
+    yield shown, linter.lint_file(path, shown)
     yield from _lint_in_workers(linter, config, chain(head[1:], files), jobs)
 
 
@@ -99,7 +97,10 @@ def _lint_in_workers(
     global _worker_linter
     context = _context()
     if context.get_start_method() == "fork":
-        _worker_linter = linter  # forked workers inherit it, prepared; nothing is pickled
+        # What the rules build on first use (jsonschema's validator, the phrase automaton, the
+        # authority tables) is built here once; forked workers inherit it, and nothing is pickled.
+        linter.prepare()
+        _worker_linter = linter
         initargs: tuple = (None, False)
     else:
         initargs = (config, getattr(linter, "collect_facts", False))

@@ -69,8 +69,12 @@ def line_starts(text: str) -> list[int]:
 
 def line_and_column(document: Document, text: str, position: int) -> tuple[int, int]:
     """File line and column (1-based) of an offset in the body (or a same-shaped view of it)."""
-    line_start = text.rfind("\n", 0, position) + 1
-    return document.body_first_line + text.count("\n", 0, position), position - line_start + 1
+    return place(text, position, document.body_first_line)
+
+
+def place(text: str, position: int, first_line: int) -> tuple[int, int]:
+    """Line and column (1-based) of an offset in ``text``, whose first line is file line ``first_line``."""
+    return first_line + text.count("\n", 0, position), position - text.rfind("\n", 0, position)
 
 
 # Every byte but a-z and 0-9 becomes a space, so that bytes.split() gives words; on bytes this

@@ -12,9 +12,9 @@ from contentlint.config import Config
 from contentlint.document import Document
 from contentlint.finding import Violation
 from contentlint.links import base_url
+from contentlint.phrase_scan import TextScan, text_scan, vocabulary
 from contentlint.registry import prepares, rule
 from contentlint.rules.links import offline_problems
-from contentlint.phrase_scan import TextScan, text_scan, vocabulary
 from contentlint.text_view import line_and_column, lower_in_place, visible_body, visible_lower
 
 # Lines that name where a text comes from: "Source: ...", "Written by ...", "© 2024 ...".

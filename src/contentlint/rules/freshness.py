@@ -81,7 +81,7 @@ def review_schedule(document: Document, config: Config) -> ReviewSchedule:
 
 
 def _due_after(date: dt.date, months: int) -> dt.date | None:
-    """The due date, or None when it falls past the calendar (a review "in 9999"; F004 reports it)."""
+    """The due date, or None when it falls past the calendar (a review "in 9999"; F003 reports it)."""
     try:
         return add_months(date, months)
     except ValueError:

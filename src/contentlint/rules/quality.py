@@ -20,9 +20,9 @@ from typing import Any, Callable, Iterable, Iterator
 from contentlint.config import Config, ConfigError
 from contentlint.document import Document
 from contentlint.finding import Violation
-from contentlint.registry import prepares, rule
 from contentlint.phrase_scan import TextScan, text_scan, vocabulary
-from contentlint.text_view import Needles, line_and_column, line_starts, visible_body, visible_lower, words_of
+from contentlint.registry import prepares, rule
+from contentlint.text_view import Needles, line_and_column, line_starts, place, visible_body, visible_lower, words_of
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -53,8 +53,7 @@ class PhraseSet:
             if starts:
                 found.extend(_word_hits(text, word, (p for p in starts if text.startswith(word, p))))
         for phrase in self.lines:
-            if scan.occurrences(_longest_word(phrase)) or not _longest_word(phrase):
-                found.extend(_line_hits(text, lowered, phrase, scan))
+            found.extend(_line_hits(text, lowered, phrase, scan))
         for pattern, requires in self.patterns:
             if not requires or requires.any_in(lowered, scan):
                 found.extend(m.span() for m in pattern.finditer(text))
@@ -82,12 +81,16 @@ def _word_hits(text: str, phrase: str, starts: Iterable[int]) -> Iterator[tuple[
 
 def _line_hits(text: str, lowered: str, phrase: str, scan: TextScan) -> list[tuple[int, int]]:
     """Where ``phrase`` is a line on its own: only the lines that hold its longest word are tried."""
-    pattern, key = _line_pattern(phrase), _longest_word(phrase)
+    key = _longest_word(phrase)
     if not key:
-        return [match.span(1) for match in pattern.finditer(text)]
+        return [match.span(1) for match in _line_pattern(phrase).finditer(text)]
+    starts = scan.occurrences(key)
+    if not starts:
+        return []
+    pattern = _line_pattern(phrase)
     hits = []
     next_line = 0
-    for position in scan.occurrences(key):
+    for position in starts:
         if position < next_line:
             continue  # this line was tried already
         match = pattern.match(text, lowered.rfind("\n", 0, position) + 1)
@@ -563,11 +566,10 @@ def encoding_damage(document: Document, config: Config) -> Iterator[Violation]:
         return  # the usual case, decided by deleting every byte that is not a control character
     seen: set[int] = set()
     for match in _DAMAGE.finditer(text):
-        line = text.count("\n", 0, match.start()) + 1
+        line, column = place(text, match.start(), 1)
         if line in seen:
             continue
         seen.add(line)
-        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
         yield Violation(line, column, f"encoding damage: {_describe_damage(match.group())}", subject=f"encoding:{match.group()}")
 
 
