@@ -117,6 +117,14 @@ REPEATED = "Contact the hospital straight away on the 24-hour number if you feel
         ("| a | b |\n|---|---|\n| 1 | 2 |\n\n| c | d |\n|---|---|\n| 3 | 4 |", set()),
         ("----------------------------------------\n----------------------------------------", set()),
         (f"{REPEATED}\n\n{REPEATED[:-1]} today.", set()),  # not word for word
+        # Whitespace is ignored: line breaks, double spaces, tabs and no-break spaces.
+        (f"{REPEATED}\n\nBetween.\n\n{REPEATED.replace(' the ', chr(10) + 'the ', 1)}", {"Q004"}),
+        (f"{REPEATED}\n\nBetween.\n\n  {REPEATED.replace(' ', '  ', 2)}", {"Q004"}),
+        (f"{REPEATED}\n\nBetween.\n\n{REPEATED.replace(' ', chr(9), 1)}", {"Q004"}),
+        (f"{REPEATED}\n\nBetween.\n\n{REPEATED.replace(' ', chr(0xA0))}", {"Q004"}),
+        (f"{REPEATED}\n\nBetween.\n\n{REPEATED.replace(' ', '')}", set()),  # words run together: not the same
+        (f"{REPEATED}\n\n\n\n\n{REPEATED}", {"Q004"}),
+        (f"{REPEATED} \n{REPEATED}", set()),  # the same words, but the line above ends in a space
     ],
 )
 def test_q004_repeated_text(body: str, expected: set[str]) -> None:

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import json
+import operator
 import re
 import sys
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 from contentlint.config import Config, ConfigError
 from contentlint.document import Document
@@ -355,22 +357,56 @@ def repeated_text(document: Document, config: Config) -> Iterator[Violation]:
     """
     text = visible_body(document)
     minimum = quality_data(config).repeat_min_characters
+    yield from _repeated_lines(document, text.split("\n"), minimum)
+    parts = _BLANK_LINES_KEPT.split(text)  # block, separator, block, ...
+    if _may_repeat(parts[::2], minimum):
+        yield from _repeated_paragraphs(document, text, parts, minimum)
+
+
+def _repeated_lines(document: Document, lines: list[str], minimum: int) -> Iterator[Violation]:
+    """A line equal to the line before it (two adjacent lines: no blank line between them)."""
+    for index in itertools.compress(itertools.count(1), map(operator.eq, lines, itertools.islice(lines, 1, None))):
+        line = lines[index]
+        if len(line) >= minimum and line.strip() and not _NOT_PROSE.match(line):
+            yield Violation(
+                document.body_first_line + index, 1,
+                f"this line repeats the line above ({_quote(line, 50)}): delete the copy",
+                subject=" ".join(line.split())[:80],
+            )
+
+
+# What str.split() takes for whitespace in ASCII; other whitespace is made a space first.
+_ASCII_WHITESPACE = b" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
+_OTHER_WHITESPACE = re.compile(r"[^\S\x00-\x7f]")
+
+
+def _may_repeat(blocks: list[str], minimum: int) -> bool:
+    """False when no two long blocks can be equal once whitespace is ignored: most pages, told apart
+    without splitting every paragraph into words (C-level passes only)."""
+    long = list(itertools.compress(blocks, map(minimum.__le__, map(len, blocks))))
+    if len(long) < 2:
+        return False
+    if not all(map(str.isascii, long)):
+        long = [_OTHER_WHITESPACE.sub(" ", block) for block in long]
+    squeezed = set(map(bytes.translate, map(str.encode, long), itertools.repeat(None), itertools.repeat(_ASCII_WHITESPACE)))
+    return len(squeezed) < len(long)
+
+
+def _repeated_paragraphs(document: Document, text: str, parts: list[str], minimum: int) -> Iterator[Violation]:
     first_seen: dict[str, int] = {}  # paragraph -> offset of its first copy
 
     def line_of(offset: int) -> int:  # only for a repeat: counting lines for every paragraph costs more
         return document.body_first_line + bisect.bisect_right(line_starts(text), offset) - 1
 
     offset = 0
-    for index, raw in enumerate(_BLANK_LINES_KEPT.split(text)):  # block, separator, block, ...
+    for index, raw in enumerate(parts):
         start, offset = offset, offset + len(raw)
         if index % 2 or len(raw) < minimum:
             continue
-        if "\n" in raw:  # a line repeated on the next line: both are in one block (no blank line between)
-            yield from _repeated_lines(raw, start, minimum, line_of)
         block = raw.strip()
         if len(block) < minimum:
             continue
-        key = " ".join(block.split()) if ("\n" in block or "  " in block or "\t" in block) else block
+        key = " ".join(block.split())
         start += len(raw) - len(raw.lstrip())
         previous = first_seen.get(key)
         if previous is None:
@@ -384,20 +420,6 @@ def repeated_text(document: Document, config: Config) -> Iterator[Violation]:
             f"this paragraph repeats the one on line {line_of(previous)} word for word ({_quote(key, 50)}): delete the copy",
             subject=key[:80],
         )
-
-
-def _repeated_lines(block: str, start: int, minimum: int, line_of: Callable[[int], int]) -> Iterator[Violation]:
-    lines = block.split("\n")
-    offset = start + len(lines[0]) + 1  # where lines[index] starts
-    for index in range(1, len(lines)):
-        line = lines[index]
-        if line == lines[index - 1] and len(line) >= minimum and line.strip() and not _NOT_PROSE.match(line):
-            yield Violation(
-                line_of(offset), 1,
-                f"this line repeats the line above ({_quote(line, 50)}): delete the copy",
-                subject=" ".join(line.split())[:80],
-            )
-        offset += len(line) + 1
 
 
 # --- Q005 -------------------------------------------------------------------------------
