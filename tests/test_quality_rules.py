@@ -252,3 +252,26 @@ def test_q004_list_and_table_tests_read_the_same_on_whitespace_variants(parts: l
     key = " ".join(block.split())
     for pattern in (_LIST_ITEM, _NOT_PROSE):
         assert bool(pattern.match(block)) == bool(pattern.match(key))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["top", "menu", "to", " ", "\n", "é", "İ", "’", "x"]), max_size=14))
+def test_phrase_scan_finds_every_occurrence_in_ascii_and_other_text(parts: list[str]) -> None:
+    lowered = "".join(parts).lower()
+    keys = ["top", "menu", "o t", "é"]
+    scan = Vocabulary(keys).scan(lowered)
+    for key in keys:
+        expected = [i for i in range(len(lowered)) if lowered.startswith(key, i)]
+        assert scan.occurrences(key) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["word", "other", " ", "  ", "\n", "\t", "\u00a0", "\u2003", "x"]), max_size=10),
+                min_size=2, max_size=5))
+def test_q004_screening_never_misses_paragraphs_equal_but_for_whitespace(blocks: list[list[str]]) -> None:
+    from contentlint.rules.quality import _may_repeat
+
+    texts = ["".join(parts) for parts in blocks]
+    keys = [" ".join(text.split()) for text in texts if len(text) >= 4]
+    if len(set(keys)) < len(keys):
+        assert _may_repeat(texts, 4)

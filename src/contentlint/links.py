@@ -47,9 +47,15 @@ class Link(NamedTuple):  # a tuple: pages hold dozens, and tuples are the cheape
         return self.kind != REFERENCE
 
 
+# A tuple is made without the Python-level __new__ that NamedTuple adds.
+_new_link = functools.partial(tuple.__new__, Link)
+# Where a bare URL may start (as _BARE_URL matches it, in the cases people write).
+_BARE_MARKERS = ("://", "www.", "WWW.", "Www.")
+
+
 def _linkish(text: str) -> bool:
     """Cheap pre-check: text without these holds no link (plain substring tests beat a regex here)."""
-    return "[" in text or "<" in text or "://" in text or "www." in text or "WWW." in text or "Www." in text
+    return "[" in text or "<" in text or any(marker in text for marker in _BARE_MARKERS)
 
 _BARE_URL = re.compile(r"(?<![\w/@.:+-])(?:(?:https?|ftp)://|www\.)[^\s<>]+", re.IGNORECASE)
 _BARE_TRAILING = ".,:;!?'\"*_~"
@@ -369,16 +375,13 @@ def extract_links(document: Document, *, plain_shortcut: bool = True) -> list[Li
 def _plain_links(text: str, offset: int, base: str | None, first: int) -> list[Link] | None:
     """Links of a plain piece (see _PLAIN_LINK), or None when the piece needs the parser."""
     matches = list(_PLAIN_LINK.finditer(text)) if "[" in text else []
-    inside = "\x00".join([match.group() for match in matches])
-    if text.count("[") != inside.count("[") or text.count("]") != inside.count("]"):
-        return None  # a bracket that is not part of a plain link: let the parser decide
-    if "&" in inside and any("&" in match.group(2) for match in matches):
-        return None  # entities are decoded in targets: leave that to the parser
-    links, covered = [], []
-    newlines, counted_to = first + offset, 0  # links come in order: count lines on from the last one
+    links, covered, outside = [], [], []
+    newlines, counted_to, after = first + offset, 0, 0  # links come in order: count lines on from the last one
     origin = _origin(base) if base else ""
     for match in matches:
         begin, end = match.span()
+        outside.append(text[after:begin])
+        after = end
         start = match.start(2)
         newlines += text.count("\n", counted_to, start)
         counted_to = start
@@ -391,11 +394,15 @@ def _plain_links(text: str, offset: int, base: str | None, first: int) -> list[L
             url = resolve(target, base)
         image = begin > 0 and text[begin - 1] == "!"
         covered.append((begin - image, end))
-        links.append(Link(target, url, newlines, start - text.rfind("\n", 0, start), IMAGE if image else INLINE,
-                          " ".join(label.split())))
-    lowered, lowered_inside = text.lower(), inside.lower()  # two counts in lower case instead of four
-    if lowered.count("://") + lowered.count("www.") > lowered_inside.count("://") + lowered_inside.count("www."):
-        # some address may stand outside the links: look for bare URLs
+        links.append(_new_link((target, url, newlines, start - text.rfind("\n", 0, start), IMAGE if image else INLINE,
+                                " ".join(label.split()))))
+    outside.append(text[after:])
+    between = "\x00".join(outside)  # the text outside the links (NUL: no marker is made where pieces meet)
+    if "[" in between or "]" in between:
+        return None  # a bracket that is not part of a plain link: let the parser decide
+    if "&" in text and any("&" in link.target for link in links):
+        return None  # entities are decoded in targets: leave that to the parser
+    if any(marker in between for marker in _BARE_MARKERS):  # an address outside the links: look for bare URLs
         links.extend(_bare_links(text, covered, lambda position: place(text, position, first + offset)))
     return links
 
@@ -467,7 +474,7 @@ def _outside(text: str, marker: str, covered: _Covered) -> bool:
 def _bare_links(text: str, covered: list[tuple[int, int]], locate: Any) -> list[Link]:
     """URLs written out in running text, outside links, code and HTML."""
     taken = _Covered(covered)
-    if not any(_outside(text, marker, taken) for marker in ("://", "www.", "WWW.", "Www.")):
+    if not any(_outside(text, marker, taken) for marker in _BARE_MARKERS):
         return []
     links = []
     for match in _BARE_URL.finditer(text):
