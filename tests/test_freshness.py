@@ -46,6 +46,11 @@ CASES = [
     ("disagree-next", front_matter(lastReviewed="'2026-10-01'", reviewFrequency="annual") + BODY + "\nNext review: 1 March 2030\n", {"F005"}),
     ("agree-next-within-a-month", front_matter(lastReviewed="'2026-10-01'", reviewFrequency="annual") + BODY + "\nNext review: October 2027\n", set()),
     ("archived-not-scheduled", front_matter(lastReviewed="'2020-01-01'", status="archived") + BODY, set()),
+    # A page with code or comments is searched for labels by itself; one without reuses the phrase scan.
+    ("label-on-a-page-with-code", "# Drug\n\nRun `lint`.\n\n```\ncode\n```\n\nLast updated: 2024-10-01\n", {"F001"}),
+    ("label-on-a-page-with-a-comment", "# Drug\n\n<!-- note -->\nNext review: 01 November 2025\n", {"F001"}),
+    ("label-in-capitals", "# Drug\n\nLAST REVIEWED: 12 MARCH 2020\n", {"F001"}),
+    ("label-on-a-page-with-dotted-capital-i", "# İlaç\n\nLast reviewed: 12 March 2020\n", {"F001"}),
 ]
 
 

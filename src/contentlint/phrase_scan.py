@@ -108,6 +108,7 @@ def vocabulary(config: Config) -> Vocabulary:
 
 def _keys(config: Config) -> set[str]:
     from contentlint.authority_data import authority_data
+    from contentlint.review_dates import LABEL_KEYWORDS
     from contentlint.rules.quality import CITATION_WORDS, quality_data
 
-    return {*quality_data(config).search_keys(), *authority_data(config).search_keys(), *CITATION_WORDS}
+    return {*quality_data(config).search_keys(), *authority_data(config).search_keys(), *CITATION_WORDS, *LABEL_KEYWORDS}

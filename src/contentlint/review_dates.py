@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 if TYPE_CHECKING:
     from contentlint.document import Document
+    from contentlint.phrase_scan import TextScan
 
 LAST = "last"
 NEXT = "next"
@@ -39,7 +41,7 @@ _LABEL_RE = re.compile(
 )
 # Every label contains one of these (review, revised, updated); with re.IGNORECASE
 # these three letters also match their ASCII look-alikes.
-_KEYWORDS = ("revi", "updat")
+LABEL_KEYWORDS = ("revi", "updat")
 _ODD_CASE_LETTERS = ("\u0130", "\u0131", "\u017f")
 _LABEL_PREFIX = re.compile(r"[\w\s>*#\-+•|]*")
 _MAX_LABEL_LINES = 8
@@ -168,29 +170,31 @@ def _date_candidates(rest: str) -> list[str]:
     return candidates
 
 
-def _label_matches(body: str) -> Iterator[re.Match[str]]:
+def _label_matches(body: str, scan: TextScan | None = None) -> Iterator[re.Match[str]]:
     """``_LABEL_RE.finditer(body)``, tried only at the line starts a label could begin at.
 
     Scanning every position of a long body with the regex costs far more than finding
-    the few lines near a label word.
+    the few lines near a label word. ``scan``: the phrase scan of ``body`` in lower case,
+    where the label words were found already.
     """
     if any(letter in body for letter in _ODD_CASE_LETTERS):
         yield from _LABEL_RE.finditer(body)
         return
-    lowered = body.lower()
+    if scan is None:
+        lowered = body.lower()
+        occurrences = [_find_all(lowered, keyword) for keyword in LABEL_KEYWORDS]
+    else:
+        occurrences = [scan.occurrences(keyword) for keyword in LABEL_KEYWORDS]
     starts: set[int] = set()
-    for keyword in _KEYWORDS:
-        at = lowered.find(keyword)
-        while at >= 0:
-            # This line's start, and earlier ones while only label words and markers lie between.
-            checked_to, search_end = at, at
-            for _ in range(_MAX_LABEL_LINES):
-                line_start = body.rfind("\n", 0, search_end) + 1
-                starts.add(line_start)
-                if line_start == 0 or not _LABEL_PREFIX.fullmatch(body, line_start, checked_to):
-                    break
-                checked_to, search_end = line_start, line_start - 1
-            at = lowered.find(keyword, at + len(keyword))
+    for at in itertools.chain.from_iterable(occurrences):
+        # This line's start, and earlier ones while only label words and markers lie between.
+        checked_to, search_end = at, at
+        for _ in range(_MAX_LABEL_LINES):
+            line_start = body.rfind("\n", 0, search_end) + 1
+            starts.add(line_start)
+            if line_start == 0 or not _LABEL_PREFIX.fullmatch(body, line_start, checked_to):
+                break
+            checked_to, search_end = line_start, line_start - 1
     end = 0
     for start in sorted(starts):
         if start < end:
@@ -201,14 +205,23 @@ def _label_matches(body: str) -> Iterator[re.Match[str]]:
             yield match
 
 
-def body_review_dates(document: Document, date_order: str = "MDY") -> list[ReviewDate]:
-    """Labelled review dates in the body, in file order. A label alone on its line may take the next line."""
+def _find_all(text: str, key: str) -> list[int]:
+    positions, at = [], text.find(key)
+    while at >= 0:
+        positions.append(at)
+        at = text.find(key, at + len(key))
+    return positions
+
+
+def body_review_dates(document: Document, date_order: str = "MDY", scan: TextScan | None = None) -> list[ReviewDate]:
+    """Labelled review dates in the body, in file order. A label alone on its line may take the next line.
+    ``scan``: the phrase scan of the body (when the body is all visible text), to reuse its search."""
     found: list[ReviewDate] = []
     body = document.body
     if not body:
         return found
     line_index, counted_to = 0, 0
-    for match in _label_matches(body):
+    for match in _label_matches(body, scan):
         index = next(i for i in range(len(_LABELS)) if match.group(f"l{i}") is not None)
         _, kind, needs_colon = _LABELS[index]
         if needs_colon and not match.group("colon"):

@@ -9,8 +9,10 @@ from typing import Iterator
 from contentlint.config import FREQUENCY_MONTHS, Config
 from contentlint.document import Document
 from contentlint.finding import Violation
+from contentlint.phrase_scan import text_scan
 from contentlint.registry import rule
 from contentlint.review_dates import LAST, NEXT, ReviewDate, add_months, body_review_dates, front_matter_date
+from contentlint.text_view import visible_body
 
 _CYCLE_NAMES = {months: name for name, months in FREQUENCY_MONTHS.items()}
 _NEXT_REVIEW_TOLERANCE_DAYS = 31
@@ -54,7 +56,10 @@ def review_schedule(document: Document, config: Config) -> ReviewSchedule:
     if last is not None:
         line, column = document.key_position("lastReviewed")
         schedule.front_matter_last = ReviewDate(LAST, last, line, column, f"lastReviewed: {last_value}", "front matter")
-    schedule.body_dates = body_review_dates(document, config.review.date_order) if document.body else []
+    if document.body:
+        # A body without code or comments is all visible text: the phrase scan has found its label words.
+        scan = text_scan(document, config) if visible_body(document) == document.body else None
+        schedule.body_dates = body_review_dates(document, config.review.date_order, scan)
     if meta.get("status") == "archived":
         schedule.exempt = "archived"
     cycle = _cycle_text(schedule.cycle_months)
