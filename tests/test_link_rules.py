@@ -20,6 +20,11 @@ NO_URL = front_matter(url=None)
         (WITH_URL, "<http://www.nhs.uk/>", {"L004"}),
         (WITH_URL, "[REMS](https://www.pomalystrems.com/)", set()),
         (WITH_URL, "Visit www.nhs.uk for more.", set()),  # a mention without a scheme
+        # A bare address beside plain links (the phrase scan counts the addresses on such a page).
+        (WITH_URL, "[A](https://www.nhs.uk/a) then http://www.nhs.uk/b and [B](/c)", {"L004"}),
+        (WITH_URL, "[A](https://www.nhs.uk/a) then HTTP://WWW.NHS.UK/B and [B](/c)", {"L004"}),
+        (WITH_URL, "[A](http://www.nhs.uk/a) then www.nhs.uk and [B](/c)", {"L004"}),
+        (WITH_URL, "[A](https://www.nhs.uk/a) and [B](https://www.nhs.uk/b)", set()),
         (WITH_URL, "`http://example.org` in code", set()),
         (WITH_URL, "```\n[x](http://www.nhs.uk/)\n```", set()),
         # L005 empty, "#", javascript:

@@ -16,12 +16,14 @@ import re
 from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import urljoin, urlsplit
 
+from contentlint.phrase_scan import scan_made
 from contentlint.text_view import line_starts, place
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
     from contentlint.document import Document
+    from contentlint.phrase_scan import TextScan
 
 # Link kinds.
 INLINE = "inline"  # [text](target)
@@ -51,6 +53,8 @@ class Link(NamedTuple):  # a tuple: pages hold dozens, and tuples are the cheape
 _new_link = functools.partial(tuple.__new__, Link)
 # Where a bare URL may start (as _BARE_URL matches it, in the cases people write).
 _BARE_MARKERS = ("://", "www.", "WWW.", "Www.")
+# The same in lower case, as the phrase scan finds them.
+ADDRESS_MARKERS = ("://", "www.")
 
 
 def _linkish(text: str) -> bool:
@@ -339,7 +343,7 @@ def extract_links(document: Document, *, plain_shortcut: bool = True) -> list[Li
     first = document.body_first_line
     links: list[Link] = []
     if plain_shortcut and _is_plain(body):  # the whole page is plain: one pass, no pieces
-        plain = _plain_links(body, 0, base, first)
+        plain = _plain_links(body, 0, base, first, scan_made(document))
         if plain is not None:
             return plain
     env: dict[str, Any] = {}
@@ -372,8 +376,9 @@ def extract_links(document: Document, *, plain_shortcut: bool = True) -> list[Li
     return links
 
 
-def _plain_links(text: str, offset: int, base: str | None, first: int) -> list[Link] | None:
-    """Links of a plain piece (see _PLAIN_LINK), or None when the piece needs the parser."""
+def _plain_links(text: str, offset: int, base: str | None, first: int, scan: TextScan | None = None) -> list[Link] | None:
+    """Links of a plain piece (see _PLAIN_LINK), or None when the piece needs the parser.
+    ``scan``: the phrase scan of ``text``, which is the whole page (plain, so all of it is visible)."""
     matches = list(_PLAIN_LINK.finditer(text)) if "[" in text else []
     links, covered, outside = [], [], []
     newlines, counted_to, after = first + offset, 0, 0  # links come in order: count lines on from the last one
@@ -402,9 +407,18 @@ def _plain_links(text: str, offset: int, base: str | None, first: int) -> list[L
         return None  # a bracket that is not part of a plain link: let the parser decide
     if "&" in text and any("&" in link.target for link in links):
         return None  # entities are decoded in targets: leave that to the parser
-    if any(marker in between for marker in _BARE_MARKERS):  # an address outside the links: look for bare URLs
+    if _address_outside(between, matches, scan):
         links.extend(_bare_links(text, covered, lambda position: place(text, position, first + offset)))
     return links
+
+
+def _address_outside(between: str, matches: list[re.Match[str]], scan: TextScan | None) -> bool:
+    """Whether an address may stand outside the links (then bare URLs are looked for)."""
+    if scan is None:
+        return any(marker in between for marker in _BARE_MARKERS)
+    # The scan counted the markers on the whole page already: more than the links hold means one is outside.
+    inside = "\x00".join([match.group() for match in matches]).lower()
+    return sum(len(scan.occurrences(marker)) - inside.count(marker) for marker in ADDRESS_MARKERS) > 0
 
 
 def _inline_links(

@@ -102,13 +102,22 @@ def text_scan(document: Document, config: Config) -> TextScan:
     return cached
 
 
+def scan_made(document: Document) -> TextScan | None:
+    """The document's phrase scan if a rule has made it already (code that has no config reuses it)."""
+    return document.memo.get("text.scan")
+
+
 def vocabulary(config: Config) -> Vocabulary:
     return config.derived("phrase-vocabulary", lambda: Vocabulary(_keys(config)))
 
 
 def _keys(config: Config) -> set[str]:
     from contentlint.authority_data import authority_data
+    from contentlint.links import ADDRESS_MARKERS
     from contentlint.review_dates import LABEL_KEYWORDS
     from contentlint.rules.quality import CITATION_WORDS, quality_data
 
-    return {*quality_data(config).search_keys(), *authority_data(config).search_keys(), *CITATION_WORDS, *LABEL_KEYWORDS}
+    return {
+        *quality_data(config).search_keys(), *authority_data(config).search_keys(), *CITATION_WORDS, *LABEL_KEYWORDS,
+        *ADDRESS_MARKERS,
+    }
