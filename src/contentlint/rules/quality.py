@@ -382,14 +382,15 @@ _OTHER_WHITESPACE = re.compile(r"[^\S\x00-\x7f]")
 
 def _may_repeat(blocks: list[str], minimum: int) -> bool:
     """False when no two long blocks can be equal once whitespace is ignored: most pages, told apart
-    without splitting every paragraph into words (C-level passes only)."""
+    without splitting every paragraph into words (C-level passes over the page only)."""
     long = list(itertools.compress(blocks, map(minimum.__le__, map(len, blocks))))
     if len(long) < 2:
         return False
-    if not all(map(str.isascii, long)):
-        long = [_OTHER_WHITESPACE.sub(" ", block) for block in long]
-    squeezed = set(map(bytes.translate, map(str.encode, long), itertools.repeat(None), itertools.repeat(_ASCII_WHITESPACE)))
-    return len(squeezed) < len(long)
+    joined = "\x00".join(long)
+    if not joined.isascii():
+        joined = _OTHER_WHITESPACE.sub(" ", joined)
+    squeezed = joined.encode().translate(None, _ASCII_WHITESPACE).split(b"\x00")
+    return len(squeezed) != len(long) or len(set(squeezed)) < len(squeezed)  # (a NUL in the text: compare)
 
 
 def _repeated_paragraphs(document: Document, text: str, parts: list[str], minimum: int) -> Iterator[Violation]:
