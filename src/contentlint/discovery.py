@@ -3,21 +3,36 @@
 from __future__ import annotations
 
 import fnmatch
+import functools
 import os
+import re
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 
 def _matches(relative: str, patterns: Iterable[str]) -> bool:
-    name = relative.rsplit("/", 1)[-1]
-    for pattern in patterns:
-        pattern = pattern.rstrip("/")
+    return _matcher(tuple(patterns))(relative)
+
+
+@functools.lru_cache(maxsize=32)
+def _matcher(patterns: tuple[str, ...]) -> Callable[[str], bool]:
+    """One compiled test for a list of globs: a glob with a "/" matches the relative path (or a
+    directory above it), any other glob the file name alone."""
+    on_path, on_name = [], []
+    for pattern in (p.rstrip("/") for p in patterns):
         if "/" in pattern:
-            if fnmatch.fnmatchcase(relative, pattern) or fnmatch.fnmatchcase(relative, pattern + "/*"):
-                return True
-        elif fnmatch.fnmatchcase(name, pattern):
+            on_path += [fnmatch.translate(pattern), fnmatch.translate(pattern + "/*")]
+        else:
+            on_name.append(fnmatch.translate(pattern))
+    path_test = re.compile("|".join(on_path)).match if on_path else None
+    name_test = re.compile("|".join(on_name)).match if on_name else None
+
+    def matches(relative: str) -> bool:
+        if name_test is not None and name_test(relative.rpartition("/")[2]):
             return True
-    return False
+        return path_test is not None and path_test(relative) is not None
+
+    return matches
 
 
 def display_path(path: Path, cwd: Path) -> str:

@@ -26,17 +26,26 @@ _REFERENCES = ('"$ref"', '"$dynamicRef"', '"$recursiveRef"')
 MAX_REMEMBERED = 20_000
 
 
-def _value_key(value: Any) -> tuple[type, Any] | None:
-    """A hashable key that tells apart every value JSON Schema could judge differently (1, 1.0, True, "1")."""
-    if value is None or isinstance(value, (str, int, float, bool)):
-        return type(value), value
-    if isinstance(value, list):
-        items = tuple(_value_key(item) for item in value)
+def _value_key(value: Any) -> Any:
+    """A hashable key that tells apart every value JSON Schema could judge differently (1, 1.0, True, "1").
+    Text, the common case, is its own key: no other key is a str."""
+    kind = type(value)
+    if kind is str:
+        return value
+    if value is None or kind in (int, float, bool):
+        return kind, value
+    if kind is list:
+        if _ONLY_TEXT >= set(map(type, value)):  # a list of text (tags): no key per item
+            return list, tuple(value)
+        items = tuple(map(_value_key, value))
         return None if None in items else (list, items)
-    if isinstance(value, dict) and all(isinstance(name, str) for name in value):
+    if kind is dict and all(isinstance(name, str) for name in value):
         entries = tuple(sorted((name, _value_key(item)) for name, item in value.items()))
         return None if any(key is None for _, key in entries) else (dict, entries)
-    return None  # anything else (a mapping with number keys, a YAML set): not remembered
+    return None  # anything else (a mapping with number keys, a YAML set, a date): not remembered
+
+
+_ONLY_TEXT = frozenset({str})
 
 
 class FieldVerdicts:
