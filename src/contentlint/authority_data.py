@@ -44,7 +44,7 @@ class Source:
 @dataclass(frozen=True)
 class Signal:
     name: str
-    phrases: tuple[str, ...]  # lower case
+    phrases: frozenset[str]  # lower case
     pattern: re.Pattern[str] | None
     requires: Any  # a contentlint.text_view.Needles
     weight: float
@@ -131,8 +131,8 @@ def _compile(pattern: str, where: str) -> re.Pattern[str]:
         raise ConfigError(f"{where}: invalid regular expression {pattern!r}: {error}") from None
 
 
-def _phrases(phrases: list[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(p.lower() for p in phrases if p.strip()))
+def _phrases(phrases: list[str]) -> frozenset[str]:
+    return frozenset(p.lower() for p in phrases if p.strip())
 
 
 def _needles(requires: list[str]) -> Any:

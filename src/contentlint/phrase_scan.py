@@ -59,6 +59,7 @@ class TextScan:
         self.lowered = lowered
         self._found = found
         self._scanned = scanned
+        self._present = frozenset(found)  # the vocabulary strings that occur
 
     def occurrences(self, key: str) -> list[int]:
         """Every start of ``key`` in the text, overlapping ones included, in order."""
@@ -67,19 +68,22 @@ class TextScan:
             found = self._found[key] = [] if key in self._scanned else _find_all(self.lowered, key)
         return found
 
-    def among(self, keys: tuple[str, ...]) -> list[str]:
-        """Those of ``keys`` that may occur, in their order: found by the scan, or not in its vocabulary."""
-        found, scanned = self._found, self._scanned
-        return [key for key in keys if key in found or key not in scanned]
+    def among(self, keys: frozenset[str]) -> frozenset[str]:
+        """Those of ``keys`` that may occur: found by the scan, or not in its vocabulary (set operations
+        only: a rule's dozens of phrases cost no Python loop)."""
+        return (keys & self._present) | (keys - self._scanned)
 
     def has_word(self, word: str) -> bool:
         """Whether ``word`` (lower-case ASCII letters and digits) stands as a whole word piece:
         neither neighbour is an ASCII letter or digit."""
+        starts = self.occurrences(word)
+        if not starts:
+            return False
         lowered, size = self.lowered, len(word)
         return any(
             (start == 0 or lowered[start - 1] not in _PIECE_CHARACTERS)
             and (start + size >= len(lowered) or lowered[start + size] not in _PIECE_CHARACTERS)
-            for start in self.occurrences(word)
+            for start in starts
         )
 
 

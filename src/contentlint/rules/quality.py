@@ -48,14 +48,15 @@ class PhraseSet:
     def find(self, text: str, lowered: str, scan: TextScan) -> list[tuple[int, int]]:
         """(start, end) of every match, in text order. ``scan``: where the search keys occur in ``lowered``."""
         found: list[tuple[int, int]] = []
-        for phrase in scan.among(self.phrases):
+        for phrase in scan.among(self._phrase_keys):
             found.extend(_word_hits(lowered, phrase, scan.occurrences(phrase)))
-        for word, lowered_word in self.words:
+        for lowered_word in scan.among(self._word_keys):
             starts = scan.occurrences(lowered_word)
-            if starts:
+            for word in self._words_by_key[lowered_word]:
                 found.extend(_word_hits(text, word, (p for p in starts if text.startswith(word, p))))
-        for phrase in self.lines:
-            found.extend(_line_hits(text, lowered, phrase, scan))
+        for key in scan.among(self._line_keys):
+            for phrase in self._lines_by_key[key]:
+                found.extend(_line_hits(text, lowered, phrase, scan))
         for pattern, requires in self.patterns:
             if not requires or requires.any_in(lowered, scan):
                 found.extend(m.span() for m in pattern.finditer(text))
@@ -67,6 +68,34 @@ class PhraseSet:
         for _, requires in self.patterns:
             keys.update(requires.words)
         return keys
+
+    # What ``find`` looks up in a scan, made once (a frozen dataclass keeps these in its __dict__).
+    @functools.cached_property
+    def _phrase_keys(self) -> frozenset[str]:
+        return frozenset(self.phrases)
+
+    @functools.cached_property
+    def _words_by_key(self) -> dict[str, list[str]]:
+        by_key: dict[str, list[str]] = {}
+        for word, lowered in self.words:
+            by_key.setdefault(lowered, []).append(word)
+        return by_key
+
+    @functools.cached_property
+    def _word_keys(self) -> frozenset[str]:
+        return frozenset(self._words_by_key)
+
+    @functools.cached_property
+    def _lines_by_key(self) -> dict[str, list[str]]:
+        """Line phrases by their longest word ("" for a phrase without one: it is always tried)."""
+        by_key: dict[str, list[str]] = {}
+        for phrase in self.lines:
+            by_key.setdefault(_longest_word(phrase), []).append(phrase)
+        return by_key
+
+    @functools.cached_property
+    def _line_keys(self) -> frozenset[str]:
+        return frozenset(self._lines_by_key)
 
 
 def _word_hits(text: str, phrase: str, starts: Iterable[int]) -> Iterator[tuple[int, int]]:
