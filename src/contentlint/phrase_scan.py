@@ -98,10 +98,10 @@ def _find_all(text: str, key: str) -> list[int]:
 
 def text_scan(document: Document, config: Config) -> TextScan:
     """The scan of the document's visible text (code and comments left out), made once."""
-    from contentlint.text_view import visible_lower
-
     cached = document.memo.get("text.scan")
     if cached is None:
+        from contentlint.text_view import visible_lower
+
         cached = document.memo["text.scan"] = vocabulary(config).scan(visible_lower(document))
     return cached
 

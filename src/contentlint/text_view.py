@@ -109,7 +109,7 @@ class Needles:
     for together."""
 
     def __init__(self, requires: tuple[str, ...] | list[str]) -> None:
-        self.words = tuple(sorted({r for r in requires if r.isascii() and r.isalnum()}))
+        self.words = frozenset(r for r in requires if r.isascii() and r.isalnum())
         others = sorted({r for r in requires if r and not (r.isascii() and r.isalnum())})
         # One search for all of them; first, a test for their first characters (a memchr each).
         self.first_characters = "".join(sorted({r[0] for r in others}))
@@ -119,7 +119,7 @@ class Needles:
         return bool(self.words or self.search)
 
     def any_in(self, lowered: str, scan: TextScan) -> bool:
-        if any(scan.has_word(word) for word in self.words):
+        if self.words and any(scan.has_word(word) for word in scan.among(self.words)):
             return True
         if self.search is None or not any(c in lowered for c in self.first_characters):
             return False
