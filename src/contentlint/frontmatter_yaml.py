@@ -6,6 +6,7 @@ schema decides what a valid date is, and an unquoted ``2025-12-30`` still counts
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -81,11 +82,16 @@ class ParsedYaml:
 
     def key_position(self, key: str) -> tuple[int, int]:
         """0-based (line, column) of a top-level key itself."""
+        return self._key_positions.get(key, (0, 0))
+
+    @functools.cached_property
+    def _key_positions(self) -> dict[str, tuple[int, int]]:
+        positions: dict[str, tuple[int, int]] = {}
         if isinstance(self.root, yaml.MappingNode):
             for key_node, _ in self.root.value:
-                if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
-                    return key_node.start_mark.line, key_node.start_mark.column
-        return 0, 0
+                if isinstance(key_node, yaml.ScalarNode):
+                    positions.setdefault(key_node.value, (key_node.start_mark.line, key_node.start_mark.column))
+        return positions
 
 
 def _child(node: yaml.Node, step: Any) -> yaml.Node | None:

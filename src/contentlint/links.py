@@ -51,6 +51,7 @@ class Link(NamedTuple):  # a tuple: pages hold dozens, and tuples are the cheape
 
 # A tuple is made without the Python-level __new__ that NamedTuple adds.
 _new_link = functools.partial(tuple.__new__, Link)
+_WEB_PREFIXES = ("https://", "http://")
 # Where a bare URL may start (as _BARE_URL matches it, in the cases people write).
 _BARE_MARKERS = ("://", "www.", "WWW.", "Www.")
 # The same in lower case, as the phrase scan finds them.
@@ -380,27 +381,27 @@ def _plain_links(text: str, offset: int, base: str | None, first: int, scan: Tex
     """Links of a plain piece (see _PLAIN_LINK), or None when the piece needs the parser.
     ``scan``: the phrase scan of ``text``, which is the whole page (plain, so all of it is visible)."""
     matches = list(_PLAIN_LINK.finditer(text)) if "[" in text else []
-    links, covered, outside = [], [], []
+    links: list[Link] = []
+    outside = []
     newlines, counted_to, after = first + offset, 0, 0  # links come in order: count lines on from the last one
     origin = _origin(base) if base else ""
+    append, count, rfind = links.append, text.count, text.rfind
     for match in matches:
         begin, end = match.span()
         outside.append(text[after:begin])
         after = end
         start = match.start(2)
-        newlines += text.count("\n", counted_to, start)
+        newlines += count("\n", counted_to, start)
         counted_to = start
         label, target = match.group(1, 2)  # the pattern keeps spaces out of targets: nothing to strip
-        if target[:8].lower().startswith(("https://", "http://")) or base is None:
-            url = target
-        elif origin and target[:1] == "/" and target[:2] != "//" and "/." not in target and "\\" not in target:
+        if origin and target[:1] == "/" and target[:2] != "//" and "/." not in target and "\\" not in target:
             url = origin + target  # what resolve() gives for a site-root path, without its checks
+        elif base is None or target.startswith(_WEB_PREFIXES) or target[:8].lower().startswith(_WEB_PREFIXES):
+            url = target
         else:
             url = resolve(target, base)
-        image = begin > 0 and text[begin - 1] == "!"
-        covered.append((begin - image, end))
-        links.append(_new_link((target, url, newlines, start - text.rfind("\n", 0, start), IMAGE if image else INLINE,
-                                " ".join(label.split()))))
+        kind = IMAGE if text[begin - 1:begin] == "!" else INLINE
+        append(_new_link((target, url, newlines, start - rfind("\n", 0, start), kind, " ".join(label.split()))))
     outside.append(text[after:])
     between = "\x00".join(outside)  # the text outside the links (NUL: no marker is made where pieces meet)
     if "[" in between or "]" in between:
@@ -408,6 +409,7 @@ def _plain_links(text: str, offset: int, base: str | None, first: int, scan: Tex
     if "&" in text and any("&" in link.target for link in links):
         return None  # entities are decoded in targets: leave that to the parser
     if _address_outside(between, matches, scan):
+        covered = [(match.start() - (text[match.start() - 1:match.start()] == "!"), match.end()) for match in matches]
         links.extend(_bare_links(text, covered, lambda position: place(text, position, first + offset)))
     return links
 
