@@ -58,6 +58,8 @@ class AuthorityData:
     signals: list[Signal] = field(default_factory=list)
     threshold: float = 3.0
     _tiers_seen: dict[str, Tier | None] = field(default_factory=dict, repr=False)
+    _sources_seen: dict[tuple[str, str], Source | None] = field(default_factory=dict, repr=False)
+    _vendor_table: dict[str, bool] | None = field(default=None, repr=False)
 
     def tier_of(self, host: str) -> Tier | None:
         """The tier of the most specific listed domain that ``host`` is, or is under."""
@@ -77,16 +79,32 @@ class AuthorityData:
         return keys
 
     def is_vendor(self, host: str) -> bool:
-        return _lookup(dict.fromkeys(self.vendors, True), host) is not None
+        if self._vendor_table is None:
+            self._vendor_table = dict.fromkeys(self.vendors, True)
+        return _lookup(self._vendor_table, host) is not None
 
     def source_named(self, value: str) -> Source | None:
-        wanted = value.strip().lower()
-        return next((s for s in self.sources if wanted in s.names), None)
+        key = ("name", value)
+        if key not in self._sources_seen:
+            wanted = value.strip().lower()
+            self._remember(key, next((s for s in self.sources if wanted in s.names), None))
+        return self._sources_seen[key]
 
     def source_in_type(self, source_type: str) -> Source | None:
         """The source that a sourceType such as ``02_nci_core`` names by one of its words."""
-        words = set(re.split(r"[^a-z0-9.]+", source_type.lower()))
-        return next((s for s in self.sources if words.intersection(s.names)), None)
+        key = ("type", source_type)
+        if key not in self._sources_seen:
+            words = set(_TYPE_WORD_SEPARATORS.split(source_type.lower()))
+            self._remember(key, next((s for s in self.sources if words.intersection(s.names)), None))
+        return self._sources_seen[key]
+
+    def _remember(self, key: tuple[str, str], source: Source | None) -> None:
+        if len(self._sources_seen) > 4096:
+            self._sources_seen.clear()
+        self._sources_seen[key] = source
+
+
+_TYPE_WORD_SEPARATORS = re.compile(r"[^a-z0-9.]+")
 
 
 def _lookup(table: dict[str, Any], host: str) -> Any:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import itertools
+import operator
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -39,6 +40,7 @@ _LABEL_RE = re.compile(
     + r")[*_]*(?:[ \t]+(?:on|by))?[ \t]*(?P<colon>[:\-–—])?[*_]*[ \t]*(?P<rest>[^\n]*)$",
     re.IGNORECASE | re.MULTILINE,
 )
+_LABEL_GROUPS = tuple(f"l{i}" for i in range(len(_LABELS)))
 # Every label contains one of these (review, revised, updated); with re.IGNORECASE
 # these three letters also match their ASCII look-alikes.
 LABEL_KEYWORDS = ("revi", "updat")
@@ -160,11 +162,15 @@ def _month(name: str) -> int | None:
     return _MONTHS.get(lowered) or _MONTH_ABBREVIATIONS.get(lowered)
 
 
+_OTHER_CONTENT = re.compile(r"\s[|•]\s|\s{3,}|\t")
+_NOT_A_DATE = re.compile(r"\b(?:by|from|and)\b")
+
+
 def _date_candidates(rest: str) -> list[str]:
     """The text after a label, cut where other content starts ("| Next review: …")."""
-    first = re.split(r"\s[|•]\s|\s{3,}|\t", rest, maxsplit=1)[0]
+    first = _OTHER_CONTENT.split(rest, maxsplit=1)[0]
     candidates = [first]
-    shortened = re.split(r"\b(?:by|from|and)\b", first, maxsplit=1)[0]
+    shortened = _NOT_A_DATE.split(first, maxsplit=1)[0]
     if shortened != first:
         candidates.append(shortened)
     return candidates
@@ -222,7 +228,7 @@ def body_review_dates(document: Document, date_order: str = "MDY", scan: TextSca
         return found
     line_index, counted_to = 0, 0
     for match in _label_matches(body, scan):
-        index = next(i for i in range(len(_LABELS)) if match.group(f"l{i}") is not None)
+        index = list(map(operator.is_, match.group(*_LABEL_GROUPS), itertools.repeat(None))).index(False)
         _, kind, needs_colon = _LABELS[index]
         if needs_colon and not match.group("colon"):
             continue
