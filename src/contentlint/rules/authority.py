@@ -11,7 +11,7 @@ from contentlint.authority_data import AuthorityData, authority_data, registrabl
 from contentlint.config import Config
 from contentlint.document import Document
 from contentlint.finding import Violation
-from contentlint.links import base_url
+from contentlint.links import REFERENCE, base_url
 from contentlint.phrase_scan import TextScan, text_scan, vocabulary
 from contentlint.registry import prepares, rule
 from contentlint.rules.links import offline_problems
@@ -203,20 +203,20 @@ def link_to_non_authoritative_domain(document: Document, config: Config) -> Iter
     own_site: str | None = None
     first: dict[str, tuple[int, int, str, str]] = {}
     counts: dict[str, int] = {}
-    for index, link in enumerate(links):
-        if not link.checks_target or index in problems:
+    for index, (_, url, line, column, kind, _) in enumerate(links):
+        if kind == REFERENCE or index in problems:
             continue
-        host = _host(link.url)
-        if host is None or data.tier_of(host) is not None:
+        untrusted = _untrusted_site(url, data)
+        if untrusted is None:
             continue
-        site = registrable_domain(host)
+        host, site = untrusted
         if own_host and own_site is None:
             own_site = registrable_domain(own_host)
         if site == own_site:
             continue
         counts[site] = counts.get(site, 0) + 1
         if site not in first:
-            first[site] = (link.line, link.column, host, link.url)
+            first[site] = (line, column, host, url)
     for site, (line, column, host, url) in first.items():
         more = f" ({counts[site]} links)" if counts[site] > 1 else ""
         if data.is_vendor(host):
@@ -228,6 +228,21 @@ def link_to_non_authoritative_domain(document: Document, config: Config) -> Iter
                 "if your editors trust it"
             )
         yield Violation(line, column, advice, subject=site)
+
+
+def _untrusted_site(url: str, data: AuthorityData) -> tuple[str, str] | None:
+    """(host, registrable domain) of a web address off the authority list; None for any other."""
+    remembered = data.link_sites.get(url, _UNSEEN)
+    if remembered is _UNSEEN:
+        host = _host(url)
+        remembered = None if host is None or data.tier_of(host) is not None else (host, registrable_domain(host))
+        if len(data.link_sites) > 4096:
+            data.link_sites.clear()
+        data.link_sites[url] = remembered
+    return remembered
+
+
+_UNSEEN = object()
 
 
 def _has_attribution(document: Document, data: AuthorityData) -> bool:
