@@ -7,6 +7,7 @@ schema decides what a valid date is, and an unquoted ``2025-12-30`` still counts
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,20 +28,24 @@ _BRACKETS = re.compile(r"[\[\]{}]")
 _COMPACT_NESTING = re.compile(r"(?:[-?][ \t]+){%d}" % MAX_DEPTH)
 
 
+@functools.lru_cache(maxsize=20_000)
+def _resolved_tag(kind: Any, value: Any, implicit: Any) -> str:
+    return yaml.resolver.Resolver.resolve(_RESOLVER, kind, value, implicit)
+
+
+_RESOLVER = yaml.resolver.Resolver()
+
+
 class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
     # Which tag a scalar gets depends only on its kind, text and quoting (this loader has no path
     # resolvers), and a corpus repeats its keys and most values: remembered, not matched again.
-    _resolved: dict[tuple[Any, Any, Any], str] = {}
+    # The composer calls these for every node: C-level callables keep Python frames out of it.
+    resolve = staticmethod(_resolved_tag)
+    descend_resolver = staticmethod(operator.is_)  # with no path resolvers, both do nothing
+    ascend_resolver = staticmethod(tuple)
 
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
-        key = (kind, value, implicit)
-        tag = self._resolved.get(key)
-        if tag is None:
-            tag = super().resolve(kind, value, implicit)
-            if len(self._resolved) >= 20_000:
-                self._resolved.clear()
-            self._resolved[key] = tag
-        return tag
+
+assert not _Loader.yaml_path_resolvers, "the resolver shortcuts above assume no path resolvers"
 
 
 def _construct_timestamp_as_string(loader: yaml.BaseLoader, node: yaml.Node) -> str:
