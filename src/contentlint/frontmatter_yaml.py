@@ -28,7 +28,9 @@ _BRACKETS = re.compile(r"[\[\]{}]")
 _COMPACT_NESTING = re.compile(r"(?:[-?][ \t]+){%d}" % MAX_DEPTH)
 
 
-@functools.lru_cache(maxsize=20_000)
+# Recent (kind, text, quoting) -> tag: the keys and values a corpus repeats stay; one-off values
+# (titles, long descriptions) pass through, so the memory it holds stays small.
+@functools.lru_cache(maxsize=1024)
 def _resolved_tag(kind: Any, value: Any, implicit: Any) -> str:
     return yaml.resolver.Resolver.resolve(_RESOLVER, kind, value, implicit)
 
@@ -39,7 +41,7 @@ _RESOLVER = yaml.resolver.Resolver()
 class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
     # Which tag a scalar gets depends only on its kind, text and quoting (this loader has no path
     # resolvers), and a corpus repeats its keys and most values: remembered, not matched again.
-    # The composer calls these for every node: C-level callables keep Python frames out of it.
+    # The composer calls these for every node: C-level callables keep Python frames out of them.
     resolve = staticmethod(_resolved_tag)
     descend_resolver = staticmethod(operator.is_)  # with no path resolvers, both do nothing
     ascend_resolver = staticmethod(tuple)

@@ -23,7 +23,7 @@ _ROOT_KEYWORDS = frozenset({
 # References resolve against the schema a validator was built for: property schemas that
 # use them are left to the full validator.
 _REFERENCES = ('"$ref"', '"$dynamicRef"', '"$recursiveRef"')
-MAX_REMEMBERED = 20_000
+MAX_REMEMBERED = 4096  # (field, value) verdicts; one-off values (titles) make most of them
 
 
 def _value_key(value: Any) -> Any:
