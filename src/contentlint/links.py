@@ -377,7 +377,9 @@ def extract_links(document: Document, *, plain_shortcut: bool = True) -> list[Li
     return links
 
 
-def _plain_links(text: str, offset: int, base: str | None, first: int, scan: TextScan | None = None) -> list[Link] | None:
+def _plain_links(
+    text: str, offset: int, base: str | None, first: int, scan: TextScan | None = None
+) -> list[Link] | None:
     """Links of a plain piece (see _PLAIN_LINK), or None when the piece needs the parser.
     ``scan``: the phrase scan of ``text``, which is the whole page (plain, so all of it is visible)."""
     matches = list(_PLAIN_LINK.finditer(text)) if "[" in text else []

@@ -65,7 +65,7 @@ class TextScan:
         """Every start of ``key`` in the text, overlapping ones included, in order."""
         found = self._found.get(key)
         if found is None:
-            found = self._found[key] = [] if key in self._scanned else _find_all(self.lowered, key)
+            found = self._found[key] = [] if key in self._scanned else find_all(self.lowered, key)
         return found
 
     def among(self, keys: frozenset[str]) -> frozenset[str]:
@@ -87,7 +87,8 @@ class TextScan:
         )
 
 
-def _find_all(text: str, key: str) -> list[int]:
+def find_all(text: str, key: str) -> list[int]:
+    """Every start of ``key`` in ``text``, overlapping ones included."""
     positions = []
     position = text.find(key) if key else -1
     while position >= 0:
@@ -121,7 +122,5 @@ def _keys(config: Config) -> set[str]:
     from contentlint.review_dates import LABEL_KEYWORDS
     from contentlint.rules.quality import CITATION_WORDS, quality_data
 
-    return {
-        *quality_data(config).search_keys(), *authority_data(config).search_keys(), *CITATION_WORDS, *LABEL_KEYWORDS,
-        *ADDRESS_MARKERS,
-    }
+    rule_keys = {*quality_data(config).search_keys(), *authority_data(config).search_keys(), *CITATION_WORDS}
+    return rule_keys | {*LABEL_KEYWORDS, *ADDRESS_MARKERS}  # also the words freshness and links look for

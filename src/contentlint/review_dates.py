@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterator
 
+from contentlint.phrase_scan import find_all
+
 if TYPE_CHECKING:
     from contentlint.document import Document
     from contentlint.phrase_scan import TextScan
@@ -188,7 +190,7 @@ def _label_matches(body: str, scan: TextScan | None = None) -> Iterator[re.Match
         return
     if scan is None:
         lowered = body.lower()
-        occurrences = [_find_all(lowered, keyword) for keyword in LABEL_KEYWORDS]
+        occurrences = [find_all(lowered, keyword) for keyword in LABEL_KEYWORDS]
     else:
         occurrences = [scan.occurrences(keyword) for keyword in LABEL_KEYWORDS]
     starts: set[int] = set()
@@ -211,15 +213,9 @@ def _label_matches(body: str, scan: TextScan | None = None) -> Iterator[re.Match
             yield match
 
 
-def _find_all(text: str, key: str) -> list[int]:
-    positions, at = [], text.find(key)
-    while at >= 0:
-        positions.append(at)
-        at = text.find(key, at + len(key))
-    return positions
-
-
-def body_review_dates(document: Document, date_order: str = "MDY", scan: TextScan | None = None) -> list[ReviewDate]:
+def body_review_dates(
+    document: Document, date_order: str = "MDY", scan: TextScan | None = None
+) -> list[ReviewDate]:
     """Labelled review dates in the body, in file order. A label alone on its line may take the next line.
     ``scan``: the phrase scan of the body (when the body is all visible text), to reuse its search."""
     found: list[ReviewDate] = []
