@@ -134,16 +134,15 @@ def read_document(
     try:
         # O_NONBLOCK: opening a FIFO must not wait for a writer; only regular files are read.
         descriptor = os.open(filename, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-        with open(descriptor, "rb", closefd=True) as handle:
+        try:
             info = os.fstat(descriptor)
             if stat.S_ISDIR(info.st_mode):
                 raise IsADirectoryError
             if not stat.S_ISREG(info.st_mode):
                 return Document(shown, read_error=ReadError("not a regular file (a pipe, socket or device); not checked"))
-            # Ask for the file's size, not the limit: a read of the limit allocates that much first.
-            data = handle.read(min(info.st_size, max_bytes) + 1)
-            if info.st_size < len(data) <= max_bytes:  # it grew since fstat
-                data += handle.read(max_bytes + 1 - len(data))
+            data = _read_at_most(descriptor, info.st_size, max_bytes + 1)
+        finally:
+            os.close(descriptor)
     except FileNotFoundError:
         return Document(shown, read_error=ReadError("file disappeared before it could be read"))
     except IsADirectoryError:
@@ -156,6 +155,21 @@ def read_document(
             read_error=ReadError(f"file is larger than the {max_bytes // (1024 * 1024)} MiB limit; not checked"),
         )
     return parse_document(data, shown)
+
+
+def _read_at_most(descriptor: int, size: int, limit: int) -> bytes:
+    """The file's bytes, at most ``limit`` of them (plain reads: no buffered file object for one read).
+    The first read asks for the size fstat gave, plus one to see whether the file grew since;
+    a read of the limit itself would allocate that much first."""
+    parts, total, wanted = [], 0, min(size, limit - 1) + 1
+    while total < limit:
+        chunk = os.read(descriptor, wanted)
+        parts.append(chunk)
+        total += len(chunk)
+        if len(chunk) < wanted:  # the end of the file
+            break
+        wanted = limit - total
+    return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
 def parse_document(data: bytes | str, path: str = "<string>") -> Document:

@@ -307,6 +307,7 @@ _PLAIN_LINK = re.compile(  # the target: characters, and balanced one-level (par
     r'\[([^\[\]\n]*)\]\(([^\s()<>\x00-\x1f]*(?:\([^\s()<>\x00-\x1f]*\)[^\s()<>\x00-\x1f]*)*)(?: +"[^"\n]*")?\)'
 )
 _NOT_PLAIN_LINE = re.compile(r"^(?:[ \t]*>| {4}| *\t)", re.MULTILINE)
+_INDENTED = re.compile("\n    ")  # the regex engine skips to each newline: faster than `in` for this string
 
 
 def _is_plain(text: str) -> bool:
@@ -317,7 +318,7 @@ def _is_plain(text: str) -> bool:
         return False
     if ">" in text or "\t" in text:
         return _NOT_PLAIN_LINE.search(text) is None
-    return "\n    " not in text and not text.startswith("    ")  # no indented code
+    return _INDENTED.search(text) is None and not text.startswith("    ")  # no indented code
 
 
 def _tables_hold_no_links(text: str) -> bool:
