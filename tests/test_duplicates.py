@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import front_matter, make_config
 from contentlint.linter import Linter
@@ -110,6 +112,18 @@ def test_same_findings_in_parallel(tmp_path: Path) -> None:
 )
 def test_normalise_url(written: object, normal: str) -> None:
     assert normalise_url(written) == normal
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(["https://", "http://", "HTTPS://", ""]),
+       st.lists(st.sampled_from(["www", ".", "nhs", "uk", "-", ":443", ":8080", "@", "/", "a", "B", "?", "q=1", "#",
+                                 "frag", " ", "%20", "..", "[", "\t", "é"]), max_size=10))
+def test_normalise_url_shortcut_agrees_with_parsing(scheme: str, parts: list[str]) -> None:
+    from contentlint.rules.duplicates import _normalise_parsed
+
+    written = scheme + "".join(parts)
+    if written.strip():
+        assert normalise_url(written) == _normalise_parsed(written)
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,10 @@ CODE = "Q009"
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 _SPACES = re.compile(r"\s+")
 _SOURCE_SUFFIX = re.compile(r"\s*[-|–—:]\s*(?P<source>[^-|–—:]+?)\s*$")
+# Lower-case scheme and host, no port or user: only a trailing slash and a fragment to drop.
+_PLAIN_URL = re.compile(
+    r"(?P<scheme>https?)://(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)*)(?P<path>/[^?#\s]*|)(?P<query>\?[^#\s]+)?(?:#\S*)?"
+)
 
 
 class Identity(NamedTuple):
@@ -34,6 +38,14 @@ def normalise_url(value: object) -> str:
     """
     if not isinstance(value, str) or not value.strip():
         return ""
+    plain = _PLAIN_URL.fullmatch(value.strip())
+    if plain is not None:  # the usual spelling: what the parse below gives, without parsing
+        scheme, host, path, query = plain.group("scheme", "host", "path", "query")
+        return f"{scheme}://{host}{path.rstrip('/')}{query or ''}"
+    return _normalise_parsed(value)
+
+
+def _normalise_parsed(value: str) -> str:
     try:
         parts = urlsplit(value.strip())
         scheme, host, port = parts.scheme.lower(), (parts.hostname or ""), parts.port
