@@ -12,6 +12,7 @@ for directly.
 
 from __future__ import annotations
 
+import collections
 from typing import TYPE_CHECKING, Iterable
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ class Vocabulary:
         self._matcher = ahocorasick_rs.AhoCorasick(self.keys, implementation=implementation) if self.keys else None
 
     def scan(self, lowered: str) -> TextScan:
-        found: dict[str, list[int]] = {}
+        found: dict[str, list[int]] = collections.defaultdict(list)
         if self._matcher is not None:
             keys = self.keys
             if lowered.isascii():
@@ -48,8 +49,8 @@ class Vocabulary:
             else:
                 matches = self._matcher.find_matches_as_indexes(lowered, overlapping=True)
             for index, start, _ in matches:
-                found.setdefault(keys[index], []).append(start)
-        return TextScan(lowered, found, self.known)
+                found[keys[index]].append(start)
+        return TextScan(lowered, dict(found), self.known)
 
 
 class TextScan:
