@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import operator
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -73,8 +73,16 @@ class FrontMatterError(Exception):
 class ParsedYaml:
     data: Any
     root: yaml.Node
-    # Raw source text of each top-level scalar value, for hints ("no" read as false).
-    raw_scalars: dict[str, str] = field(default_factory=dict)
+
+    @functools.cached_property
+    def raw_scalars(self) -> dict[str, str]:
+        """Source text of each top-level scalar value, for hints ("no" read as false)."""
+        raw: dict[str, str] = {}
+        if isinstance(self.root, yaml.MappingNode):
+            for key_node, value_node in self.root.value:
+                if isinstance(key_node, yaml.ScalarNode) and isinstance(value_node, yaml.ScalarNode):
+                    raw[key_node.value] = value_node.value
+        return raw
 
     def position(self, path: tuple[Any, ...] | list[Any]) -> tuple[int, int]:
         """0-based (line, column) of the value at ``path``, or of its nearest ancestor."""
@@ -249,9 +257,4 @@ def load_front_matter(text: str) -> ParsedYaml:
             raise FrontMatterError("M002", "front matter is nested too deeply to load") from None
     finally:
         loader.dispose()
-    raw: dict[str, str] = {}
-    if isinstance(root, yaml.MappingNode):
-        for key_node, value_node in root.value:
-            if isinstance(key_node, yaml.ScalarNode) and isinstance(value_node, yaml.ScalarNode):
-                raw[key_node.value] = value_node.value
-    return ParsedYaml(data=data, root=root, raw_scalars=raw)
+    return ParsedYaml(data=data, root=root)
