@@ -76,10 +76,7 @@ class PhraseSet:
 
     @functools.cached_property
     def _words_by_key(self) -> dict[str, list[str]]:
-        by_key: dict[str, list[str]] = {}
-        for word, lowered in self.words:
-            by_key.setdefault(lowered, []).append(word)
-        return by_key
+        return _grouped((lowered, word) for word, lowered in self.words)
 
     @functools.cached_property
     def _word_keys(self) -> frozenset[str]:
@@ -88,14 +85,18 @@ class PhraseSet:
     @functools.cached_property
     def _lines_by_key(self) -> dict[str, list[str]]:
         """Line phrases by their longest word ("" for a phrase without one: it is always tried)."""
-        by_key: dict[str, list[str]] = {}
-        for phrase in self.lines:
-            by_key.setdefault(_longest_word(phrase), []).append(phrase)
-        return by_key
+        return _grouped((_longest_word(phrase), phrase) for phrase in self.lines)
 
     @functools.cached_property
     def _line_keys(self) -> frozenset[str]:
         return frozenset(self._lines_by_key)
+
+
+def _grouped(pairs: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+    grouped: dict[str, list[str]] = {}
+    for key, item in pairs:
+        grouped.setdefault(key, []).append(item)
+    return grouped
 
 
 def _word_hits(text: str, phrase: str, starts: Iterable[int]) -> Iterator[tuple[int, int]]:
