@@ -115,3 +115,28 @@ def test_file_over_size_limit_is_e001(tmp_path) -> None:
 def test_no_trailing_newline() -> None:
     doc = parse_document(TEXT.rstrip("\n"))
     assert doc.front_matter_error is None and doc.body.endswith("Text.")
+
+
+@pytest.mark.parametrize(
+    ("actual", "size_seen", "limit", "expected"),
+    [
+        (100, 100, 1001, 100),  # the usual file: read whole
+        (100, 40, 1001, 100),  # it grew after fstat: the rest is read too
+        (2000, 2000, 1001, 1001),  # over the limit: one byte more than the limit tells so
+        (2000, 10, 1001, 1001),  # grew past the limit
+        (0, 0, 1001, 0),  # empty
+    ],
+)
+def test_read_at_most(tmp_path, actual: int, size_seen: int, limit: int, expected: int) -> None:
+    import os
+
+    from contentlint.document import _read_at_most
+
+    path = tmp_path / "doc.md"
+    path.write_bytes(bytes(range(256)) * (actual // 256) + b"x" * (actual % 256))
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        data = _read_at_most(descriptor, size_seen, limit)
+    finally:
+        os.close(descriptor)
+    assert data == path.read_bytes()[:expected]
