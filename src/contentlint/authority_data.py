@@ -65,12 +65,9 @@ class AuthorityData:
 
     def tier_of(self, host: str) -> Tier | None:
         """The tier of the most specific listed domain that ``host`` is, or is under."""
-        cache = self._tiers_seen
-        if host not in cache:
-            if len(cache) > 4096:
-                cache.clear()
-            cache[host] = _lookup(self.domains, host)
-        return cache[host]
+        if host not in self._tiers_seen:
+            remember(self._tiers_seen, host, _lookup(self.domains, host))
+        return self._tiers_seen[host]
 
     def search_keys(self) -> set[str]:
         """What the phrase scan must find for the vendor signals."""
@@ -89,7 +86,7 @@ class AuthorityData:
         key = ("name", value)
         if key not in self._sources_seen:
             wanted = value.strip().lower()
-            self._remember(key, next((s for s in self.sources if wanted in s.names), None))
+            remember(self._sources_seen, key, next((s for s in self.sources if wanted in s.names), None))
         return self._sources_seen[key]
 
     def source_in_type(self, source_type: str) -> Source | None:
@@ -97,13 +94,15 @@ class AuthorityData:
         key = ("type", source_type)
         if key not in self._sources_seen:
             words = set(_TYPE_WORD_SEPARATORS.split(source_type.lower()))
-            self._remember(key, next((s for s in self.sources if words.intersection(s.names)), None))
+            remember(self._sources_seen, key, next((s for s in self.sources if words.intersection(s.names)), None))
         return self._sources_seen[key]
 
-    def _remember(self, key: tuple[str, str], source: Source | None) -> None:
-        if len(self._sources_seen) > 4096:
-            self._sources_seen.clear()
-        self._sources_seen[key] = source
+
+def remember(cache: dict[Any, Any], key: Any, value: Any) -> None:
+    """Keep ``value`` in a per-run cache, which starts over when full: what recurs is back at once."""
+    if len(cache) > 4096:
+        cache.clear()
+    cache[key] = value
 
 
 _TYPE_WORD_SEPARATORS = re.compile(r"[^a-z0-9.]+")

@@ -35,17 +35,12 @@ def _value_key(value: Any) -> Any:
     if value is None or kind in (int, float, bool):
         return kind, value
     if kind is list:
-        if _ONLY_TEXT >= set(map(type, value)):  # a list of text (tags): no key per item
-            return list, tuple(value)
         items = tuple(map(_value_key, value))
         return None if None in items else (list, items)
     if kind is dict and all(isinstance(name, str) for name in value):
         entries = tuple(sorted((name, _value_key(item)) for name, item in value.items()))
         return None if any(key is None for _, key in entries) else (dict, entries)
     return None  # anything else (a mapping with number keys, a YAML set, a date): not remembered
-
-
-_ONLY_TEXT = frozenset({str})
 
 
 class FieldVerdicts:

@@ -7,7 +7,7 @@ import re
 from typing import Iterator
 from urllib.parse import urlsplit
 
-from contentlint.authority_data import AuthorityData, authority_data, registrable_domain
+from contentlint.authority_data import AuthorityData, authority_data, registrable_domain, remember
 from contentlint.config import Config
 from contentlint.document import Document
 from contentlint.finding import Violation
@@ -236,9 +236,7 @@ def _untrusted_site(url: str, data: AuthorityData) -> tuple[str, str] | None:
     if remembered is _UNSEEN:
         host = _host(url)
         remembered = None if host is None or data.tier_of(host) is not None else (host, registrable_domain(host))
-        if len(data.link_sites) > 4096:
-            data.link_sites.clear()
-        data.link_sites[url] = remembered
+        remember(data.link_sites, url, remembered)
     return remembered
 
 
