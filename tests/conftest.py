@@ -12,10 +12,10 @@ from typing import Callable
 
 import pytest
 
-from contentlint.config import Config
+from contentlint.engine.config import Config
 from contentlint.document import parse_document
-from contentlint.finding import Finding
-from contentlint.linter import Linter
+from contentlint.model.findings import Finding
+from contentlint.engine.linter import Linter
 
 TODAY = dt.date(2026, 11, 22)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import codes_of, front_matter, lint_text, make_config
-from contentlint.authority_data import authority_data, registrable_domain
+from contentlint.analysis.authority import authority_data, registrable_domain
 
 BODY = "\nRadiotherapy uses high-energy rays to treat cancer. Your team will plan it with you.\n"
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from conftest import front_matter, PROSE
-from contentlint import baseline
-from contentlint.finding import Finding, Severity
-from contentlint.fingerprint import fingerprint, normalised_message
+from contentlint.engine import baseline
+from contentlint.model.findings import Finding, Severity
+from contentlint.engine.fingerprint import fingerprint, normalised_message
 
 TODAY = "2026-11-22"
 CLEAN = front_matter() + "\n# Radiotherapy\n\n" + PROSE + "\n"

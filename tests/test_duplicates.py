@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import front_matter, make_config
-from contentlint.linter import Linter
+from contentlint.engine.linter import Linter
 from contentlint.rules.duplicates import normalise_title, normalise_url
 
 URL = "https://www.cancer.gov/types/breast/radiotherapy"

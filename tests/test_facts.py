@@ -10,10 +10,10 @@ import pytest
 
 from conftest import TODAY, front_matter, make_config
 from contentlint.document import parse_document
-from contentlint.facts import (
+from contentlint.analysis.facts import (
     DUE_SOON, EXEMPT, FUTURE_DATE, NO_DATE, OVERDUE, SCHEDULED, UNREADABLE, DocumentFacts, collect_facts,
 )
-from contentlint.linter import Linter
+from contentlint.engine.linter import Linter
 
 
 def facts_of(text: str | bytes, path: str = "docs/a.md") -> DocumentFacts:

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import codes_of, front_matter, lint_text, make_config
-from contentlint.config import ReviewPolicy
-from contentlint.review_dates import add_months, parse_date_text
+from contentlint.engine.config import ReviewPolicy
+from contentlint.analysis.review_dates import add_months, parse_date_text
 
 BODY = "\n# Chemotherapy\n\nChemotherapy uses drugs to destroy cancer cells.\n"
 
@@ -161,7 +161,7 @@ _MONTH_WORDS = ["January", "jan", "SEP", "Sept", "September", "May", "june", "Fe
     st.sampled_from([" 2026", " 2024", " 0000", " 226", ".  2025"]),
 )
 def test_common_dates_read_as_strptime_reads_them(day: str, month: str, after: str, year: str) -> None:
-    from contentlint.review_dates import _common_english_date
+    from contentlint.analysis.review_dates import _common_english_date
 
     text = f"{day}{month}{after}{year}"
     assert _common_english_date(text) == _by_strptime(text)

@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 from conftest import CLEAN_FRONT_MATTER, make_config
 from contentlint.document import decode, parse_document
-from contentlint.frontmatter_yaml import FrontMatterError, load_front_matter
-from contentlint.linter import Linter
-from contentlint.review_dates import _LABEL_RE, _date_parser, _common_english_date, _label_matches
+from contentlint.document.frontmatter_yaml import FrontMatterError, load_front_matter
+from contentlint.engine.linter import Linter
+from contentlint.analysis.review_dates import _LABEL_RE, _date_parser, _common_english_date, _label_matches
 
 # Bounded so the whole module runs in a few seconds; a deadline catches anything slow.
 FUZZ = settings(max_examples=150, deadline=dt.timedelta(milliseconds=1500),

@@ -12,9 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import CLEAN_FRONT_MATTER, PROSE, TODAY, lint_text, make_config
-from contentlint.discovery import discover
+from contentlint.engine.discovery import discover
 from contentlint.document import parse_document, read_document
-from contentlint.linter import Linter
+from contentlint.engine.linter import Linter
 
 BODY = PROSE.encode()
 BILLION_LAUGHS = (
@@ -288,7 +288,7 @@ def _nested(kinds: list[bool]) -> object:
 def test_front_matter_small_enough_to_skip_the_shape_walk_is_within_the_limits(value: object, flow: bool) -> None:
     import yaml
 
-    from contentlint.frontmatter_yaml import _Loader, _check_shape, _within_limits_by_its_size
+    from contentlint.document.frontmatter_yaml import _Loader, _check_shape, _within_limits_by_its_size
 
     text = yaml.safe_dump({"data": value}, default_flow_style=flow)
     if _within_limits_by_its_size(text):
@@ -312,7 +312,7 @@ _YAML_VALUES = st.recursive(
 def test_front_matter_is_built_as_pyyaml_builds_it(value: object, flow: bool) -> None:
     import yaml
 
-    from contentlint.frontmatter_yaml import _Loader, _construct, load_front_matter
+    from contentlint.document.frontmatter_yaml import _Loader, _construct, load_front_matter
 
     import json
 

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from contentlint.document import parse_document
-from contentlint.links import extract_links
+from contentlint.analysis.links import extract_links
 
 FM = "---\ntitle: T\nurl: https://www.cancer.gov/types/breast/treatment\n---\n"  # body starts on file line 5
 
@@ -107,7 +107,7 @@ def test_links_are_cached_per_document() -> None:
 
 
 def test_start_up_does_not_import_markdown_it() -> None:
-    code = "import sys, contentlint.cli, contentlint.linter, contentlint.rules; print('markdown_it' in sys.modules)"
+    code = "import sys, contentlint.cli, contentlint.engine.linter, contentlint.rules; print('markdown_it' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
 

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from conftest import TODAY, make_config
-from contentlint import parallel
-from contentlint.finding import Severity
-from contentlint.linter import Linter
-from contentlint.registry import Rule
+from contentlint.engine import parallel
+from contentlint.model.findings import Severity
+from contentlint.engine.linter import Linter
+from contentlint.plugin import Rule
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -189,7 +189,7 @@ def test_a_dead_worker_is_an_error_not_a_hang(run_cli, generated: Path, monkeypa
 
 
 def test_a_crash_while_reading_is_reported_and_the_run_goes_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import contentlint.linter as linter_module
+    import contentlint.engine.linter as linter_module
 
     real = linter_module.read_document
 

@@ -13,8 +13,8 @@ import pytest
 
 from conftest import make_config
 from contentlint.document import read_document
-from contentlint.linter import Linter
-from contentlint.links import extract_links
+from contentlint.engine.linter import Linter
+from contentlint.analysis.links import extract_links
 
 ROOT = Path(__file__).resolve().parents[1]
 CLEAN = sorted((ROOT / "tests" / "fixtures" / "clean").iterdir())

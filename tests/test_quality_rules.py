@@ -214,8 +214,8 @@ from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from contentlint.rules.quality import _line_hits, _line_pattern  # noqa: E402
-from contentlint.phrase_scan import Vocabulary  # noqa: E402
-from contentlint.text_view import Needles, lower_in_place  # noqa: E402
+from contentlint.analysis.phrase_index import Vocabulary  # noqa: E402
+from contentlint.analysis.visible_text import Needles, lower_in_place  # noqa: E402
 
 _FRAGMENTS = ["Back to top", "back  to\ttop", "** Print **", "print", "Printed", "menu", "Main menu", "-", "#",
               "\n", "\n\n", " ", "Print this page", "to top", "İ", "[add link]", "{{ x }}"]

@@ -14,7 +14,7 @@ import icalendar
 import pytest
 
 from conftest import front_matter, PROSE
-from contentlint.reporters.audit_report import markdown_escape, message_html, safe_href
+from contentlint.report.audit_report import markdown_escape, message_html, safe_href
 from report_corpus import HOSTILE_IMAGE_TITLE, HOSTILE_SCRIPT_TITLE, write_report_corpus
 
 TODAY_ARG = ("--today", "2026-11-22")
@@ -346,9 +346,9 @@ def test_progress_bar_only_on_a_terminal_and_never_in_ci(monkeypatch: pytest.Mon
 
 def test_markdown_findings_table_is_capped_for_pasting() -> None:
     from conftest import make_config
-    from contentlint import reporters
-    from contentlint.finding import Finding, Severity
-    from contentlint.linter import RunResult
+    from contentlint import report as reporters
+    from contentlint.model.findings import Finding, Severity
+    from contentlint.engine.linter import RunResult
 
     findings = [Finding(f"d{n:03}.md", 1, 1, "M001", Severity.ERROR, "no front matter", "no-front-matter") for n in range(130)]
     stream = io.StringIO()

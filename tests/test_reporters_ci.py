@@ -15,12 +15,12 @@ import pytest
 from junitparser import JUnitXml
 
 from conftest import front_matter, PROSE
-from contentlint import reporters
-from contentlint.finding import Finding, Severity
-from contentlint.linter import RunResult
-from contentlint.registry import all_rules
-from contentlint.reporters.github import escape_data, escape_property
-from contentlint.reporters.sarif import FINGERPRINT_KEY, build_sarif
+from contentlint import report as reporters
+from contentlint.model.findings import Finding, Severity
+from contentlint.engine.linter import RunResult
+from contentlint.plugin import all_rules
+from contentlint.report.github import escape_data, escape_property
+from contentlint.report.sarif import FINGERPRINT_KEY, build_sarif
 
 DATA = Path(__file__).parent / "data"
 TODAY = "2026-11-22"
@@ -136,7 +136,7 @@ def test_sarif_caps_results_errors_first_with_a_notification() -> None:
 
 
 def test_sarif_default_cap_is_within_code_scanning_limits() -> None:
-    from contentlint.reporters.sarif import MAX_RESULTS
+    from contentlint.report.sarif import MAX_RESULTS
 
     assert MAX_RESULTS <= 25_000
 

@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from contentlint.config import Config
-from contentlint.metadata_schema import load_schema
-from contentlint.schema_shortcut import FieldVerdicts
+from contentlint.engine.config import Config
+from contentlint.analysis.schema import load_schema
+from contentlint.analysis.schema_shortcut import FieldVerdicts
 
 VALID = {
     "title": "Fatigue after treatment", "url": "https://www.nhs.uk/conditions/fatigue/", "source": "NHS",
@@ -100,7 +100,7 @@ def test_clearly_valid_never_hides_a_schema_error(changes: dict) -> None:
 
 
 def test_a_run_uses_one_shortcut_per_config() -> None:
-    from contentlint.metadata_schema import schema_checks
+    from contentlint.analysis.schema import schema_checks
 
     config = Config()
     assert schema_checks(config) is schema_checks(config)

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from conftest import front_matter, PROSE
-from contentlint.shard import ShardError, parse_shard, select_shard, shard_of
+from contentlint.engine.shard import ShardError, parse_shard, select_shard, shard_of
 
 TODAY = "2026-11-22"
 OVERDUE = front_matter(lastReviewed="'2020-01-01'") + "\n# A\n\n" + PROSE + "\n"

@@ -9,12 +9,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator, Sequence, TextIO
 
-from contentlint import __version__, reporters
-from contentlint.config import Config, ConfigError, check_codes, load_config
-from contentlint.finding import Severity
+from contentlint import __version__
+from contentlint import report as reporters
+from contentlint.engine.config import Config, ConfigError, check_codes, load_config
+from contentlint.model.findings import Severity
 
 if TYPE_CHECKING:
-    from contentlint.linter import Linter, RunResult
+    from contentlint.engine.linter import Linter, RunResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -130,7 +131,7 @@ def add_link_options(command: argparse.ArgumentParser) -> None:
 
 
 def configure_links(config: Config, args: argparse.Namespace) -> None:
-    """Turn on the network rules and lay the command line over [tool.contentlint.links]."""
+    """Turn on the network rules and lay the command line over [tool.contentlint.analysis.links]."""
     if not getattr(args, "links", False):
         return
     from contentlint.net.settings import SettingsError, settings_from_section
@@ -147,7 +148,7 @@ def configure_links(config: Config, args: argparse.Namespace) -> None:
     try:
         settings_from_section(section, config.root)
     except SettingsError as error:
-        raise ConfigError(f"[tool.contentlint.links] {error}") from None
+        raise ConfigError(f"[tool.contentlint.analysis.links] {error}") from None
     config.sections["links"] = section
     config.network = True
 
@@ -161,7 +162,7 @@ def add_ci_options(command: argparse.ArgumentParser) -> None:
 
 def configure(args: argparse.Namespace) -> Config:
     config = load_config(args.config)
-    from contentlint.registry import all_rules
+    from contentlint.plugin import all_rules
 
     known = list(all_rules())
     if args.select is not None:
@@ -191,8 +192,8 @@ def _use_color(choice: str, stream: TextIO) -> bool:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from contentlint.discovery import discover
-    from contentlint.linter import Linter
+    from contentlint.engine.discovery import discover
+    from contentlint.engine.linter import Linter
 
     config = configure(args)
     configure_links(config, args)
@@ -217,7 +218,7 @@ def run_check(args: argparse.Namespace) -> int:
 
     files = counted(discover(args.paths, config.include, config.exclude, config.root))
     if shard is not None:
-        from contentlint.shard import select_shard
+        from contentlint.engine.shard import select_shard
 
         files = select_shard(files, *shard)
     with ProgressBar(sys.stderr) as bar:
@@ -236,7 +237,7 @@ def run_check(args: argparse.Namespace) -> int:
         color = output_format == "text" and _use_color(args.color, sys.stdout)
         write(result, sys.stdout, reporters.ReportOptions(color=color, quiet=args.quiet, config=config))
     if output_format == "sarif":
-        from contentlint.reporters.sarif import MAX_RESULTS
+        from contentlint.report.sarif import MAX_RESULTS
 
         if len(result.findings) > MAX_RESULTS:
             print(f"contentlint: warning: SARIF holds {MAX_RESULTS} of {len(result.findings)} findings (errors first), "
@@ -245,7 +246,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def _run_linter(linter: Linter, files: Iterable[tuple[Path, str]], jobs: int | None) -> RunResult:
-    from contentlint.parallel import WorkerError, default_jobs
+    from contentlint.engine.parallel import WorkerError, default_jobs
 
     try:
         return linter.run(files, jobs=jobs or default_jobs())
@@ -289,14 +290,14 @@ def _ci_inputs(args: argparse.Namespace) -> tuple[tuple[int, int] | None, list |
     """Check --shard and read --baseline before any work, so a typo fails fast."""
     shard = entries = None
     if args.shard is not None:
-        from contentlint.shard import ShardError, parse_shard
+        from contentlint.engine.shard import ShardError, parse_shard
 
         try:
             shard = parse_shard(args.shard)
         except ShardError as error:
             raise UsageError(str(error)) from None
     if args.baseline and not args.write_baseline:
-        from contentlint import baseline
+        from contentlint.engine import baseline
 
         try:
             entries = baseline.load(args.baseline)
@@ -317,7 +318,7 @@ def _apply_baseline(args: argparse.Namespace, result: RunResult, entries: list |
     """--write-baseline records every finding; --baseline drops the recorded ones and notes stale entries."""
     if not args.write_baseline and entries is None:
         return
-    from contentlint import baseline
+    from contentlint.engine import baseline
 
     if args.write_baseline:
         try:
@@ -387,9 +388,9 @@ def _write_file(path: str, data: str | bytes) -> None:
 def run_report(args: argparse.Namespace) -> int:
     import io
 
-    from contentlint.discovery import discover
-    from contentlint.linter import Linter
-    from contentlint.review_calendar import calendar_bytes
+    from contentlint.engine.discovery import discover
+    from contentlint.engine.linter import Linter
+    from contentlint.report.calendar import calendar_bytes
 
     config = configure(args)
     configure_links(config, args)
@@ -430,7 +431,7 @@ def run_report(args: argparse.Namespace) -> int:
 
 
 def run_rules(args: argparse.Namespace) -> int:
-    from contentlint.registry import all_rules
+    from contentlint.plugin import all_rules
 
     rules = all_rules()
     if args.output_format == "json":
@@ -450,7 +451,7 @@ def run_rules(args: argparse.Namespace) -> int:
 
 
 def run_explain(args: argparse.Namespace) -> int:
-    from contentlint.registry import all_rules
+    from contentlint.plugin import all_rules
 
     wanted = args.code.strip()
     rules = all_rules()

@@ -7,15 +7,15 @@ import re
 from typing import Iterator
 from urllib.parse import urlsplit
 
-from contentlint.authority_data import AuthorityData, authority_data, registrable_domain, remember
-from contentlint.config import Config
+from contentlint.analysis.authority import AuthorityData, authority_data, registrable_domain, remember
+from contentlint.engine.config import Config
 from contentlint.document import Document
-from contentlint.finding import Violation
-from contentlint.links import REFERENCE, base_url
-from contentlint.phrase_scan import TextScan, text_scan, vocabulary
-from contentlint.registry import prepares, rule
+from contentlint.model.findings import Violation
+from contentlint.analysis.links import REFERENCE, base_url
+from contentlint.analysis.phrase_index import TextScan, text_scan, vocabulary
+from contentlint.plugin import prepares, rule
 from contentlint.rules.links import offline_problems
-from contentlint.text_view import line_and_column, lower_in_place, visible_body, visible_lower
+from contentlint.analysis.visible_text import line_and_column, lower_in_place, visible_body, visible_lower
 
 # Lines that name where a text comes from: "Source: ...", "Written by ...", "© 2024 ...".
 _ATTRIBUTION_LABEL = re.compile(

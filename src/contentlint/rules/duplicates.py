@@ -6,10 +6,10 @@ import re
 from typing import Iterator, NamedTuple
 from urllib.parse import urlsplit, urlunsplit
 
-from contentlint.config import Config
+from contentlint.engine.config import Config
 from contentlint.document import Document
-from contentlint.finding import Violation
-from contentlint.registry import CorpusPass, corpus_pass, rule
+from contentlint.model.findings import Violation
+from contentlint.plugin import CorpusPass, corpus_pass, rule
 
 CODE = "Q009"
 _DEFAULT_PORTS = {"http": 80, "https": 443}

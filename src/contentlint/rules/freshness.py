@@ -6,13 +6,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from contentlint.config import FREQUENCY_MONTHS, Config
+from contentlint.engine.config import FREQUENCY_MONTHS, Config
 from contentlint.document import Document
-from contentlint.finding import Violation
-from contentlint.phrase_scan import text_scan
-from contentlint.registry import rule
-from contentlint.review_dates import LAST, NEXT, ReviewDate, add_months, body_review_dates, front_matter_date
-from contentlint.text_view import visible_body
+from contentlint.model.findings import Violation
+from contentlint.analysis.phrase_index import text_scan
+from contentlint.plugin import rule
+from contentlint.analysis.review_dates import LAST, NEXT, ReviewDate, add_months, body_review_dates, front_matter_date
+from contentlint.analysis.visible_text import visible_body
 
 _CYCLE_NAMES = {months: name for name, months in FREQUENCY_MONTHS.items()}
 _NEXT_REVIEW_TOLERANCE_DAYS = 31

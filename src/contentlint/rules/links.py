@@ -14,12 +14,12 @@ import re
 from typing import Iterator
 from urllib.parse import SplitResult, urlsplit
 
-from contentlint.config import Config
+from contentlint.engine.config import Config
 from contentlint.document import Document
-from contentlint.finding import Violation
-from contentlint.links import BARE, REFERENCE, Link, base_url, is_relative
+from contentlint.model.findings import Violation
+from contentlint.analysis.links import BARE, REFERENCE, Link, base_url, is_relative
 from contentlint.net.addresses import forbidden_host
-from contentlint.registry import rule
+from contentlint.plugin import rule
 
 WEB_SCHEMES = ("http", "https")
 SUPPORTED_SCHEMES = ("http", "https", "mailto", "tel")
@@ -258,7 +258,7 @@ def private_address_link(document: Document, config: Config) -> Iterator[Violati
     resolves to 10.1.2.3 is reported here too. Only http and https are followed.
 
     Options: none offline. `--allow-private-hosts` (or `allow-private-hosts = true` in
-    `[tool.contentlint.links]`) lifts the guard of the link checker (for an internal
+    `[tool.contentlint.analysis.links]`) lifts the guard of the link checker (for an internal
     mirror), not this check of the written address.
     """
     return _violations(document, "L008")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from contentlint.config import Config
+from contentlint.engine.config import Config
 from contentlint.document import Document
-from contentlint.finding import Violation
-from contentlint.metadata_schema import schema_checks, schema_problems
-from contentlint.registry import prepares, rule
+from contentlint.model.findings import Violation
+from contentlint.analysis.schema import schema_checks, schema_problems
+from contentlint.plugin import prepares, rule
 
 
 @rule("M001", "no-front-matter", "error")

@@ -9,13 +9,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 from urllib.parse import urldefrag, urlsplit
 
-from contentlint.config import Config
+from contentlint.engine.config import Config
 from contentlint.document import Document
-from contentlint.finding import Violation
+from contentlint.model.findings import Violation
 from contentlint.net import outcome as kinds  # plain data; the HTTP stack is imported only by --links
 from contentlint.net.addresses import forbidden_host
 from contentlint.net.outcome import Outcome
-from contentlint.registry import CorpusPass, corpus_pass, rule
+from contentlint.plugin import CorpusPass, corpus_pass, rule
 
 if TYPE_CHECKING:
     from contentlint.net.settings import LinkSettings
@@ -35,7 +35,7 @@ Citation = tuple[str, int, int]  # (url as written, line, column)
 
 
 def link_settings(config: Config) -> LinkSettings:
-    """The settings of the link check: [tool.contentlint.links] plus the command line."""
+    """The settings of the link check: [tool.contentlint.analysis.links] plus the command line."""
     from contentlint.net.settings import settings_from_section
 
     return settings_from_section(config.sections.get("links", {}), config.root)
@@ -126,7 +126,7 @@ def judge(outcome: Outcome, settings: LinkSettings, written: str | None = None) 
             return "L009", (
                 f"could not verify {url}: it{_via(outcome)} answers {_status_text(outcome)} ({why}); "
                 f"open it in a browser, and if it works, accept {status} for {_host(outcome.final_url)} "
-                "in [tool.contentlint.links] accept"
+                "in [tool.contentlint.analysis.links] accept"
             )
         tries = f" after {outcome.attempts} tries" if outcome.attempts > 1 else ""
         action = "the site may be failing; check it later, or replace the link" if status >= 500 else (
@@ -224,7 +224,7 @@ def broken_link(document: Document, config: Config) -> Iterable[Violation]:
     Example: `[Screening](https://www.example.org/old-page)` answers
     404 Not Found: fix the link or remove it.
 
-    Options (`[tool.contentlint.links]`): `accept` statuses per host (e.g.
+    Options (`[tool.contentlint.analysis.links]`): `accept` statuses per host (e.g.
     `accept = { "www.example.org" = [404] }` if that site answers 404 to robots),
     `skip` URL patterns, `retries`, `backoff`. Results are cached: good ones for
     7 days (`cache-ok`), failures for 1 hour (`cache-failure`).
@@ -248,7 +248,7 @@ def unreachable_link(document: Document, config: Config) -> Iterable[Violation]:
 
     Example: `https://www.example-clinic.invalid/leaflet` does not resolve.
 
-    Options: `--timeout SECONDS` (or `timeout` in `[tool.contentlint.links]`,
+    Options: `--timeout SECONDS` (or `timeout` in `[tool.contentlint.analysis.links]`,
     default 10), `retries`, `max-redirects`, `skip` URL patterns.
     """
     return _reported_by_the_pass(document, config)
@@ -289,7 +289,7 @@ def link_unverifiable(document: Document, config: Config) -> Iterable[Violation]
 
     Example: `https://journals.example.com/article/1` answers 403 Forbidden.
 
-    Options (`[tool.contentlint.links]`): `accept = { "journals.example.com" = [403] }`
+    Options (`[tool.contentlint.analysis.links]`): `accept = { "journals.example.com" = [403] }`
     once you have checked the site by hand; `headers` per host (e.g. an API
     token: `headers = { "api.example.org" = { Authorization = "Bearer ${TOKEN}" } }`);
     `user-agent`.

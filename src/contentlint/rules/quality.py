@@ -19,12 +19,12 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any, Iterable, Iterator
 
-from contentlint.config import Config, ConfigError
+from contentlint.engine.config import Config, ConfigError
 from contentlint.document import Document
-from contentlint.finding import Violation
-from contentlint.phrase_scan import TextScan, text_scan, vocabulary
-from contentlint.registry import prepares, rule
-from contentlint.text_view import Needles, line_and_column, line_starts, place, visible_body, visible_lower, words_of
+from contentlint.model.findings import Violation
+from contentlint.analysis.phrase_index import TextScan, text_scan, vocabulary
+from contentlint.plugin import prepares, rule
+from contentlint.analysis.visible_text import Needles, line_and_column, line_starts, place, visible_body, visible_lower, words_of
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from contentlint.config import Config
+from contentlint.engine.config import Config
 from contentlint.document import Document
-from contentlint.finding import Violation
-from contentlint.registry import rule
+from contentlint.model.findings import Violation
+from contentlint.plugin import rule
 
 
 @rule("E001", "unreadable-file", "error")

@@ -10,12 +10,12 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from contentlint.schema_shortcut import FieldVerdicts
+from contentlint.analysis.schema_shortcut import FieldVerdicts
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
 
-    from contentlint.config import Config
+    from contentlint.engine.config import Config
     from contentlint.document import Document
 
 # YAML 1.1 words that an unquoted scalar turns into a boolean or null.
@@ -34,7 +34,7 @@ class SchemaProblem:
 
 
 def load_schema(path: Path | None) -> dict[str, Any]:
-    from contentlint.config import ConfigError
+    from contentlint.engine.config import ConfigError
 
     try:
         if path is None:
@@ -56,7 +56,7 @@ def schema_checks(config: Config) -> tuple[Any, FieldVerdicts]:
 
 def _build_checks(schema_path: Path | None) -> tuple[Any, FieldVerdicts]:
     import jsonschema
-    from contentlint.config import ConfigError
+    from contentlint.engine.config import ConfigError
 
     schema = load_schema(schema_path)
     cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)

@@ -6,10 +6,10 @@ import inspect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
-from contentlint.finding import Severity, Violation
+from contentlint.model.findings import Severity, Violation
 
 if TYPE_CHECKING:
-    from contentlint.config import Config
+    from contentlint.engine.config import Config
     from contentlint.document import Document
 
 CheckFunction = Callable[["Document", "Config"], Iterable[Violation]]

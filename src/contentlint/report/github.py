@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
-from contentlint.finding import Severity
-from contentlint.reporters import ReportOptions, register
-from contentlint.reporters.text import summary_line
+from contentlint.model.findings import Severity
+from contentlint.report import ReportOptions, register
+from contentlint.report.text import summary_line
 
 if TYPE_CHECKING:
-    from contentlint.linter import RunResult
+    from contentlint.engine.linter import RunResult
 
 
 def escape_data(text: str) -> str:

@@ -8,14 +8,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 from contentlint import __version__
-from contentlint.config import Config
+from contentlint.engine.config import Config
 from contentlint.document import Document, read_document
-from contentlint.finding import Finding, Severity
-from contentlint.registry import CorpusPass, Rule, all_corpus_passes, all_rules, preparers_for
-from contentlint.suppression import Suppressions, parse_suppressions
+from contentlint.model.findings import Finding, Severity
+from contentlint.plugin import CorpusPass, Rule, all_corpus_passes, all_rules, preparers_for
+from contentlint.engine.suppressions import Suppressions, parse_suppressions
 
 if TYPE_CHECKING:
-    from contentlint.facts import DocumentFacts
+    from contentlint.analysis.facts import DocumentFacts
 
 
 def is_selected(code: str, select: list[str], ignore: list[str]) -> bool:
@@ -144,7 +144,7 @@ class Linter:
         return FileResult(findings, summaries, suppressions or None, ignored, facts)
 
     def _facts(self, document: Document) -> DocumentFacts:
-        from contentlint.facts import DocumentFacts, collect_facts
+        from contentlint.analysis.facts import DocumentFacts, collect_facts
 
         try:
             return collect_facts(document, self.config)
@@ -186,7 +186,7 @@ class Linter:
 
     def run(self, files: Iterable[tuple[Path, str]], jobs: int = 1) -> RunResult:
         """Lint ``files`` (consumed lazily), in ``jobs`` processes when there are enough of them."""
-        from contentlint.parallel import lint_files
+        from contentlint.engine.parallel import lint_files
 
         findings: list[Finding] = []
         kept: list[tuple[str, FileResult]] = []
@@ -207,6 +207,6 @@ class Linter:
 
 
 def _unreadable_facts(display_path: str) -> DocumentFacts:
-    from contentlint.facts import DocumentFacts
+    from contentlint.analysis.facts import DocumentFacts
 
     return DocumentFacts(display_path, display_path.rsplit("/", 1)[-1])

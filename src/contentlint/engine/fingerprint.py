@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from typing import Iterable
 
-from contentlint.finding import Finding
+from contentlint.model.findings import Finding
 
 _NUMBERS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from contentlint.document import Document
 
 if TYPE_CHECKING:
-    from contentlint.phrase_scan import TextScan
+    from contentlint.analysis.phrase_index import TextScan
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)

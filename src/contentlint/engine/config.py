@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from contentlint.finding import Severity
+from contentlint.model.findings import Severity
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -28,7 +28,7 @@ _CYCLE = {"anyOf": [{"enum": sorted(FREQUENCY_MONTHS)}, {"type": "integer", "min
 _STRINGS = {"type": "array", "items": {"type": "string"}}
 _DURATION = {"anyOf": [{"type": "number", "minimum": 0}, {"type": "string", "pattern": r"^\s*\d+(\.\d+)?\s*[smhd]?\s*$"}]}
 
-# [tool.contentlint.authority]: see contentlint.authority_data
+# [tool.contentlint.authority]: see contentlint.analysis.authority
 _AUTHORITY_SECTION = {
     "type": "object",
     "additionalProperties": False,
@@ -263,7 +263,7 @@ def load_config(explicit: str | os.PathLike[str] | None = None, start: Path | No
 
 
 def config_from_table(table: dict[str, Any], path: Path) -> Config:
-    from contentlint.registry import all_rules
+    from contentlint.plugin import all_rules
 
     known = list(all_rules())
     root = path.parent.resolve()

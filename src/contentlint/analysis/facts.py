@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from contentlint.config import Config
+from contentlint.engine.config import Config
 from contentlint.document import Document
-from contentlint.review_dates import LAST
+from contentlint.analysis.review_dates import LAST
 
 OVERDUE = "overdue"
 DUE_SOON = "due-soon"

@@ -11,13 +11,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from contentlint import facts as state
-from contentlint.facts import DocumentFacts
-from contentlint.finding import Finding, Severity
-from contentlint.registry import FAMILIES
+from contentlint.analysis import facts as state
+from contentlint.analysis.facts import DocumentFacts
+from contentlint.model.findings import Finding, Severity
+from contentlint.plugin import FAMILIES
 
 if TYPE_CHECKING:
-    from contentlint.linter import RunResult
+    from contentlint.engine.linter import RunResult
 
 # The families an editor reads about, in the order of the summary cards.
 FAMILY_CARDS = [

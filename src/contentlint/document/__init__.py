@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING, Any
 
 from frontmatter.default_handlers import YAMLHandler
 
-from contentlint.frontmatter_yaml import FrontMatterError, ParsedYaml, load_front_matter
+from contentlint.document.frontmatter_yaml import FrontMatterError, ParsedYaml, load_front_matter
 
 if TYPE_CHECKING:
-    from contentlint.links import Link
+    from contentlint.analysis.links import Link
 
 DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024
 _SNIFF_BYTES = 8192
@@ -74,7 +74,7 @@ class Document:
 
     @cached_property
     def links(self) -> list[Link]:
-        from contentlint.links import extract_links
+        from contentlint.analysis.links import extract_links
 
         return extract_links(self)
 

@@ -5,22 +5,22 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable, TextIO
 
 if TYPE_CHECKING:
-    from contentlint.config import Config
-    from contentlint.linter import RunResult
+    from contentlint.engine.config import Config
+    from contentlint.engine.linter import RunResult
 
 Reporter = Callable[["RunResult", TextIO, "ReportOptions"], None]
 
 _REPORTERS: dict[str, Reporter] = {}
 # Modules that define reporters, imported on first use so start-up stays fast.
 _MODULES = {
-    "text": "contentlint.reporters.text",
-    "json": "contentlint.reporters.json_reporter",
-    "sarif": "contentlint.reporters.sarif",
-    "github": "contentlint.reporters.github",
-    "junit": "contentlint.reporters.junit",
-    "csv": "contentlint.reporters.csv_reporter",
-    "html": "contentlint.reporters.audit_report",
-    "markdown": "contentlint.reporters.audit_report",
+    "text": "contentlint.report.text",
+    "json": "contentlint.report.json_reporter",
+    "sarif": "contentlint.report.sarif",
+    "github": "contentlint.report.github",
+    "junit": "contentlint.report.junit",
+    "csv": "contentlint.report.csv_reporter",
+    "html": "contentlint.report.audit_report",
+    "markdown": "contentlint.report.audit_report",
 }
 # Formats that need each document's facts (Linter(collect_facts=True)): the audit reports.
 DOCUMENT_FORMATS = {"html", "markdown"}

@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 if TYPE_CHECKING:
-    from contentlint.config import Config
-    from contentlint.linter import FileResult, Linter
+    from contentlint.engine.config import Config
+    from contentlint.engine.linter import FileResult, Linter
 
 # Fewer files than this are linted in-process: starting workers costs more than it saves.
 SERIAL_BELOW = 50
@@ -137,7 +137,7 @@ _worker_linter: Linter | None = None
 def _start_worker(config: Config | None, collect_facts: bool) -> None:
     """``config`` None: the worker was forked with the parent's linter (see _lint_in_workers)."""
     global _worker_linter
-    from contentlint.linter import Linter
+    from contentlint.engine.linter import Linter
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is handled once, by the parent
     if config is not None:

@@ -19,12 +19,12 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from contentlint.audit import Audit, build_audit, review_note
-from contentlint.reporters import ReportOptions, register
-from contentlint.timeline_chart import timeline_chart
+from contentlint.report.audit import Audit, build_audit, review_note
+from contentlint.report import ReportOptions, register
+from contentlint.report.timeline_chart import timeline_chart
 
 if TYPE_CHECKING:
-    from contentlint.linter import RunResult
+    from contentlint.engine.linter import RunResult
 
 _TEMPLATES = "templates"
 

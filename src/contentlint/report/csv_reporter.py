@@ -5,11 +5,11 @@ from __future__ import annotations
 import csv
 from typing import TYPE_CHECKING, TextIO
 
-from contentlint.fingerprint import fingerprint
-from contentlint.reporters import ReportOptions, register
+from contentlint.engine.fingerprint import fingerprint
+from contentlint.report import ReportOptions, register
 
 if TYPE_CHECKING:
-    from contentlint.linter import RunResult
+    from contentlint.engine.linter import RunResult
 
 COLUMNS = ["path", "line", "column", "code", "severity", "rule", "message", "fingerprint"]
 

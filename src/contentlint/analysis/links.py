@@ -16,14 +16,14 @@ import re
 from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import urljoin, urlsplit
 
-from contentlint.phrase_scan import scan_made
-from contentlint.text_view import line_starts, place
+from contentlint.analysis.phrase_index import scan_made
+from contentlint.analysis.visible_text import line_starts, place
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
     from contentlint.document import Document
-    from contentlint.phrase_scan import TextScan
+    from contentlint.analysis.phrase_index import TextScan
 
 # Link kinds.
 INLINE = "inline"  # [text](target)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
-from contentlint.finding import Severity
-from contentlint.reporters import ReportOptions, register
+from contentlint.model.findings import Severity
+from contentlint.report import ReportOptions, register
 
 if TYPE_CHECKING:
-    from contentlint.linter import RunResult
+    from contentlint.engine.linter import RunResult
 
 _RESET = "\033[0m"
 _STYLES = {"path": "\033[1m", Severity.ERROR: "\033[1;31m", Severity.WARNING: "\033[1;33m", "dim": "\033[2m"}

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterator
 
-from contentlint.phrase_scan import find_all
+from contentlint.analysis.phrase_index import find_all
 
 if TYPE_CHECKING:
     from contentlint.document import Document
-    from contentlint.phrase_scan import TextScan
+    from contentlint.analysis.phrase_index import TextScan
 
 LAST = "last"
 NEXT = "next"

@@ -16,7 +16,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from contentlint.config import Config, ConfigError
+from contentlint.engine.config import Config, ConfigError
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -46,7 +46,7 @@ class Signal:
     name: str
     phrases: frozenset[str]  # lower case
     pattern: re.Pattern[str] | None
-    requires: Any  # a contentlint.text_view.Needles
+    requires: Any  # a contentlint.analysis.visible_text.Needles
     weight: float
 
 
@@ -155,7 +155,7 @@ def _phrases(phrases: list[str]) -> frozenset[str]:
 
 
 def _needles(requires: list[str]) -> Any:
-    from contentlint.text_view import Needles
+    from contentlint.analysis.visible_text import Needles
 
     return Needles([r.lower() for r in requires])
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, TextIO
 
-from contentlint.reporters import ReportOptions, register
+from contentlint.report import ReportOptions, register
 
 if TYPE_CHECKING:
-    from contentlint.linter import RunResult
+    from contentlint.engine.linter import RunResult
 
 
 @register("json")

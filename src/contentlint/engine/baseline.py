@@ -1,6 +1,6 @@
 """Baselines: accept the findings a corpus has today, report only new ones.
 
-A baseline file is JSON: for each fingerprint (see contentlint.fingerprint, built from rule, path and
+A baseline file is JSON: for each fingerprint (see contentlint.engine.fingerprint, built from rule, path and
 subject, not line) how many findings had it, with the code, path and subject for people reading it.
 Counts matter: two identical findings in one file need two entries' worth of allowance.
 """
@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from contentlint.finding import Finding
-from contentlint.fingerprint import fingerprint, identity
+from contentlint.model.findings import Finding
+from contentlint.engine.fingerprint import fingerprint, identity
 
 FORMAT_VERSION = 1
 

@@ -1,7 +1,7 @@
 """SARIF 2.1.0 for code scanning (GitHub, Azure DevOps, IDE viewers).
 
 Paths are relative URIs against ``%SRCROOT%``; each result carries a ``partialFingerprints`` entry
-built from the rule, the path and the finding's subject (see contentlint.fingerprint), so an alert
+built from the rule, the path and the finding's subject (see contentlint.engine.fingerprint), so an alert
 keeps its identity when lines are added above it.
 """
 
@@ -12,13 +12,13 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
 
-from contentlint.finding import Finding, Severity
-from contentlint.fingerprint import numbered_fingerprints
-from contentlint.reporters import ReportOptions, register
+from contentlint.model.findings import Finding, Severity
+from contentlint.engine.fingerprint import numbered_fingerprints
+from contentlint.report import ReportOptions, register
 
 if TYPE_CHECKING:
-    from contentlint.linter import RunResult
-    from contentlint.registry import Rule
+    from contentlint.engine.linter import RunResult
+    from contentlint.plugin import Rule
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
@@ -61,7 +61,7 @@ def _kept(findings: list[Finding], limit: int) -> list[Finding]:
 
 def build_sarif(result: RunResult, limit: int = MAX_RESULTS) -> dict[str, Any]:
     """The SARIF log as a dict (one run)."""
-    from contentlint.registry import all_rules
+    from contentlint.plugin import all_rules
 
     known = all_rules()
     rules = dict(result.rules) if result.rules else dict(known)

@@ -16,7 +16,7 @@ import collections
 from typing import TYPE_CHECKING, Iterable
 
 if TYPE_CHECKING:
-    from contentlint.config import Config
+    from contentlint.engine.config import Config
     from contentlint.document import Document
 
 _PIECE_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
@@ -102,7 +102,7 @@ def text_scan(document: Document, config: Config) -> TextScan:
     """The scan of the document's visible text (code and comments left out), made once."""
     cached = document.memo.get("text.scan")
     if cached is None:
-        from contentlint.text_view import visible_lower
+        from contentlint.analysis.visible_text import visible_lower
 
         cached = document.memo["text.scan"] = vocabulary(config).scan(visible_lower(document))
     return cached
@@ -118,9 +118,9 @@ def vocabulary(config: Config) -> Vocabulary:
 
 
 def _keys(config: Config) -> set[str]:
-    from contentlint.authority_data import authority_data
-    from contentlint.links import ADDRESS_MARKERS
-    from contentlint.review_dates import LABEL_KEYWORDS
+    from contentlint.analysis.authority import authority_data
+    from contentlint.analysis.links import ADDRESS_MARKERS
+    from contentlint.analysis.review_dates import LABEL_KEYWORDS
     from contentlint.rules.quality import CITATION_WORDS, quality_data
 
     rule_keys = {*quality_data(config).search_keys(), *authority_data(config).search_keys(), *CITATION_WORDS}
