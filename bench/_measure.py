@@ -131,7 +131,7 @@ def machine() -> str:
 
 
 def rules_in_force() -> str:
-    from contentlint.plugin import all_rules
+    from contentlint.engine.rule_set import all_rules
 
     codes = [code for code, rule in all_rules().items() if not rule.network]
     return f"{len(codes)} offline rules: {' '.join(codes)}"

@@ -12,8 +12,8 @@ from typing import Callable
 
 import pytest
 
-from contentlint.engine.config import Config
-from contentlint.document import parse_document
+from contentlint.model.settings import Config
+from contentlint.document.reading import parse_document
 from contentlint.model.findings import Finding
 from contentlint.engine.linter import Linter
 

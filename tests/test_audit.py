@@ -10,9 +10,10 @@ import pytest
 from conftest import TODAY, make_config
 from contentlint.report.audit import Audit, build_audit, build_timeline, review_note
 from contentlint.engine.discovery import discover
-from contentlint.analysis.facts import DUE_SOON, EXEMPT, OVERDUE, SCHEDULED, DocumentFacts
+from contentlint.model.facts import DUE_SOON, EXEMPT, OVERDUE, SCHEDULED, DocumentFacts
 from contentlint.model.findings import Finding, Severity
-from contentlint.engine.linter import Linter, RunResult
+from contentlint.engine.linter import Linter
+from contentlint.model.results import RunResult
 from contentlint.report.timeline_chart import timeline_chart
 from report_corpus import write_report_corpus
 
@@ -149,7 +150,7 @@ def test_link_and_authority_columns_count_findings_when_their_rules_ran() -> Non
 def test_families_with_no_rule_run_are_not_checked(audit: Audit) -> None:
     checked = {f.key: f.checked for f in audit.families}
     assert checked["metadata"] and checked["freshness"]
-    from contentlint.plugin import all_rules
+    from contentlint.engine.rule_set import all_rules
 
     for family in ("links", "authority", "quality"):
         assert checked[family] == any(r.family == family and not r.network for r in all_rules().values())

@@ -182,7 +182,7 @@ def test_explain_unknown_code(run_cli) -> None:
 
 
 def test_every_rule_is_documented(run_cli) -> None:
-    from contentlint.plugin import all_rules
+    from contentlint.engine.rule_set import all_rules
 
     for rule in all_rules().values():
         doc = rule.documentation
@@ -202,7 +202,7 @@ def test_no_colour_when_piped_and_version() -> None:
 
 
 def test_examples_show_every_offline_rule(run_cli) -> None:
-    from contentlint.plugin import all_rules
+    from contentlint.engine.rule_set import all_rules
 
     result = run_cli("check", str(ROOT / "examples"), "--today", "2026-11-22", "--format", "json")
     shown = {f["code"] for f in json.loads(result.out)["findings"]}
@@ -212,7 +212,7 @@ def test_examples_show_every_offline_rule(run_cli) -> None:
 
 
 def test_readme_lists_every_rule() -> None:
-    from contentlint.plugin import all_rules
+    from contentlint.engine.rule_set import all_rules
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for code, rule in all_rules().items():

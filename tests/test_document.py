@@ -7,7 +7,7 @@ import time
 import pytest
 
 from conftest import front_matter, lint_text
-from contentlint.document import parse_document, read_document
+from contentlint.document.reading import parse_document, read_document
 
 TEXT = front_matter() + "\n# Radiotherapy\n\nText.\n"
 
@@ -130,7 +130,7 @@ def test_no_trailing_newline() -> None:
 def test_read_at_most(tmp_path, actual: int, size_seen: int, limit: int, expected: int) -> None:
     import os
 
-    from contentlint.document import _read_at_most
+    from contentlint.document.reading import _read_at_most
 
     path = tmp_path / "doc.md"
     path.write_bytes(bytes(range(256)) * (actual // 256) + b"x" * (actual % 256))

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from conftest import TODAY, front_matter, make_config
-from contentlint.document import parse_document
-from contentlint.analysis.facts import (
-    DUE_SOON, EXEMPT, FUTURE_DATE, NO_DATE, OVERDUE, SCHEDULED, UNREADABLE, DocumentFacts, collect_facts,
+from contentlint.document.reading import parse_document
+from contentlint.analysis.facts import collect_facts
+from contentlint.model.facts import (
+    DUE_SOON, EXEMPT, FUTURE_DATE, NO_DATE, OVERDUE, SCHEDULED, UNREADABLE, DocumentFacts,
 )
 from contentlint.engine.linter import Linter
 

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import codes_of, front_matter, lint_text, make_config
-from contentlint.engine.config import ReviewPolicy
+from contentlint.model.settings import ReviewPolicy
 from contentlint.analysis.review_dates import add_months, parse_date_text
 
 BODY = "\n# Chemotherapy\n\nChemotherapy uses drugs to destroy cancer cells.\n"

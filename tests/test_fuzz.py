@@ -9,7 +9,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import CLEAN_FRONT_MATTER, make_config
-from contentlint.document import decode, parse_document
+from contentlint.analysis.links import document_links
+from contentlint.document.reading import decode, parse_document
 from contentlint.document.frontmatter_yaml import FrontMatterError, load_front_matter
 from contentlint.engine.linter import Linter
 from contentlint.analysis.review_dates import _LABEL_RE, _date_parser, _common_english_date, _label_matches
@@ -47,7 +48,7 @@ def assert_lints_cleanly(data: bytes | str) -> None:
     for finding in findings:
         assert finding.line >= 1 and finding.column >= 1
         assert finding.message
-    assert isinstance(document.links, list)
+    assert isinstance(document_links(document), list)
 
 
 @FUZZ

@@ -12,8 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import CLEAN_FRONT_MATTER, PROSE, TODAY, lint_text, make_config
+from contentlint.analysis.links import document_links
 from contentlint.engine.discovery import discover
-from contentlint.document import parse_document, read_document
+from contentlint.document.reading import parse_document, read_document
 from contentlint.engine.linter import Linter
 
 BODY = PROSE.encode()
@@ -127,7 +128,7 @@ def test_many_links_stay_linear(body: str) -> None:
     text = CLEAN_FRONT_MATTER + body
     document = parse_document(text.encode(), "links.md")
     started = time.perf_counter()
-    assert isinstance(document.links, list)
+    assert isinstance(document_links(document), list)
     assert time.perf_counter() - started < 3
     findings_for(text)
 
@@ -207,7 +208,7 @@ def test_unreadable_file(tmp_path: Path) -> None:
 
 def test_permission_error_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The same case as the chmod test, simulated so that it also runs as root."""
-    import contentlint.document as document_module
+    import contentlint.document.reading as document_module
 
     real_open = os.open
 

@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-from contentlint.document import parse_document
-from contentlint.analysis.links import extract_links
+from contentlint.document.reading import parse_document
+from contentlint.analysis.links import document_links, extract_links
 
 FM = "---\ntitle: T\nurl: https://www.cancer.gov/types/breast/treatment\n---\n"  # body starts on file line 5
 
@@ -103,7 +103,7 @@ def test_without_base_url_targets_stay_as_written() -> None:
 
 def test_links_are_cached_per_document() -> None:
     document = parse_document("[x](https://x.org)", "d.md")
-    assert document.links is document.links
+    assert document_links(document) is document_links(document)
 
 
 def test_start_up_does_not_import_markdown_it() -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import make_config
-from contentlint.document import read_document
+from contentlint.document.reading import read_document
 from contentlint.engine.linter import Linter
 from contentlint.analysis.links import extract_links
 

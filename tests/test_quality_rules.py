@@ -213,7 +213,7 @@ def test_q008_min_words_option() -> None:
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from contentlint.rules.quality import _line_hits, _line_pattern  # noqa: E402
+from contentlint.analysis.phrases import _line_hits, _line_pattern  # noqa: E402
 from contentlint.analysis.phrase_index import Vocabulary  # noqa: E402
 from contentlint.analysis.visible_text import Needles, lower_in_place  # noqa: E402
 
@@ -246,7 +246,8 @@ def test_needles_agree_with_substring_search(parts: list[str]) -> None:
 @given(st.lists(st.sampled_from(["-", "*", "1.", "(2)", "a)", "#", "|", "---", "===", "•", " ", "  ", "\n", "\t",
                                  "Side effects", "x", "\u00a0"]), min_size=1, max_size=8))
 def test_q004_list_and_table_tests_read_the_same_on_whitespace_variants(parts: list[str]) -> None:
-    from contentlint.rules.quality import _LIST_ITEM, _NOT_PROSE
+    from contentlint.analysis.line_shapes import LIST_ITEM as _LIST_ITEM
+    from contentlint.rules.repeats import _NOT_PROSE
 
     block = "".join(parts).strip()
     key = " ".join(block.split())
@@ -269,7 +270,7 @@ def test_phrase_scan_finds_every_occurrence_in_ascii_and_other_text(parts: list[
 @given(st.lists(st.lists(st.sampled_from(["word", "other", " ", "  ", "\n", "\t", "\u00a0", "\u2003", "x"]), max_size=10),
                 min_size=2, max_size=5))
 def test_q004_screening_never_misses_paragraphs_equal_but_for_whitespace(blocks: list[list[str]]) -> None:
-    from contentlint.rules.quality import _may_repeat
+    from contentlint.rules.repeats import _may_repeat
 
     texts = ["".join(parts) for parts in blocks]
     keys = [" ".join(text.split()) for text in texts if len(text) >= 4]

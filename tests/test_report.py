@@ -348,7 +348,7 @@ def test_markdown_findings_table_is_capped_for_pasting() -> None:
     from conftest import make_config
     from contentlint import report as reporters
     from contentlint.model.findings import Finding, Severity
-    from contentlint.engine.linter import RunResult
+    from contentlint.model.results import RunResult
 
     findings = [Finding(f"d{n:03}.md", 1, 1, "M001", Severity.ERROR, "no front matter", "no-front-matter") for n in range(130)]
     stream = io.StringIO()

@@ -17,8 +17,8 @@ from junitparser import JUnitXml
 from conftest import front_matter, PROSE
 from contentlint import report as reporters
 from contentlint.model.findings import Finding, Severity
-from contentlint.engine.linter import RunResult
-from contentlint.plugin import all_rules
+from contentlint.model.results import RunResult
+from contentlint.engine.rule_set import all_rules
 from contentlint.report.github import escape_data, escape_property
 from contentlint.report.sarif import FINGERPRINT_KEY, build_sarif
 

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from contentlint.engine.config import Config
+from contentlint.model.settings import Config
 from contentlint.analysis.schema import load_schema
 from contentlint.analysis.schema_shortcut import FieldVerdicts
 
@@ -100,7 +100,7 @@ def test_clearly_valid_never_hides_a_schema_error(changes: dict) -> None:
 
 
 def test_a_run_uses_one_shortcut_per_config() -> None:
-    from contentlint.analysis.schema import schema_checks
+    from contentlint.analysis.schema import METADATA_SCHEMA
 
     config = Config()
-    assert schema_checks(config) is schema_checks(config)
+    assert config.resource(METADATA_SCHEMA) is config.resource(METADATA_SCHEMA)

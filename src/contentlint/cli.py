@@ -7,15 +7,23 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator, Sequence, TextIO
+from typing import Iterable, Iterator, Sequence, TextIO
 
 from contentlint import __version__
 from contentlint import report as reporters
-from contentlint.engine.config import Config, ConfigError, check_codes, load_config
+from contentlint.engine import baseline
+from contentlint.engine.config import check_codes, load_config
+from contentlint.engine.discovery import discover
+from contentlint.engine.linter import Linter
+from contentlint.engine.parallel import WorkerError, default_jobs
+from contentlint.engine.rule_set import all_rules
+from contentlint.engine.shard import ShardError, parse_shard, select_shard
+from contentlint.model.errors import ConfigError
 from contentlint.model.findings import Severity
-
-if TYPE_CHECKING:
-    from contentlint.engine.linter import Linter, RunResult
+from contentlint.model.results import RunResult
+from contentlint.model.settings import Config
+from contentlint.report.calendar import calendar_bytes
+from contentlint.report.sarif import MAX_RESULTS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -131,11 +139,9 @@ def add_link_options(command: argparse.ArgumentParser) -> None:
 
 
 def configure_links(config: Config, args: argparse.Namespace) -> None:
-    """Turn on the network rules and lay the command line over [tool.contentlint.analysis.links]."""
+    """Turn on the network rules and lay the command line over [tool.contentlint.links]."""
     if not getattr(args, "links", False):
         return
-    from contentlint.net.settings import SettingsError, settings_from_section
-
     section = dict(config.sections.get("links", {}))
     if args.timeout is not None:
         section["timeout"] = args.timeout
@@ -145,11 +151,7 @@ def configure_links(config: Config, args: argparse.Namespace) -> None:
         section["cache-dir"] = os.path.abspath(args.cache_dir)
     if args.allow_private_hosts:
         section["allow-private-hosts"] = True
-    try:
-        settings_from_section(section, config.root)
-    except SettingsError as error:
-        raise ConfigError(f"[tool.contentlint.analysis.links] {error}") from None
-    config.sections["links"] = section
+    config.sections["links"] = section  # checked when the linter builds the link settings
     config.network = True
 
 
@@ -162,8 +164,6 @@ def add_ci_options(command: argparse.ArgumentParser) -> None:
 
 def configure(args: argparse.Namespace) -> Config:
     config = load_config(args.config)
-    from contentlint.plugin import all_rules
-
     known = list(all_rules())
     if args.select is not None:
         check_codes(args.select, "--select", known)
@@ -192,8 +192,6 @@ def _use_color(choice: str, stream: TextIO) -> bool:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from contentlint.engine.discovery import discover
-    from contentlint.engine.linter import Linter
 
     config = configure(args)
     configure_links(config, args)
@@ -218,7 +216,6 @@ def run_check(args: argparse.Namespace) -> int:
 
     files = counted(discover(args.paths, config.include, config.exclude, config.root))
     if shard is not None:
-        from contentlint.engine.shard import select_shard
 
         files = select_shard(files, *shard)
     with ProgressBar(sys.stderr) as bar:
@@ -237,7 +234,6 @@ def run_check(args: argparse.Namespace) -> int:
         color = output_format == "text" and _use_color(args.color, sys.stdout)
         write(result, sys.stdout, reporters.ReportOptions(color=color, quiet=args.quiet, config=config))
     if output_format == "sarif":
-        from contentlint.report.sarif import MAX_RESULTS
 
         if len(result.findings) > MAX_RESULTS:
             print(f"contentlint: warning: SARIF holds {MAX_RESULTS} of {len(result.findings)} findings (errors first), "
@@ -246,7 +242,6 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def _run_linter(linter: Linter, files: Iterable[tuple[Path, str]], jobs: int | None) -> RunResult:
-    from contentlint.engine.parallel import WorkerError, default_jobs
 
     try:
         return linter.run(files, jobs=jobs or default_jobs())
@@ -290,14 +285,12 @@ def _ci_inputs(args: argparse.Namespace) -> tuple[tuple[int, int] | None, list |
     """Check --shard and read --baseline before any work, so a typo fails fast."""
     shard = entries = None
     if args.shard is not None:
-        from contentlint.engine.shard import ShardError, parse_shard
 
         try:
             shard = parse_shard(args.shard)
         except ShardError as error:
             raise UsageError(str(error)) from None
     if args.baseline and not args.write_baseline:
-        from contentlint.engine import baseline
 
         try:
             entries = baseline.load(args.baseline)
@@ -318,7 +311,6 @@ def _apply_baseline(args: argparse.Namespace, result: RunResult, entries: list |
     """--write-baseline records every finding; --baseline drops the recorded ones and notes stale entries."""
     if not args.write_baseline and entries is None:
         return
-    from contentlint.engine import baseline
 
     if args.write_baseline:
         try:
@@ -388,9 +380,6 @@ def _write_file(path: str, data: str | bytes) -> None:
 def run_report(args: argparse.Namespace) -> int:
     import io
 
-    from contentlint.engine.discovery import discover
-    from contentlint.engine.linter import Linter
-    from contentlint.report.calendar import calendar_bytes
 
     config = configure(args)
     configure_links(config, args)
@@ -431,8 +420,6 @@ def run_report(args: argparse.Namespace) -> int:
 
 
 def run_rules(args: argparse.Namespace) -> int:
-    from contentlint.plugin import all_rules
-
     rules = all_rules()
     if args.output_format == "json":
         import json
@@ -451,8 +438,6 @@ def run_rules(args: argparse.Namespace) -> int:
 
 
 def run_explain(args: argparse.Namespace) -> int:
-    from contentlint.plugin import all_rules
-
     wanted = args.code.strip()
     rules = all_rules()
     found = rules.get(wanted.upper()) or next((r for r in rules.values() if r.name == wanted.lower()), None)

@@ -1,18 +1,27 @@
-"""Rules and their registry. A rule is a function that yields Violations; its docstring is its manual."""
+"""The rule API and a passive registry.
+
+A rule is a function ``check(document, config)`` that yields ``Violation(line, column,
+message)``; its docstring is its manual (``contentlint explain CODE``). It declares, with the
+``rule`` decorator, its code, name and default severity, the resources it reads (built once per
+run by the engine, before any file is read: ``config.resource(...)``) and the options it takes
+(validated by the engine, read with ``config.option(...)``). The linter, not the rule, adds the
+path, code and severity.
+
+The registry is filled by importing the rule modules; the engine does that by discovery, so a
+new rule is one module in ``contentlint/rules`` and nothing else lists it.
+"""
 
 from __future__ import annotations
 
 import inspect
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, Iterable
+from typing import Any, Callable, Iterable
 
+from contentlint.document import Document
 from contentlint.model.findings import Severity, Violation
+from contentlint.model.settings import Config, Option, Resource
 
-if TYPE_CHECKING:
-    from contentlint.engine.config import Config
-    from contentlint.document import Document
-
-CheckFunction = Callable[["Document", "Config"], Iterable[Violation]]
+CheckFunction = Callable[[Document, Config], Iterable[Violation]]
 
 FAMILIES = {
     "E": "reading",
@@ -24,6 +33,10 @@ FAMILIES = {
 }
 
 
+def family_of(code: str) -> str:
+    return FAMILIES.get(code[:1], "other")
+
+
 @dataclass(frozen=True)
 class Rule:
     code: str
@@ -31,10 +44,12 @@ class Rule:
     severity: Severity
     check: CheckFunction
     network: bool = False
+    uses: tuple[Resource, ...] = ()
+    options: tuple[Option, ...] = ()
 
     @property
     def family(self) -> str:
-        return FAMILIES.get(self.code[0], "other")
+        return family_of(self.code)
 
     @property
     def summary(self) -> str:
@@ -44,33 +59,38 @@ class Rule:
     def documentation(self) -> str:
         return inspect.cleandoc(self.check.__doc__ or "").strip()
 
+    @property
+    def all_options(self) -> tuple[Option, ...]:
+        """Its own options and those of the resources it uses."""
+        return (*self.options, *(option for resource in self.uses for option in resource.options))
+
 
 _RULES: dict[str, Rule] = {}
 
 
 def rule(
-    code: str, name: str, severity: str = "warning", *, network: bool = False
+    code: str,
+    name: str,
+    severity: str = "warning",
+    *,
+    network: bool = False,
+    uses: Iterable[Resource] = (),
+    options: Iterable[Option] = (),
 ) -> Callable[[CheckFunction], CheckFunction]:
     """Register ``check`` as rule ``code``. Codes are stable: users put them in configs."""
 
     def register(check: CheckFunction) -> CheckFunction:
         if code in _RULES:
             raise RuntimeError(f"rule code {code} registered twice")
-        _RULES[code] = Rule(code, name, Severity(severity), check, network)
+        _RULES[code] = Rule(code, name, Severity(severity), check, network, tuple(uses), tuple(options))
         return check
 
     return register
 
 
-def all_rules() -> dict[str, Rule]:
-    """Every rule, by code, in code order."""
-    import contentlint.rules  # noqa: F401  (registers the rule modules)
-
+def registered_rules() -> dict[str, Rule]:
+    """Every rule registered so far, by code, in code order."""
     return dict(sorted(_RULES.items()))
-
-
-def get_rule(code: str) -> Rule | None:
-    return all_rules().get(code.upper())
 
 
 @dataclass(frozen=True)
@@ -85,8 +105,8 @@ class CorpusPass:
 
     name: str
     codes: tuple[str, ...]
-    collect: Callable[["Document", "Config"], Any]
-    finish: Callable[[list[tuple[str, Any]], "Config"], Iterable[tuple[str, str, Violation]]]
+    collect: Callable[[Document, Config], Any]
+    finish: Callable[[list[tuple[str, Any]], Config], Iterable[tuple[str, str, Violation]]]
 
 
 _PASSES: dict[str, CorpusPass] = {}
@@ -97,29 +117,5 @@ def corpus_pass(corpus: CorpusPass) -> CorpusPass:
     return corpus
 
 
-def all_corpus_passes() -> list[CorpusPass]:
-    import contentlint.rules  # noqa: F401
-
+def registered_passes() -> list[CorpusPass]:
     return list(_PASSES.values())
-
-
-# What rules build on first use, by the codes that need it: built once before worker processes
-# are forked, they share it instead of each building its own.
-_PREPARERS: list[tuple[tuple[str, ...], Callable[["Config"], object]]] = []
-
-
-def prepares(*codes: str) -> Callable[[Callable[["Config"], object]], Callable[["Config"], object]]:
-    """Register a function that builds, for a config, what the rules ``codes`` use."""
-
-    def register(function: Callable[["Config"], object]) -> Callable[["Config"], object]:
-        _PREPARERS.append((codes, function))
-        return function
-
-    return register
-
-
-def preparers_for(enabled: Iterable[str]) -> list[Callable[["Config"], object]]:
-    import contentlint.rules  # noqa: F401
-
-    wanted = set(enabled)
-    return [function for codes, function in _PREPARERS if wanted.intersection(codes)]

@@ -16,7 +16,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from contentlint.engine.config import Config, ConfigError
+from contentlint.analysis.visible_text import Needles
+from contentlint.model.errors import ConfigError
+from contentlint.model.settings import Config, Option, Resource
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -154,9 +156,7 @@ def _phrases(phrases: list[str]) -> frozenset[str]:
     return frozenset(p.lower() for p in phrases if p.strip())
 
 
-def _needles(requires: list[str]) -> Any:
-    from contentlint.analysis.visible_text import Needles
-
+def _needles(requires: list[str]) -> Needles:
     return Needles([r.lower() for r in requires])
 
 
@@ -214,9 +214,39 @@ def _cached(root: str, section_json: str) -> AuthorityData:
     return build(raw, section)
 
 
-def authority_data(config: Config) -> AuthorityData:
+def _build_for(config: Config) -> AuthorityData:
     section = config.sections.get(SECTION, {})
-    return config.derived(SECTION, lambda: _cached(str(config.root), json.dumps(section, sort_keys=True)))
+    return _cached(str(config.root), json.dumps(section, sort_keys=True))
+
+
+_STRINGS = {"type": "array", "items": {"type": "string"}}
+OPTIONS = (
+    Option(SECTION, "data", {"type": "string"}, help="a TOML file that replaces the shipped authority data"),
+    Option(SECTION, "extend-domains", _STRINGS, [], "domains trusted as sources"),
+    Option(SECTION, "extend-link-domains", _STRINGS, [], "domains fine to link to"),
+    Option(SECTION, "extend-vendors", _STRINGS, [], "known vendor domains"),
+    Option(SECTION, "extend-vendor-phrases", _STRINGS, [], "phrases that mark a vendor page"),
+    Option(SECTION, "vendor-threshold", {"type": "number", "exclusiveMinimum": 0}, help="signal weight that makes a vendor page"),
+    Option(
+        SECTION, "sources",
+        {
+            "type": "object",
+            "additionalProperties": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {"names": _STRINGS, "domains": _STRINGS, "attribution": _STRINGS},
+            },
+        },
+        {}, "declared sources: their names, domains and attribution phrases",
+    ),
+)
+
+# The authority data of the run, shared by the S rules; its phrases go into the phrase index.
+AUTHORITY = Resource("authority data", _build_for, search_keys=lambda data: data.search_keys(), options=OPTIONS)
+
+
+def authority_data(config: Config) -> AuthorityData:
+    return config.resource(AUTHORITY)
 
 
 @functools.lru_cache(maxsize=1)

@@ -9,47 +9,26 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from typing import Any
 
-from contentlint.engine.config import Config
-from contentlint.document import Document
+from contentlint.analysis.review import review_schedule
 from contentlint.analysis.review_dates import LAST
-
-OVERDUE = "overdue"
-DUE_SOON = "due-soon"
-SCHEDULED = "scheduled"
-NO_DATE = "no-date"
-EXEMPT = "exempt"  # archived: not scheduled for review
-FUTURE_DATE = "future-date"  # a last review after today (F003): the due date cannot be trusted
-UNREADABLE = "unreadable"
-# States with a due date worth planning for: on the timeline and in the calendar.
-SCHEDULED_STATES = (OVERDUE, DUE_SOON, SCHEDULED)
+from contentlint.document import Document
+from contentlint.model.facts import (
+    DUE_SOON,
+    EXEMPT,
+    FUTURE_DATE,
+    NO_DATE,
+    OVERDUE,
+    SCHEDULED,
+    UNREADABLE,
+    DocumentFacts,
+)
+from contentlint.model.settings import Config
 
 _MAX_TITLE = 160
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
 _SPACES = re.compile(r"\s+")
-
-
-@dataclass(frozen=True)
-class DocumentFacts:
-    path: str
-    title: str
-    source: str = ""
-    source_type: str = ""
-    url: str = ""
-    status: str = ""
-    last_reviewed: dt.date | None = None
-    next_review: dt.date | None = None
-    review_basis: str = ""  # how the date was reached, e.g. "lastReviewed 2025-12-30 + quarterly cycle"
-    review_state: str = NO_DATE
-
-    @property
-    def is_scheduled(self) -> bool:
-        return self.review_state in SCHEDULED_STATES
-
-    def days_until_review(self, today: dt.date) -> int | None:
-        return None if self.next_review is None else (self.next_review - today).days
 
 
 def _text(value: Any) -> str:
@@ -105,8 +84,6 @@ def collect_facts(document: Document, config: Config) -> DocumentFacts:
         url=_text(meta.get("url")),
         status=_text(meta.get("status")),
     )
-    from contentlint.rules.freshness import review_schedule
-
     schedule = review_schedule(document, config)
     last = schedule.front_matter_last or max(
         (d for d in schedule.body_dates if d.kind == LAST), key=lambda d: d.date, default=None

@@ -16,13 +16,15 @@ import re
 from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import urljoin, urlsplit
 
+from contentlint.analysis.memo import per_document
 from contentlint.analysis.phrase_index import scan_made
 from contentlint.analysis.visible_text import line_starts, place
+from contentlint.document import Document
+from contentlint.model.settings import search_words
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
-    from contentlint.document import Document
     from contentlint.analysis.phrase_index import TextScan
 
 # Link kinds.
@@ -56,6 +58,8 @@ _WEB_PREFIXES = ("https://", "http://")
 _BARE_MARKERS = ("://", "www.", "WWW.", "Www.")
 # The same in lower case, as the phrase scan finds them.
 ADDRESS_MARKERS = ("://", "www.")
+# What a rule that reads the links uses: the phrase index also counts these markers.
+LINK_MARKERS = search_words("link markers", ADDRESS_MARKERS)
 
 
 def _linkish(text: str) -> bool:
@@ -69,11 +73,10 @@ _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 _DEFINITION_TARGET = re.compile(r"\]:[ \t]*\n?[ \t]*(<[^>\n]*>|\S+)")
 
 
+@per_document
 def base_url(document: Document) -> str | None:
     """The front-matter `url` when it is an absolute http(s) URL, else None."""
-    if "links.base" not in document.memo:
-        document.memo["links.base"] = _absolute_web_url(document.metadata.get("url"))
-    return document.memo["links.base"]
+    return _absolute_web_url(document.metadata.get("url"))
 
 
 def _absolute_web_url(value: object) -> str | None:
@@ -139,8 +142,7 @@ def _trim_bare(url: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
     """CommonMark + tables, keeping every target as written (no normalising, no refusing)."""
-    from markdown_it import MarkdownIt
-    from markdown_it import rules_inline
+    from markdown_it import MarkdownIt, rules_inline
 
     md = MarkdownIt("commonmark", {"html": True}).enable("table")
     md.validateLink = lambda url: True  # javascript: and friends are findings, not text
@@ -334,6 +336,12 @@ def _tables_hold_no_links(text: str) -> bool:
             return False
         position = text.find("|", end)
     return True
+
+
+@per_document
+def document_links(document: Document) -> list[Link]:
+    """All links in the body, in file order, found once per document."""
+    return extract_links(document)
 
 
 def extract_links(document: Document, *, plain_shortcut: bool = True) -> list[Link]:

@@ -2,8 +2,9 @@
 
 The placeholder, boilerplate, vendor-signal and citation rules each look for dozens of
 phrases. Searching for each one in turn would read a page a hundred times; instead an
-Aho-Corasick automaton (ahocorasick-rs) built once per configuration from all of their
-phrases finds every occurrence of every one of them in a single pass. The rules then
+Aho-Corasick automaton (ahocorasick-rs), built once per run from the phrases that the
+enabled rules declare (``Resource.search_keys``), finds every occurrence of every one of
+them in a single pass. The rules then
 judge each occurrence (whole words, a line on its own) as before.
 
 The vocabulary only decides speed, never results: a phrase that is not in it is searched
@@ -13,11 +14,12 @@ for directly.
 from __future__ import annotations
 
 import collections
-from typing import TYPE_CHECKING, Iterable
+from typing import Iterable
 
-if TYPE_CHECKING:
-    from contentlint.engine.config import Config
-    from contentlint.document import Document
+from contentlint.analysis.memo import computed, per_document
+from contentlint.analysis.visible_text import visible_lower
+from contentlint.document import Document
+from contentlint.model.settings import Config, Resource
 
 _PIECE_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
@@ -98,30 +100,22 @@ def find_all(text: str, key: str) -> list[int]:
     return positions
 
 
+def _empty_index(config: Config) -> Vocabulary:
+    return Vocabulary(())
+
+
+# The phrase index of a run: the engine builds it from the search keys of the resources the
+# enabled rules use. Built on its own (a rule called directly), it is empty, and every lookup
+# falls back to a direct search: the vocabulary decides speed, never results.
+PHRASE_INDEX = Resource("phrase index", _empty_index)
+
+
+@per_document
 def text_scan(document: Document, config: Config) -> TextScan:
     """The scan of the document's visible text (code and comments left out), made once."""
-    cached = document.memo.get("text.scan")
-    if cached is None:
-        from contentlint.analysis.visible_text import visible_lower
-
-        cached = document.memo["text.scan"] = vocabulary(config).scan(visible_lower(document))
-    return cached
+    return config.resource(PHRASE_INDEX).scan(visible_lower(document))
 
 
 def scan_made(document: Document) -> TextScan | None:
     """The document's phrase scan if a rule has made it already (code that has no config reuses it)."""
-    return document.memo.get("text.scan")
-
-
-def vocabulary(config: Config) -> Vocabulary:
-    return config.derived("phrase-vocabulary", lambda: Vocabulary(_keys(config)))
-
-
-def _keys(config: Config) -> set[str]:
-    from contentlint.analysis.authority import authority_data
-    from contentlint.analysis.links import ADDRESS_MARKERS
-    from contentlint.analysis.review_dates import LABEL_KEYWORDS
-    from contentlint.rules.quality import CITATION_WORDS, quality_data
-
-    rule_keys = {*quality_data(config).search_keys(), *authority_data(config).search_keys(), *CITATION_WORDS}
-    return rule_keys | {*LABEL_KEYWORDS, *ADDRESS_MARKERS}  # also the words freshness and links look for
+    return computed(document, text_scan)

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any, Iterator
 from contentlint.analysis.phrase_index import find_all
 
 if TYPE_CHECKING:
-    from contentlint.document import Document
     from contentlint.analysis.phrase_index import TextScan
+    from contentlint.document import Document
 
 LAST = "last"
 NEXT = "next"
@@ -91,7 +91,9 @@ def front_matter_date(value: Any) -> dt.date | None:
 
 @lru_cache(maxsize=4)
 def _date_parser(date_order: str) -> Any:
-    from dateparser.date import DateDataParser  # slow import: only when a body date needs it
+    from dateparser.date import (
+        DateDataParser,  # slow import: only when a body date needs it
+    )
 
     return DateDataParser(
         languages=["en"],

@@ -10,13 +10,14 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from contentlint.analysis.memo import per_document
 from contentlint.analysis.schema_shortcut import FieldVerdicts
+from contentlint.document import Document
+from contentlint.model.errors import ConfigError
+from contentlint.model.settings import Config, Resource
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
-
-    from contentlint.engine.config import Config
-    from contentlint.document import Document
 
 # YAML 1.1 words that an unquoted scalar turns into a boolean or null.
 _YAML_BOOL_WORDS = {"yes", "no", "on", "off", "true", "false", "y", "n"}
@@ -34,8 +35,6 @@ class SchemaProblem:
 
 
 def load_schema(path: Path | None) -> dict[str, Any]:
-    from contentlint.engine.config import ConfigError
-
     try:
         if path is None:
             text = resources.files("contentlint").joinpath("schemas/document.schema.json").read_text("utf-8")
@@ -49,14 +48,11 @@ def load_schema(path: Path | None) -> dict[str, Any]:
     return schema
 
 
-def schema_checks(config: Config) -> tuple[Any, FieldVerdicts]:
+def _build_checks(config: Config) -> tuple[Any, FieldVerdicts]:
     """One validator per run, with format checking on (so 2026-13-45 is not a date), and its shortcut."""
-    return config.derived("schema", lambda: _build_checks(config.schema_path))
+    import jsonschema  # about 70 ms: only runs that check metadata pay for it
 
-
-def _build_checks(schema_path: Path | None) -> tuple[Any, FieldVerdicts]:
-    import jsonschema
-    from contentlint.engine.config import ConfigError
+    schema_path = config.schema_path
 
     schema = load_schema(schema_path)
     cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
@@ -157,14 +153,17 @@ def _suggestion(key: str, known: list[str]) -> str:
     return f"; did you mean `{lowered[close[0]]}`?" if close else ""
 
 
+# The metadata schema of the run (the shipped one, or `schema =` in config), ready to validate.
+METADATA_SCHEMA = Resource("metadata schema", _build_checks)
+
+
+@per_document
 def schema_problems(document: Document, config: Config) -> list[SchemaProblem]:
-    """All schema problems in one pass, memoised on the document for M101, M102 and M103."""
-    if "schema" in document.memo:
-        return document.memo["schema"]
+    """All schema problems in one pass, shared by M101, M102 and M103."""
     problems: list[SchemaProblem] = []
     data = document.front_matter
     if document.parsed_yaml is not None and isinstance(data, dict):
-        validator, verdicts = schema_checks(config)
+        validator, verdicts = config.resource(METADATA_SCHEMA)
         first = document.front_matter_first_line
         for error in () if verdicts.clearly_valid(data) else validator.iter_errors(data):
             path = list(error.absolute_path)
@@ -198,5 +197,4 @@ def schema_problems(document: Document, config: Config) -> list[SchemaProblem]:
                 problems.append(SchemaProblem("M102", name, line, column, _describe_value_error(error, document, name)))
     # jsonschema reports "required" once per missing field, each naming the same list: keep one of each.
     problems = sorted(set(problems), key=lambda p: (p.line, p.column, p.code, p.field))
-    document.memo["schema"] = problems
     return problems

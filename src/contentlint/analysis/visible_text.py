@@ -1,7 +1,7 @@
 """The text a reader sees: the body with code blocks, code spans and HTML comments blanked out.
 
 Blanked characters become spaces (newlines stay), so offsets, lines and columns still match
-the file. Shared by the content rules through ``document.memo``.
+the file. Computed once per document and shared by the content rules.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
+from contentlint.analysis.memo import per_document
 from contentlint.document import Document
 
 if TYPE_CHECKING:
@@ -18,7 +19,6 @@ if TYPE_CHECKING:
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
-_MEMO = "text.visible"
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -40,11 +40,9 @@ def _blank_fences(body: str) -> str:
     return "\n".join(lines)
 
 
+@per_document
 def visible_body(document: Document) -> str:
     """The body without code and comments, same length and line structure as ``document.body``."""
-    cached = document.memo.get(_MEMO)
-    if cached is not None:
-        return cached
     text = document.body
     # One-character tests first: a memchr each, where a longer string costs a full search.
     if ("`" in text and "```" in text) or ("~" in text and "~~~" in text):
@@ -53,7 +51,6 @@ def visible_body(document: Document) -> str:
         text = _COMMENT.sub(_blank, text)
     if "`" in text:
         text = _CODE_SPAN.sub(_blank, text)
-    document.memo[_MEMO] = text
     return text
 
 
@@ -87,12 +84,10 @@ def words_of(text: str) -> list[bytes]:
     return text.lower().encode("utf-8").translate(_WORD_BYTES).split()
 
 
+@per_document
 def visible_lower(document: Document) -> str:
     """The visible text in lower case, offset for offset."""
-    cached = document.memo.get("text.lower")
-    if cached is None:
-        cached = document.memo["text.lower"] = lower_in_place(visible_body(document))
-    return cached
+    return lower_in_place(visible_body(document))
 
 
 def lower_in_place(text: str) -> str:

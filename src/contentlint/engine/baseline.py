@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from contentlint.model.findings import Finding
 from contentlint.engine.fingerprint import fingerprint, identity
+from contentlint.model.findings import Finding
 
 FORMAT_VERSION = 1
 

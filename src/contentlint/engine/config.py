@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import os
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
+from contentlint.model.errors import ConfigError
 from contentlint.model.findings import Severity
+from contentlint.engine.rule_set import all_rules
+from contentlint.model.settings import FREQUENCY_MONTHS, Config, ReviewPolicy
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -19,50 +20,9 @@ else:  # pragma: no cover
 
 CONFIG_FILENAMES = (".contentlint.toml", "contentlint.toml", "pyproject.toml")
 
-FREQUENCY_MONTHS = {"monthly": 1, "quarterly": 3, "semiannual": 6, "annual": 12, "biennial": 24}
-
-DEFAULT_INCLUDE = ["*.md", "*.markdown", "*.txt"]
-DEFAULT_EXCLUDE = [".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".contentlint_cache", ".tox"]
-
 _CYCLE = {"anyOf": [{"enum": sorted(FREQUENCY_MONTHS)}, {"type": "integer", "minimum": 1, "maximum": 240}]}
 _STRINGS = {"type": "array", "items": {"type": "string"}}
-_DURATION = {"anyOf": [{"type": "number", "minimum": 0}, {"type": "string", "pattern": r"^\s*\d+(\.\d+)?\s*[smhd]?\s*$"}]}
 
-# [tool.contentlint.authority]: see contentlint.analysis.authority
-_AUTHORITY_SECTION = {
-    "type": "object",
-    "additionalProperties": False,
-    "properties": {
-        "data": {"type": "string"},
-        "extend-domains": _STRINGS,
-        "extend-link-domains": _STRINGS,
-        "extend-vendors": _STRINGS,
-        "extend-vendor-phrases": _STRINGS,
-        "vendor-threshold": {"type": "number", "exclusiveMinimum": 0},
-        "sources": {
-            "type": "object",
-            "additionalProperties": {
-                "type": "object",
-                "additionalProperties": False,
-                "properties": {"names": _STRINGS, "domains": _STRINGS, "attribution": _STRINGS},
-            },
-        },
-    },
-}
-# [tool.contentlint.quality]: see contentlint.rules.quality
-_QUALITY_SECTION = {
-    "type": "object",
-    "additionalProperties": False,
-    "properties": {
-        "extend-placeholders": _STRINGS,
-        "extend-boilerplate": _STRINGS,
-        "extend-boilerplate-lines": _STRINGS,
-        "min-words": {"type": "integer", "minimum": 0},
-        "repeat-min-characters": {"type": "integer", "minimum": 1},
-    },
-}
-
-# Sections for other rule families are added here, each with additionalProperties: false.
 CONFIG_SCHEMA: dict[str, Any] = {
     "type": "object",
     "additionalProperties": False,
@@ -78,8 +38,6 @@ CONFIG_SCHEMA: dict[str, Any] = {
         "max-file-size-mb": {"type": "number", "exclusiveMinimum": 0},
         "severity": {"type": "object", "additionalProperties": {"enum": ["error", "warning"]}},
         "per-file-ignores": {"type": "object", "additionalProperties": _STRINGS},
-        "authority": _AUTHORITY_SECTION,
-        "quality": _QUALITY_SECTION,
         "review": {
             "type": "object",
             "additionalProperties": False,
@@ -91,89 +49,8 @@ CONFIG_SCHEMA: dict[str, Any] = {
                 "date-order": {"enum": ["DMY", "MDY", "YMD"]},
             },
         },
-        "links": {
-            "type": "object",
-            "additionalProperties": False,
-            "properties": {
-                "skip": _STRINGS,
-                "accept": {"type": "object", "additionalProperties": {
-                    "type": "array", "items": {"type": "integer", "minimum": 100, "maximum": 599}}},
-                "headers": {"type": "object", "additionalProperties": {
-                    "type": "object", "additionalProperties": {"type": "string"}}},
-                "user-agent": {"type": "string", "minLength": 1},
-                "timeout": {"type": "number", "exclusiveMinimum": 0},
-                "retries": {"type": "integer", "minimum": 0, "maximum": 10},
-                "backoff": _DURATION,
-                "max-retry-wait": _DURATION,
-                "max-redirects": {"type": "integer", "minimum": 0, "maximum": 50},
-                "concurrency": {"type": "integer", "minimum": 1, "maximum": 512},
-                "host-concurrency": {"type": "integer", "minimum": 1, "maximum": 128},
-                "host-interval": _DURATION,
-                "allow-private-hosts": {"type": "boolean"},
-                "cache": {"type": "boolean"},
-                "cache-dir": {"type": "string", "minLength": 1},
-                "cache-ok": _DURATION,
-                "cache-failure": _DURATION,
-            },
-        },
     },
 }
-
-
-class ConfigError(Exception):
-    """A configuration problem: reported in one line, exit code 2."""
-
-
-@dataclass
-class ReviewPolicy:
-    due_soon_days: int = 30
-    default_cycle_months: int = 24
-    by_source_type: dict[str, int] = field(default_factory=dict)
-    by_source: dict[str, int] = field(default_factory=dict)
-    date_order: str = "MDY"
-
-
-@dataclass
-class Config:
-    root: Path = field(default_factory=Path.cwd)
-    source: Path | None = None
-    schema_path: Path | None = None
-    include: list[str] = field(default_factory=lambda: list(DEFAULT_INCLUDE))
-    exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
-    select: list[str] = field(default_factory=lambda: ["ALL"])
-    extend_select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
-    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
-    severity: dict[str, Severity] = field(default_factory=dict)
-    fail_on: Severity = Severity.ERROR
-    max_file_bytes: int = 32 * 1024 * 1024
-    review: ReviewPolicy = field(default_factory=ReviewPolicy)
-    today: dt.date = field(default_factory=dt.date.today)
-    # Whether rules that need the network run (``--links``).
-    network: bool = False
-    # Long corpus passes (the link check) report progress(done, total) and notice(warning text).
-    progress: Callable[[int, int], None] | None = field(default=None, repr=False)
-    notice: Callable[[str], None] | None = field(default=None, repr=False)
-    # Raw tables of other families, validated by CONFIG_SCHEMA, read by their rules.
-    sections: dict[str, Any] = field(default_factory=dict)
-    # What rules build from this config (schema validator, phrase tables, authority tiers), once per process.
-    _derived: dict[str, Any] | None = field(default=None, repr=False, compare=False)
-
-    def derived(self, key: str, build: Callable[[], Any]) -> Any:
-        """``build()``, made once for this config and kept."""
-        if self._derived is None:
-            self._derived = {}
-        if key not in self._derived:
-            self._derived[key] = build()
-        return self._derived[key]
-
-    def cycle_for(self, source_type: Any, source: Any) -> tuple[int, str]:
-        """Review cycle in months when the document names no reviewFrequency, and where it came from."""
-        if isinstance(source_type, str) and source_type in self.review.by_source_type:
-            return self.review.by_source_type[source_type], f"policy for sourceType {source_type}"
-        if isinstance(source, str) and source in self.review.by_source:
-            return self.review.by_source[source], f"policy for source {source}"
-        return self.review.default_cycle_months, "default"
 
 
 def _months(value: Any) -> int:
@@ -224,10 +101,22 @@ def _describe(error: Any, path: Path) -> str:
     return f"{path}: `{where or '(top level)'}`: {error.message}"
 
 
+def config_schema() -> dict[str, Any]:
+    """CONFIG_SCHEMA plus one table per section of the options that the rules declare."""
+    sections: dict[str, dict[str, Any]] = {}
+    for rule in all_rules().values():
+        for option in rule.all_options:
+            sections.setdefault(option.section, {})[option.key] = option.schema
+    properties = dict(CONFIG_SCHEMA["properties"])
+    for section, keys in sorted(sections.items()):
+        properties[section] = {"type": "object", "additionalProperties": False, "properties": keys}
+    return {**CONFIG_SCHEMA, "properties": properties}
+
+
 def validate_table(table: dict[str, Any], path: Path) -> None:
     import jsonschema
 
-    validator = jsonschema.Draft202012Validator(CONFIG_SCHEMA)
+    validator = jsonschema.Draft202012Validator(config_schema())
     errors = sorted(validator.iter_errors(table), key=lambda e: list(e.absolute_path))
     if errors:
         raise ConfigError(_describe(errors[0], path))
@@ -263,8 +152,6 @@ def load_config(explicit: str | os.PathLike[str] | None = None, start: Path | No
 
 
 def config_from_table(table: dict[str, Any], path: Path) -> Config:
-    from contentlint.plugin import all_rules
-
     known = list(all_rules())
     root = path.parent.resolve()
     config = Config(root=root, source=path)

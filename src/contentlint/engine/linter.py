@@ -3,77 +3,38 @@
 from __future__ import annotations
 
 import fnmatch
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import Iterable
 
-from contentlint import __version__
-from contentlint.engine.config import Config
-from contentlint.document import Document, read_document
-from contentlint.model.findings import Finding, Severity
-from contentlint.plugin import CorpusPass, Rule, all_corpus_passes, all_rules, preparers_for
-from contentlint.engine.suppressions import Suppressions, parse_suppressions
-
-if TYPE_CHECKING:
-    from contentlint.analysis.facts import DocumentFacts
-
-
-def is_selected(code: str, select: list[str], ignore: list[str]) -> bool:
-    """ruff's rule: the longest matching prefix decides; on a tie, ignore wins."""
-
-    def best(prefixes: list[str]) -> int:
-        lengths = [0 if p.upper() == "ALL" else len(p) for p in prefixes if p.upper() == "ALL" or code.startswith(p.upper())]
-        return max(lengths, default=-1)
-
-    chosen, dropped = best(select), best(ignore)
-    return chosen >= 0 and chosen > dropped
+from contentlint.analysis.facts import collect_facts
+from contentlint.analysis.phrase_index import PHRASE_INDEX, Vocabulary
+from contentlint.document import Document
+from contentlint.document.reading import read_document
+from contentlint.engine.parallel import lint_files
+from contentlint.engine.rule_set import (
+    all_corpus_passes,
+    all_rules,
+    enabled_rules,
+    resources_of,
+)
+from contentlint.engine.suppressions import parse_suppressions
+from contentlint.model.facts import DocumentFacts
+from contentlint.model.findings import Finding
+from contentlint.model.results import FileResult, RunResult
+from contentlint.model.settings import Config
+from contentlint.plugin import CorpusPass, Rule
 
 
-def enabled_rules(config: Config) -> list[Rule]:
-    select = list(config.select) + list(config.extend_select)
-    return [
-        rule
-        for code, rule in all_rules().items()
-        if is_selected(code, select, config.ignore) and (config.network or not rule.network)
-    ]
-
-
-@dataclass
-class RunResult:
-    findings: list[Finding]
-    files: int
-    fail_on: Severity = Severity.ERROR
-    version: str = __version__
-    rules: dict[str, Rule] = field(default_factory=dict)
-    # Extra figures for the summary (e.g. links checked), shown by reporters that want them.
-    stats: dict[str, int] = field(default_factory=dict)
-    # Display paths of the files checked, clean ones included (for reports with one entry per file).
-    paths: list[str] = field(default_factory=list)
-    # Per-document facts (title, source, next review) for audit reports, in file order.
-    documents: list[DocumentFacts] = field(default_factory=list)
-
-    @property
-    def errors(self) -> int:
-        return sum(1 for f in self.findings if f.severity is Severity.ERROR)
-
-    @property
-    def warnings(self) -> int:
-        return sum(1 for f in self.findings if f.severity is Severity.WARNING)
-
-    @property
-    def failed(self) -> bool:
-        return any(f.severity.rank >= self.fail_on.rank for f in self.findings)
-
-
-@dataclass(slots=True)  # one is kept per file for the corpus passes: keep it small
-class FileResult:
-    """What linting one file gives: its findings, and its summaries for the corpus passes."""
-
-    findings: list[Finding]
-    summaries: dict[str, object] = field(default_factory=dict)
-    suppressions: Suppressions | None = None
-    ignored: list[str] = field(default_factory=list)
-    facts: DocumentFacts | None = None
+def build_resources(config: Config, rules: list[Rule]) -> None:
+    """Build what ``rules`` read, now: a bad setting (a broken schema, a missing data file) is a
+    config error before any file is read, whatever the size of the run. The phrase index holds
+    the strings those resources look for, and nothing for rules that are off."""
+    keys: set[str] = set()
+    for resource in resources_of(rules):
+        keys.update(resource.search_keys(config.resource(resource)))
+    if config.resources is None:
+        config.resources = {}
+    config.resources[PHRASE_INDEX] = Vocabulary(keys)
 
 
 class Linter:
@@ -85,12 +46,7 @@ class Linter:
         enabled = {r.code for r in self.rules}
         self.passes: list[CorpusPass] = [p for p in all_corpus_passes() if enabled.intersection(p.codes)]
         self._internal = all_rules()["E999"]
-
-    def prepare(self) -> None:
-        """Build now what the enabled rules would build on first use (the schema validator, the
-        phrase automaton, the authority tables): worker processes forked afterwards share it."""
-        for build in preparers_for(rule.code for rule in self.rules):
-            build(self.config)
+        build_resources(config, self.rules)
 
     def _ignored_by_path(self, display_path: str, absolute: Path | None) -> list[str]:
         if not self.config.per_file_ignores:
@@ -144,8 +100,6 @@ class Linter:
         return FileResult(findings, summaries, suppressions or None, ignored, facts)
 
     def _facts(self, document: Document) -> DocumentFacts:
-        from contentlint.analysis.facts import DocumentFacts, collect_facts
-
         try:
             return collect_facts(document, self.config)
         except Exception:  # the report still lists the document; its findings say what is wrong
@@ -186,8 +140,6 @@ class Linter:
 
     def run(self, files: Iterable[tuple[Path, str]], jobs: int = 1) -> RunResult:
         """Lint ``files`` (consumed lazily), in ``jobs`` processes when there are enough of them."""
-        from contentlint.engine.parallel import lint_files
-
         findings: list[Finding] = []
         kept: list[tuple[str, FileResult]] = []
         documents: list[DocumentFacts] = []
@@ -207,6 +159,4 @@ class Linter:
 
 
 def _unreadable_facts(display_path: str) -> DocumentFacts:
-    from contentlint.analysis.facts import DocumentFacts
-
     return DocumentFacts(display_path, display_path.rsplit("/", 1)[-1])

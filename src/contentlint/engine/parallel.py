@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 if TYPE_CHECKING:
-    from contentlint.engine.config import Config
-    from contentlint.engine.linter import FileResult, Linter
+    from contentlint.engine.linter import Linter
+    from contentlint.model.results import FileResult
+    from contentlint.model.settings import Config
 
 # Fewer files than this are linted in-process: starting workers costs more than it saves.
 SERIAL_BELOW = 50
@@ -65,7 +66,7 @@ def _offline(linter: Linter) -> bool:
 
 
 # Per-process state: caches, and the hooks through which the main process reports progress.
-_LOCAL_FIELDS = ("_derived", "progress", "notice")
+_LOCAL_FIELDS = ("resources", "progress", "notice")
 
 
 def _picklable(config: Config) -> Config | None:
@@ -97,13 +98,12 @@ def _lint_in_workers(
     global _worker_linter
     context = _context()
     if context.get_start_method() == "fork":
-        # What the rules build on first use (jsonschema's validator, the phrase automaton, the
-        # authority tables) is built here once; forked workers inherit it, and nothing is pickled.
-        linter.prepare()
+        # The linter's resources (the schema validator, the phrase index, the authority tables)
+        # were built when it was made; forked workers inherit them, and nothing is pickled.
         _worker_linter = linter
-        initargs: tuple = (None, False)
+        initargs: tuple = (None, None, False)
     else:
-        initargs = (config, getattr(linter, "collect_facts", False))
+        initargs = (type(linter), config, getattr(linter, "collect_facts", False))
     pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=initargs)
     pending: deque = deque()
     try:
@@ -134,14 +134,12 @@ def _context() -> Any:
 _worker_linter: Linter | None = None
 
 
-def _start_worker(config: Config | None, collect_facts: bool) -> None:
+def _start_worker(linter_class: type[Linter] | None, config: Config | None, collect_facts: bool) -> None:
     """``config`` None: the worker was forked with the parent's linter (see _lint_in_workers)."""
     global _worker_linter
-    from contentlint.engine.linter import Linter
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is handled once, by the parent
-    if config is not None:
-        _worker_linter = Linter(config, collect_facts=collect_facts)
+    if linter_class is not None and config is not None:
+        _worker_linter = linter_class(config, collect_facts=collect_facts)
 
 
 def _lint_chunk(chunk: list[tuple[str, str]]) -> list[tuple[str, FileResult]]:

@@ -1,4 +1,4 @@
-"""Settings of the online link check, read from ``[tool.contentlint.analysis.links]`` and the command line."""
+"""Settings of the online link check, read from ``[tool.contentlint.links]`` and the command line."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ _ENV_REFERENCE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
 class SettingsError(ValueError):
-    """A value in [tool.contentlint.analysis.links] that the schema lets through but cannot be used."""
+    """A value in [tool.contentlint.links] that the schema lets through but cannot be used."""
 
 
 def parse_duration(value: Any, key: str) -> float:
@@ -101,7 +101,7 @@ class LinkSettings:
 
 
 def settings_from_section(section: Mapping[str, Any], root: Path) -> LinkSettings:
-    """LinkSettings from the (schema-validated) [tool.contentlint.analysis.links] table.
+    """LinkSettings from the (schema-validated) [tool.contentlint.links] table.
 
     Relative paths in it are relative to ``root``, the directory of the config file.
     """

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable, TextIO
 
 if TYPE_CHECKING:
-    from contentlint.engine.config import Config
-    from contentlint.engine.linter import RunResult
+    from contentlint.model.settings import Config
+    from contentlint.model.results import RunResult
 
 Reporter = Callable[["RunResult", TextIO, "ReportOptions"], None]
 

@@ -11,13 +11,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from contentlint.analysis import facts as state
-from contentlint.analysis.facts import DocumentFacts
+from contentlint.model import facts as state
+from contentlint.model.facts import DocumentFacts
 from contentlint.model.findings import Finding, Severity
-from contentlint.plugin import FAMILIES
+from contentlint.plugin import family_of
 
 if TYPE_CHECKING:
-    from contentlint.engine.linter import RunResult
+    from contentlint.model.results import RunResult
 
 # The families an editor reads about, in the order of the summary cards.
 FAMILY_CARDS = [
@@ -146,10 +146,6 @@ class Audit:
         order = [key for key, _, _ in FAMILY_CARDS]
         present = {row.family for row in self.findings}
         return [f for f in order if f in present] + sorted(present - set(order))
-
-
-def family_of(code: str) -> str:
-    return FAMILIES.get(code[:1], "other")
 
 
 def _plural(count: int, word: str) -> str:

@@ -19,12 +19,12 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from contentlint.report.audit import Audit, build_audit, review_note
 from contentlint.report import ReportOptions, register
+from contentlint.report.audit import Audit, build_audit, review_note
 from contentlint.report.timeline_chart import timeline_chart
 
 if TYPE_CHECKING:
-    from contentlint.engine.linter import RunResult
+    from contentlint.model.results import RunResult
 
 _TEMPLATES = "templates"
 

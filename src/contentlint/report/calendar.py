@@ -13,7 +13,7 @@ from typing import Iterable
 from icalendar import Calendar, Event
 
 from contentlint import __version__
-from contentlint.analysis.facts import OVERDUE, DocumentFacts
+from contentlint.model.facts import OVERDUE, DocumentFacts
 
 PRODUCT_ID = f"-//contentlint//contentlint {__version__}//EN"
 UID_DOMAIN = "contentlint.review"

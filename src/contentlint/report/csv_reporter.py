@@ -9,7 +9,7 @@ from contentlint.engine.fingerprint import fingerprint
 from contentlint.report import ReportOptions, register
 
 if TYPE_CHECKING:
-    from contentlint.engine.linter import RunResult
+    from contentlint.model.results import RunResult
 
 COLUMNS = ["path", "line", "column", "code", "severity", "rule", "message", "fingerprint"]
 

@@ -13,7 +13,7 @@ from contentlint.report import ReportOptions, register
 from contentlint.report.text import summary_line
 
 if TYPE_CHECKING:
-    from contentlint.engine.linter import RunResult
+    from contentlint.model.results import RunResult
 
 
 def escape_data(text: str) -> str:

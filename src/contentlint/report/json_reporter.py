@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, TextIO
 from contentlint.report import ReportOptions, register
 
 if TYPE_CHECKING:
-    from contentlint.engine.linter import RunResult
+    from contentlint.model.results import RunResult
 
 
 @register("json")

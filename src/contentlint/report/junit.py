@@ -16,7 +16,7 @@ from contentlint.model.findings import Finding
 from contentlint.report import ReportOptions, register
 
 if TYPE_CHECKING:
-    from contentlint.engine.linter import RunResult
+    from contentlint.model.results import RunResult
 
 # Characters XML 1.0 cannot carry (control characters, lone surrogates, U+FFFE/U+FFFF).
 _NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

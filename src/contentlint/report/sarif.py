@@ -12,12 +12,13 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
 
-from contentlint.model.findings import Finding, Severity
 from contentlint.engine.fingerprint import numbered_fingerprints
+from contentlint.engine.rule_set import all_rules
+from contentlint.model.findings import Finding, Severity
 from contentlint.report import ReportOptions, register
 
 if TYPE_CHECKING:
-    from contentlint.engine.linter import RunResult
+    from contentlint.model.results import RunResult
     from contentlint.plugin import Rule
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -61,7 +62,6 @@ def _kept(findings: list[Finding], limit: int) -> list[Finding]:
 
 def build_sarif(result: RunResult, limit: int = MAX_RESULTS) -> dict[str, Any]:
     """The SARIF log as a dict (one run)."""
-    from contentlint.plugin import all_rules
 
     known = all_rules()
     rules = dict(result.rules) if result.rules else dict(known)

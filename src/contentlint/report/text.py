@@ -8,7 +8,7 @@ from contentlint.model.findings import Severity
 from contentlint.report import ReportOptions, register
 
 if TYPE_CHECKING:
-    from contentlint.engine.linter import RunResult
+    from contentlint.model.results import RunResult
 
 _RESET = "\033[0m"
 _STYLES = {"path": "\033[1m", Severity.ERROR: "\033[1;31m", Severity.WARNING: "\033[1;33m", "dim": "\033[2m"}

@@ -7,15 +7,26 @@ import re
 from typing import Iterator
 from urllib.parse import urlsplit
 
-from contentlint.analysis.authority import AuthorityData, authority_data, registrable_domain, remember
-from contentlint.engine.config import Config
+from contentlint.analysis.authority import (
+    AUTHORITY,
+    AuthorityData,
+    authority_data,
+    registrable_domain,
+    remember,
+)
+from contentlint.analysis.link_problems import offline_problems
+from contentlint.analysis.links import LINK_MARKERS, REFERENCE, base_url, document_links
+from contentlint.analysis.phrase_index import PHRASE_INDEX, TextScan, text_scan
+from contentlint.analysis.visible_text import (
+    line_and_column,
+    lower_in_place,
+    visible_body,
+    visible_lower,
+)
 from contentlint.document import Document
 from contentlint.model.findings import Violation
-from contentlint.analysis.links import REFERENCE, base_url
-from contentlint.analysis.phrase_index import TextScan, text_scan, vocabulary
-from contentlint.plugin import prepares, rule
-from contentlint.rules.links import offline_problems
-from contentlint.analysis.visible_text import line_and_column, lower_in_place, visible_body, visible_lower
+from contentlint.model.settings import Config
+from contentlint.plugin import rule
 
 # Lines that name where a text comes from: "Source: ...", "Written by ...", "© 2024 ...".
 _ATTRIBUTION_LABEL = re.compile(
@@ -45,7 +56,7 @@ def _tiers_text(data: AuthorityData) -> str:
     return ", ".join(names)
 
 
-@rule("S001", "source-not-authoritative", "error")
+@rule("S001", "source-not-authoritative", "error", uses=[AUTHORITY])
 def source_not_authoritative(document: Document, config: Config) -> Iterator[Violation]:
     """The document's own source is not authoritative.
 
@@ -124,7 +135,7 @@ def _first_as_words(lowered: str, phrase: str, starts: list[int]) -> int:
     return -1
 
 
-@rule("S002", "vendor-page", "error")
+@rule("S002", "vendor-page", "error", uses=[AUTHORITY])
 def vendor_page(document: Document, config: Config) -> Iterator[Violation]:
     """The content shows commercial or vendor-page signals.
 
@@ -153,7 +164,7 @@ def vendor_page(document: Document, config: Config) -> Iterator[Violation]:
     if isinstance(title, str) and title.strip():
         seen = {name for _, name, _, _ in hits}
         lowered_title = lower_in_place(title)
-        title_scan = vocabulary(config).scan(lowered_title)
+        title_scan = config.resource(PHRASE_INDEX).scan(lowered_title)
         for _, name, written, weight in _signal_hits(title, data, lowered_title, title_scan):
             if name not in seen:
                 hits.append((-1, name, written, weight))
@@ -174,7 +185,7 @@ def vendor_page(document: Document, config: Config) -> Iterator[Violation]:
     )
 
 
-@rule("S003", "non-authoritative-link", "warning")
+@rule("S003", "non-authoritative-link", "warning", uses=[AUTHORITY, LINK_MARKERS])
 def link_to_non_authoritative_domain(document: Document, config: Config) -> Iterator[Violation]:
     """The document links to a domain that is not authoritative.
 
@@ -193,7 +204,7 @@ def link_to_non_authoritative_domain(document: Document, config: Config) -> Iter
     Options (`[tool.contentlint.authority]`): `extend-domains` (trusted sources),
     `extend-link-domains` (fine to link to, not a source).
     """
-    links = document.links
+    links = document_links(document)
     if not links:
         return
     data = authority_data(config)
@@ -250,7 +261,7 @@ def _has_attribution(document: Document, data: AuthorityData) -> bool:
     return any(phrase in text for source in data.sources for phrase in source.attribution)
 
 
-@rule("S004", "no-provenance", "warning")
+@rule("S004", "no-provenance", "warning", uses=[AUTHORITY])
 def no_provenance(document: Document, config: Config) -> Iterator[Violation]:
     """The document has no provenance: no `url`, no `source`, and no attribution in its text.
 
@@ -289,7 +300,7 @@ def no_provenance(document: Document, config: Config) -> Iterator[Violation]:
     )
 
 
-@rule("S005", "source-domain-mismatch", "warning")
+@rule("S005", "source-domain-mismatch", "warning", uses=[AUTHORITY])
 def source_domain_mismatch(document: Document, config: Config) -> Iterator[Violation]:
     """The declared `source` or `sourceType` does not match the domain of the `url`.
 
@@ -328,6 +339,3 @@ def source_domain_mismatch(document: Document, config: Config) -> Iterator[Viola
             subject=key,
         )
 
-
-# The Public Suffix List (30 ms to load) is left to the documents that link off the authority list.
-prepares("S001", "S002", "S003", "S004", "S005")(authority_data)

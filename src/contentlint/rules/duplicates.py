@@ -6,9 +6,9 @@ import re
 from typing import Iterator, NamedTuple
 from urllib.parse import urlsplit, urlunsplit
 
-from contentlint.engine.config import Config
 from contentlint.document import Document
 from contentlint.model.findings import Violation
+from contentlint.model.settings import Config
 from contentlint.plugin import CorpusPass, corpus_pass, rule
 
 CODE = "Q009"

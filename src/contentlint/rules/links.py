@@ -8,168 +8,25 @@ Each link gets at most one of these codes, the most serious first: a placeholder
 
 from __future__ import annotations
 
-import difflib
-import functools
-import re
 from typing import Iterator
-from urllib.parse import SplitResult, urlsplit
 
-from contentlint.engine.config import Config
+from contentlint.analysis.link_problems import offline_problems
+from contentlint.analysis.links import LINK_MARKERS, document_links
 from contentlint.document import Document
 from contentlint.model.findings import Violation
-from contentlint.analysis.links import BARE, REFERENCE, Link, base_url, is_relative
-from contentlint.net.addresses import forbidden_host
+from contentlint.model.settings import Config
 from contentlint.plugin import rule
-
-WEB_SCHEMES = ("http", "https")
-SUPPORTED_SCHEMES = ("http", "https", "mailto", "tel")
-_MEMO = "links.offline"
-
-
-def _shown(link: Link) -> str:
-    return f'"{link.text}"' if link.text and link.text != link.target else f'"{link.target}"'
-
-
-def _split(url: str) -> tuple[SplitResult | None, str]:
-    """The URL's parts, or why it cannot be parsed."""
-    try:
-        parts = urlsplit(url)
-        _ = parts.port  # raises on a bad port
-        return parts, ""
-    except ValueError as error:
-        text = str(error)
-        if "IPv6" in text:
-            return None, "the bracketed host is not a valid IPv6 address"
-        if "port" in text.lower():
-            return None, "the port is not a number between 0 and 65535"
-        return None, text
-
-
-def _placeholder(link: Link) -> str | None:
-    target = link.target.strip()
-    if target == "":
-        return f"link {_shown(link)} has an empty target: point it at the page it means, or remove the link"
-    if target == "#":
-        return f'link {_shown(link)} goes nowhere (target "#"): point it at the page it means, or remove the link'
-    if target.lower().replace(" ", "").startswith("javascript:"):
-        return (
-            f'link {_shown(link)} runs JavaScript ("{target}") instead of opening a page: '
-            "point it at the page it means, or remove the link"
-        )
-    return None
-
-
-def _malformed(link: Link, parts: SplitResult | None, error: str) -> str | None:
-    target = link.target.strip()
-    if parts is None:
-        return f'malformed link "{target}": {error}; fix the address'
-    scheme = parts.scheme.lower()
-    lowered = target.lower()
-    if not lowered.startswith(("http://", "https://")) and lowered.startswith(("www.", "http//", "https//", "http:/", "https:/")):
-        if link.kind == BARE:
-            return None  # "www.nhs.uk" in running text is a mention, not a link target
-        return (
-            f'link "{target}" is missing "https://" (or part of it): as written it is a relative path '
-            "on the document's own site; write the full address"
-        )
-    if not scheme:
-        return None
-    if scheme not in SUPPORTED_SCHEMES:
-        close = difflib.get_close_matches(scheme, WEB_SCHEMES, n=1, cutoff=0.6)
-        hint = f' (did you mean "{close[0]}:"?)' if close else ""
-        return (
-            f'link "{target}" uses the unsupported scheme "{scheme}:"{hint}; '
-            "use an http(s), mailto or tel address that readers can open"
-        )
-    if scheme in WEB_SCHEMES:
-        if not parts.hostname:
-            return f'malformed link "{target}": no host name after "{scheme}://"; fix the address'
-        if " " in link.url.strip():
-            return f'malformed link "{target}": it contains a space; write it as %20 or fix the address'
-        if ".." in parts.hostname or parts.hostname.startswith(".") or "_" in parts.hostname.split(".")[-1]:
-            return f'malformed link "{target}": "{parts.hostname}" is not a valid host name; fix the address'
-    if scheme == "mailto" and "@" not in parts.path:
-        return f'malformed link "{target}": a mailto link needs an e-mail address; fix or remove it'
-    return None
-
-
-# The usual link: https, a public-looking host name (its last label has a letter, no local suffix),
-# no spaces. Nothing offline can be wrong with it; everything else gets the full checks.
-_PLAINLY_FINE = re.compile(
-    r"https://(?![^/?#]*\.(?:local|localhost|internal|localdomain|arpa)(?:[:/?#]|$))"
-    r"(?:[a-z0-9-]+\.)+[a-z][a-z0-9-]*(?::\d{1,4})?(?:[/?#][^\s]*)?$",
-    re.IGNORECASE,
-)
-
-
-@functools.lru_cache(maxsize=4096)  # pages of one site link to the same addresses
-def _plainly_fine(url: str) -> bool:
-    return _PLAINLY_FINE.match(url) is not None
-
-
-def _written_plainly(target: str, url: str) -> bool:
-    """Written as the full address, or as a site-root path resolved onto an https page."""
-    return target == url or (target[:1] == "/" and target[:2] != "//")
-
-
-def offline_problems(document: Document) -> dict[int, tuple[str, str]]:
-    """For each link (by index in document.links) with an offline problem: (code, message)."""
-    if _MEMO in document.memo:
-        return document.memo[_MEMO]
-    problems: dict[int, tuple[str, str]] = {}
-    base = base_url(document)
-    declared = document.metadata.get("url")
-    links = document.links
-    for index, (target, url, _, _, kind, _) in enumerate(links):
-        if kind == REFERENCE or (_written_plainly(target, url) and _plainly_fine(url)):
-            continue
-        found = _problem(links[index], base, declared)
-        if found is not None:
-            problems[index] = found
-    document.memo[_MEMO] = problems
-    return problems
-
-
-def _problem(link: Link, base: str | None, declared: object) -> tuple[str, str] | None:
-    message = _placeholder(link)
-    if message is not None:
-        return "L005", message
-    if link.target.startswith("#"):
-        return None  # a jump within the page
-    parts, error = _split(link.url)
-    if parts is not None and parts.scheme.lower() in WEB_SCHEMES and parts.hostname:
-        reason = forbidden_host(parts.hostname)
-        if reason is not None:
-            return "L008", (
-                f'link "{link.target}" points at {reason}: such links are never requested; '
-                "link to a public page instead"
-            )
-    message = _malformed(link, parts, error)
-    if message is not None:
-        return "L007", message
-    if parts is not None and is_relative(link.url):
-        if declared is None:
-            why = "the document has no front-matter `url` to resolve it against"
-        else:
-            why = "the front-matter `url` is not an absolute http(s) address"
-        return "L006", f'relative link "{link.target}" cannot be resolved: {why}; add `url:` or make the link absolute'
-    if parts is not None and parts.scheme.lower() == "http":
-        if link.kind == BARE and not link.target.lower().startswith("http://"):
-            return None  # "www.example.org" in running text names no scheme
-        secure = "https://" + link.url.strip()[len("http://"):]
-        return "L004", f"insecure link {link.url.strip()}: use {secure} (check that the https address works)"
-    return None
 
 
 def _violations(document: Document, code: str) -> Iterator[Violation]:
-    links = document.links
+    links = document_links(document)
     for index, (found, message) in sorted(offline_problems(document).items()):
         if found == code:
             link = links[index]
             yield Violation(link.line, link.column, message, subject=link.url or link.target)
 
 
-@rule("L004", "insecure-link", "warning")
+@rule("L004", "insecure-link", "warning", uses=[LINK_MARKERS])
 def insecure_link(document: Document, config: Config) -> Iterator[Violation]:
     """A link uses insecure `http://`.
 
@@ -184,7 +41,7 @@ def insecure_link(document: Document, config: Config) -> Iterator[Violation]:
     return _violations(document, "L004")
 
 
-@rule("L005", "placeholder-link", "warning")
+@rule("L005", "placeholder-link", "warning", uses=[LINK_MARKERS])
 def placeholder_link(document: Document, config: Config) -> Iterator[Violation]:
     """A link goes nowhere: its target is empty, `#` or `javascript:`.
 
@@ -201,7 +58,7 @@ def placeholder_link(document: Document, config: Config) -> Iterator[Violation]:
     return _violations(document, "L005")
 
 
-@rule("L006", "relative-link-without-base", "warning")
+@rule("L006", "relative-link-without-base", "warning", uses=[LINK_MARKERS])
 def relative_link_without_base(document: Document, config: Config) -> Iterator[Violation]:
     """A relative link cannot be resolved: the document has no front-matter `url`.
 
@@ -218,7 +75,7 @@ def relative_link_without_base(document: Document, config: Config) -> Iterator[V
     return _violations(document, "L006")
 
 
-@rule("L007", "malformed-link", "warning")
+@rule("L007", "malformed-link", "warning", uses=[LINK_MARKERS])
 def malformed_link(document: Document, config: Config) -> Iterator[Violation]:
     """A link is malformed or uses a scheme readers cannot open.
 
@@ -237,7 +94,7 @@ def malformed_link(document: Document, config: Config) -> Iterator[Violation]:
     return _violations(document, "L007")
 
 
-@rule("L008", "private-address-link", "error")
+@rule("L008", "private-address-link", "error", uses=[LINK_MARKERS])
 def private_address_link(document: Document, config: Config) -> Iterator[Violation]:
     """A link points at a private, loopback, link-local or metadata address.
 
@@ -258,7 +115,7 @@ def private_address_link(document: Document, config: Config) -> Iterator[Violati
     resolves to 10.1.2.3 is reported here too. Only http and https are followed.
 
     Options: none offline. `--allow-private-hosts` (or `allow-private-hosts = true` in
-    `[tool.contentlint.analysis.links]`) lifts the guard of the link checker (for an internal
+    `[tool.contentlint.links]`) lifts the guard of the link checker (for an internal
     mirror), not this check of the written address.
     """
     return _violations(document, "L008")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from contentlint.engine.config import Config
+from contentlint.analysis.schema import METADATA_SCHEMA, schema_problems
 from contentlint.document import Document
 from contentlint.model.findings import Violation
-from contentlint.analysis.schema import schema_checks, schema_problems
-from contentlint.plugin import prepares, rule
+from contentlint.model.settings import Config
+from contentlint.plugin import rule
 
 
 @rule("M001", "no-front-matter", "error")
@@ -92,7 +92,7 @@ def _problems(document: Document, config: Config, code: str) -> Iterator[Violati
             yield Violation(problem.line, problem.column, problem.message, subject=problem.field)
 
 
-@rule("M101", "required-field-missing", "error")
+@rule("M101", "required-field-missing", "error", uses=[METADATA_SCHEMA])
 def required_field_missing(document: Document, config: Config) -> Iterator[Violation]:
     """A field the schema requires is missing.
 
@@ -108,7 +108,7 @@ def required_field_missing(document: Document, config: Config) -> Iterator[Viola
     yield from _problems(document, config, "M101")
 
 
-@rule("M102", "field-value-invalid", "error")
+@rule("M102", "field-value-invalid", "error", uses=[METADATA_SCHEMA])
 def field_value_invalid(document: Document, config: Config) -> Iterator[Violation]:
     """A field's value breaks the schema: wrong type, not an allowed value, bad format or pattern.
 
@@ -128,7 +128,7 @@ def field_value_invalid(document: Document, config: Config) -> Iterator[Violatio
     yield from _problems(document, config, "M102")
 
 
-@rule("M103", "field-unknown", "warning")
+@rule("M103", "field-unknown", "warning", uses=[METADATA_SCHEMA])
 def field_unknown(document: Document, config: Config) -> Iterator[Violation]:
     """A field that the schema does not define: usually a misspelling.
 
@@ -143,5 +143,3 @@ def field_unknown(document: Document, config: Config) -> Iterator[Violation]:
     """
     yield from _problems(document, config, "M103")
 
-
-prepares("M101", "M102", "M103")(schema_checks)

@@ -6,19 +6,21 @@ One corpus pass gathers every http(s) link of every document, checks each unique
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator
 from urllib.parse import urldefrag, urlsplit
 
-from contentlint.engine.config import Config
+from contentlint.analysis.links import document_links
 from contentlint.document import Document
+from contentlint.model.errors import ConfigError
 from contentlint.model.findings import Violation
-from contentlint.net import outcome as kinds  # plain data; the HTTP stack is imported only by --links
+from contentlint.model.settings import Config, Option, Resource
+from contentlint.net import (
+    outcome as kinds,  # plain data; the HTTP stack is imported only by --links
+)
 from contentlint.net.addresses import forbidden_host
 from contentlint.net.outcome import Outcome
+from contentlint.net.settings import LinkSettings, SettingsError, settings_from_section
 from contentlint.plugin import CorpusPass, corpus_pass, rule
-
-if TYPE_CHECKING:
-    from contentlint.net.settings import LinkSettings
 
 NETWORK_CODES = ("L001", "L002", "L003", "L009")
 PERMANENT = frozenset({301, 308})
@@ -34,11 +36,47 @@ _UNREACHABLE = {
 Citation = tuple[str, int, int]  # (url as written, line, column)
 
 
-def link_settings(config: Config) -> LinkSettings:
-    """The settings of the link check: [tool.contentlint.analysis.links] plus the command line."""
-    from contentlint.net.settings import settings_from_section
+_STRINGS = {"type": "array", "items": {"type": "string"}}
+_DURATION = {"anyOf": [{"type": "number", "minimum": 0}, {"type": "string", "pattern": r"^\s*\d+(\.\d+)?\s*[smhd]?\s*$"}]}
+_LINK_OPTIONS = tuple(
+    Option("links", key, schema)
+    for key, schema in {
+        "skip": _STRINGS,
+        "accept": {"type": "object", "additionalProperties": {
+            "type": "array", "items": {"type": "integer", "minimum": 100, "maximum": 599}}},
+        "headers": {"type": "object", "additionalProperties": {
+            "type": "object", "additionalProperties": {"type": "string"}}},
+        "user-agent": {"type": "string", "minLength": 1},
+        "timeout": {"type": "number", "exclusiveMinimum": 0},
+        "retries": {"type": "integer", "minimum": 0, "maximum": 10},
+        "backoff": _DURATION,
+        "max-retry-wait": _DURATION,
+        "max-redirects": {"type": "integer", "minimum": 0, "maximum": 50},
+        "concurrency": {"type": "integer", "minimum": 1, "maximum": 512},
+        "host-concurrency": {"type": "integer", "minimum": 1, "maximum": 128},
+        "host-interval": _DURATION,
+        "allow-private-hosts": {"type": "boolean"},
+        "cache": {"type": "boolean"},
+        "cache-dir": {"type": "string", "minLength": 1},
+        "cache-ok": _DURATION,
+        "cache-failure": _DURATION,
+    }.items()
+)
 
-    return settings_from_section(config.sections.get("links", {}), config.root)
+
+def _build_link_settings(config: Config) -> LinkSettings:
+    try:
+        return settings_from_section(config.sections.get("links", {}), config.root)
+    except SettingsError as error:
+        raise ConfigError(f"[tool.contentlint.links] {error}") from None
+
+
+# The settings of the link check: [tool.contentlint.links] plus the command line.
+LINK_SETTINGS = Resource("link settings", _build_link_settings, options=_LINK_OPTIONS)
+
+
+def link_settings(config: Config) -> LinkSettings:
+    return config.resource(LINK_SETTINGS)
 
 
 def _status_text(outcome: Outcome) -> str:
@@ -126,7 +164,7 @@ def judge(outcome: Outcome, settings: LinkSettings, written: str | None = None) 
             return "L009", (
                 f"could not verify {url}: it{_via(outcome)} answers {_status_text(outcome)} ({why}); "
                 f"open it in a browser, and if it works, accept {status} for {_host(outcome.final_url)} "
-                "in [tool.contentlint.analysis.links] accept"
+                "in [tool.contentlint.links] accept"
             )
         tries = f" after {outcome.attempts} tries" if outcome.attempts > 1 else ""
         action = "the site may be failing; check it later, or replace the link" if status >= 500 else (
@@ -158,7 +196,7 @@ def collect_links(document: Document, config: Config) -> list[Citation] | None:
         return None
     citations = [
         (link.url, link.line, link.column)
-        for link in document.links
+        for link in document_links(document)
         if getattr(link, "checks_target", True) and _checkable(link.url)  # a [text][label] use is checked at its definition
     ]
     return citations or None
@@ -176,7 +214,9 @@ def finish_links(summaries: list[tuple[str, Any]], config: Config) -> Iterator[t
             cited.setdefault(urldefrag(url)[0], []).append((path, url, line, column))
     if not cited:
         return
-    from contentlint.net.checker import check_urls
+    from contentlint.net.checker import (
+        check_urls,  # requests and urllib3: only --links pays for them
+    )
 
     outcomes, _stats = check_urls(
         cited, settings,
@@ -208,7 +248,7 @@ def _reported_by_the_pass(document: Document, config: Config) -> Iterable[Violat
     return ()
 
 
-@rule("L001", "broken-link", "error", network=True)
+@rule("L001", "broken-link", "error", network=True, uses=[LINK_SETTINGS])
 def broken_link(document: Document, config: Config) -> Iterable[Violation]:
     """A link is broken: the page answers 404, 410 or another 4xx, or 5xx after retries.
 
@@ -224,7 +264,7 @@ def broken_link(document: Document, config: Config) -> Iterable[Violation]:
     Example: `[Screening](https://www.example.org/old-page)` answers
     404 Not Found: fix the link or remove it.
 
-    Options (`[tool.contentlint.analysis.links]`): `accept` statuses per host (e.g.
+    Options (`[tool.contentlint.links]`): `accept` statuses per host (e.g.
     `accept = { "www.example.org" = [404] }` if that site answers 404 to robots),
     `skip` URL patterns, `retries`, `backoff`. Results are cached: good ones for
     7 days (`cache-ok`), failures for 1 hour (`cache-failure`).
@@ -232,7 +272,7 @@ def broken_link(document: Document, config: Config) -> Iterable[Violation]:
     return _reported_by_the_pass(document, config)
 
 
-@rule("L002", "unreachable-link", "error", network=True)
+@rule("L002", "unreachable-link", "error", network=True, uses=[LINK_SETTINGS])
 def unreachable_link(document: Document, config: Config) -> Iterable[Violation]:
     """A link cannot be reached: DNS failure, connection refused, timeout, TLS error or a redirect loop.
 
@@ -248,13 +288,13 @@ def unreachable_link(document: Document, config: Config) -> Iterable[Violation]:
 
     Example: `https://www.example-clinic.invalid/leaflet` does not resolve.
 
-    Options: `--timeout SECONDS` (or `timeout` in `[tool.contentlint.analysis.links]`,
+    Options: `--timeout SECONDS` (or `timeout` in `[tool.contentlint.links]`,
     default 10), `retries`, `max-redirects`, `skip` URL patterns.
     """
     return _reported_by_the_pass(document, config)
 
 
-@rule("L003", "permanent-redirect", "warning", network=True)
+@rule("L003", "permanent-redirect", "warning", network=True, uses=[LINK_SETTINGS])
 def permanent_redirect(document: Document, config: Config) -> Iterable[Violation]:
     """A link is permanently redirected (301 or 308): the message gives the new URL.
 
@@ -274,7 +314,7 @@ def permanent_redirect(document: Document, config: Config) -> Iterable[Violation
     return _reported_by_the_pass(document, config)
 
 
-@rule("L009", "link-unverifiable", "warning", network=True)
+@rule("L009", "link-unverifiable", "warning", network=True, uses=[LINK_SETTINGS])
 def link_unverifiable(document: Document, config: Config) -> Iterable[Violation]:
     """A link could not be verified: 401, 403, 429 or a bot wall that persists after retries.
 
@@ -289,7 +329,7 @@ def link_unverifiable(document: Document, config: Config) -> Iterable[Violation]
 
     Example: `https://journals.example.com/article/1` answers 403 Forbidden.
 
-    Options (`[tool.contentlint.analysis.links]`): `accept = { "journals.example.com" = [403] }`
+    Options (`[tool.contentlint.links]`): `accept = { "journals.example.com" = [403] }`
     once you have checked the site by hand; `headers` per host (e.g. an API
     token: `headers = { "api.example.org" = { Authorization = "Bearer ${TOKEN}" } }`);
     `user-agent`.

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from contentlint.engine.config import Config
 from contentlint.document import Document
 from contentlint.model.findings import Violation
+from contentlint.model.settings import Config
 from contentlint.plugin import rule
 
 

@@ -1,0 +1,162 @@
+"""What is wrong with a link before anyone requests it (L004-L008), judged once per document.
+
+Each link gets at most one of these codes, the most serious first: a placeholder target
+(L005), a private or metadata address (L008), a malformed address or unsupported scheme
+(L007), a relative link with nothing to resolve it against (L006), an insecure http:// link
+(L004). Shared by the link rules and the authority rules, which skip links with a problem.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+from urllib.parse import SplitResult, urlsplit
+
+from contentlint.analysis.links import (
+    BARE,
+    REFERENCE,
+    Link,
+    base_url,
+    document_links,
+    is_relative,
+)
+from contentlint.analysis.memo import per_document
+from contentlint.document import Document
+from contentlint.net.addresses import forbidden_host
+
+WEB_SCHEMES = ("http", "https")
+SUPPORTED_SCHEMES = ("http", "https", "mailto", "tel")
+
+
+def _shown(link: Link) -> str:
+    return f'"{link.text}"' if link.text and link.text != link.target else f'"{link.target}"'
+
+
+def _split(url: str) -> tuple[SplitResult | None, str]:
+    """The URL's parts, or why it cannot be parsed."""
+    try:
+        parts = urlsplit(url)
+        _ = parts.port  # raises on a bad port
+        return parts, ""
+    except ValueError as error:
+        text = str(error)
+        if "IPv6" in text:
+            return None, "the bracketed host is not a valid IPv6 address"
+        if "port" in text.lower():
+            return None, "the port is not a number between 0 and 65535"
+        return None, text
+
+
+def _placeholder(link: Link) -> str | None:
+    target = link.target.strip()
+    if target == "":
+        return f"link {_shown(link)} has an empty target: point it at the page it means, or remove the link"
+    if target == "#":
+        return f'link {_shown(link)} goes nowhere (target "#"): point it at the page it means, or remove the link'
+    if target.lower().replace(" ", "").startswith("javascript:"):
+        return (
+            f'link {_shown(link)} runs JavaScript ("{target}") instead of opening a page: '
+            "point it at the page it means, or remove the link"
+        )
+    return None
+
+
+def _malformed(link: Link, parts: SplitResult | None, error: str) -> str | None:
+    target = link.target.strip()
+    if parts is None:
+        return f'malformed link "{target}": {error}; fix the address'
+    scheme = parts.scheme.lower()
+    lowered = target.lower()
+    if not lowered.startswith(("http://", "https://")) and lowered.startswith(("www.", "http//", "https//", "http:/", "https:/")):
+        if link.kind == BARE:
+            return None  # "www.nhs.uk" in running text is a mention, not a link target
+        return (
+            f'link "{target}" is missing "https://" (or part of it): as written it is a relative path '
+            "on the document's own site; write the full address"
+        )
+    if not scheme:
+        return None
+    if scheme not in SUPPORTED_SCHEMES:
+        close = difflib.get_close_matches(scheme, WEB_SCHEMES, n=1, cutoff=0.6)
+        hint = f' (did you mean "{close[0]}:"?)' if close else ""
+        return (
+            f'link "{target}" uses the unsupported scheme "{scheme}:"{hint}; '
+            "use an http(s), mailto or tel address that readers can open"
+        )
+    if scheme in WEB_SCHEMES:
+        if not parts.hostname:
+            return f'malformed link "{target}": no host name after "{scheme}://"; fix the address'
+        if " " in link.url.strip():
+            return f'malformed link "{target}": it contains a space; write it as %20 or fix the address'
+        if ".." in parts.hostname or parts.hostname.startswith(".") or "_" in parts.hostname.split(".")[-1]:
+            return f'malformed link "{target}": "{parts.hostname}" is not a valid host name; fix the address'
+    if scheme == "mailto" and "@" not in parts.path:
+        return f'malformed link "{target}": a mailto link needs an e-mail address; fix or remove it'
+    return None
+
+
+# The usual link: https, a public-looking host name (its last label has a letter, no local suffix),
+# no spaces. Nothing offline can be wrong with it; everything else gets the full checks.
+_PLAINLY_FINE = re.compile(
+    r"https://(?![^/?#]*\.(?:local|localhost|internal|localdomain|arpa)(?:[:/?#]|$))"
+    r"(?:[a-z0-9-]+\.)+[a-z][a-z0-9-]*(?::\d{1,4})?(?:[/?#][^\s]*)?$",
+    re.IGNORECASE,
+)
+
+
+@functools.lru_cache(maxsize=4096)  # pages of one site link to the same addresses
+def _plainly_fine(url: str) -> bool:
+    return _PLAINLY_FINE.match(url) is not None
+
+
+def _written_plainly(target: str, url: str) -> bool:
+    """Written as the full address, or as a site-root path resolved onto an https page."""
+    return target == url or (target[:1] == "/" and target[:2] != "//")
+
+
+@per_document
+def offline_problems(document: Document) -> dict[int, tuple[str, str]]:
+    """For each link (by index in document_links) with an offline problem: (code, message)."""
+    problems: dict[int, tuple[str, str]] = {}
+    base = base_url(document)
+    declared = document.metadata.get("url")
+    links = document_links(document)
+    for index, (target, url, _, _, kind, _) in enumerate(links):
+        if kind == REFERENCE or (_written_plainly(target, url) and _plainly_fine(url)):
+            continue
+        found = _problem(links[index], base, declared)
+        if found is not None:
+            problems[index] = found
+    return problems
+
+
+def _problem(link: Link, base: str | None, declared: object) -> tuple[str, str] | None:
+    message = _placeholder(link)
+    if message is not None:
+        return "L005", message
+    if link.target.startswith("#"):
+        return None  # a jump within the page
+    parts, error = _split(link.url)
+    if parts is not None and parts.scheme.lower() in WEB_SCHEMES and parts.hostname:
+        reason = forbidden_host(parts.hostname)
+        if reason is not None:
+            return "L008", (
+                f'link "{link.target}" points at {reason}: such links are never requested; '
+                "link to a public page instead"
+            )
+    message = _malformed(link, parts, error)
+    if message is not None:
+        return "L007", message
+    if parts is not None and is_relative(link.url):
+        if declared is None:
+            why = "the document has no front-matter `url` to resolve it against"
+        else:
+            why = "the front-matter `url` is not an absolute http(s) address"
+        return "L006", f'relative link "{link.target}" cannot be resolved: {why}; add `url:` or make the link absolute'
+    if parts is not None and parts.scheme.lower() == "http":
+        if link.kind == BARE and not link.target.lower().startswith("http://"):
+            return None  # "www.example.org" in running text names no scheme
+        secure = "https://" + link.url.strip()[len("http://"):]
+        return "L004", f"insecure link {link.url.strip()}: use {secure} (check that the https address works)"
+    return None

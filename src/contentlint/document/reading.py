@@ -1,0 +1,140 @@
+"""Bytes to a Document: encodings, size limits, front matter split from the body."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import stat
+
+from frontmatter.default_handlers import YAMLHandler
+
+from contentlint.document import Document, ReadError
+from contentlint.document.frontmatter_yaml import FrontMatterError, load_front_matter
+
+DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024
+_SNIFF_BYTES = 8192
+_FM_HANDLER = YAMLHandler()
+
+
+def _describe_undecodable(data: bytes, error: UnicodeDecodeError) -> str:
+    line = data.count(b"\n", 0, error.start) + 1
+    guess = ""
+    try:
+        data.decode("cp1252")
+        guess = "; it is probably Windows-1252 (cp1252)"
+    except UnicodeDecodeError:
+        pass
+    return (
+        f"file is not UTF-8 text: byte 0x{data[error.start]:02x} on line {line} cannot be decoded{guess}. "
+        "Convert the file to UTF-8"
+    )
+
+
+def _looks_like_utf16(sample: bytes) -> bool:
+    """Mostly-Latin UTF-16 text: every other byte is NUL, the ones between are not."""
+    even, odd = sample[0::2], sample[1::2]
+    if len(odd) < 2:
+        return False
+    return any(
+        zeros.count(0) >= 0.9 * len(zeros) and text.count(0) <= 0.1 * len(text) for zeros, text in ((odd, even), (even, odd))
+    )
+
+
+def decode(data: bytes) -> tuple[str | None, ReadError | None]:
+    """Bytes to text with normalised newlines, or the reason they are not text."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or data.startswith(
+        (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
+    ):
+        return None, ReadError("file is UTF-16 or UTF-32 encoded (it starts with that byte-order mark); convert it to UTF-8")
+    nul = data.find(b"\x00", 0, _SNIFF_BYTES)
+    if nul >= 0:
+        if _looks_like_utf16(data[:_SNIFF_BYTES]):
+            return None, ReadError("file looks like UTF-16 text without a byte-order mark; convert it to UTF-8")
+        return None, ReadError(f"binary file (NUL byte at offset {nul}), not a text document")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return None, ReadError(_describe_undecodable(data, error))
+    return normalise_newlines(text), None
+
+
+def normalise_newlines(text: str) -> str:
+    """CRLF and lone CR become LF; line numbers stay those of the file."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+def read_document(
+    filename: str | os.PathLike[str], display_path: str | None = None, max_bytes: int = DEFAULT_MAX_FILE_BYTES
+) -> Document:
+    """Read and split one file. Never raises for bad content or unreadable files."""
+    shown = display_path if display_path is not None else os.fspath(filename)
+    try:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; only regular files are read.
+        descriptor = os.open(filename, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        try:
+            info = os.fstat(descriptor)
+            if stat.S_ISDIR(info.st_mode):
+                raise IsADirectoryError
+            if not stat.S_ISREG(info.st_mode):
+                return Document(shown, read_error=ReadError("not a regular file (a pipe, socket or device); not checked"))
+            data = _read_at_most(descriptor, info.st_size, max_bytes + 1)
+        finally:
+            os.close(descriptor)
+    except FileNotFoundError:
+        return Document(shown, read_error=ReadError("file disappeared before it could be read"))
+    except IsADirectoryError:
+        return Document(shown, read_error=ReadError("is a directory, not a file"))
+    except OSError as error:
+        return Document(shown, read_error=ReadError(f"cannot read file: {error.strerror or error}"))
+    if len(data) > max_bytes:
+        return Document(
+            shown,
+            read_error=ReadError(f"file is larger than the {max_bytes // (1024 * 1024)} MiB limit; not checked"),
+        )
+    return parse_document(data, shown)
+
+
+def _read_at_most(descriptor: int, size: int, limit: int) -> bytes:
+    """The file's bytes, at most ``limit`` of them (plain reads: no buffered file object for one read).
+    The first read asks for the size fstat gave, plus one to see whether the file grew since;
+    a read of the limit itself would allocate that much first."""
+    parts, total, wanted = [], 0, min(size, limit - 1) + 1
+    while total < limit:
+        chunk = os.read(descriptor, wanted)
+        parts.append(chunk)
+        total += len(chunk)
+        if len(chunk) < wanted:  # the end of the file
+            break
+        wanted = limit - total
+    return parts[0] if len(parts) == 1 else b"".join(parts)
+
+
+def parse_document(data: bytes | str, path: str = "<string>") -> Document:
+    if isinstance(data, bytes):
+        text, error = decode(data)
+        if text is None:
+            return Document(path, read_error=error)
+    else:
+        text = normalise_newlines(data)
+    doc = Document(path, text=text, body=text, body_first_line=1)
+    if not _FM_HANDLER.detect(text):
+        return doc
+    doc.has_front_matter = True
+    boundaries = _FM_HANDLER.FM_BOUNDARY.finditer(text)
+    opening = next(boundaries)
+    doc.front_matter_first_line = text.count("\n", 0, opening.end()) + 1
+    closing = next(boundaries, None)
+    if closing is None:
+        doc.front_matter_error = FrontMatterError(
+            "M002", "front matter opened on line 1 is never closed: add a `---` line after the last field", -1
+        )
+        doc.body = text[opening.end():]
+        doc.body_first_line = doc.front_matter_first_line
+        return doc
+    doc.body = text[closing.end():]
+    doc.body_first_line = text.count("\n", 0, closing.end()) + 1
+    try:
+        doc.parsed_yaml = load_front_matter(text[opening.end():closing.start()])
+    except FrontMatterError as error:
+        doc.front_matter_error = error
+    return doc

@@ -1,0 +1,1 @@
+"""Config to settings, discovery, rule selection, the linter, parallel runs, baseline."""

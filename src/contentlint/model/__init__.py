@@ -1,0 +1,1 @@
+"""Plain data shared by every layer: findings, errors, settings, facts and run results."""

@@ -1,0 +1,52 @@
+"""What a run gives: per file, and for the whole run."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from contentlint import __version__
+from contentlint.model.findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from contentlint.engine.suppressions import Suppressions
+    from contentlint.model.facts import DocumentFacts
+    from contentlint.plugin import Rule
+
+
+@dataclass
+class RunResult:
+    findings: list[Finding]
+    files: int
+    fail_on: Severity = Severity.ERROR
+    version: str = __version__
+    rules: dict[str, Rule] = field(default_factory=dict)
+    # Extra figures for the summary (e.g. links checked), shown by reporters that want them.
+    stats: dict[str, int] = field(default_factory=dict)
+    # Display paths of the files checked, clean ones included (for reports with one entry per file).
+    paths: list[str] = field(default_factory=list)
+    # Per-document facts (title, source, next review) for audit reports, in file order.
+    documents: list[DocumentFacts] = field(default_factory=list)
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.WARNING)
+
+    @property
+    def failed(self) -> bool:
+        return any(f.severity.rank >= self.fail_on.rank for f in self.findings)
+
+
+@dataclass(slots=True)  # one is kept per file for the corpus passes: keep it small
+class FileResult:
+    """What linting one file gives: its findings, and its summaries for the corpus passes."""
+
+    findings: list[Finding]
+    summaries: dict[str, object] = field(default_factory=dict)
+    suppressions: Suppressions | None = None
+    ignored: list[str] = field(default_factory=list)
+    facts: DocumentFacts | None = None

@@ -1,0 +1,106 @@
+"""Resolved settings of one run, and the declarations rules make about what they read."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from contentlint.model.findings import Severity
+
+FREQUENCY_MONTHS = {"monthly": 1, "quarterly": 3, "semiannual": 6, "annual": 12, "biennial": 24}
+
+DEFAULT_INCLUDE = ["*.md", "*.markdown", "*.txt"]
+DEFAULT_EXCLUDE = [".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".contentlint_cache", ".tox"]
+
+
+@dataclass(frozen=True)
+class Option:
+    """One key of a config table (``[tool.contentlint.<section>]``), declared by the rule or
+    resource that reads it; the engine validates every declared option against ``schema``."""
+
+    section: str
+    key: str
+    schema: dict[str, Any]
+    default: Any = None
+    help: str = ""
+
+
+def _no_keys(built: Any) -> Iterable[str]:
+    return ()
+
+
+@dataclass(frozen=True, eq=False)
+class Resource:
+    """Something built once per run from the settings and shared by rules: a validator, phrase
+    tables, authority data. ``search_keys`` names the lower-case strings the phrase index must
+    find for it. Built by the engine before any file is read, so a bad setting is a config error."""
+
+    name: str
+    build: Callable[[Config], Any]
+    search_keys: Callable[[Any], Iterable[str]] = _no_keys
+    options: tuple[Option, ...] = ()
+
+
+def search_words(name: str, words: Iterable[str]) -> Resource:
+    """A resource that is only a few strings for the phrase index (an analysis's label words)."""
+    kept = tuple(words)
+    return Resource(name, lambda config: kept, search_keys=lambda built: built)
+
+
+@dataclass
+class ReviewPolicy:
+    due_soon_days: int = 30
+    default_cycle_months: int = 24
+    by_source_type: dict[str, int] = field(default_factory=dict)
+    by_source: dict[str, int] = field(default_factory=dict)
+    date_order: str = "MDY"
+
+
+@dataclass
+class Config:
+    root: Path = field(default_factory=Path.cwd)
+    source: Path | None = None
+    schema_path: Path | None = None
+    include: list[str] = field(default_factory=lambda: list(DEFAULT_INCLUDE))
+    exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
+    select: list[str] = field(default_factory=lambda: ["ALL"])
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    severity: dict[str, Severity] = field(default_factory=dict)
+    fail_on: Severity = Severity.ERROR
+    max_file_bytes: int = 32 * 1024 * 1024
+    review: ReviewPolicy = field(default_factory=ReviewPolicy)
+    today: dt.date = field(default_factory=dt.date.today)
+    # Whether rules that need the network run (``--links``).
+    network: bool = False
+    # Long corpus passes (the link check) report progress(done, total) and notice(warning text).
+    progress: Callable[[int, int], None] | None = field(default=None, repr=False)
+    notice: Callable[[str], None] | None = field(default=None, repr=False)
+    # The option tables (``[tool.contentlint.<section>]``), validated against the declared options.
+    sections: dict[str, Any] = field(default_factory=dict)
+    # Resources built for this run, per process (see Resource).
+    resources: dict[Resource, Any] | None = field(default=None, repr=False, compare=False)
+
+    def resource(self, resource: Resource) -> Any:
+        """The built ``resource``: the engine builds every one a run needs up front; code that
+        calls a rule directly gets it built on first use."""
+        if self.resources is None:
+            self.resources = {}
+        if resource not in self.resources:
+            self.resources[resource] = resource.build(self)
+        return self.resources[resource]
+
+    def option(self, option: Option) -> Any:
+        """The configured value of ``option``, or its default."""
+        return self.sections.get(option.section, {}).get(option.key, option.default)
+
+    def cycle_for(self, source_type: Any, source: Any) -> tuple[int, str]:
+        """Review cycle in months when the document names no reviewFrequency, and where it came from."""
+        if isinstance(source_type, str) and source_type in self.review.by_source_type:
+            return self.review.by_source_type[source_type], f"policy for sourceType {source_type}"
+        if isinstance(source, str) and source in self.review.by_source:
+            return self.review.by_source[source], f"policy for source {source}"
+        return self.review.default_cycle_months, "default"

@@ -1,0 +1,42 @@
+"""Q002: website boilerplate copied with the page (navigation, cookie banners, sign-ups)."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from contentlint.analysis.phrases import (
+    phrase_set_resource,
+    phrase_violations,
+)
+from contentlint.document import Document
+from contentlint.model.findings import Violation
+from contentlint.model.settings import Config, Option
+from contentlint.plugin import rule
+
+EXTEND_BOILERPLATE = Option("quality", "extend-boilerplate", {"type": "array", "items": {"type": "string"}}, [], "more boilerplate phrases (any case)")
+EXTEND_BOILERPLATE_LINES = Option("quality", "extend-boilerplate-lines", {"type": "array", "items": {"type": "string"}}, [], "boilerplate that counts only as a whole line")
+# The shipped [boilerplate] of data/quality.toml, plus the configured phrases and lines.
+BOILERPLATE = phrase_set_resource("boilerplate", "boilerplate", EXTEND_BOILERPLATE, EXTEND_BOILERPLATE_LINES)
+
+
+@rule("Q002", "scraping-boilerplate", "warning", uses=[BOILERPLATE])
+def scraping_boilerplate(document: Document, config: Config) -> Iterator[Violation]:
+    """The document contains website boilerplate copied with the page.
+
+    Why it matters: "Skip to main content", cookie banners, newsletter sign-ups, share
+    buttons and "Click to download full resolution" are parts of a web page, not of its
+    content. In the corpus they are noise that retrieval and readers trip over.
+
+    Matched: phrases anywhere ("Skip to main content", "We use cookies", "Click to
+    download full resolution", "Was this page helpful"), lines that hold nothing else
+    ("Back to top", "Menu", "Print", "Share"), and newsletter or e-mail sign-ups ("Sign up
+    to stay up-to-date with news", "Sign up for our newsletter"). A sentence that merely
+    contains "sign up" ("You can sign up for a clinical trial") is not.
+
+    Options (`[tool.contentlint.quality]`): `extend-boilerplate` (phrases),
+    `extend-boilerplate-lines` (whole lines).
+    """
+    yield from phrase_violations(
+        document, config, config.resource(BOILERPLATE),
+        "scraping boilerplate {}: part of the web page around the content, copied with it; delete it",
+    )

@@ -1,0 +1,71 @@
+"""Q007: encoding damage (mojibake, U+FFFD, control characters)."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from contentlint.analysis.visible_text import (
+    place,
+)
+from contentlint.document import Document
+from contentlint.model.findings import Violation
+from contentlint.model.settings import Config
+from contentlint.plugin import rule
+
+_CP1252_SPECIALS = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+_MOJIBAKE = re.compile(
+    "(?:[ÂÃÅÆÐÑ][\u0080-\u00bf" + _CP1252_SPECIALS + "]|â[€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ][\u0080-\u00bf" + _CP1252_SPECIALS
+    + "]?|ï»¿)+"
+)
+_DAMAGE = re.compile(_MOJIBAKE.pattern + "|\ufffd|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_NOT_CONTROL_BYTES = bytes(b for b in range(128) if not (b < 32 and b not in (9, 10, 13)) and b != 127) + bytes(range(128, 256))
+
+
+def _repair(fragment: str) -> str | None:
+    for encoding in ("cp1252", "latin-1"):
+        try:
+            return fragment.encode(encoding).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+    return None
+
+
+def _describe_damage(found: str) -> str:
+    if found == "\ufffd":
+        return "a replacement character (U+FFFD): a character was lost in a conversion; restore it from the source"
+    if len(found) == 1 and (ord(found) < 0x20 or 0x7F <= ord(found) <= 0x9F):
+        return f"a control character (U+{ord(found):04X}), invisible and meaningless in text; delete it"
+    repaired = _repair(found)
+    hint = f' (probably "{repaired}")' if repaired else ""
+    return (
+        f'mojibake "{found}"{hint}: UTF-8 text was decoded with the wrong character set; '
+        "re-export the page as UTF-8 or fix the characters"
+    )
+
+
+@rule("Q007", "encoding-damage", "warning")
+def encoding_damage(document: Document, config: Config) -> Iterator[Violation]:
+    """The text shows encoding damage: mojibake, replacement characters or control characters.
+
+    Why it matters: "donâ€™t", "cafÃ©" or "�" read as gibberish to a patient, and
+    a damaged dose or unit ("5 Âµg") can change its meaning.
+
+    Reported once per line: UTF-8 decoded as Windows-1252 or Latin-1 ("â€™" for ’,
+    "Ã©" for é, "Â " for a no-break space), U+FFFD, and control characters other than
+    tab and newline. The message suggests the repaired text when it can.
+
+    Fix: re-export the source as UTF-8, or correct the characters.
+
+    Options: none.
+    """
+    text = document.text
+    if text.isascii() and not text.encode("ascii").translate(None, _NOT_CONTROL_BYTES):
+        return  # the usual case, decided by deleting every byte that is not a control character
+    seen: set[int] = set()
+    for match in _DAMAGE.finditer(text):
+        line, column = place(text, match.start(), 1)
+        if line in seen:
+            continue
+        seen.add(line)
+        yield Violation(line, column, f"encoding damage: {_describe_damage(match.group())}", subject=f"encoding:{match.group()}")
