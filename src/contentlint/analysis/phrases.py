@@ -164,13 +164,18 @@ def _shipped() -> dict[str, Any]:
     return tomllib.loads(resources.files("contentlint").joinpath("data/quality.toml").read_text(encoding="utf-8"))
 
 
-def phrase_set_resource(name: str, table: str, phrases: Option, lines: Option | None = None) -> Resource:
-    """A phrase set built from the ``table`` of the shipped data/quality.toml, extended by the
-    configured ``phrases`` (anywhere) and ``lines`` (whole lines); its strings join the phrase index."""
+def phrase_set_resource(
+    name: str, table: str | dict[str, Any], phrases: Option, lines: Option | None = None
+) -> Resource:
+    """A phrase set from ``table`` (the name of a table of the shipped data/quality.toml, or such a
+    table itself: ``{"phrases": [...], "words": [...], "lines": [...], "patterns": [...]}``),
+    extended by the configured ``phrases`` (anywhere) and ``lines`` (whole lines). Its strings
+    join the phrase index."""
 
     def build(config: Config) -> PhraseSet:
+        shipped = _shipped().get(table, {}) if isinstance(table, str) else table
         extra_lines = config.option(lines) if lines is not None else []
-        return _phrase_set(_shipped().get(table, {}), config.option(phrases), extra_lines, table)
+        return _phrase_set(shipped, config.option(phrases), extra_lines, name)
 
     options = (phrases,) if lines is None else (phrases, lines)
     return Resource(name, build, search_keys=PhraseSet.search_keys, options=options)

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterator
 
 from contentlint.analysis.phrase_index import find_all
+from contentlint.model.settings import search_words
 
 if TYPE_CHECKING:
     from contentlint.analysis.phrase_index import TextScan
@@ -46,6 +47,8 @@ _LABEL_GROUPS = tuple(f"l{i}" for i in range(len(_LABELS)))
 # Every label contains one of these (review, revised, updated); with re.IGNORECASE
 # these three letters also match their ASCII look-alikes.
 LABEL_KEYWORDS = ("revi", "updat")
+# What a rule that reads body review dates uses: the phrase index also finds the label words.
+REVIEW_LABELS = search_words("review-date labels", LABEL_KEYWORDS)
 _ODD_CASE_LETTERS = ("\u0130", "\u0131", "\u017f")
 _LABEL_PREFIX = re.compile(r"[\w\s>*#\-+•|]*")
 _MAX_LABEL_LINES = 8

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from contentlint.analysis.review import review_schedule
-from contentlint.analysis.review_dates import LAST, NEXT
+from contentlint.analysis.review_dates import LAST, NEXT, REVIEW_LABELS
 from contentlint.document import Document
 from contentlint.model.findings import Violation
 from contentlint.model.settings import Config
@@ -19,7 +19,7 @@ def _days(n: int) -> str:
     return f"{n} day" if n == 1 else f"{n} days"
 
 
-@rule("F001", "review-overdue", "error")
+@rule("F001", "review-overdue", "error", uses=[REVIEW_LABELS])
 def review_overdue(document: Document, config: Config) -> Iterator[Violation]:
     """The document's review is overdue: its last review plus its cycle is before today.
 
@@ -58,7 +58,7 @@ def review_overdue(document: Document, config: Config) -> Iterator[Violation]:
     )
 
 
-@rule("F002", "review-due-soon", "warning")
+@rule("F002", "review-due-soon", "warning", uses=[REVIEW_LABELS])
 def review_due_soon(document: Document, config: Config) -> Iterator[Violation]:
     """The document's review falls due within the due-soon window (default 30 days).
 
@@ -82,7 +82,7 @@ def review_due_soon(document: Document, config: Config) -> Iterator[Violation]:
         )
 
 
-@rule("F003", "review-date-in-future", "error")
+@rule("F003", "review-date-in-future", "error", uses=[REVIEW_LABELS])
 def review_date_in_future(document: Document, config: Config) -> Iterator[Violation]:
     """A last-review date lies in the future.
 
@@ -103,7 +103,7 @@ def review_date_in_future(document: Document, config: Config) -> Iterator[Violat
             )
 
 
-@rule("F004", "review-date-missing", "warning")
+@rule("F004", "review-date-missing", "warning", uses=[REVIEW_LABELS])
 def review_date_missing(document: Document, config: Config) -> Iterator[Violation]:
     """No review date anywhere: neither `lastReviewed` in front matter nor a labelled date in the body.
 
@@ -121,7 +121,7 @@ def review_date_missing(document: Document, config: Config) -> Iterator[Violatio
         yield Violation(1, 1, "no review date: add `lastReviewed` to the front matter", subject="review")
 
 
-@rule("F005", "review-dates-disagree", "warning")
+@rule("F005", "review-dates-disagree", "warning", uses=[REVIEW_LABELS])
 def review_dates_disagree(document: Document, config: Config) -> Iterator[Violation]:
     """The front-matter review date and the date written in the body disagree.
 
