@@ -13,7 +13,7 @@ from typing import Callable, Iterator
 import pytest
 
 from conftest import front_matter
-from contentlint.cli import ProgressBar
+from contentlint.cli import Progress
 from loopback import LoopbackServer, Reply, redirect, status
 
 FAST_CONFIG = """\
@@ -189,13 +189,13 @@ def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.delenv("CI", raising=False)
     terminal, pipe = _Terminal(), io.StringIO()
     for stream in (terminal, pipe):
-        with ProgressBar(stream) as bar:
-            bar.update(0, 10)
-            bar.update(10, 10)
+        with Progress(stream) as bar:
+            bar.links(0, 10)
+            bar.links(10, 10)
     assert "Checking links" in terminal.getvalue()
     assert pipe.getvalue() == ""
     monkeypatch.setenv("CI", "true")
     quiet = _Terminal()
-    with ProgressBar(quiet) as bar:
-        bar.update(5, 10)
+    with Progress(quiet) as bar:
+        bar.links(5, 10)
     assert quiet.getvalue() == ""

@@ -332,16 +332,16 @@ def test_progress_bar_only_on_a_terminal_and_never_in_ci(monkeypatch: pytest.Mon
     files = [(Path(f"{n}.md"), f"{n}.md") for n in range(3)]
     monkeypatch.delenv("CI", raising=False)
     monkeypatch.setenv("TERM", "xterm-256color")
-    assert cli._with_progress(files, io.StringIO()) is files  # piped: no bar
+    assert cli.Progress(io.StringIO()).files(files, len(files)) is files  # piped: no bar
     terminal = _Terminal()
-    bar = cli._with_progress(files, terminal)
+    bar = cli.Progress(terminal).files(files, len(files))
     assert bar is not files and list(bar) == files
     assert terminal.getvalue() == ""  # a short run finishes before the bar would appear
     monkeypatch.setenv("CI", "true")
-    assert cli._with_progress(files, _Terminal()) is files
+    assert cli.Progress(_Terminal()).files(files, len(files)) is files
     monkeypatch.delenv("CI")
     monkeypatch.setenv("TERM", "dumb")
-    assert cli._with_progress(files, _Terminal()) is files
+    assert cli.Progress(_Terminal()).files(files, len(files)) is files
 
 
 def test_markdown_findings_table_is_capped_for_pasting() -> None:

@@ -218,10 +218,10 @@ def run_check(args: argparse.Namespace) -> int:
     if shard is not None:
 
         files = select_shard(files, *shard)
-    with ProgressBar(sys.stderr) as bar:
-        config.progress = bar.update
+    with Progress(sys.stderr) as progress:
+        config.progress = progress.links
         config.notice = lambda message: print(f"contentlint: warning: {message}", file=sys.stderr)
-        result = _run_linter(linter, recorded(files), args.jobs)
+        result = _run_linter(linter, progress.files(recorded(files)), args.jobs)
     result.paths = checked
     if not found[0]:
         print(f"contentlint: warning: no documents found in {' '.join(args.paths)}", file=sys.stderr)
@@ -249,32 +249,41 @@ def _run_linter(linter: Linter, files: Iterable[tuple[Path, str]], jobs: int | N
         raise UsageError(str(error)) from None
 
 
-class ProgressBar:
-    """The link check's progress on stderr, only when stderr is a terminal (never in CI or a pipe)."""
+class Progress:
+    """Progress on stderr for a person at a terminal (never when piped, in CI or on a dumb terminal):
+    the files as they are checked, then the link check's URLs. Each bar appears only when its part
+    of the run takes over a second, and is cleared when it ends."""
 
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
-        self.enabled = hasattr(stream, "isatty") and stream.isatty() and not os.environ.get("CI")
-        self._bar = None
+        self.enabled = _show_progress(stream)
+        self._links = None
 
-    def __enter__(self) -> ProgressBar:
+    def __enter__(self) -> Progress:
         return self
 
-    def update(self, done: int, total: int) -> None:
+    def files(self, files: Iterable[tuple[Path, str]], total: int | None = None) -> Iterable[tuple[Path, str]]:
+        if not self.enabled:
+            return files
+        from tqdm import tqdm
+
+        return tqdm(files, total=total, file=self.stream, unit="file", desc="Checking", delay=1.0, leave=False)
+
+    def links(self, done: int, total: int) -> None:
         if not self.enabled:
             return
-        if self._bar is None:
+        if self._links is None:
             from tqdm import tqdm
 
-            self._bar = tqdm(total=total, desc="Checking links", unit="URL", file=self.stream, leave=False,
-                             dynamic_ncols=True)
-        if total != self._bar.total:
-            self._bar.total = total
-        self._bar.update(done - self._bar.n)  # tqdm redraws at most ~10 times a second
+            self._links = tqdm(total=total, desc="Checking links", unit="URL", file=self.stream, leave=False,
+                               dynamic_ncols=True)
+        if total != self._links.total:
+            self._links.total = total
+        self._links.update(done - self._links.n)  # tqdm redraws at most ~10 times a second
 
     def __exit__(self, *exc: object) -> None:
-        if self._bar is not None:
-            self._bar.close()
+        if self._links is not None:
+            self._links.close()
 
 
 def _in_github_actions() -> bool:
@@ -357,15 +366,6 @@ def _show_progress(stream: TextIO) -> bool:
     return hasattr(stream, "isatty") and stream.isatty()
 
 
-def _with_progress(files: list[tuple[Path, str]], stream: TextIO) -> Iterable[tuple[Path, str]]:
-    if not _show_progress(stream):
-        return files
-    from tqdm import tqdm
-
-    # Appears only when the run takes over a second, and is cleared when it ends.
-    return tqdm(files, total=len(files), file=stream, unit="file", desc="Checking", delay=1.0, leave=False)
-
-
 def _write_file(path: str, data: str | bytes) -> None:
     try:
         if isinstance(data, bytes):
@@ -391,10 +391,10 @@ def run_report(args: argparse.Namespace) -> int:
             raise UsageError(f"no such file or directory: {given}")
     files = list(discover(args.paths, config.include, config.exclude, config.root))
     # Same Linter and Config as `check`, so its options, --links included, apply here too.
-    with ProgressBar(sys.stderr) as bar:
-        config.progress = bar.update
+    with Progress(sys.stderr) as progress:
+        config.progress = progress.links
         config.notice = lambda message: print(f"contentlint: warning: {message}", file=sys.stderr)
-        result = _run_linter(Linter(config, collect_facts=True), _with_progress(files, sys.stderr), args.jobs)
+        result = _run_linter(Linter(config, collect_facts=True), progress.files(files, len(files)), args.jobs)
     if result.files == 0:
         print(f"contentlint: warning: no documents found in {' '.join(args.paths)}", file=sys.stderr)
     written = []

@@ -42,10 +42,12 @@ class Rule:
     code: str
     name: str
     severity: Severity
-    check: CheckFunction
+    # None for a code that the engine (E999) or a corpus pass (Q009, the online link codes) reports.
+    check: CheckFunction | None
     network: bool = False
     uses: tuple[Resource, ...] = ()
     options: tuple[Option, ...] = ()
+    doc: str = ""  # the manual of a code without a check (a check's own docstring is its manual)
 
     @property
     def family(self) -> str:
@@ -57,7 +59,7 @@ class Rule:
 
     @property
     def documentation(self) -> str:
-        return inspect.cleandoc(self.check.__doc__ or "").strip()
+        return inspect.cleandoc(self.doc or getattr(self.check, "__doc__", None) or "").strip()
 
     @property
     def all_options(self) -> tuple[Option, ...]:
@@ -80,12 +82,31 @@ def rule(
     """Register ``check`` as rule ``code``. Codes are stable: users put them in configs."""
 
     def register(check: CheckFunction) -> CheckFunction:
-        if code in _RULES:
-            raise RuntimeError(f"rule code {code} registered twice")
-        _RULES[code] = Rule(code, name, Severity(severity), check, network, tuple(uses), tuple(options))
+        _register(Rule(code, name, Severity(severity), check, network, tuple(uses), tuple(options)))
         return check
 
     return register
+
+
+def reported_code(
+    code: str,
+    name: str,
+    severity: str = "warning",
+    *,
+    doc: str,
+    network: bool = False,
+    uses: Iterable[Resource] = (),
+    options: Iterable[Option] = (),
+) -> None:
+    """Register a code that has no per-document check: the engine (E999) or a corpus pass reports it.
+    ``doc`` is its manual, as a check's docstring would be."""
+    _register(Rule(code, name, Severity(severity), None, network, tuple(uses), tuple(options), doc))
+
+
+def _register(entry: Rule) -> None:
+    if entry.code in _RULES:
+        raise RuntimeError(f"rule code {entry.code} registered twice")
+    _RULES[entry.code] = entry
 
 
 def registered_rules() -> dict[str, Rule]:

@@ -73,6 +73,8 @@ class Linter:
         if document.read_error is not None:
             rules = [r for r in rules if r.code == "E001"]
         for rule in rules:
+            if rule.check is None:  # reported by the linter itself or by a corpus pass
+                continue
             try:
                 for violation in rule.check(document, self.config):
                     findings.append(self._finding(document.path, rule, violation.line, violation.column, violation.message, violation.subject))

@@ -29,12 +29,9 @@ DOCUMENT_FORMATS = {"html", "markdown"}
 class ReportOptions:
     """What a reporter may need beyond the findings."""
 
-    def __init__(
-        self, color: bool = False, quiet: bool = False, show_source: bool = False, config: Config | None = None
-    ) -> None:
+    def __init__(self, color: bool = False, quiet: bool = False, config: Config | None = None) -> None:
         self.color = color
         self.quiet = quiet
-        self.show_source = show_source
         # The run's config: "today", the due-soon window, whether links were checked online.
         self.config = config
 

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit, urlunsplit
 from contentlint.document import Document
 from contentlint.model.findings import Violation
 from contentlint.model.settings import Config
-from contentlint.plugin import CorpusPass, corpus_pass, rule
+from contentlint.plugin import CorpusPass, corpus_pass, reported_code
 
 CODE = "Q009"
 _DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -121,9 +121,9 @@ def finish(summaries: list[tuple[str, Identity]], config: Config) -> Iterator[tu
 corpus_pass(CorpusPass("duplicates", (CODE,), collect, finish))
 
 
-@rule(CODE, "duplicate-document", "warning")
-def duplicate_document(document: Document, config: Config) -> Iterator[Violation]:
-    """Two documents are probably the same page: they share a `url`, or a title from different sources.
+reported_code(
+    CODE, "duplicate-document", "warning",
+    doc="""Two documents are probably the same page: they share a `url`, or a title from different sources.
 
     Why it matters: a duplicate doubles the review work, and sooner or later
     the two copies drift apart, so patients (or a retrieval assistant) see two
@@ -154,5 +154,5 @@ def duplicate_document(document: Document, config: Config) -> Iterator[Violation
 
     Options: none. Only the files of one run are compared, so with `--shard`
     a duplicate across two shards is not found.
-    """
-    return iter(())
+    """,
+)

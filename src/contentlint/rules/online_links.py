@@ -6,7 +6,7 @@ One corpus pass gathers every http(s) link of every document, checks each unique
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterator
 from urllib.parse import urldefrag, urlsplit
 
 from contentlint.analysis.links import document_links
@@ -20,7 +20,7 @@ from contentlint.net import (
 from contentlint.net.addresses import forbidden_host
 from contentlint.net.outcome import Outcome
 from contentlint.net.settings import LinkSettings, SettingsError, settings_from_section
-from contentlint.plugin import CorpusPass, corpus_pass, rule
+from contentlint.plugin import CorpusPass, corpus_pass, reported_code
 
 NETWORK_CODES = ("L001", "L002", "L003", "L009")
 PERMANENT = frozenset({301, 308})
@@ -244,13 +244,9 @@ def _seen_offline(outcome: Outcome) -> bool:
 corpus_pass(CorpusPass("online-links", (*NETWORK_CODES, "L008"), collect_links, finish_links))
 
 
-def _reported_by_the_pass(document: Document, config: Config) -> Iterable[Violation]:
-    return ()
-
-
-@rule("L001", "broken-link", "error", network=True, uses=[LINK_SETTINGS])
-def broken_link(document: Document, config: Config) -> Iterable[Violation]:
-    """A link is broken: the page answers 404, 410 or another 4xx, or 5xx after retries.
+reported_code(
+    "L001", "broken-link", "error", network=True, uses=[LINK_SETTINGS],
+    doc="""A link is broken: the page answers 404, 410 or another 4xx, or 5xx after retries.
 
     Why it matters: a patient or an assistant that follows the link finds
     nothing, and the claim that cited it loses its source.
@@ -268,13 +264,13 @@ def broken_link(document: Document, config: Config) -> Iterable[Violation]:
     `accept = { "www.example.org" = [404] }` if that site answers 404 to robots),
     `skip` URL patterns, `retries`, `backoff`. Results are cached: good ones for
     7 days (`cache-ok`), failures for 1 hour (`cache-failure`).
-    """
-    return _reported_by_the_pass(document, config)
+    """,
+)
 
 
-@rule("L002", "unreachable-link", "error", network=True, uses=[LINK_SETTINGS])
-def unreachable_link(document: Document, config: Config) -> Iterable[Violation]:
-    """A link cannot be reached: DNS failure, connection refused, timeout, TLS error or a redirect loop.
+reported_code(
+    "L002", "unreachable-link", "error", network=True, uses=[LINK_SETTINGS],
+    doc="""A link cannot be reached: DNS failure, connection refused, timeout, TLS error or a redirect loop.
 
     Why it matters: the server never gave an answer, so the page is lost to
     readers: the domain may have lapsed, the site may be down, or its
@@ -290,13 +286,13 @@ def unreachable_link(document: Document, config: Config) -> Iterable[Violation]:
 
     Options: `--timeout SECONDS` (or `timeout` in `[tool.contentlint.links]`,
     default 10), `retries`, `max-redirects`, `skip` URL patterns.
-    """
-    return _reported_by_the_pass(document, config)
+    """,
+)
 
 
-@rule("L003", "permanent-redirect", "warning", network=True, uses=[LINK_SETTINGS])
-def permanent_redirect(document: Document, config: Config) -> Iterable[Violation]:
-    """A link is permanently redirected (301 or 308): the message gives the new URL.
+reported_code(
+    "L003", "permanent-redirect", "warning", network=True, uses=[LINK_SETTINGS],
+    doc="""A link is permanently redirected (301 or 308): the message gives the new URL.
 
     Why it matters: the site has said the page lives somewhere else now.
     Old addresses tend to stop redirecting one day; updating the link now
@@ -310,13 +306,13 @@ def permanent_redirect(document: Document, config: Config) -> Iterable[Violation
     `https://www.example.org/medicines/`: use the new URL.
 
     Options: none of its own; see L001 for `accept`, `skip` and the cache.
-    """
-    return _reported_by_the_pass(document, config)
+    """,
+)
 
 
-@rule("L009", "link-unverifiable", "warning", network=True, uses=[LINK_SETTINGS])
-def link_unverifiable(document: Document, config: Config) -> Iterable[Violation]:
-    """A link could not be verified: 401, 403, 429 or a bot wall that persists after retries.
+reported_code(
+    "L009", "link-unverifiable", "warning", network=True, uses=[LINK_SETTINGS],
+    doc="""A link could not be verified: 401, 403, 429 or a bot wall that persists after retries.
 
     Why it matters: the page may be fine for people while the site keeps
     robots out, so this is "could not verify", never "broken". Check the link
@@ -333,5 +329,5 @@ def link_unverifiable(document: Document, config: Config) -> Iterable[Violation]
     once you have checked the site by hand; `headers` per host (e.g. an API
     token: `headers = { "api.example.org" = { Authorization = "Bearer ${TOKEN}" } }`);
     `user-agent`.
-    """
-    return _reported_by_the_pass(document, config)
+    """,
+)

@@ -1,4 +1,4 @@
-"""E001: files that cannot be read as text."""
+"""E001: files that cannot be read as text; E999: a rule that failed on a file (reported by the linter)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Iterator
 from contentlint.document import Document
 from contentlint.model.findings import Violation
 from contentlint.model.settings import Config
-from contentlint.plugin import rule
+from contentlint.plugin import reported_code, rule
 
 
 @rule("E001", "unreadable-file", "error")
@@ -31,9 +31,9 @@ def unreadable_file(document: Document, config: Config) -> Iterator[Violation]:
         yield Violation(error.line, error.column, error.message)
 
 
-@rule("E999", "internal-error", "error")
-def internal_error(document: Document, config: Config) -> Iterator[Violation]:
-    """A rule failed on this file because of a bug in contentlint.
+reported_code(
+    "E999", "internal-error", "error",
+    doc="""A rule failed on this file because of a bug in contentlint.
 
     Why it matters: the file was only partly checked. The other rules' findings
     for it, and every other file, are still reported.
@@ -42,5 +42,5 @@ def internal_error(document: Document, config: Config) -> Iterator[Violation]:
     maintainers. Suppress it with `--ignore E999` until it is fixed.
 
     Options: none.
-    """
-    return iter(())
+    """,
+)
