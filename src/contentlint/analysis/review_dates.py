@@ -5,7 +5,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import itertools
-import operator
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -229,7 +228,7 @@ def body_review_dates(
         return found
     line_index, counted_to = 0, 0
     for match in _label_matches(body, scan):
-        index = list(map(operator.is_, match.group(*_LABEL_GROUPS), itertools.repeat(None))).index(False)
+        index = next(i for i, label in enumerate(match.group(*_LABEL_GROUPS)) if label is not None)
         _, kind, needs_colon = _LABELS[index]
         if needs_colon and not match.group("colon"):
             continue

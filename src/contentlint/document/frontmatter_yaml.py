@@ -7,7 +7,6 @@ schema decides what a valid date is, and an unquoted ``2025-12-30`` still counts
 from __future__ import annotations
 
 import functools
-import operator
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -28,26 +27,8 @@ _BRACKETS = re.compile(r"[\[\]{}]")
 _COMPACT_NESTING = re.compile(r"(?:[-?][ \t]+){%d}" % MAX_DEPTH)
 
 
-# Recent (kind, text, quoting) -> tag: the keys and values a corpus repeats stay; one-off values
-# (titles, long descriptions) pass through, so the memory it holds stays small.
-@functools.lru_cache(maxsize=1024)
-def _resolved_tag(kind: Any, value: Any, implicit: Any) -> str:
-    return yaml.resolver.Resolver.resolve(_RESOLVER, kind, value, implicit)
-
-
-_RESOLVER = yaml.resolver.Resolver()
-
-
 class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
-    # Which tag a scalar gets depends only on its kind, text and quoting (this loader has no path
-    # resolvers), and a corpus repeats its keys and most values: remembered, not matched again.
-    # The composer calls these for every node: C-level callables keep Python frames out of them.
-    resolve = staticmethod(_resolved_tag)
-    descend_resolver = staticmethod(operator.is_)  # with no path resolvers, both do nothing
-    ascend_resolver = staticmethod(tuple)
-
-
-assert not _Loader.yaml_path_resolvers, "the resolver shortcuts above assume no path resolvers"
+    """PyYAML's safe loader, except that timestamps stay text (so a schema's `format: date` works)."""
 
 
 def _construct_timestamp_as_string(loader: yaml.BaseLoader, node: yaml.Node) -> str:
