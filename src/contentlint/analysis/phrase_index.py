@@ -14,14 +14,13 @@ for directly.
 from __future__ import annotations
 
 import collections
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from contentlint.analysis.memo import computed, per_document
 from contentlint.analysis.visible_text import visible_lower
 from contentlint.document import Document
 from contentlint.model.settings import Config, Resource
 
-_PIECE_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
 
 class Vocabulary:
@@ -77,17 +76,22 @@ class TextScan:
         return (keys & self._present) | (keys - self._scanned)
 
     def has_word(self, word: str) -> bool:
-        """Whether ``word`` (lower-case ASCII letters and digits) stands as a whole word piece:
-        neither neighbour is an ASCII letter or digit."""
-        starts = self.occurrences(word)
-        if not starts:
-            return False
-        lowered, size = self.lowered, len(word)
-        return any(
-            (start == 0 or lowered[start - 1] not in _PIECE_CHARACTERS)
-            and (start + size >= len(lowered) or lowered[start + size] not in _PIECE_CHARACTERS)
-            for start in starts
-        )
+        """Whether ``word`` (lower case) stands somewhere as a whole word."""
+        return next(word_hits(self.lowered, word, self.occurrences(word)), None) is not None
+
+
+def word_hits(text: str, phrase: str, starts: Iterable[int]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each of the ``starts`` of ``phrase`` in ``text`` where it stands as whole words:
+    no letter, digit or underscore joins it on either side."""
+    for position in starts:
+        end = position + len(phrase)
+        before = text[position - 1] if position else " "
+        after = text[end] if end < len(text) else " "
+        if not (phrase[0].isalnum() and (before.isalnum() or before == "_")) and not (
+            phrase[-1].isalnum() and (after.isalnum() or after == "_")
+        ):
+            yield position, end
+
 
 
 def find_all(text: str, key: str) -> list[int]:

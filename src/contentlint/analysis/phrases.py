@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any, Iterable, Iterator
 
-from contentlint.analysis.phrase_index import TextScan, text_scan
+from contentlint.analysis.phrase_index import TextScan, text_scan, word_hits
 from contentlint.analysis.visible_text import (
     Needles,
     line_and_column,
@@ -43,11 +43,11 @@ class PhraseSet:
         """(start, end) of every match, in text order. ``scan``: where the search keys occur in ``lowered``."""
         found: list[tuple[int, int]] = []
         for phrase in scan.among(self._phrase_keys):
-            found.extend(_word_hits(lowered, phrase, scan.occurrences(phrase)))
+            found.extend(word_hits(lowered, phrase, scan.occurrences(phrase)))
         for lowered_word in scan.among(self._word_keys):
             starts = scan.occurrences(lowered_word)
             for word in self._words_by_key[lowered_word]:
-                found.extend(_word_hits(text, word, (p for p in starts if text.startswith(word, p))))
+                found.extend(word_hits(text, word, (p for p in starts if text.startswith(word, p))))
         for key in scan.among(self._line_keys):
             for phrase in self._lines_by_key[key]:
                 found.extend(_line_hits(text, lowered, phrase, scan))
@@ -91,18 +91,6 @@ def _grouped(pairs: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
     for key, item in pairs:
         grouped.setdefault(key, []).append(item)
     return grouped
-
-
-def _word_hits(text: str, phrase: str, starts: Iterable[int]) -> Iterator[tuple[int, int]]:
-    """The ``starts`` of ``phrase`` in ``text`` where it stands as whole words."""
-    for position in starts:
-        end = position + len(phrase)
-        before = text[position - 1] if position else " "
-        after = text[end] if end < len(text) else " "
-        if not (phrase[0].isalnum() and (before.isalnum() or before == "_")) and not (
-            phrase[-1].isalnum() and (after.isalnum() or after == "_")
-        ):
-            yield position, end
 
 
 def _line_hits(text: str, lowered: str, phrase: str, scan: TextScan) -> list[tuple[int, int]]:

@@ -16,7 +16,7 @@ from contentlint.analysis.authority import (
 )
 from contentlint.analysis.link_problems import offline_problems
 from contentlint.analysis.links import LINK_MARKERS, REFERENCE, base_url, document_links
-from contentlint.analysis.phrase_index import PHRASE_INDEX, TextScan, text_scan
+from contentlint.analysis.phrase_index import PHRASE_INDEX, TextScan, text_scan, word_hits
 from contentlint.analysis.visible_text import (
     line_and_column,
     lower_in_place,
@@ -112,7 +112,7 @@ def _signal_hits(text: str, data: AuthorityData, lowered: str, scan: TextScan) -
     for signal in data.signals:
         best: tuple[int, int] | None = None
         for phrase in scan.among(signal.phrases):
-            position = _first_as_words(lowered, phrase, scan.occurrences(phrase))
+            position = next(word_hits(lowered, phrase, scan.occurrences(phrase)), (-1, -1))[0]
             if position >= 0 and (best is None or position < best[0]):
                 best = (position, position + len(phrase))
         if signal.pattern is not None and (not signal.requires or signal.requires.any_in(lowered, scan)):
@@ -122,17 +122,6 @@ def _signal_hits(text: str, data: AuthorityData, lowered: str, scan: TextScan) -
         if best is not None:
             hits.append((best[0], signal.name, " ".join(text[best[0]:best[1]].split()), signal.weight))
     return sorted(hits)
-
-
-def _first_as_words(lowered: str, phrase: str, starts: list[int]) -> int:
-    """The first of the ``starts`` of ``phrase`` in ``lowered`` where it stands as whole words, or -1."""
-    for position in starts:
-        end = position + len(phrase)
-        before_ok = position == 0 or not (lowered[position - 1].isalnum() and phrase[0].isalnum())
-        after_ok = end >= len(lowered) or not (lowered[end].isalnum() and phrase[-1].isalnum())
-        if before_ok and after_ok:
-            return position
-    return -1
 
 
 @rule("S002", "vendor-page", "error", uses=[AUTHORITY])
