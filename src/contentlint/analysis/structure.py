@@ -1,0 +1,715 @@
+"""One structural parse of a document body: headings, blocks, code and links, with exact positions.
+
+The body is parsed once by pulldown-cmark (through ``pyromark``: CommonMark plus tables, a pull
+parser that gives each event its source range). Chosen by measurement on the real corpus
+``../shared/corpora/nci-kb`` (750 pages, 24 MB of Markdown), parse time only, in one run:
+python-frontmatter's ``load`` 0.19 s (the floor), pyromark 0.25 s (1.3x), markdown-it-pyrs 0.59 s
+(3.1x), markdown-it-py 6.1 s (32x). The whole view costs about 1.0-1.1 s there (5-8x the floor on
+a shared machine): handling the ~730,000 events in Python, not the parse, is now the cost.
+``bench/bench_structure.py`` measures it.
+
+Offsets are 0-based character offsets into ``body`` (``end`` exclusive; a block's range leaves out
+its final newline). Lines are 1-based file lines (``first_line`` is the file line of the body's
+first line) and columns are 1-based character columns. ``document_structure`` is the view that
+rules share, computed once per document.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import Callable, NamedTuple
+
+import pyromark
+
+from contentlint.analysis.memo import per_document
+from contentlint.document import Document
+
+# Link kinds.
+INLINE = "inline"  # [text](target)
+IMAGE = "image"  # ![alt](target) (also ![alt][label]: the kind is image, the target the definition's)
+REFERENCE = "reference"  # [text][label], [label][], [label]: the target is the definition's
+AUTOLINK = "autolink"  # <https://...>, <name@example.org> (dest "mailto:...")
+HTML = "html"  # href="..." / src="..." in raw HTML (blocks and inline)
+BARE = "bare"  # https://... or www.... in running text (not a link in CommonMark)
+
+FENCED = "fenced"
+INDENTED = "indented"
+
+
+class Heading(NamedTuple):
+    """An ATX or setext heading. ``text``: inline text, code spans' text kept, markup removed."""
+
+    level: int
+    text: str
+    empty: bool  # no text at all (``##`` alone, or only markup)
+    code_only: bool  # the only text is in code span(s)
+    start: int
+    end: int
+    line: int
+
+    @property
+    def has_text(self) -> bool:
+        """Whether the heading holds prose: neither empty nor only code."""
+        return not (self.empty or self.code_only)
+
+
+class Paragraph(NamedTuple):
+    """A paragraph; the inline content of a tight list item and of a table cell count as one."""
+
+    start: int
+    end: int
+    line: int
+    in_list: bool
+    in_quote: bool
+    in_table: bool
+
+
+class ListItem(NamedTuple):
+    """A list item; ``depth`` is 0 for an item of a top-level list, 1 inside another item, ..."""
+
+    start: int
+    end: int
+    line: int
+    depth: int
+    ordered: bool
+
+
+class BlockQuote(NamedTuple):
+    start: int
+    end: int
+    line: int
+    depth: int  # 0 for an outermost quote
+
+
+class Span(NamedTuple):
+    """A range with the file line where it starts (table rows, HTML comments)."""
+
+    start: int
+    end: int
+    line: int
+
+
+class Table(NamedTuple):
+    start: int
+    end: int
+    line: int
+    rows: tuple[Span, ...]  # the header row first
+
+
+class CodeBlock(NamedTuple):
+    kind: str  # "fenced" or "indented"
+    info: str  # a fence's info string ("" when none or indented)
+    text: str  # the content, without fences or indentation
+    start: int  # the whole block, fences included
+    end: int
+    line: int
+    in_list: bool
+    in_quote: bool
+
+
+class HtmlBlock(NamedTuple):
+    start: int
+    end: int
+    line: int
+    comment: bool  # the block is an HTML comment (it starts with ``<!--``)
+
+
+class Link(NamedTuple):
+    """A link, image or URL. ``offset``/``line``/``column``: the target as written in the source
+    (for a reference link, the definition's target); ``start``/``end``: the whole construct."""
+
+    kind: str
+    target: str  # exactly as written: body[offset:offset + len(target)]
+    dest: str  # as CommonMark reads it: escapes and entities resolved; "mailto:" for e-mail autolinks
+    offset: int
+    line: int
+    column: int
+    text: str  # link text or image alt text ("" for autolinks, bare URLs and raw HTML)
+    start: int
+    end: int
+    label: str = ""  # a reference link's label as written at the use
+
+
+class Definition(NamedTuple):
+    """A link reference definition ``[label]: target``; positions are the target's."""
+
+    label: str
+    target: str
+    dest: str
+    offset: int
+    line: int
+    column: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Structure:
+    """The structural view of one body. Every tuple is in source order."""
+
+    body: str
+    first_line: int
+    headings: tuple[Heading, ...] = ()
+    paragraphs: tuple[Paragraph, ...] = ()
+    list_items: tuple[ListItem, ...] = ()
+    block_quotes: tuple[BlockQuote, ...] = ()
+    tables: tuple[Table, ...] = ()
+    code_blocks: tuple[CodeBlock, ...] = ()
+    html_blocks: tuple[HtmlBlock, ...] = ()
+    html_comments: tuple[Span, ...] = ()
+    links: tuple[Link, ...] = ()
+    definitions: tuple[Definition, ...] = ()
+    code_ranges: tuple[tuple[int, int], ...] = ()  # code blocks, code spans, HTML comments: sorted, merged
+    plain: bool = False  # made by plain_structure (no Markdown)
+
+    def line_of(self, offset: int) -> int:
+        """The file line of a character offset into ``body``."""
+        return self.first_line + self.body.count("\n", 0, offset)
+
+    def column_of(self, offset: int) -> int:
+        """The 1-based column of a character offset into ``body``."""
+        return offset - self.body.rfind("\n", 0, offset)
+
+    def lines(self) -> list[Span]:
+        """Every line of the body (without its newline), with its file line."""
+        spans, position, number = [], 0, self.first_line
+        for text in self.body.split("\n"):
+            spans.append(Span(position, position + len(text), number))
+            position += len(text) + 1
+            number += 1
+        return spans
+
+    def visible_text(self) -> str:
+        """The body with every code range blanked out (newlines kept, so offsets and lines hold)."""
+        if not self.code_ranges:
+            return self.body
+        body, parts, last = self.body, [], 0
+        for start, end in self.code_ranges:
+            parts.append(body[last:start])
+            hidden = body[start:end]
+            parts.append(re.sub(r"[^\n]", " ", hidden))
+            last = end
+        parts.append(body[last:])
+        return "".join(parts)
+
+
+_OPTIONS = pyromark.Options.ENABLE_TABLES
+_new = tuple.__new__  # builds a NamedTuple without its Python-level __new__
+
+# GFM-like bare URLs; the character before must not be part of a word, path or address.
+_BARE_URL = re.compile(r"(?<![\w/@.:+-])(?:(?:[Hh][Tt][Tt][Pp][Ss]?|[Ff][Tt][Pp])://|(?:www|WWW|Www)\.)[^\s<>]+")
+_BARE_TRAILING = ".,:;!?'\"*_~"
+_HTML_ATTR = re.compile(r"""\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+# After a link's text: "](" then optional spaces and at most one line break, then the destination.
+_INLINE_DEST = re.compile(
+    r"\]\([ \t]*(?:\n[ \t>]*)?(?:<((?:\\.|[^<>\\\n])*)>|((?:\\.|[^\s()\\]|\((?:\\.|[^\s()\\])*\))*))"
+)
+_DEFINITION_DEST = re.compile(r"[ \t]*(?:\n[ \t>]*)?(?:<((?:\\.|[^<>\\\n])*)>|(\S+))")
+_DEFINITION_LABEL = re.compile(r"[ \t>]*\[(?:\\.|[^\\\]])*\]:")
+_ESCAPABLE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def _line_counter(body: str, first_line: int) -> Callable[[int], int]:
+    """Offset -> file line, counting newlines from the last offset asked (callers go mostly forward)."""
+    state = [0, first_line]
+    count = body.count
+
+    def line_of(offset: int) -> int:
+        last, line = state
+        if offset >= last:
+            line += count("\n", last, offset)
+        else:
+            line -= count("\n", offset, last)
+        state[0], state[1] = offset, line
+        return line
+
+    return line_of
+
+
+def _unescape(text: str) -> str:
+    """CommonMark's reading of a destination: backslash escapes and entity references resolved."""
+    if "\\" in text:
+        text = _ESCAPABLE.sub(r"\1", text)
+    if "&" in text:
+        text = html.unescape(text)
+    return text
+
+
+def _normal_label(label: str) -> str:
+    return " ".join(label.split()).casefold()
+
+
+def _trim_bare(url: str) -> str:
+    """GFM autolink rules: drop trailing punctuation and an unbalanced closing bracket."""
+    while url:
+        last = url[-1]
+        if last in _BARE_TRAILING:
+            url = url[:-1]
+        elif last == ")" and url.count(")") > url.count("("):
+            url = url[:-1]
+        elif last == "]" and url.count("]") > url.count("["):
+            url = url[:-1]
+        else:
+            break
+    return url
+
+
+def _merge(ranges: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Sorted ranges with overlapping or touching ones joined."""
+    if not ranges:
+        return ()
+    ranges.sort()
+    merged = [ranges[0]]
+    for start, end in ranges[1:]:
+        last_start, last_end = merged[-1]
+        if start <= last_end:
+            if end > last_end:
+                merged[-1] = (last_start, end)
+        else:
+            merged.append((start, end))
+    return tuple(merged)
+
+
+def parse_structure(body: str, first_line: int) -> Structure:
+    """Parse a Markdown body (LF newlines) once into its structural view."""
+    if not body:
+        return Structure(body, first_line)
+    source = body
+    encoded: bytes | None = None
+    if not body.isascii():
+        try:
+            encoded = body.encode("utf-8")
+        except UnicodeEncodeError:  # lone surrogates: the parser gets U+FFFD (three bytes too)
+            source = _SURROGATE.sub("\ufffd", body)
+            encoded = source.encode("utf-8")
+    count, rfind = body.count, body.rfind
+    byte_at = char_at = 0  # the last byte offset converted, and its character offset
+    line_at, line_no = 0, first_line  # the last character offset placed, and its line
+
+    # A byte that continues a UTF-8 sequence becomes 1, any other 0: the characters in a byte range
+    # are its length less the count of 1s there (counted by C, with no slice copied).
+    continuations = encoded.translate(_CONTINUATION).count if encoded is not None else None
+
+    def char(offset: int) -> int:
+        """UTF-8 byte offset -> character offset; calls come mostly in increasing order."""
+        nonlocal byte_at, char_at
+        if offset >= byte_at:
+            char_at += offset - byte_at - continuations(1, byte_at, offset)
+        else:
+            char_at -= byte_at - offset - continuations(1, offset, byte_at)
+        byte_at = offset
+        return char_at
+
+    line_start = 0  # where the line of line_at starts
+
+    def line(offset: int) -> int:
+        """Character offset -> file line; calls come mostly in increasing order."""
+        nonlocal line_at, line_no, line_start
+        if offset >= line_at:
+            newlines = count("\n", line_at, offset)
+            if newlines:
+                line_no += newlines
+                line_start = rfind("\n", line_at, offset) + 1
+        else:
+            line_no -= count("\n", offset, line_at)
+            line_start = rfind("\n", 0, offset) + 1
+        line_at = offset
+        return line_no
+
+    def place(offset: int) -> tuple[int, int]:
+        """Character offset -> (file line, column)."""
+        number = line(offset)
+        return number, offset - line_start + 1
+
+    headings: list[Heading] = []
+    paragraphs: list[Paragraph] = []
+    items: list = []  # a ListItem, or None while it is open
+    quotes: list[BlockQuote] = []
+    tables: list[Table] = []
+    code_blocks: list[CodeBlock] = []
+    html_blocks: list[HtmlBlock] = []
+    comments: list[tuple[int, int]] = []
+    links: list[Link] = []
+    code: list[tuple[int, int]] = []
+    references: list[int] = []  # indexes in links of reference links and images
+
+    scheme_possible = "://" in body
+    www_possible = "www." in body
+    other_www_possible = "WWW." in body or "Www." in body
+    bare_possible = scheme_possible or www_possible or other_www_possible
+    containers: list[str] = []  # open "Item", "BlockQuote" and "TableCell", innermost last
+    opened: list[tuple] = []  # (start, line, ...) of each open block, innermost last
+    lists: list[bool] = []  # whether each open list is ordered
+    open_items = 0
+    open_quotes = 0
+    in_cell = False
+    rows: list[Span] = []
+    heading_parts: list[str] | None = None
+    in_code = False
+    code_text: list[str] = []
+    link_stack: list[tuple] = []  # (tag, attributes, start, text parts)
+    run_start = -1  # start of the inline content of a tight list item (no Paragraph event)
+    item_run = False  # inline content here belongs to such a run
+
+    for event, span in pyromark.events_with_range(source, options=_OPTIONS, merge_text=True):
+        if type(event) is str:  # SoftBreak, HardBreak, Rule
+            if heading_parts is not None and event != "Rule":
+                heading_parts.append(" ")
+            continue
+        key, value = event.popitem()
+        if key == "Text":
+            if in_code:
+                code_text.append(value)
+                continue
+            if item_run and run_start < 0:
+                run_start = char(span["start"]) if encoded else span["start"]
+            if heading_parts is not None:
+                heading_parts.append(value)
+            if link_stack:
+                link_stack[-1][3].append(value)
+            elif bare_possible and (
+                (scheme_possible and "://" in value)
+                or (www_possible and "www." in value)
+                or (other_www_possible and ("WWW." in value or "Www." in value))
+            ):
+                start, end = span["start"], span["end"]
+                if encoded:
+                    start, end = char(start), char(end)
+                for match in _BARE_URL.finditer(body, start, end):
+                    url = _trim_bare(match.group())
+                    if url.endswith("://") or url[-4:].lower() == "www.":
+                        continue
+                    at = match.start()
+                    number, column = place(at)
+                    links.append(_new(Link, (BARE, url, url, at, number, column, "", at, at + len(url), "")))
+        elif key == "Start":
+            if type(value) is str:
+                tag, attributes = value, None
+            else:
+                ((tag, attributes),) = value.items()
+            if tag in _INLINE_TAGS:
+                if tag == "Link" or tag == "Image":
+                    start = char(span["start"]) if encoded else span["start"]
+                    link_stack.append((tag, attributes, start, []))
+                    if item_run and run_start < 0:
+                        run_start = start
+                elif item_run and run_start < 0:
+                    run_start = char(span["start"]) if encoded else span["start"]
+                continue
+            start = char(span["start"]) if encoded else span["start"]
+            if run_start >= 0:
+                paragraphs.append(_run(body, run_start, start, line(run_start), open_quotes))
+                run_start = -1
+            item_run = False
+            if tag == "Paragraph":
+                opened.append((start, line(start)))
+            elif tag == "Item":
+                opened.append((start, line(start), len(items), open_items, lists[-1] if lists else False))
+                items.append(None)
+                open_items += 1
+                containers.append(tag)
+                item_run = True
+            elif tag == "List":
+                lists.append(attributes is not None)
+            elif tag == "Heading":
+                opened.append((start, line(start), int(attributes["level"][1:])))
+                heading_parts = []
+            elif tag == "TableCell" or tag == "TableRow" or tag == "TableHead":
+                opened.append((start, line(start)))
+                if tag == "TableCell":
+                    in_cell = True
+                    containers.append(tag)
+            elif tag == "Table":
+                opened.append((start, line(start)))
+                rows = []
+            elif tag == "CodeBlock":
+                if type(attributes) is str:  # indented: the block starts where its line does
+                    line_start = rfind("\n", 0, start) + 1
+                    if not body[line_start:start].strip(" \t>"):
+                        start = line_start
+                    opened.append((start, line(start), INDENTED, ""))
+                else:
+                    opened.append((start, line(start), FENCED, attributes["Fenced"]))
+                in_code, code_text = True, []
+            elif tag == "BlockQuote":
+                opened.append((start, line(start), open_quotes))
+                open_quotes += 1
+                containers.append(tag)
+            elif tag == "HtmlBlock":
+                opened.append((start, line(start)))
+            else:  # a block this view does not keep (footnote definitions, ...): keep the stack even
+                opened.append((start, line(start)))
+        elif key == "End":
+            tag = value if type(value) is str else next(iter(value))
+            if tag in _INLINE_TAGS:
+                if tag == "Link" or tag == "Image":
+                    entry = link_stack.pop()
+                    text = "".join(entry[3])
+                    if link_stack:  # an image inside a link's text: its alt text is part of that text
+                        link_stack[-1][3].append(text)
+                    if _link(body, entry, text, char(span["end"]) if encoded else span["end"], place, links):
+                        references.append(len(links) - 1)
+                continue
+            end = char(span["end"]) if encoded else span["end"]
+            if run_start >= 0:
+                paragraphs.append(_run(body, run_start, end, line(run_start), open_quotes))
+                run_start = -1
+            if tag == "List":
+                lists.pop()
+                item_run = bool(containers) and containers[-1] == "Item"
+                continue
+            entry = opened.pop()
+            start = entry[0]
+            if end > start and body[end - 1] == "\n":
+                end -= 1
+            if tag == "Paragraph":
+                paragraphs.append(_new(Paragraph, (start, end, entry[1], open_items > 0, open_quotes > 0, in_cell)))
+            elif tag == "Item":
+                containers.pop()
+                open_items -= 1
+                items[entry[2]] = _new(ListItem, (start, end, entry[1], entry[3], entry[4]))
+            elif tag == "Heading":
+                text = "".join(heading_parts).strip()
+                code_only = bool(text) and any(type(part) is _CodeText for part in heading_parts) and not _non_code_text(heading_parts)
+                headings.append(_new(Heading, (entry[2], text, not text, code_only, start, end, entry[1])))
+                heading_parts = None
+            elif tag == "TableCell":
+                containers.pop()
+                in_cell = False
+                cell = body[start:end]
+                stripped = cell.strip()
+                if stripped:
+                    at = start + len(cell) - len(cell.lstrip())
+                    paragraphs.append(
+                        _new(Paragraph, (at, at + len(stripped), entry[1], open_items > 0, open_quotes > 0, True))
+                    )
+            elif tag == "TableRow" or tag == "TableHead":
+                rows.append(_new(Span, (start, end, entry[1])))
+            elif tag == "Table":
+                tables.append(_new(Table, (start, end, entry[1], tuple(rows))))
+            elif tag == "CodeBlock":
+                code_blocks.append(
+                    _new(CodeBlock, (entry[2], entry[3], "".join(code_text), start, end, entry[1], open_items > 0, open_quotes > 0))
+                )
+                code.append((start, end))
+                in_code = False
+            elif tag == "BlockQuote":
+                containers.pop()
+                open_quotes -= 1
+                quotes.append(_new(BlockQuote, (start, end, entry[1], entry[2])))
+            elif tag == "HtmlBlock":
+                raw = body[start:end]
+                html_blocks.append(_new(HtmlBlock, (start, end, entry[1], raw.lstrip(" ").startswith("<!--"))))
+                if "<!--" in raw:
+                    comments.extend((start + m.start(), start + m.end()) for m in _HTML_COMMENT.finditer(raw))
+                _html_links(body, raw, start, line, links)
+            item_run = bool(containers) and containers[-1] == "Item"
+        elif key == "Code":
+            start, end = span["start"], span["end"]
+            if encoded:
+                start, end = char(start), char(end)
+            if item_run and run_start < 0:
+                run_start = start
+            code.append((start, end))
+            if heading_parts is not None:
+                heading_parts.append(_CodeText(value))
+            if link_stack:
+                link_stack[-1][3].append(value)
+        elif key == "InlineHtml":
+            start, end = span["start"], span["end"]
+            if encoded:
+                start, end = char(start), char(end)
+            if item_run and run_start < 0:
+                run_start = start
+            if value.startswith("<!--"):
+                comments.append((start, end))
+            elif "=" in value:
+                _html_links(body, body[start:end], start, line, links)
+
+    if run_start >= 0:
+        paragraphs.append(_run(body, run_start, len(body), line(run_start), open_quotes))
+    definitions = _definitions(body, source, encoded, line) if references or "]:" in body else {}
+    for index in references:
+        link = links[index]
+        definition = definitions.get(_normal_label(link.label))
+        if definition is not None:
+            links[index] = link._replace(
+                target=definition.target, offset=definition.offset, line=definition.line, column=definition.column
+            )
+    code.extend(comments)
+    if paragraphs and any(paragraphs[i].start > paragraphs[i + 1].start for i in range(len(paragraphs) - 1)):
+        paragraphs.sort()
+    links.sort(key=_by_start)
+    quotes.sort()
+    return Structure(
+        body,
+        first_line,
+        tuple(headings),
+        tuple(paragraphs),
+        tuple(items),
+        tuple(quotes),
+        tuple(tables),
+        tuple(code_blocks),
+        tuple(html_blocks),
+        tuple(_new(Span, (start, end, line(start))) for start, end in sorted(comments)),
+        tuple(links),
+        tuple(definitions.values()),
+        _merge(code),
+    )
+
+
+_INLINE_TAGS = frozenset(("Link", "Image", "Emphasis", "Strong", "Strikethrough", "Superscript", "Subscript"))
+_CONTINUATION = bytes(1 if 0x80 <= byte < 0xC0 else 0 for byte in range(256))
+_AFTER_DEST = (")", " ", "\t", "\n")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _run(body: str, start: int, end: int, line: int, open_quotes: int) -> Paragraph:
+    """The paragraph made by a tight list item's inline content, up to ``end`` less trailing space."""
+    return _new(Paragraph, (start, start + len(body[start:end].rstrip()), line, True, open_quotes > 0, False))
+
+
+def _by_start(link: Link) -> int:
+    return link.start
+
+
+class _CodeText(str):
+    """A piece of heading text that came from a code span."""
+
+
+def _non_code_text(parts: list[str]) -> bool:
+    return any(part.strip() for part in parts if type(part) is not _CodeText)
+
+
+def _link(body: str, entry: tuple, text: str, end: int, place: Callable[[int], tuple[int, int]], links: list[Link]) -> bool:
+    """Record one link or image (its events' pair ends at ``end``), finding where its target is
+    written. True for a reference link, whose target is placed at its definition later."""
+    tag, attributes, start, _ = entry
+    link_type = attributes["link_type"]
+    dest = attributes["dest_url"]
+    kind = IMAGE if tag == "Image" else INLINE
+    label = ""
+    if link_type == "Inline":
+        at = body.find("](", start, end) + 2  # the common case, checked: the first "](" then the destination
+        if not (dest and body.startswith(dest, at) and body[at + len(dest) : at + len(dest) + 1] in _AFTER_DEST):
+            target, at = _inline_target(body, start, end, dest)
+        else:
+            target = dest
+    elif link_type == "Autolink" or link_type == "Email":
+        kind, at, target, text = AUTOLINK, start + 1, body[start + 1 : end - 1], ""
+        if link_type == "Email":
+            dest = "mailto:" + dest
+    else:  # Reference, Collapsed, Shortcut
+        if tag == "Link":
+            kind = REFERENCE
+        label = attributes["id"] or text
+        target, at = dest, start
+    number, column = place(at)
+    links.append(_new(Link, (kind, target, dest, at, number, column, text, start, end, label)))
+    return bool(label)
+
+
+def _inline_target(body: str, start: int, end: int, dest: str) -> tuple[str, int]:
+    """The destination of ``[text](dest ...)`` as written, and where: the first "](" after which
+    it reads as ``dest`` (an image in the link's text has its own "](" first)."""
+    find, startswith = body.find, body.startswith
+    bracket = find("](", start, end)
+    while bracket >= 0:
+        at = bracket + 2
+        if dest and startswith(dest, at) and body[at + len(dest) : at + len(dest) + 1] in (")", " ", "\t", "\n"):
+            return dest, at
+        match = _INLINE_DEST.match(body, bracket)
+        if match is not None:
+            group = 1 if match.group(1) is not None else 2
+            written = match.group(group)
+            if written == dest or _unescape(written) == dest:
+                return written, match.start(group)
+        bracket = find("](", bracket + 1, end)
+    found = find(dest, start, end) if dest else -1  # not expected: place the destination by search
+    return (dest, found) if found >= 0 else ("", start)
+
+
+def _html_links(body: str, source: str, offset: int, line_of: Callable[[int], int], links: list[Link]) -> None:
+    """href/src attributes in raw HTML (``source`` is at ``offset`` in the body); comments skipped."""
+    lowered = source.lower()
+    if "href" not in lowered and "src" not in lowered:
+        return
+    hidden = [(m.start(), m.end()) for m in _HTML_COMMENT.finditer(source)] if "<!--" in source else []
+    for match in _HTML_ATTR.finditer(source):
+        if hidden and any(s <= match.start() < e for s, e in hidden):
+            continue
+        group = next(g for g in (1, 2, 3) if match.group(g) is not None)
+        target = match.group(group)
+        at = offset + match.start(group)
+        dest = html.unescape(target) if "&" in target else target
+        links.append(
+            _new(Link, (HTML, target, dest, at, line_of(at), at - body.rfind("\n", 0, at), "", offset + match.start(), offset + match.end(), ""))
+        )
+
+
+def _definitions(body: str, source: str, encoded: bytes | None, line: Callable[[int], int]) -> dict[str, Definition]:
+    """Link reference definitions by normalised label (the first of each label wins)."""
+    found: dict[str, Definition] = {}
+    byte_at = char_at = 0
+    for label, entry in pyromark.reference_definitions(source, options=_OPTIONS).items():
+        start, end = entry["span"]["start"], entry["span"]["end"]
+        if encoded is not None:  # definitions come in document order: convert from the last one on
+            if start < byte_at:
+                byte_at = char_at = 0
+            start_char = char_at + len(encoded[byte_at:start].decode("utf-8", "replace"))
+            end = start_char + len(encoded[start:end].decode("utf-8", "replace"))
+            byte_at, char_at, start = start, start_char, start_char
+        dest = entry["dest"]
+        head = _DEFINITION_LABEL.match(body, start)
+        match = _DEFINITION_DEST.match(body, head.end()) if head is not None else None
+        if match is not None:
+            group = 1 if match.group(1) is not None else 2
+            target, at = match.group(group), match.start(group)
+        else:  # not expected: place the destination by search
+            found_at = body.find(dest, start, end)
+            at = found_at if found_at >= 0 else start
+            target = dest if found_at >= 0 else ""
+        if end > start and body[end - 1] == "\n":
+            end -= 1
+        found.setdefault(
+            _normal_label(label),
+            _new(Definition, (label, target, dest, at, line(at), at - body.rfind("\n", 0, at), start, end)),
+        )
+    return found
+
+
+_BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)*")
+
+
+def plain_structure(body: str, first_line: int) -> Structure:
+    """A view of a plain-text body: blank-line-separated paragraphs and bare URLs; no code."""
+    line_of = _line_counter(body, first_line)
+    paragraphs = []
+    position = 0
+    for separator in (*_BLANK_LINES.finditer(body), None):
+        end = separator.start() if separator is not None else len(body)
+        chunk = body[position:end]
+        if chunk.strip():
+            lead = len(chunk) - len(chunk.lstrip())
+            start = position + lead
+            stop = position + len(chunk.rstrip())
+            paragraphs.append(_new(Paragraph, (start, stop, line_of(start), False, False, False)))
+        if separator is not None:
+            position = separator.end()
+    links = []
+    for match in _BARE_URL.finditer(body):
+        url = _trim_bare(match.group())
+        if url.endswith("://") or url[-4:].lower() == "www.":
+            continue
+        at = match.start()
+        links.append(_new(Link, (BARE, url, url, at, line_of(at), at - body.rfind("\n", 0, at), "", at, at + len(url), "")))
+    return Structure(body, first_line, paragraphs=tuple(paragraphs), links=tuple(links), plain=True)
+
+
+@per_document
+def document_structure(document: Document) -> Structure:
+    """The structure of the document's body, parsed once and shared by the rules."""
+    return parse_structure(document.body, document.body_first_line)
