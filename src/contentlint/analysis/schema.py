@@ -5,13 +5,15 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 from contentlint.analysis.memo import per_document
-from contentlint.analysis.schema_shortcut import FieldVerdicts
 from contentlint.document import Document
 from contentlint.model.errors import ConfigError
 from contentlint.model.settings import Config, Resource
@@ -23,6 +25,8 @@ if TYPE_CHECKING:
 _YAML_BOOL_WORDS = {"yes", "no", "on", "off", "true", "false", "y", "n"}
 _YAML_NULL_WORDS = {"", "~", "null"}
 _TYPE_NAMES = {bool: "a boolean", int: "a number", float: "a number", str: "text", list: "a list", dict: "a mapping"}
+# What jsonschema_rs raises for values JSON cannot carry: a date, a set, a key that is not text, a lone surrogate.
+_NOT_JSON = (ValueError, TypeError, OverflowError, RecursionError)
 
 
 @dataclass(frozen=True)
@@ -48,20 +52,222 @@ def load_schema(path: Path | None) -> dict[str, Any]:
     return schema
 
 
-def _build_checks(config: Config) -> tuple[Any, FieldVerdicts]:
-    """One validator per run, with format checking on (so 2026-13-45 is not a date), and its shortcut."""
+class PatternSearch:
+    """``pattern`` and ``patternProperties`` matched by jsonschema_rs's regular expression engine
+    (the Rust ``regex`` crate: linear time; ``fancy-regex`` with a backtracking limit for look-around
+    and back-references), so that a custom schema's ``^(a+)+$`` cannot run for minutes, and so that
+    the full validator agrees with the fast check on every pattern."""
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, Any] = {}
+
+    def __call__(self, pattern: str, text: Any) -> bool:
+        compiled = self._compiled.get(pattern)
+        if compiled is None:
+            import jsonschema_rs
+
+            compiled = self._compiled[pattern] = jsonschema_rs.validator_for({"pattern": pattern})
+        if not isinstance(text, str):
+            text = str(text)  # a YAML key that is a number
+        try:
+            return bool(compiled.is_valid(text))
+        except UnicodeError:  # a lone surrogate (YAML "\ud800"): one replacement character in its place
+            return bool(compiled.is_valid(text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")))
+
+
+def _validator_class(cls: Any, search: PatternSearch) -> Any:
+    """``cls`` with the keywords that run regular expressions matched by ``search`` (jsonschema's own
+    code otherwise: the same errors and messages). ``unevaluatedProperties`` next to
+    ``patternProperties`` still matches keys with Python's ``re``."""
+    import jsonschema
+    from jsonschema.exceptions import ValidationError
+
+    def pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Any:
+        if validator.is_type(instance, "string") and not search(pattern, instance):
+            yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+    def pattern_properties(validator: Any, patterns: dict[str, Any], instance: Any, schema: Any) -> Any:
+        if not validator.is_type(instance, "object"):
+            return
+        for each, subschema in patterns.items():
+            for key, value in instance.items():
+                if search(each, key):
+                    yield from validator.descend(value, subschema, path=key, schema_path=each)
+
+    def additional_properties(validator: Any, additional: Any, instance: Any, schema: Any) -> Any:
+        if not validator.is_type(instance, "object"):
+            return
+        extras = set(_additional_keys(instance, schema, search))
+        if validator.is_type(additional, "object"):
+            for extra in extras:
+                yield from validator.descend(instance[extra], additional, path=extra)
+        elif not additional and extras:
+            if "patternProperties" in schema:
+                verb = "does" if len(extras) == 1 else "do"
+                joined = ", ".join(repr(each) for each in sorted(extras, key=str))
+                patterns = ", ".join(repr(each) for each in sorted(schema["patternProperties"]))
+                yield ValidationError(f"{joined} {verb} not match any of the regexes: {patterns}")
+            else:
+                listed = sorted(extras, key=str)
+                joined = ", ".join(repr(each) for each in listed)
+                verb = "was" if len(listed) == 1 else "were"
+                yield ValidationError(f"Additional properties are not allowed ({joined} {verb} unexpected)")
+
+    return jsonschema.validators.extend(
+        cls, {"pattern": pattern, "patternProperties": pattern_properties, "additionalProperties": additional_properties}
+    )
+
+
+def _additional_keys(instance: dict[Any, Any], schema: dict[str, Any], search: PatternSearch) -> list[Any]:
+    """The keys of ``instance`` that neither ``properties`` nor ``patternProperties`` of ``schema`` cover."""
+    known = schema.get("properties", {})
+    patterns = list(schema.get("patternProperties", {}))
+    return [key for key in instance if key not in known and not any(search(p, key) for p in patterns)]
+
+
+def _folder_retrieval(folder: Path | None) -> Callable[[str], Any]:
+    """Reads a referenced schema only from ``folder`` (the custom schema's own) or below it: never
+    the network, never another file (a symbolic link leaving the folder included)."""
+
+    loaded: dict[str, Any] = {}
+
+    def contents(uri: str) -> Any:
+        if uri not in loaded:
+            loaded[uri] = _load_sibling(uri)
+        return loaded[uri]
+
+    def _load_sibling(uri: str) -> Any:
+        parts = urlsplit(uri)
+        if folder is None or parts.scheme not in ("", "file") or parts.netloc not in ("", "localhost") or parts.query:
+            raise ConfigError(f"$ref to {uri!r}: only files in the schema's own folder are read, nothing is fetched")
+        relative = url2pathname(parts.path)
+        target = (folder / relative).resolve() if parts.scheme == "" else Path(relative).resolve()
+        if not target.is_relative_to(folder) or not target.is_file():
+            raise ConfigError(f"$ref to {uri!r}: not a file in the schema's folder {folder}")
+        try:
+            return json.loads(target.read_text("utf-8"))
+        except (OSError, ValueError) as error:
+            raise ConfigError(f"$ref to {uri!r}: cannot load {target}: {error}") from None
+
+    return contents
+
+
+def _check_references(schema: dict[str, Any], cls: Any, registry: Any) -> None:
+    """Resolve every ``$ref`` now (through the files the retrieval allows), so that a reference
+    that cannot be resolved is one config error when the run starts, not an error per document."""
+    import referencing.jsonschema
+    from jsonschema_specifications import REGISTRY as SPECIFICATIONS
+    from referencing.exceptions import Unresolvable
+
+    dialect = referencing.jsonschema.specification_with(
+        cls.META_SCHEMA.get("$schema", ""), default=referencing.jsonschema.DRAFT202012
+    )
+    root = dialect.create_resource(schema)
+    pending = [(root, SPECIFICATIONS.combine(registry).resolver_with_root(root))]
+    walked: dict[int, Any] = {}  # id -> contents (kept, so that an id is not reused)
+    while pending:
+        resource, resolver = pending.pop()
+        resolver = resolver.in_subresource(resource)
+        contents = resource.contents
+        if isinstance(contents, dict):
+            if id(contents) in walked:
+                continue
+            walked[id(contents)] = contents
+            for keyword in ("$ref", "$dynamicRef", "$recursiveRef"):
+                reference = contents.get(keyword)
+                if not isinstance(reference, str):
+                    continue
+                try:
+                    resolved = resolver.lookup(reference)
+                except Unresolvable as error:
+                    raise ConfigError(f"metadata schema: {keyword} {reference!r} {_reason(error)}") from None
+                pending.append((referencing.Resource.from_contents(resolved.contents, dialect), resolved.resolver))
+        pending.extend((sub, resolver) for sub in resource.subresources())
+
+
+def _reason(error: BaseException) -> str:
+    cause: BaseException | None = error
+    while cause is not None:
+        if isinstance(cause, ConfigError):
+            return f"is refused: {cause}"
+        cause = cause.__cause__ or cause.__context__
+    return f"cannot be resolved ({error})"
+
+
+@dataclass(frozen=True)
+class SchemaChecks:
+    """The metadata schema of a run: ``fast`` (jsonschema_rs) decides whether a front matter is
+    valid; only an invalid one goes through ``full`` (jsonschema), which explains what is wrong."""
+
+    fast: Any
+    full: Any
+    search: PatternSearch
+
+    def errors(self, data: Any) -> Iterable[ValidationError]:
+        try:
+            if self.fast.is_valid(data):
+                return ()
+        except _NOT_JSON:  # not a JSON value (a date, a set, a key that is not text): jsonschema decides
+            pass
+        return self.full.iter_errors(data)
+
+
+def _build_checks(config: Config) -> SchemaChecks:
+    """Both validators, once per run, with format checking on (so 2026-13-45 is not a date).
+
+    Neither reads anything the schema refers to beyond the schema's own folder, and neither uses
+    the network: a ``$ref`` to a URL, or one that resolves to nothing, is a config error here.
+    """
     import jsonschema  # about 70 ms: only runs that check metadata pay for it
+    import jsonschema_rs
+    import referencing
+    import referencing.jsonschema
 
     schema_path = config.schema_path
-
     schema = load_schema(schema_path)
+    shown = schema_path or "document.schema.json"
     cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
     try:
         cls.check_schema(schema)
     except jsonschema.SchemaError as error:
         raise ConfigError(f"metadata schema {schema_path} is not a valid JSON Schema: {error.message}") from None
-    validator = cls(schema, format_checker=cls.FORMAT_CHECKER)
-    return validator, FieldVerdicts(validator)
+
+    folder = schema_path.resolve().parent if schema_path is not None else None
+    contents = _folder_retrieval(folder)
+    registry = referencing.Registry(
+        retrieve=lambda uri: referencing.Resource.from_contents(contents(uri), referencing.jsonschema.DRAFT202012)
+    )
+    _check_references(schema, cls, registry)
+
+    search = PatternSearch()
+    format_checker = cls.FORMAT_CHECKER
+    full = _validator_class(cls, search)(schema, format_checker=format_checker, registry=registry)
+    try:
+        fast = jsonschema_rs.validator_for(
+            schema,
+            # The formats jsonschema checks, checked by jsonschema's own functions: both agree on
+            # each (jsonschema_rs alone takes year 0000 as a date); other formats are jsonschema_rs's.
+            formats={name: _format_function(format_checker, name) for name in format_checker.checkers},
+            validate_formats=True,
+            retriever=contents,  # never its own HTTP client or file reader
+            base_uri=schema_path.resolve().as_uri() if schema_path is not None else None,
+        )
+    except (jsonschema_rs.ValidationError, jsonschema_rs.ReferencingError, ValueError) as error:
+        reason = str(error).split("\n", 1)[0]
+        raise ConfigError(f"metadata schema {shown} cannot be used: {reason}") from None
+    return SchemaChecks(fast, full, search)
+
+
+def _format_function(checker: Any, name: str) -> Callable[[str], bool]:
+    function, raises = checker.checkers[name]
+
+    def conforms(value: str) -> bool:
+        try:
+            return bool(function(value))
+        except raises:
+            return False
+
+    return conforms
 
 
 def _shown(value: Any) -> str:
@@ -133,12 +339,10 @@ def _field_name(path: Any) -> str:
     return name
 
 
-def _extra_keys(error: ValidationError) -> list[str]:
+def _extra_keys(error: ValidationError, search: PatternSearch) -> list[str]:
     schema = error.schema if isinstance(error.schema, dict) else {}
-    known = set(schema.get("properties", {}))
-    patterns = [re.compile(p) for p in schema.get("patternProperties", {})]
     instance = error.instance if isinstance(error.instance, dict) else {}
-    return [k for k in instance if k not in known and not any(p.search(str(k)) for p in patterns)]
+    return _additional_keys(instance, schema, search)
 
 
 def _suggestion(key: str, known: list[str]) -> str:
@@ -163,9 +367,9 @@ def schema_problems(document: Document, config: Config) -> list[SchemaProblem]:
     problems: list[SchemaProblem] = []
     data = document.front_matter
     if document.parsed_yaml is not None and isinstance(data, dict):
-        validator, verdicts = config.resource(METADATA_SCHEMA)
+        checks = config.resource(METADATA_SCHEMA)
         first = document.front_matter_first_line
-        for error in () if verdicts.clearly_valid(data) else validator.iter_errors(data):
+        for error in checks.errors(data):
             path = list(error.absolute_path)
             if error.validator == "required":
                 missing = [r for r in error.validator_value if isinstance(error.instance, dict) and r not in error.instance]
@@ -180,7 +384,7 @@ def schema_problems(document: Document, config: Config) -> list[SchemaProblem]:
             elif error.validator in ("additionalProperties", "unevaluatedProperties"):
                 schema = error.schema if isinstance(error.schema, dict) else {}
                 known = list(schema.get("properties", {}))
-                for key in _extra_keys(error):
+                for key in _extra_keys(error, checks.search):
                     line, column = (
                         document.key_position(key) if not path else document.yaml_position([*path, key])
                     )
