@@ -127,9 +127,8 @@ def test_html_filters_know_every_source_and_family(run_cli, report_dir: Path) ->
 def test_html_empty_corpus(run_cli, tmp_path: Path) -> None:
     (tmp_path / "docs").mkdir()
     result = run_cli("report", "docs", "-o", "r.html", *TODAY_ARG, cwd=tmp_path)
-    assert result.code == 0 and "no documents found" in result.err
-    html = (tmp_path / "r.html").read_text()
-    assert "nothing to plan yet" in html and "Nothing to fix" in html
+    assert result.code == 2 and "no documents found in docs" in result.err
+    assert not (tmp_path / "r.html").exists()
 
 
 # -- Markdown ----------------------------------------------------------------------------------
@@ -285,7 +284,7 @@ def test_report_format_overrides_extension(run_cli, report_dir: Path) -> None:
 
 def test_report_cannot_write(run_cli, report_dir: Path) -> None:
     result = run_cli("report", "docs", "-o", "missing/dir/report.html", *TODAY_ARG, cwd=report_dir)
-    assert result.code == 2 and result.err.strip().endswith("cannot write missing/dir/report.html: No such file or directory")
+    assert result.code == 2 and result.err.strip().endswith("cannot write missing/dir/report.html: the folder missing/dir does not exist")
     assert "Traceback" not in result.err
 
 

@@ -77,7 +77,7 @@ def test_an_empty_shard_is_clean_and_quiet(run_cli, corpus) -> None:
     assert all(r.err == "" for r in results)
 
 
-def test_no_documents_at_all_still_warns_with_a_shard(run_cli, corpus) -> None:
+def test_no_documents_at_all_is_an_error_with_a_shard(run_cli, corpus) -> None:
     root = corpus({"notes.rst": "not a document\n"})
     result = run_cli("check", ".", "--shard", "1/2", cwd=root)
-    assert result.code == 0 and "no documents found" in result.err
+    assert result.code == 2 and "no documents found in ." in result.err

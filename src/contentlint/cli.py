@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import io
 import os
 import sys
 from pathlib import Path
@@ -16,7 +17,7 @@ from contentlint.engine.config import check_codes, load_config
 from contentlint.engine.discovery import discover
 from contentlint.engine.linter import Linter
 from contentlint.engine.parallel import WorkerError, default_jobs
-from contentlint.engine.rule_set import all_rules
+from contentlint.engine.rule_set import all_rules, enabled_rules
 from contentlint.engine.shard import ShardError, parse_shard, select_shard
 from contentlint.model.errors import ConfigError
 from contentlint.model.findings import Severity
@@ -34,8 +35,8 @@ class UsageError(Exception):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        raise UsageError(message)
+        # One line, without the usage block: `--help` shows that.
+        raise UsageError(f"{message} (see `{self.prog} --help`)")
 
 
 def _codes(value: str) -> list[str]:
@@ -165,6 +166,8 @@ def add_ci_options(command: argparse.ArgumentParser) -> None:
 def configure(args: argparse.Namespace) -> Config:
     config = load_config(args.config)
     known = list(all_rules())
+    if args.select == []:  # `--select ""`: an empty CI variable must not turn every rule off
+        raise UsageError("--select names no rule codes; give codes or prefixes such as F001,L or leave it out")
     if args.select is not None:
         check_codes(args.select, "--select", known)
         config.select = args.select
@@ -178,6 +181,9 @@ def configure(args: argparse.Namespace) -> Config:
         config.fail_on = Severity(args.fail_on)
     if args.today:
         config.today = args.today
+    configure_links(config, args)
+    if not enabled_rules(config):
+        raise UsageError("the selection leaves no rule to run: check `select`, `ignore` and --select/--ignore")
     return config
 
 
@@ -194,10 +200,11 @@ def _use_color(choice: str, stream: TextIO) -> bool:
 def run_check(args: argparse.Namespace) -> int:
 
     config = configure(args)
-    configure_links(config, args)
     for given in args.paths:
         if not os.path.lexists(given):
             raise UsageError(f"no such file or directory: {given}")
+    _check_writable(args.output)
+    _check_writable(getattr(args, "write_baseline", None))
     shard, baseline_entries = _ci_inputs(args)
     output_format = args.output_format or ("github" if _in_github_actions() and not args.output else "text")
     linter = Linter(config, collect_facts=output_format in reporters.DOCUMENT_FORMATS)
@@ -216,7 +223,6 @@ def run_check(args: argparse.Namespace) -> int:
 
     files = counted(discover(args.paths, config.include, config.exclude, config.root))
     if shard is not None:
-
         files = select_shard(files, *shard)
     with Progress(sys.stderr) as progress:
         config.progress = progress.links
@@ -224,17 +230,20 @@ def run_check(args: argparse.Namespace) -> int:
         result = _run_linter(linter, progress.files(recorded(files)), args.jobs)
     result.paths = checked
     if not found[0]:
-        print(f"contentlint: warning: no documents found in {' '.join(args.paths)}", file=sys.stderr)
+        _no_documents(args.paths, config)
     _apply_baseline(args, result, baseline_entries)
     write = reporters.get(output_format)
     if args.output:
-        with open(args.output, "w", encoding="utf-8", newline="\n") as stream:
-            write(result, stream, reporters.ReportOptions(color=False, quiet=args.quiet, config=config))
+        buffer = io.StringIO()
+        write(result, buffer, reporters.ReportOptions(color=False, quiet=args.quiet, config=config))
+        _write_file(args.output, buffer.getvalue())
+        if not args.quiet:
+            print(f"contentlint: wrote {args.output}: {_count(result.files, 'document')}, "
+                  f"{_count(result.errors, 'error')}, {_count(result.warnings, 'warning')}", file=sys.stderr)
     else:
         color = output_format == "text" and _use_color(args.color, sys.stdout)
         write(result, sys.stdout, reporters.ReportOptions(color=color, quiet=args.quiet, config=config))
     if output_format == "sarif":
-
         if len(result.findings) > MAX_RESULTS:
             print(f"contentlint: warning: SARIF holds {MAX_RESULTS} of {len(result.findings)} findings (errors first), "
                   "the most code scanning accepts; use --baseline or --shard", file=sys.stderr)
@@ -366,6 +375,31 @@ def _show_progress(stream: TextIO) -> bool:
     return hasattr(stream, "isatty") and stream.isatty()
 
 
+def _no_documents(paths: list[str], config: Config) -> None:
+    """A directory with no documents is a mistake worth stopping for (a wrong path, pages with
+    another ending); files named on the command line and all excluded are simply skipped."""
+    folders = [path for path in paths if os.path.isdir(path)]
+    if folders:
+        raise UsageError(
+            f"no documents found in {' '.join(folders)}: none of its files match `include` "
+            f"({', '.join(config.include)}), or all are excluded"
+        )
+
+
+def _check_writable(path: str | None) -> None:
+    """Fail before the run, not after it, when an output file cannot be written."""
+    if not path or path == "-":
+        return
+    target = Path(path)
+    if target.is_dir():
+        raise UsageError(f"cannot write {path}: it is a directory; name a file")
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise UsageError(f"cannot write {path}: the folder {folder} does not exist")
+    if not os.access(folder, os.W_OK):
+        raise UsageError(f"cannot write {path}: the folder {folder} is not writable")
+
+
 def _write_file(path: str, data: str | bytes) -> None:
     try:
         if isinstance(data, bytes):
@@ -378,17 +412,16 @@ def _write_file(path: str, data: str | bytes) -> None:
 
 
 def run_report(args: argparse.Namespace) -> int:
-    import io
-
 
     config = configure(args)
-    configure_links(config, args)
     if not args.output and not args.calendar:
         raise UsageError("say where to write the report: -o report.html (or .md), and/or --calendar reviews.ics")
     output_format = _report_format(args)
     for given in args.paths:
         if not os.path.lexists(given):
             raise UsageError(f"no such file or directory: {given}")
+    _check_writable(args.output)
+    _check_writable(args.calendar)
     files = list(discover(args.paths, config.include, config.exclude, config.root))
     # Same Linter and Config as `check`, so its options, --links included, apply here too.
     with Progress(sys.stderr) as progress:
@@ -396,7 +429,7 @@ def run_report(args: argparse.Namespace) -> int:
         config.notice = lambda message: print(f"contentlint: warning: {message}", file=sys.stderr)
         result = _run_linter(Linter(config, collect_facts=True), progress.files(files, len(files)), args.jobs)
     if result.files == 0:
-        print(f"contentlint: warning: no documents found in {' '.join(args.paths)}", file=sys.stderr)
+        _no_documents(args.paths, config)
     written = []
     if output_format:
         buffer = io.StringIO()

@@ -20,7 +20,10 @@ else:  # pragma: no cover
 
 CONFIG_FILENAMES = (".contentlint.toml", "contentlint.toml", "pyproject.toml")
 
-_CYCLE = {"anyOf": [{"enum": sorted(FREQUENCY_MONTHS)}, {"type": "integer", "minimum": 1, "maximum": 240}]}
+_CYCLE = {
+    "anyOf": [{"enum": sorted(FREQUENCY_MONTHS)}, {"type": "integer", "minimum": 1, "maximum": 240}],
+    "description": f"one of {', '.join(FREQUENCY_MONTHS)}, or a number of months from 1 to 240",
+}
 _STRINGS = {"type": "array", "items": {"type": "string"}}
 
 CONFIG_SCHEMA: dict[str, Any] = {
@@ -98,6 +101,9 @@ def _describe(error: Any, path: Path) -> str:
         section = f" in [{where}]" if where else ""
         suggestion = f"; did you mean `{hint[0]}`?" if hint else f"; known keys: {', '.join(known)}"
         return f"{path}: unknown key `{key}`{section}{suggestion}"
+    allowed = error.schema.get("description") if isinstance(error.schema, dict) else None
+    if allowed:  # a value of several shapes: say which, not "not valid under any of the given schemas"
+        return f"{path}: `{where or '(top level)'}`: {error.instance!r} is not allowed; use {allowed}"
     return f"{path}: `{where or '(top level)'}`: {error.message}"
 
 
@@ -144,9 +150,14 @@ def load_config(explicit: str | os.PathLike[str] | None = None, start: Path | No
         if found is None:
             return Config()
         path, document = found
-    table = document.get("tool", {}).get("contentlint", {}) if path.name == "pyproject.toml" else document
-    if path.name == "pyproject.toml" and explicit is not None and "contentlint" not in document.get("tool", {}):
-        raise ConfigError(f"{path}: has no [tool.contentlint] table")
+    nested = document.get("tool", {}).get("contentlint") if isinstance(document.get("tool"), dict) else None
+    if path.name == "pyproject.toml" or (explicit is not None and isinstance(nested, dict)):
+        # A pyproject.toml, or any file given with --config that holds a [tool.contentlint] table.
+        if explicit is not None and not isinstance(nested, dict):
+            raise ConfigError(f"{path}: has no [tool.contentlint] table")
+        table = nested or {}
+    else:
+        table = document
     validate_table(table, path)
     return config_from_table(table, path)
 

@@ -37,7 +37,10 @@ Citation = tuple[str, int, int]  # (url as written, line, column)
 
 
 _STRINGS = {"type": "array", "items": {"type": "string"}}
-_DURATION = {"anyOf": [{"type": "number", "minimum": 0}, {"type": "string", "pattern": r"^\s*\d+(\.\d+)?\s*[smhd]?\s*$"}]}
+_DURATION = {
+    "anyOf": [{"type": "number", "minimum": 0}, {"type": "string", "pattern": r"^\s*\d+(\.\d+)?\s*[smhd]?\s*$"}],
+    "description": "a number of seconds, or a number with a unit: '90s', '30m', '12h', '7d'",
+}
 _LINK_OPTIONS = tuple(
     Option("links", key, schema)
     for key, schema in {
