@@ -114,8 +114,10 @@ def private_address_link(document: Document, config: Config) -> Iterator[Violati
     multicast, shared (100.64/10) or reserved: `http://intranet.example/leaflet` that
     resolves to 10.1.2.3 is reported here too. Only http and https are followed.
 
-    Options: none offline. `--allow-private-hosts` (or `allow-private-hosts = true` in
-    `[tool.contentlint.links]`) lifts the guard of the link checker (for an internal
-    mirror), not this check of the written address.
+    Options: none offline. With `--links --allow-private-hosts` (or `allow-private-hosts
+    = true` in `[tool.contentlint.links]`), such links are requested like any other (for
+    an internal mirror) and judged by their answer, so this check is not reported.
     """
-    return _violations(document, "L008")
+    if config.network and config.sections.get("links", {}).get("allow-private-hosts"):
+        return
+    yield from _violations(document, "L008")
