@@ -168,3 +168,94 @@ def closed_port(host: str = "127.0.0.1") -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.bind((host, 0))
         return probe.getsockname()[1]
+
+
+# A raw script answers one connection: it gets the socket and the request head (bytes up to the
+# blank line) and writes whatever it likes, as slowly as it likes.
+Script = Callable[[socket.socket, bytes], None]
+
+
+class RawServer:
+    """A TCP server on ``host`` whose answers are written byte by byte by a script: for servers
+    that misbehave below HTTP (dripping headers or bodies, closing mid-answer). It records each
+    request head, stops by itself after ``lifetime`` seconds, and ``stop()`` ends every connection."""
+
+    def __init__(self, script: Script, host: str = "127.0.0.1", lifetime: float = 30.0) -> None:
+        self.host = host
+        self.script = script
+        self.heads: list[bytes] = []
+        self._lock = threading.Lock()
+        self._stopping = threading.Event()
+        self._listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self._listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self._listener.bind((host, 0))
+        self._listener.listen(64)
+        self._listener.settimeout(0.05)
+        self.port = self._listener.getsockname()[1]
+        self._connections: list[socket.socket] = []
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._deadline = time.monotonic() + lifetime
+
+    def __enter__(self) -> RawServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def url(self, path: str) -> str:
+        return f"http://{self.host}:{self.port}{path}"
+
+    @property
+    def stopping(self) -> bool:
+        return self._stopping.is_set() or time.monotonic() > self._deadline
+
+    def pause(self, seconds: float) -> bool:
+        """Sleep in a script; False once the server is stopping (the script should return)."""
+        return not self._stopping.wait(seconds) and time.monotonic() <= self._deadline
+
+    def stop(self) -> None:
+        self._stopping.set()
+        self._thread.join(timeout=5)
+        with self._lock:
+            for connection in self._connections:
+                try:
+                    connection.close()
+                except OSError:
+                    pass
+        self._listener.close()
+
+    def _serve(self) -> None:
+        while not self.stopping:
+            try:
+                connection, _ = self._listener.accept()
+            except (socket.timeout, OSError):
+                continue
+            with self._lock:
+                self._connections.append(connection)
+            threading.Thread(target=self._handle, args=(connection,), daemon=True).start()
+
+    def _handle(self, connection: socket.socket) -> None:
+        connection.settimeout(5)
+        try:
+            while not self.stopping:
+                head = b""
+                while b"\r\n\r\n" not in head:
+                    data = connection.recv(65536)
+                    if not data:
+                        return
+                    head += data
+                with self._lock:
+                    self.heads.append(head)
+                self.script(connection, head)
+        except OSError:
+            pass
+        finally:
+            try:
+                connection.close()
+            except OSError:
+                pass
+
+    def count(self) -> int:
+        with self._lock:
+            return len(self.heads)

@@ -370,6 +370,7 @@ def test_concurrent_runs_share_the_cache_safely(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("address", "reason"), [
     ("127.0.0.1", "loopback"), ("::1", "loopback"), ("::ffff:127.0.0.1", "loopback"), ("10.2.3.4", "private"),
     ("172.16.0.1", "private"), ("192.168.1.1", "private"), ("fd12:3456::1", "private"),
+    ("fec0::1", "private"), ("feff:ffff::1", "private"), ("fec0::1%eth0", "private"), ("fe00::1", "reserved"),
     ("169.254.169.254", "cloud metadata"), ("fe80::1", "link-local"), ("169.254.1.1", "link-local"),
     ("224.0.0.251", "multicast"), ("0.0.0.0", "unspecified"), ("240.0.0.1", "reserved"),
     ("100.64.0.1", "shared (carrier-grade NAT)"), ("192.0.2.10", "reserved"),

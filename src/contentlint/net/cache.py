@@ -10,6 +10,7 @@ lets several runs share one cache without corrupting it.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import time
 from pathlib import Path
@@ -19,7 +20,11 @@ from contentlint.net.outcome import Outcome
 
 CACHE_FILENAME = "links-v1.sqlite3"
 _BUSY_TIMEOUT_MS = 30_000
+_OPEN_ATTEMPTS = 40  # a new database being set up by another run answers "locked" at once: retry
+_OPEN_PAUSE = 0.05
 _DAMAGED = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
+_BUSY = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
+_COLUMNS = ["url", "settings", "outcome", "checked", "expires"]
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS link_outcomes (
     url TEXT NOT NULL,
@@ -30,10 +35,22 @@ CREATE TABLE IF NOT EXISTS link_outcomes (
     PRIMARY KEY (url, settings)
 )
 """
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
 class CacheUnavailable(Exception):
     """The cache cannot be opened or written; the run goes on without it."""
+
+
+class _WrongSchema(Exception):
+    """The file is an SQLite database, but not one this version can use."""
+
+
+def _drop_symlink(path: Path) -> None:
+    """A cache file must be our own: a symbolic link there (planted, or left over) is removed,
+    never written through, so nothing outside the cache directory can be overwritten."""
+    if path.is_symlink():
+        path.unlink()
 
 
 def prepare_directory(directory: Path) -> None:
@@ -45,11 +62,16 @@ def prepare_directory(directory: Path) -> None:
     }
     for name, content in markers.items():
         marker = directory / name
-        if not marker.exists():
-            try:
-                marker.write_text(content, encoding="utf-8")
-            except OSError:
-                pass
+        try:
+            _drop_symlink(marker)
+            # O_EXCL and O_NOFOLLOW: never through a link, never over a file another run just wrote.
+            handle = os.open(marker, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o644)
+        except OSError:
+            continue
+        try:
+            os.write(handle, content.encode("utf-8"))
+        finally:
+            os.close(handle)
 
 
 class LinkCache:
@@ -59,27 +81,51 @@ class LinkCache:
         self._clock = clock
         try:
             prepare_directory(directory)
+            for name in self._files():
+                _drop_symlink(name)
             try:
-                self._db = self._open()
-            except sqlite3.DatabaseError as error:
-                if getattr(error, "sqlite_errorcode", None) not in _DAMAGED:
+                self._db = self._open_retrying()
+            except (sqlite3.DatabaseError, _WrongSchema) as error:
+                if isinstance(error, sqlite3.DatabaseError) and getattr(error, "sqlite_errorcode", None) not in _DAMAGED:
                     raise
-                # Not a database (damaged, or some other file): start it afresh.
-                for stale in (self.path, self.path.with_name(self.path.name + "-wal"), self.path.with_name(self.path.name + "-shm")):
+                # Not a database (damaged, or some other file), or a table this version cannot
+                # use: start it afresh. Unlinking removes names only, never what a link points to.
+                for stale in self._files():
                     stale.unlink(missing_ok=True)
-                self._db = self._open()
-        except (OSError, sqlite3.Error) as error:
+                self._db = self._open_retrying()
+        except (OSError, sqlite3.Error, _WrongSchema) as error:
             raise CacheUnavailable(f"{self.path}: {error}") from None
+
+    def _files(self) -> tuple[Path, ...]:
+        return (self.path, self.path.with_name(self.path.name + "-wal"), self.path.with_name(self.path.name + "-shm"),
+                self.path.with_name(self.path.name + "-journal"))
+
+    def _open_retrying(self) -> sqlite3.Connection:
+        """Open, retrying while another run holds the lock it takes to set a new database up
+        (SQLite reports that at once, without waiting for the busy timeout)."""
+        for attempt in range(_OPEN_ATTEMPTS):
+            try:
+                return self._open()
+            except sqlite3.OperationalError as error:
+                busy = getattr(error, "sqlite_errorcode", None) in _BUSY or "locked" in str(error)
+                if not busy or attempt == _OPEN_ATTEMPTS - 1:
+                    raise
+            time.sleep(_OPEN_PAUSE * (1 + attempt % 4))
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=_BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         try:
             db.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
-            db.execute("PRAGMA journal_mode = WAL")
+            if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = NORMAL")
             db.execute(_SCHEMA)
+            columns = [row[1] for row in db.execute("PRAGMA table_info(link_outcomes)").fetchall()]
+            if columns != _COLUMNS:
+                raise _WrongSchema(f"the table link_outcomes has columns {columns}, not {_COLUMNS}; the cache is rebuilt")
             db.execute("SELECT count(*) FROM link_outcomes LIMIT 1").fetchone()
-        except sqlite3.Error:
+        except BaseException:
             db.close()
             raise
         return db
@@ -98,10 +144,12 @@ class LinkCache:
                     [self.fingerprint, now, *batch],
                 ).fetchall()
                 for url, text in rows:
+                    if not isinstance(url, str) or not isinstance(text, str):
+                        continue
                     try:
                         found[url] = Outcome.from_json(json.loads(text))
-                    except (ValueError, TypeError, KeyError):
-                        continue
+                    except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+                        continue  # a row this version cannot read (or a tampered one) is a miss
         except sqlite3.Error:
             return found
         return found

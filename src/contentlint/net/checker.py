@@ -7,23 +7,31 @@ limit at a time, so one big host cannot tie up every worker while other hosts wa
 from __future__ import annotations
 
 import queue
+import threading
 import time
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 from urllib.parse import urlsplit
 
+from contentlint.net import outcome as kinds
 from contentlint.net.cache import CacheUnavailable, LinkCache
 from contentlint.net.client import LinkClient
 from contentlint.net.limits import HostLimiter
-from contentlint.net.outcome import Outcome
+from contentlint.net.outcome import (
+    OFFLINE_KINDS,
+    NetworkUnavailable,
+    Outcome,
+    proves_network,
+)
 from contentlint.net.settings import LinkSettings
 
 Progress = Callable[[int, int], None]
 Notice = Callable[[str], None]
 
-_SAVE_EVERY = 0.5  # seconds between cache writes while checking, so an interrupted run keeps its work
+_SAVE_EVERY = 1.0  # seconds between cache writes while checking (on a timer), so a killed run keeps its work
+_GIVE_UP_AFTER = 16  # hosts that failed as if offline, none answering: stop trying the rest
 
 
 @dataclass
@@ -51,7 +59,11 @@ def check_urls(
     progress: Progress | None = None,
     notice: Notice | None = None,
 ) -> tuple[dict[str, Outcome], CheckStats]:
-    """Outcome of every URL (each checked once). ``is_good`` picks the cache lifetime."""
+    """Outcome of every URL (each checked once). ``is_good`` picks the cache lifetime.
+
+    Raises ``NetworkUnavailable`` (one line) when no host could be reached at all; nothing of
+    that run is cached then.
+    """
     started = time.monotonic()
     unique = list(dict.fromkeys(urls))
     stats = CheckStats(urls=len(unique))
@@ -98,61 +110,154 @@ def _check_network(
     total: int,
 ) -> None:
     limiter = HostLimiter(settings.host_concurrency, settings.host_interval)
-    client = LinkClient(settings, limiter)
+    messages: queue.Queue[tuple[Any, ...]] = queue.Queue()
+    checking = threading.local()  # the host of the URL this worker checks (a redirect may lead elsewhere)
+
+    def on_wait(_hop_host: str, starting: bool) -> None:
+        messages.put(("wait", checking.host, starting))
+
+    client = LinkClient(settings, limiter, on_wait=on_wait)
     by_host: dict[str, deque[str]] = {}
+    url_host: dict[str, str] = {}
     for url in todo:
-        by_host.setdefault(_host(url), deque()).append(url)
-    running: dict[str, int] = {host: 0 for host in by_host}
-    finished: queue.Queue[tuple[str, str, Outcome]] = queue.Queue()
+        url_host[url] = host = _host(url)
+        by_host.setdefault(host, deque()).append(url)
+    running: dict[str, int] = {host: 0 for host in by_host}  # handed out and not waiting
+    waiting: dict[str, int] = {host: 0 for host in by_host}  # asleep before a retry: no slot held
     unsaved: list[tuple[str, Outcome, float]] = []
+    offline = _OfflineWatch(settings)
     last_save = time.monotonic()
     in_flight = 0
     workers = max(1, settings.concurrency)
 
-    def work(host: str, url: str) -> None:
-        finished.put((host, url, client.check(url)))
+    def work(url: str) -> None:
+        checking.host = url_host[url]
+        messages.put(("done", url, client.check(url)))
+
+    def hand_out(pool: ThreadPoolExecutor) -> None:
+        nonlocal in_flight
+        handed = True
+        while handed and in_flight < workers:
+            handed = False
+            for host in list(by_host):
+                if in_flight >= workers:
+                    break
+                # A host's waiting URLs hold no slot, but at most as many again may wait.
+                if running[host] >= settings.host_concurrency or running[host] + waiting[host] >= 2 * settings.host_concurrency:
+                    continue
+                pool.submit(work, by_host[host].popleft())
+                running[host] += 1
+                in_flight += 1
+                handed = True
+                if not by_host[host]:
+                    del by_host[host]
 
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="contentlint-link") as pool:
         try:
             while by_host or in_flight:
-                # Hand out work round robin over hosts, within both limits.
-                handed = True
-                while handed and in_flight < workers:
-                    handed = False
-                    for host in list(by_host):
-                        if in_flight >= workers:
-                            break
-                        if running[host] >= settings.host_concurrency:
-                            continue
-                        pool.submit(work, host, by_host[host].popleft())
-                        running[host] += 1
-                        in_flight += 1
-                        handed = True
-                        if not by_host[host]:
-                            del by_host[host]
-                host, url, outcome = finished.get()
-                running[host] -= 1
-                in_flight -= 1
-                results[url] = outcome
-                stats.checked += 1
-                stats.requests += outcome.requests
-                lifetime = settings.cache_ok_seconds if is_good(outcome) else settings.cache_failure_seconds
-                unsaved.append((url, outcome, lifetime))
-                if progress is not None:
-                    progress(len(results), total)
-                if cache is not None and (time.monotonic() - last_save >= _SAVE_EVERY or not (by_host or in_flight)):
+                # No network so far: hand nothing more out (unless one of those in flight answers).
+                if not offline.gave_up():
+                    hand_out(pool)
+                if not in_flight:
+                    break
+                try:
+                    message = messages.get(timeout=max(0.01, _SAVE_EVERY - (time.monotonic() - last_save)))
+                except queue.Empty:
+                    message = None
+                if message is not None and message[0] == "wait":
+                    _, host, starting = message
+                    running[host] += -1 if starting else 1
+                    waiting[host] += 1 if starting else -1
+                elif message is not None:
+                    _, url, outcome = message
+                    running[url_host[url]] -= 1
+                    in_flight -= 1
+                    results[url] = outcome
+                    stats.checked += 1
+                    stats.requests += outcome.requests
+                    lifetime = settings.cache_ok_seconds if is_good(outcome) else settings.cache_failure_seconds
+                    unsaved.extend(offline.saveable(url, url_host[url], outcome, lifetime))
+                    if progress is not None:
+                        progress(len(results), total)
+                # Saved on a timer as well as at the end, so a killed run keeps what it finished.
+                if cache is not None and unsaved and time.monotonic() - last_save >= _SAVE_EVERY:
                     cache = _save(cache, unsaved, notice)
+                    last_save = time.monotonic()
+                elif not unsaved:
                     last_save = time.monotonic()
         except BaseException:
             for pending in by_host.values():
                 pending.clear()
+            client.stop()  # waits and requests in flight end now, so the interrupt is not held up
             pool.shutdown(wait=False, cancel_futures=True)
             raise
         finally:
+            if offline.unavailable() is None:
+                unsaved.extend(offline.release())
             if cache is not None and unsaved:
                 _save(cache, unsaved, notice)
+            unsaved.clear()
             client.close()
     stats.peak_per_host = dict(limiter.peak)
+    failure = offline.unavailable()
+    if failure is not None:
+        raise NetworkUnavailable(failure, tuple(sorted(offline.hosts)), results)
+
+
+class _OfflineWatch:
+    """Tells "this machine is offline" from "these links are broken".
+
+    Until some host answers, failures that could just mean "no network" (DNS, no route, the proxy)
+    are held back from the cache. The run is declared offline when nothing answered and the
+    failures leave no doubt: two or more hosts failed that way, or the network or the proxy itself
+    was unreachable. One host that does not resolve is only that (L002), but not cached either.
+    """
+
+    def __init__(self, settings: LinkSettings) -> None:
+        self.settings = settings
+        self.answered = False
+        self.hosts: set[str] = set()
+        self.kinds: set[str] = set()
+        self.example = ""
+        self._held: list[tuple[str, Outcome, float]] = []
+
+    def saveable(self, url: str, host: str, outcome: Outcome, lifetime: float) -> list[tuple[str, Outcome, float]]:
+        if proves_network(outcome):
+            if not self.answered:
+                self.answered = True
+                return [*self.release(), (url, outcome, lifetime)]
+            return [(url, outcome, lifetime)]
+        if outcome.error in OFFLINE_KINDS and not self.answered:
+            self.hosts.add(host)
+            self.kinds.add(outcome.error)
+            if not self.example:
+                self.example = f"{host}: {outcome.detail}" if outcome.error != kinds.PROXY else outcome.detail
+            self._held.append((url, outcome, lifetime))
+            return []
+        return [(url, outcome, lifetime)]
+
+    def release(self) -> list[tuple[str, Outcome, float]]:
+        """The held-back failures, to be cached once the network is known to work."""
+        if not self.answered:
+            self._held.clear()  # undecided (one host): cache nothing rather than a maybe-offline failure
+            return []
+        held, self._held = self._held, []
+        return held
+
+    def gave_up(self) -> bool:
+        return not self.answered and len(self.hosts) >= _GIVE_UP_AFTER
+
+    def unavailable(self) -> str | None:
+        """The one-line message when the run had no network, else None."""
+        if self.answered or not self.hosts:
+            return None
+        if len(self.hosts) < 2 and not self.kinds & {kinds.NO_ROUTE, kinds.PROXY}:
+            return None
+        if kinds.PROXY in self.kinds:
+            return f"network unavailable: the proxy {self.settings.proxy_display()} could not be reached ({self.example})"
+        count = len(self.hosts)
+        tried = f"{count} host{'s' if count != 1 else ''} tried"
+        return f"network unavailable: no host could be reached ({tried}; {self.example})"
 
 
 def _save(cache: LinkCache, unsaved: list[tuple[str, Outcome, float]], notice: Notice | None) -> LinkCache | None:
@@ -165,4 +270,3 @@ def _save(cache: LinkCache, unsaved: list[tuple[str, Outcome, float]], notice: N
     finally:
         unsaved.clear()
     return cache
-

@@ -1,22 +1,31 @@
 """Check one URL over HTTP: HEAD first, a small streamed GET when HEAD is refused, redirects hop
-by hop, retries with exponential backoff that honour Retry-After (capped)."""
+by hop, retries with exponential backoff that honour Retry-After (capped).
+
+Time is bounded twice. Each request has a total deadline (connect, headers and every byte read,
+net.deadline) of ``timeout``; and each URL, its redirects, retries and waits included, has a budget
+(``LinkSettings.url_budget``): a request gets what is left of it at most, and a wait the server asks
+for (Retry-After) that would leave no time for the retry is not made: the answer stands as it is.
+A thread that waits holds no host slot, and tells the checker (``on_wait``) so that it can hand
+that host's next URL out meanwhile."""
 
 from __future__ import annotations
 
 import email.utils
 import errno
 import random
+import threading
 import time
 from dataclasses import dataclass
 from typing import Callable
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import requests
-from urllib3.exceptions import NameResolutionError
+from urllib3.exceptions import DecodeError, NameResolutionError, ProtocolError
 
 from contentlint.net import outcome as kinds
 from contentlint.net.botwall import looks_like_bot_wall
-from contentlint.net.guard import ForbiddenAddressError, GuardedAdapter
+from contentlint.net.deadline import Deadline, Watcher
+from contentlint.net.guard import ForbiddenAddressError, GuardedAdapter, check_target
 from contentlint.net.limits import HostLimiter
 from contentlint.net.outcome import Outcome
 from contentlint.net.settings import LinkSettings
@@ -62,8 +71,13 @@ def parse_retry_after(value: str | None, now: float | None = None) -> float | No
     return max(0.0, when.timestamp() - (time.time() if now is None else now))
 
 
+WaitNotice = Callable[[str, bool], None]  # (host, True when a wait starts / False when it ends)
+
+
 def _error_kind(error: BaseException) -> tuple[str, str]:
     """Map a requests/urllib3 exception to an outcome kind and a short description."""
+    if isinstance(error, requests.exceptions.ProxyError):
+        return kinds.PROXY, "the proxy failed: " + _innermost(error)
     if isinstance(error, requests.exceptions.SSLError):
         return kinds.TLS, "TLS error: " + _innermost(error)
     if isinstance(error, requests.exceptions.Timeout):
@@ -77,6 +91,10 @@ def _error_kind(error: BaseException) -> tuple[str, str]:
             return kinds.DNS, "the host name does not resolve (DNS)"
         if any(isinstance(e, ConnectionRefusedError) or getattr(e, "errno", None) == errno.ECONNREFUSED for e in chain):
             return kinds.REFUSED, "connection refused"
+        if any(getattr(e, "errno", None) == errno.ENETUNREACH for e in chain):
+            return kinds.NO_ROUTE, "the network is unreachable"
+        if any(isinstance(e, ProtocolError) and "IncompleteRead" in str(e) for e in chain):
+            return kinds.CONNECTION, "the answer was cut off: " + _innermost(error)
         return kinds.CONNECTION, "connection failed: " + _innermost(error)
     if isinstance(error, requests.exceptions.RequestException):
         return kinds.CONNECTION, _innermost(error)
@@ -102,27 +120,48 @@ def _innermost(error: BaseException) -> str:
     return text[:200]
 
 
+class _Budget:
+    """What is left of one URL's time: the requests and the waits spend it, queueing for a host slot does not."""
+
+    def __init__(self, seconds: float) -> None:
+        self.left = seconds
+
+    def spend(self, seconds: float) -> None:
+        self.left -= max(0.0, seconds)
+
+
 class LinkClient:
     """Checks URLs; safe to use from many threads at once (one cookie jar per URL checked)."""
 
     def __init__(self, settings: LinkSettings, limiter: HostLimiter | None = None,
-                 sleep: Callable[[float], None] = time.sleep) -> None:
+                 on_wait: WaitNotice | None = None) -> None:
         self.settings = settings
         self.limiter = limiter or HostLimiter(settings.host_concurrency, settings.host_interval)
-        self._sleep = sleep
+        self._on_wait = on_wait
+        self._stopping = threading.Event()
+        self._deadlines = Watcher()
         self._adapter = GuardedAdapter(
             allow_private=settings.allow_private_hosts,
             pool_connections=max(10, settings.concurrency),
             pool_maxsize=settings.host_concurrency,
             max_retries=0,
         )
+        self._proxies = {"http": settings.proxy, "https": settings.proxy} if settings.proxy else {}
+
+    def stop(self) -> None:
+        """End every wait and every request in flight now (an interrupted run); they report a timeout."""
+        self._stopping.set()
+        self._deadlines.close()
 
     def close(self) -> None:
+        self._deadlines.close()
         self._adapter.close()
 
     def _session(self) -> requests.Session:
         session = requests.Session()
-        session.trust_env = False  # no proxies or .netrc from the environment: the guard must see the real host
+        # No proxies or .netrc from the environment: only a proxy the user named (settings.proxy).
+        session.trust_env = False
+        session.proxies = dict(self._proxies)
         session.mount("http://", self._adapter)
         session.mount("https://", self._adapter)
         return session
@@ -132,17 +171,17 @@ class LinkClient:
         result = Outcome(url=url, final_url=url)
         session = self._session()
         try:
-            self._follow(session, url, result)
+            self._follow(session, url, result, _Budget(self.settings.url_budget()))
         except Exception as error:  # a checker bug must not stop the run
             result.error, result.detail = kinds.INTERNAL, f"{type(error).__name__}: {error}"
         # No session.close(): it would close the shared adapter's pools under the other threads.
         return result
 
-    def _follow(self, session: requests.Session, url: str, result: Outcome) -> None:
+    def _follow(self, session: requests.Session, url: str, result: Outcome, budget: _Budget) -> None:
         current = url
         seen = {urldefrag(url)[0]}
         while True:
-            answer = self._fetch(session, current, result)
+            answer = self._fetch(session, current, result, budget)
             result.final_url = current
             result.status, result.reason = answer.status, answer.reason
             result.bot_wall, result.attempts, result.retry_after = answer.bot_wall, answer.attempts, answer.retry_after
@@ -172,7 +211,7 @@ class LinkClient:
             seen.add(key)
             current = target
 
-    def _fetch(self, session: requests.Session, url: str, result: Outcome) -> _Answer:
+    def _fetch(self, session: requests.Session, url: str, result: Outcome, budget: _Budget) -> _Answer:
         """One hop: HEAD (or GET when HEAD is refused), retried on rate limits and passing trouble."""
         settings = self.settings
         host = urlsplit(url).hostname or ""
@@ -180,56 +219,114 @@ class LinkClient:
         method = "HEAD"
         attempt = 0
         while True:
-            answer = self._request(session, method, url, host, headers, result)
+            answer = self._request(session, method, url, host, headers, result, budget)
             answer.attempts = attempt + 1
             if method == "HEAD" and answer.status in HEAD_REFUSED:
                 method = "GET"
-                answer = self._request(session, method, url, host, headers, result)
+                answer = self._request(session, method, url, host, headers, result, budget)
                 answer.attempts = attempt + 1
             retry = answer.status in RETRY_STATUSES or answer.error in (kinds.TIMEOUT, kinds.CONNECTION)
-            if not retry or attempt >= settings.retries:
+            if not retry or attempt >= settings.retries or self._stopping.is_set():
                 return answer
             wait = settings.backoff * (2**attempt) * random.uniform(0.8, 1.2)
             if answer.status in RETRY_AFTER_STATUSES and answer.retry_after is not None:
                 wait = answer.retry_after
-            self._sleep(min(wait, settings.max_retry_wait))
+            wait = min(wait, settings.max_retry_wait)
+            # The retry needs time of its own: a wait that leaves none is not worth making.
+            if wait + min(settings.timeout, _MIN_TRY) > budget.left:
+                return answer
+            if not self._wait(host, wait):
+                return answer
+            budget.spend(wait)
             attempt += 1
 
+    def _wait(self, host: str, seconds: float) -> bool:
+        """Sleep without holding a host slot; False when the run is being stopped."""
+        if self._on_wait is not None:
+            self._on_wait(host, True)
+        try:
+            return not self._stopping.wait(seconds)
+        finally:
+            if self._on_wait is not None:
+                self._on_wait(host, False)
+
     def _request(self, session: requests.Session, method: str, url: str, host: str,
-                 headers: dict[str, str], result: Outcome) -> _Answer:
-        timeout = self.settings.timeout
-        with self.limiter.slot(host):
-            result.requests += 1
+                 headers: dict[str, str], result: Outcome, budget: _Budget) -> _Answer:
+        if self._stopping.is_set() or budget.left <= 0:
+            return _Answer(error=kinds.TIMEOUT, detail="no time left for this URL")
+        if self.settings.proxy and not self.settings.allow_private_hosts:
             try:
-                # HEAD has no body, so it is read at once and its connection goes back to the pool;
-                # a GET is streamed so that no more of the body than read_limit is ever read.
-                response = session.request(method, url, headers=headers, timeout=(timeout, timeout),
-                                           allow_redirects=False, stream=method != "HEAD")
+                check_target(host, urlsplit(url).port or (443 if url.lower().startswith("https:") else 80))
             except ForbiddenAddressError as refused:
-                result.requests -= 1  # refused before any byte was sent
                 return _Answer(error=kinds.FORBIDDEN, detail=str(refused), address=refused.address,
                                address_reason=refused.reason)
-            except Exception as error:
-                kind, detail = _error_kind(error)
-                return _Answer(error=kind, detail=detail)
+        with self.limiter.slot(host):
+            result.requests += 1
+            started = time.monotonic()
+            seconds = min(self.settings.timeout, budget.left)
             try:
-                body = b""
-                if method == "GET" and response.status_code >= 400:
-                    body = self._peek(response)
-                return _Answer(
-                    status=response.status_code,
-                    reason=response.reason or "",
-                    location=session.get_redirect_target(response) if response.status_code in REDIRECTS else None,
-                    bot_wall=looks_like_bot_wall(response.status_code, response.headers, body),
-                    retry_after=parse_retry_after(response.headers.get("Retry-After")),
-                )
+                with self._deadlines.deadline(seconds) as deadline:
+                    return self._exchange(session, method, url, headers, result, deadline, seconds)
             finally:
-                response.close()
+                budget.spend(time.monotonic() - started)
+
+    def _exchange(self, session: requests.Session, method: str, url: str, headers: dict[str, str],
+                  result: Outcome, deadline: Deadline, seconds: float) -> _Answer:
+        try:
+            # HEAD has no body, so it is read at once and its connection goes back to the pool;
+            # a GET is streamed so that no more of the body than read_limit is ever read.
+            response = session.request(method, url, headers=headers, timeout=(seconds, seconds),
+                                       allow_redirects=False, stream=method != "HEAD")
+        except ForbiddenAddressError as refused:
+            result.requests -= 1  # refused before any byte was sent
+            return _Answer(error=kinds.FORBIDDEN, detail=str(refused), address=refused.address,
+                           address_reason=refused.reason)
+        except Exception as error:
+            if deadline.expired:
+                return _Answer(error=kinds.TIMEOUT, detail="no complete answer in time")
+            kind, detail = _error_kind(error)
+            return _Answer(error=kind, detail=detail)
+        try:
+            body = b""
+            if method == "GET":
+                try:
+                    body = self._peek(response)
+                except Exception as error:  # cut off, or too slow: the answer is not a good one
+                    if deadline.expired:
+                        return _Answer(error=kinds.TIMEOUT, detail="no complete answer in time")
+                    kind, detail = _error_kind(error)
+                    if kind == kinds.INTERNAL:
+                        kind, detail = kinds.CONNECTION, "the answer was cut off: " + _innermost(error)
+                    return _Answer(error=kind, detail=detail)
+            if deadline.expired:  # the watcher ended the answer: what was read may be a stub
+                return _Answer(error=kinds.TIMEOUT, detail="no complete answer in time")
+            return _Answer(
+                status=response.status_code,
+                reason=response.reason or "",
+                location=session.get_redirect_target(response) if response.status_code in REDIRECTS else None,
+                bot_wall=looks_like_bot_wall(response.status_code, response.headers, body),
+                retry_after=parse_retry_after(response.headers.get("Retry-After")),
+            )
+        finally:
+            response.close()
 
     def _peek(self, response: requests.Response) -> bytes:
-        """The start of the body, at most read_limit bytes; nothing if reading it fails."""
-        try:
-            chunk = next(response.iter_content(self.settings.read_limit), b"")
-        except Exception:
-            return b""
-        return chunk[: self.settings.read_limit] if isinstance(chunk, bytes) else b""
+        """The start of the body, at most read_limit bytes. Raises when the body is cut off
+        (the server closes before the Content-Length it announced) or the deadline passes."""
+        limit = self.settings.read_limit
+        raw = response.raw
+        chunks: list[bytes] = []
+        size = 0
+        while size < limit:
+            try:
+                chunk = raw.read(min(65536, limit - size), decode_content=True)
+            except DecodeError:  # a body that does not decompress: nothing to recognise in it
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks)[:limit]
+
+
+_MIN_TRY = 0.5  # seconds: the least a retry is given (or the timeout, if smaller)

@@ -17,6 +17,14 @@ SCHEME = "unsupported-scheme"  # a redirect to something other than http(s)
 FORBIDDEN = "forbidden-address"  # the address guard refused the host (L008)
 INVALID = "invalid-url"
 INTERNAL = "internal"  # a bug in the checker; reported, never raised
+NO_ROUTE = "network-unreachable"  # the machine has no route to the host's network (offline)
+PROXY = "proxy"  # the proxy named in the settings failed (could not be reached, or refused)
+KINDS = frozenset({DNS, REFUSED, TIMEOUT, TLS, CONNECTION, LOOP, TOO_MANY_REDIRECTS, SCHEME, FORBIDDEN, INVALID,
+                   INTERNAL, NO_ROUTE, PROXY})
+# Failures that say nothing about the host, only that this machine cannot get out.
+OFFLINE_KINDS = frozenset({DNS, NO_ROUTE, PROXY})
+# Outcomes that prove the network works: some host (or the proxy) answered something.
+_NEUTRAL_KINDS = frozenset({TIMEOUT, INVALID, INTERNAL})
 
 
 @dataclass
@@ -43,7 +51,61 @@ class Outcome:
         return data
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Outcome:
-        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
-        known["hops"] = [(str(url), int(status)) for url, status in known.get("hops", [])]
+    def from_json(cls, data: Any) -> Outcome:
+        """The outcome ``to_json`` wrote; ValueError for anything else (a cache row of the wrong
+        shape or types must be a miss, never a crash later in the rules)."""
+        if not isinstance(data, dict):
+            raise ValueError("an outcome is a JSON object")
+        known = {k: v for k, v in data.items() if k in _FIELD_TYPES}
+        for name, value in known.items():
+            expected = _FIELD_TYPES[name]
+            if isinstance(value, bool) and bool not in expected or not isinstance(value, expected):
+                raise ValueError(f"outcome field {name!r} has the wrong type")
+        if not isinstance(known.get("url"), str):
+            raise ValueError("an outcome needs its url")
+        status = known.get("status")
+        if status is not None and not 100 <= status <= 999:
+            raise ValueError("not an HTTP status")
+        if known.get("error") is not None and known["error"] not in KINDS:
+            raise ValueError("unknown error kind")
+        hops = []
+        for hop in known.get("hops", []):
+            if not (isinstance(hop, (list, tuple)) and len(hop) == 2 and isinstance(hop[0], str)
+                    and isinstance(hop[1], int) and not isinstance(hop[1], bool)):
+                raise ValueError("a redirect hop is [url, status]")
+            hops.append((hop[0], hop[1]))
+        known["hops"] = hops
+        retry_after = known.get("retry_after")
+        if retry_after is not None:
+            known["retry_after"] = float(retry_after)
         return cls(**known, cached=True)
+
+
+_FIELD_TYPES: dict[str, tuple[type, ...]] = {
+    "url": (str,), "status": (int, type(None)), "reason": (str,), "final_url": (str,), "hops": (list,),
+    "error": (str, type(None)), "detail": (str,), "bot_wall": (bool,), "attempts": (int,),
+    "retry_after": (int, float, type(None)), "address": (str,), "address_reason": (str,),
+}
+
+
+class NetworkUnavailable(Exception):
+    """A --links run in which no host could be reached at all (every lookup failed, the network
+    is unreachable, or the proxy cannot be reached), so no link could be judged. Nothing was cached.
+
+    ``str(error)`` is one line, "network unavailable: no host could be reached (...)": the command
+    line prints it and exits 2. ``hosts`` are the hosts tried, ``outcomes`` what was found for each
+    URL (for a caller that would rather report them as L002 after all).
+    """
+
+    def __init__(self, message: str, hosts: tuple[str, ...] = (), outcomes: dict[str, Outcome] | None = None) -> None:
+        super().__init__(message)
+        self.hosts = hosts
+        self.outcomes = dict(outcomes or {})
+
+
+def proves_network(outcome: Outcome) -> bool:
+    """True when checking this URL reached some server (or the proxy), whatever it answered."""
+    if outcome.status is not None or outcome.hops:
+        return True
+    return outcome.error is not None and outcome.error not in OFFLINE_KINDS and outcome.error not in _NEUTRAL_KINDS
+

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
+from urllib.parse import urlsplit, urlunsplit
 
 from contentlint import __version__
 
@@ -73,6 +74,20 @@ class LinkSettings:
     cache_dir: Path = field(default_factory=lambda: Path.cwd() / CACHE_DIRNAME)
     cache_ok_seconds: float = 7 * 86400.0
     cache_failure_seconds: float = 3600.0
+    # The proxy to send every request through, "http://host:port" (credentials allowed), or None.
+    # Only a proxy named here is used: HTTP_PROXY and the like in the environment never are.
+    proxy: str | None = None
+    # The most time one URL may take, its redirects, retries and waits included; None: timeout x (retries + 2).
+    budget: float | None = None
+
+    def url_budget(self) -> float:
+        if self.budget is not None:
+            return self.budget
+        return self.timeout * (self.retries + 2)
+
+    def proxy_display(self) -> str:
+        """The proxy's address without any credentials, for messages."""
+        return redact_url(self.proxy) if self.proxy else ""
 
     def headers_for(self, host: str) -> dict[str, str]:
         """User-Agent plus the extra headers of every pattern that matches ``host`` (later wins)."""
@@ -97,7 +112,42 @@ class LinkSettings:
         import hashlib
 
         text = repr((self.user_agent, self.headers, self.allow_private_hosts, self.max_redirects))
+        if self.proxy:  # a proxy can change the answers (a corporate filter): its own cache entries
+            text += repr(("proxy", self.proxy))
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def redact_url(url: str) -> str:
+    """``url`` with any user name and password taken out."""
+    try:
+        parts = urlsplit(url)
+        if parts.username is None and parts.password is None:
+            return url
+        host = parts.hostname or ""
+        if ":" in host:
+            host = f"[{host}]"
+        netloc = host + (f":{parts.port}" if parts.port is not None else "")
+        return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+    except ValueError:
+        return "(a proxy URL that cannot be read)"
+
+
+def parse_proxy(value: Any, key: str = "proxy") -> str:
+    """An explicit proxy: http:// or https:// with a host and, if wanted, a port and credentials."""
+    text = _expand_env(str(value).strip(), key)
+    try:
+        parts = urlsplit(text)
+        port = parts.port
+    except ValueError:
+        raise SettingsError(f"`{key}`: {redact_url(text)!r} is not a valid proxy URL") from None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise SettingsError(
+            f"`{key}`: {redact_url(text)!r} is not a proxy URL (use e.g. \"http://proxy.example.org:3128\"; "
+            "SOCKS proxies are not supported)")
+    if parts.path not in ("", "/") or parts.query or parts.fragment:
+        raise SettingsError(f"`{key}`: {redact_url(text)!r} has a path; a proxy URL is scheme, host and port only")
+    del port
+    return text
 
 
 def settings_from_section(section: Mapping[str, Any], root: Path) -> LinkSettings:
@@ -118,6 +168,10 @@ def settings_from_section(section: Mapping[str, Any], root: Path) -> LinkSetting
                       ("cache-ok", "cache_ok_seconds"), ("cache-failure", "cache_failure_seconds")):
         if key in section:
             values[name] = parse_duration(section[key], key)
+    if section.get("proxy"):
+        values["proxy"] = parse_proxy(section["proxy"])
+    if "budget" in section:
+        values["budget"] = parse_duration(section["budget"], "budget")
     if "cache-dir" in section:
         values["cache_dir"] = (root / os.path.expanduser(section["cache-dir"])).resolve()
     else:
