@@ -51,6 +51,12 @@ CASES = [
     ("label-on-a-page-with-a-comment", "# Drug\n\n<!-- note -->\nNext review: 01 November 2025\n", {"F001"}),
     ("label-in-capitals", "# Drug\n\nLAST REVIEWED: 12 MARCH 2020\n", {"F001"}),
     ("label-on-a-page-with-dotted-capital-i", "# İlaç\n\nLast reviewed: 12 March 2020\n", {"F001"}),
+    # Dates in code (a component's example markup) or in a comment are not the page's review date.
+    ("date-in-fenced-code-in-a-list-item", "# Drug\n\n- Example:\n\n  ```\n  Last reviewed: 12 March 2020\n  ```\n", {"F004"}),
+    ("date-in-indented-code", "# Drug\n\nExample markup:\n\n    Next review: 01 November 2025\n", {"F004"}),
+    ("date-in-a-fence-then-one-in-prose", "# Drug\n\n```\nLast updated: 2019-01-01\n```\n\nLast updated: 2026-10-01\n", set()),
+    ("date-in-a-comment", "# Drug\n\n<!--\nNext review: 01 November 2025\n-->\n", {"F004"}),
+    ("date-in-indented-code-in-a-quote", "# Drug\n\n>     Last reviewed: 12 March 2020\n", {"F004"}),
 ]
 
 

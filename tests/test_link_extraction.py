@@ -112,36 +112,79 @@ def test_start_up_does_not_import_markdown_it() -> None:
     assert result.stdout.strip() == "False"
 
 
+# Pages that used to be cut into pieces (blank-line-separated fences, comments, raw HTML, loose
+# items) and cases the former regex shortcut had to match: (text, links as (kind, target, line, column)).
 TRICKY = [
-    "```\n\n[x](https://in-fence.example)\n\nhttps://in-fence.example\n```\n\n[after](https://after.example)",
-    "~~~\n\n[x](a)\n",  # unclosed fence: everything after is code
-    "<!--\n\n[x](https://in-comment.example)\n\n-->\n\n[y](https://y.example)",
-    "<script>\n\nvar u = 'https://script.example';\n\n</script>\n\nText https://t.example",
-    "- item\n\n    [x](https://loose-item.example)\n\n[y](b)",
-    "Para\n\n    [code](https://code.example)\n\n[y](b)",
-    "[a][r]\n\nText\n\n[r]: https://r.example\n",
-    "[a](b)[c]\n\n[c]: <d>",
-    "[a] (b) and [a](b c) and [a](<b c>) and [](empty) and [a](b(c)d) and [a](b(c(d)))",
-    "![img](i.png) and Wow![img](j.png) and [![n](k.png)](l)",
-    "[a](b&amp;c) [d](e\\)f)",
-    "[wrapped\nlabel](https://w.example) and `code [x](y)` and <https://auto.example>",
-    "| a | b |\n|---|---|\n| [x](https://cell.example) | https://bare-cell.example |",
-    "> [q](https://quote.example)\n>\n> more https://q2.example",
-    "# [Heading](https://h.example)\n\nSetext [s](https://s.example)\n===",
-    "Text *[em](https://em.example)* and **https://strong.example**.",
-    "1. [one](https://1.example)\n2. two\n\n   [two](https://2.example)",
-    "text [a](https://x.example 'single') [b](https://y.example \"double\")",
+    (
+        "```\n\n[x](https://in-fence.example)\n\nhttps://in-fence.example\n```\n\n[after](https://after.example)",
+        [("inline", "https://after.example", 8, 9)],
+    ),
+    ("~~~\n\n[x](a)\n", []),  # unclosed fence: everything after is code
+    ("<!--\n\n[x](https://in-comment.example)\n\n-->\n\n[y](https://y.example)", [("inline", "https://y.example", 7, 5)]),
+    ("<script>\n\nvar u = 'https://script.example';\n\n</script>\n\nText https://t.example", [("bare", "https://t.example", 7, 6)]),
+    (
+        "- item\n\n    [x](https://loose-item.example)\n\n[y](b)",
+        [("inline", "https://loose-item.example", 3, 9), ("inline", "b", 5, 5)],
+    ),
+    ("Para\n\n    [code](https://code.example)\n\n[y](b)", [("inline", "b", 5, 5)]),
+    ("[a][r]\n\nText\n\n[r]: https://r.example\n", [("reference", "https://r.example", 1, 1), ("definition", "https://r.example", 5, 6)]),
+    ("[a](b)[c]\n\n[c]: <d>", [("inline", "b", 1, 5), ("reference", "d", 1, 7), ("definition", "d", 3, 7)]),
+    (
+        "[a] (b) and [a](b c) and [a](<b c>) and [](empty) and [a](b(c)d) and [a](b(c(d)))",
+        [("inline", "b c", 1, 31), ("inline", "empty", 1, 44), ("inline", "b(c)d", 1, 59), ("inline", "b(c(d))", 1, 74)],
+    ),
+    (
+        "![img](i.png) and Wow![img](j.png) and [![n](k.png)](l)",
+        [("image", "i.png", 1, 8), ("image", "j.png", 1, 29), ("image", "k.png", 1, 46), ("inline", "l", 1, 54)],
+    ),
+    ("[a](b&amp;c) [d](e\\)f)", [("inline", "b&amp;c", 1, 5), ("inline", "e\\)f", 1, 18)]),
+    (
+        "[wrapped\nlabel](https://w.example) and `code [x](y)` and <https://auto.example>",
+        [("inline", "https://w.example", 2, 8), ("autolink", "https://auto.example", 2, 50)],
+    ),
+    (
+        "| a | b |\n|---|---|\n| [x](https://cell.example) | https://bare-cell.example |",
+        [("inline", "https://cell.example", 3, 7), ("bare", "https://bare-cell.example", 3, 31)],
+    ),
+    (
+        "> [q](https://quote.example)\n>\n> more https://q2.example",
+        [("inline", "https://quote.example", 1, 7), ("bare", "https://q2.example", 3, 8)],
+    ),
+    (
+        "# [Heading](https://h.example)\n\nSetext [s](https://s.example)\n===",
+        [("inline", "https://h.example", 1, 13), ("inline", "https://s.example", 3, 12)],
+    ),
+    (
+        "Text *[em](https://em.example)* and **https://strong.example**.",
+        [("inline", "https://em.example", 1, 12), ("bare", "https://strong.example", 1, 39)],
+    ),
+    (
+        "1. [one](https://1.example)\n2. two\n\n   [two](https://2.example)",
+        [("inline", "https://1.example", 1, 10), ("inline", "https://2.example", 4, 10)],
+    ),
+    (
+        "text [a](https://x.example 'single') [b](https://y.example \"double\")",
+        [("inline", "https://x.example", 1, 10), ("inline", "https://y.example", 1, 42)],
+    ),
+    # code nested in a list item, indented or fenced: no link there
+    ("- item\n\n  ```\n  [x](https://nested-fence.example)\n  ```\n- next https://n.example", [("bare", "https://n.example", 6, 8)]),
 ]
 
 
-@pytest.mark.parametrize("text", TRICKY)
-def test_plain_shortcut_gives_what_the_parser_gives(text: str) -> None:
-    document = parse_document(FM + text, "d.md")
-    assert extract_links(document) == extract_links(document, plain_shortcut=False)
+@pytest.mark.parametrize(("text", "expected"), TRICKY)
+def test_pages_that_need_the_whole_parse(text: str, expected: list[tuple[str, str, int, int]]) -> None:
+    assert found(text) == expected
 
 
-def test_links_inside_blank_separated_fences_and_comments_are_skipped() -> None:
-    assert [link.target for link in extract_links(parse_document(TRICKY[0], "d.md"))] == ["https://after.example"]
-    assert extract_links(parse_document(TRICKY[1], "d.md")) == []
-    assert [link.target for link in extract_links(parse_document(TRICKY[2], "d.md"))] == ["https://y.example"]
-    assert [link.target for link in extract_links(parse_document(TRICKY[3], "d.md"))] == ["https://t.example"]
+def test_link_text_and_urls_of_each_kind() -> None:
+    document = parse_document(
+        FM + "[wrapped\nlabel](/a) <https://x.org/b> www.nhs.uk <a href='c&amp;d'>x</a> ![i][r]\n\n[r]: /e\n", "d.md"
+    )
+    assert [(link.kind, link.target, link.url, link.text, link.checks_target) for link in extract_links(document)] == [
+        ("inline", "/a", "https://www.cancer.gov/a", "wrapped label", True),
+        ("autolink", "https://x.org/b", "https://x.org/b", "https://x.org/b", True),
+        ("bare", "www.nhs.uk", "http://www.nhs.uk", "www.nhs.uk", True),
+        ("html", "c&amp;d", "https://www.cancer.gov/types/breast/c&d", "c&amp;d", True),
+        ("reference", "/e", "https://www.cancer.gov/e", "i", False),
+        ("definition", "/e", "https://www.cancer.gov/e", "r", True),
+    ]

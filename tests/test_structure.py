@@ -348,3 +348,17 @@ def test_links_agree_with_markdown_it_on_corpus() -> None:
             disagreements.append((name, sorted(only_ours, key=str)[:3], sorted(only_theirs, key=str)[:3]))
     assert total > 0
     assert disagreements == []
+
+
+def test_a_plain_text_file_keeps_indented_prose_and_a_markdown_one_is_parsed() -> None:
+    from contentlint.analysis.structure import document_structure
+    from contentlint.analysis.visible_text import visible_body
+    from contentlint.document.reading import parse_document
+
+    scraped = parse_document("Intro.\n\n    Written by the Cancer Information team.\n", "page.txt")
+    assert document_structure(scraped).plain and visible_body(scraped) == scraped.body
+    markdown = parse_document("# Title\n\nText.\n\n    code https://x.example\n", "page.txt")
+    assert not document_structure(markdown).plain and "x.example" not in visible_body(markdown)
+    nested = parse_document("- item\n\n  ```\n  TODO in code\n  ```\n\n  `span` text\n", "page.md")
+    assert "TODO" not in visible_body(nested) and "span" not in visible_body(nested)
+    assert len(visible_body(nested)) == len(nested.body) and visible_body(nested).count("\n") == nested.body.count("\n")

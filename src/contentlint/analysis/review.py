@@ -16,7 +16,6 @@ from contentlint.analysis.review_dates import (
     body_review_dates,
     front_matter_date,
 )
-from contentlint.analysis.visible_text import visible_body
 from contentlint.document import Document
 from contentlint.model.settings import FREQUENCY_MONTHS, Config
 
@@ -61,9 +60,8 @@ def review_schedule(document: Document, config: Config) -> ReviewSchedule:
         line, column = document.key_position("lastReviewed")
         schedule.front_matter_last = ReviewDate(LAST, last, line, column, f"lastReviewed: {last_value}", "front matter")
     if document.body:
-        # A body without code or comments is all visible text: the phrase scan has found its label words.
-        scan = text_scan(document, config) if visible_body(document) == document.body else None
-        schedule.body_dates = body_review_dates(document, config.review.date_order, scan)
+        # Dates come from the visible text, where the phrase scan has found the label words already.
+        schedule.body_dates = body_review_dates(document, config.review.date_order, text_scan(document, config))
     if meta.get("status") == "archived":
         schedule.exempt = "archived"
     cycle = cycle_text(schedule.cycle_months)

@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterator
 
 from contentlint.analysis.phrase_index import find_all
+from contentlint.analysis.visible_text import visible_body
 from contentlint.model.settings import search_words
 
 if TYPE_CHECKING:
@@ -220,10 +221,12 @@ def _label_matches(body: str, scan: TextScan | None = None) -> Iterator[re.Match
 def body_review_dates(
     document: Document, date_order: str = "MDY", scan: TextScan | None = None
 ) -> list[ReviewDate]:
-    """Labelled review dates in the body, in file order. A label alone on its line may take the next line.
-    ``scan``: the phrase scan of the body (when the body is all visible text), to reuse its search."""
+    """Labelled review dates in the body's visible prose, in file order: a date in code (fenced,
+    indented, nested in a list, a code span) or in an HTML comment is not the page's. A label
+    alone on its line may take the next line. ``scan``: the phrase scan of the visible text
+    (``text_scan``), to reuse its search."""
     found: list[ReviewDate] = []
-    body = document.body
+    body = visible_body(document)
     if not body:
         return found
     line_index, counted_to = 0, 0

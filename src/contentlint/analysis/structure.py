@@ -188,8 +188,11 @@ class Structure:
         body, parts, last = self.body, [], 0
         for start, end in self.code_ranges:
             parts.append(body[last:start])
-            hidden = body[start:end]
-            parts.append(re.sub(r"[^\n]", " ", hidden))
+            lines = body.count("\n", start, end)
+            if lines:
+                parts.append("\n".join(" " * len(part) for part in body[start:end].split("\n")))
+            else:
+                parts.append(" " * (end - start))
             last = end
         parts.append(body[last:])
         return "".join(parts)
@@ -356,8 +359,11 @@ def parse_structure(body: str, first_line: int) -> Structure:
 
     for event, span in pyromark.events_with_range(source, options=_OPTIONS, merge_text=True):
         if type(event) is str:  # SoftBreak, HardBreak, Rule
-            if heading_parts is not None and event != "Rule":
-                heading_parts.append(" ")
+            if event != "Rule":
+                if heading_parts is not None:
+                    heading_parts.append(" ")
+                if link_stack:
+                    link_stack[-1][3].append(" ")
             continue
         key, value = event.popitem()
         if key == "Text":
@@ -711,5 +717,14 @@ def plain_structure(body: str, first_line: int) -> Structure:
 
 @per_document
 def document_structure(document: Document) -> Structure:
-    """The structure of the document's body, parsed once and shared by the rules."""
-    return parse_structure(document.body, document.body_first_line)
+    """The structure of the document's body, parsed once and shared by the rules. A plain-text file
+    (``.txt``) with no Markdown heading, link or fence (a scraped page) gets the plain view: its
+    indented lines are prose, not code. A ``.txt`` file written in Markdown is read as Markdown."""
+    body = document.body
+    if document.path.lower().endswith(_PLAIN_SUFFIXES) and _MARKDOWN_SIGN.search(body) is None:
+        return plain_structure(body, document.body_first_line)
+    return parse_structure(body, document.body_first_line)
+
+
+_PLAIN_SUFFIXES = (".txt", ".text")
+_MARKDOWN_SIGN = re.compile(r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|```|~~~)|\]\(|\]\[|^ {0,3}\[[^\]\n]+\]:", re.MULTILINE)

@@ -1,4 +1,5 @@
-"""The text a reader sees: the body with code blocks, code spans and HTML comments blanked out.
+"""The text a reader sees: the body with code blocks, code spans and HTML comments blanked out
+(where they are comes from the one structural parse, ``analysis/structure.py``).
 
 Blanked characters become spaces (newlines stay), so offsets, lines and columns still match
 the file. Computed once per document and shared by the content rules.
@@ -11,47 +12,19 @@ import re
 from typing import TYPE_CHECKING
 
 from contentlint.analysis.memo import per_document
+from contentlint.analysis.structure import document_structure
 from contentlint.document import Document
 
 if TYPE_CHECKING:
     from contentlint.analysis.phrase_index import TextScan
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
-_CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
-
-
-def _blank(match: re.Match[str]) -> str:
-    return re.sub(r"[^\n]", " ", match.group())
-
-
-def _blank_fences(body: str) -> str:
-    lines = body.split("\n")
-    fence = ""
-    for index, line in enumerate(lines):
-        match = _FENCE.match(line)
-        if fence:
-            if match is not None and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence) and not line[match.end():].strip():
-                fence = ""
-            lines[index] = " " * len(line)
-        elif match is not None and not (match.group(1)[0] == "`" and "`" in line[match.end():]):
-            fence = match.group(1)
-            lines[index] = " " * len(line)
-    return "\n".join(lines)
-
 
 @per_document
 def visible_body(document: Document) -> str:
-    """The body without code and comments, same length and line structure as ``document.body``."""
-    text = document.body
-    # One-character tests first: a memchr each, where a longer string costs a full search.
-    if ("`" in text and "```" in text) or ("~" in text and "~~~" in text):
-        text = _blank_fences(text)
-    if "<" in text and "<!--" in text:
-        text = _COMMENT.sub(_blank, text)
-    if "`" in text:
-        text = _CODE_SPAN.sub(_blank, text)
-    return text
+    """The body without code and comments, same length and line structure as ``document.body``:
+    the structural view's code blocks (fenced, indented, nested in lists or quotes), code spans
+    and HTML comments become spaces."""
+    return document_structure(document).visible_text()
 
 
 @functools.lru_cache(maxsize=4)
