@@ -8,7 +8,9 @@ import sys
 import pytest
 
 from contentlint.document.reading import parse_document
-from contentlint.analysis.links import document_links, extract_links
+from urllib.parse import urljoin
+
+from contentlint.analysis.links import document_links, extract_links, resolve
 
 FM = "---\ntitle: T\nurl: https://www.cancer.gov/types/breast/treatment\n---\n"  # body starts on file line 5
 
@@ -89,11 +91,21 @@ def test_positions_count_front_matter_lines() -> None:
         ("//cdn.cancer.gov/a.png", "https://cdn.cancer.gov/a.png"),
         ("https://www.nhs.uk/a", "https://www.nhs.uk/a"),
         ("mailto:a@b.org", "mailto:a@b.org"),
+        ("#cit/section_1.1", "https://www.cancer.gov/types/breast/treatment#cit/section_1.1"),
+        ("#", "https://www.cancer.gov/types/breast/treatment"),
     ],
 )
 def test_relative_targets_resolve_against_front_matter_url(target: str, url: str) -> None:
     (link,) = extract_links(parse_document(FM + f"[x]({target})\n", "d.md"))
     assert (link.target, link.url) == (target, url)
+
+
+@pytest.mark.parametrize(
+    "base", ["https://x.org/a/b?q=1#top", "https://x.org", "https://x.org/a?", "https://x.org/p;params", "http://x.org/a#"]
+)
+@pytest.mark.parametrize("target", ["#frag", "#a#b", "#", "#with space", "/root", "rel/path", "?q=2", "//cdn.x.org/i"])
+def test_resolve_agrees_with_urljoin(base: str, target: str) -> None:
+    assert resolve(target, base) == urljoin(base, target)
 
 
 def test_without_base_url_targets_stay_as_written() -> None:

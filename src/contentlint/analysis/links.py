@@ -81,16 +81,32 @@ def resolve(target: str, base: str | None) -> str:
     stripped = target.strip()
     if base is None or not stripped or stripped[:8].lower().startswith(("https://", "http://")):
         return stripped
-    if stripped[0] == "/" and stripped[:2] != "//" and "/." not in stripped and "\\" not in stripped:
+    first = stripped[0]
+    if first == "/" and stripped[:2] != "//" and "/." not in stripped and "\\" not in stripped:
         origin = _origin(base)  # the common case, a site-root path: no need for the full urljoin
         if origin:
             return origin + stripped
+    elif first == "#" and len(stripped) > 1:  # a jump within the page (PDQ citations): the page's address, this fragment
+        page = _page(base)
+        if page:
+            return page + stripped
     if not is_relative(stripped):
         return stripped
     try:
         return urljoin(base, stripped)
     except ValueError:
         return stripped
+
+
+@functools.lru_cache(maxsize=256)
+def _page(base: str) -> str:
+    """The base without its fragment, when urljoin(base, "#...") is exactly that plus the fragment."""
+    page = base.partition("#")[0]
+    try:
+        parts = urlsplit(page)
+    except ValueError:
+        return ""
+    return page if parts.scheme and parts.netloc and not page.endswith("?") and urljoin(page, "#x") == page + "#x" else ""
 
 
 @functools.lru_cache(maxsize=256)
