@@ -259,3 +259,105 @@ class RawServer:
     def count(self) -> int:
         with self._lock:
             return len(self.heads)
+
+
+class _ProxyHandler(BaseHTTPRequestHandler):
+    """A forward proxy for plain HTTP: the request line carries the absolute URL to fetch."""
+
+    protocol_version = "HTTP/1.1"
+    server: _ProxyServer
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def do_HEAD(self) -> None:
+        self._forward("HEAD")
+
+    def do_GET(self) -> None:
+        self._forward("GET")
+
+    def do_CONNECT(self) -> None:  # tunnels are not needed by the tests: refuse them plainly
+        self.server.owner._record("CONNECT", self.path, self.headers)
+        self.send_response(501)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def _forward(self, method: str) -> None:
+        import http.client
+        from urllib.parse import urlsplit
+
+        owner = self.server.owner
+        owner._record(method, self.path, self.headers)
+        target = urlsplit(self.path)
+        if target.scheme != "http" or not target.hostname:
+            self.send_response(400)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        headers = {k: v for k, v in self.headers.items() if k.lower() not in ("proxy-authorization", "proxy-connection", "connection")}
+        upstream = http.client.HTTPConnection(target.hostname, target.port or 80, timeout=5)
+        try:
+            upstream.request(method, target.path or "/", headers=headers)
+            answer = upstream.getresponse()
+            body = answer.read()
+            self.send_response(answer.status, answer.reason)
+            for name, value in answer.getheaders():
+                if name.lower() not in ("content-length", "connection", "transfer-encoding"):
+                    self.send_header(name, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if method != "HEAD":
+                self.wfile.write(body)
+        except OSError:
+            self.send_response(502)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+        finally:
+            upstream.close()
+
+
+class _ProxyServer(ThreadingHTTPServer):
+    daemon_threads = True
+    block_on_close = False
+    owner: ForwardProxy
+
+
+class ForwardProxy:
+    """A tiny forward proxy on loopback: records (method, absolute URL, Proxy-Authorization) of every
+    request and fetches plain-HTTP targets itself; stops by itself after ``lifetime`` seconds."""
+
+    def __init__(self, host: str = "127.0.0.1", lifetime: float = 30.0) -> None:
+        self.host = host
+        self.requests: list[tuple[str, str, str | None]] = []
+        self._lock = threading.Lock()
+        self._server = _ProxyServer((host, 0), _ProxyHandler)
+        self._server.owner = self
+        self.port = self._server.server_address[1]
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+        self._watchdog = threading.Timer(lifetime, self.stop)
+        self._watchdog.daemon = True
+        self._stopped = False
+
+    def __enter__(self) -> ForwardProxy:
+        self._thread.start()
+        self._watchdog.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def url(self, credentials: str = "") -> str:
+        return f"http://{credentials + '@' if credentials else ''}{self.host}:{self.port}"
+
+    def stop(self) -> None:
+        with self._lock:
+            if self._stopped:
+                return
+            self._stopped = True
+        self._watchdog.cancel()
+        self._server.shutdown()
+        self._server.server_close()
+
+    def _record(self, method: str, target: str, headers: object) -> None:
+        with self._lock:
+            self.requests.append((method, target, getattr(headers, "get")("Proxy-Authorization")))
