@@ -80,7 +80,7 @@ def test_q002_extendable_lines_and_phrases() -> None:
     ("body", "expected"),
     [
         ("Pomalidomide works in several ways. It can:\n\nYour doctor will talk to you about this treatment.", {"Q003"}),
-        ("Tell your doctor about drugs you take, such as:\n\n## Fertility\n\nSome drugs affect fertility.", {"Q003"}),
+        ("### Other medicines\n\nTell your doctor about drugs you take, such as:\n\n## Fertility\n\nSome drugs affect fertility.", {"Q003"}),
         ("The pregnancy test will be repeated every month:", {"Q003"}),  # the document ends
         ("It can:\n\n- reduce swelling\n- ease pain", set()),
         ("It can:\n\n* reduce swelling", set()),
@@ -240,19 +240,6 @@ def test_needles_agree_with_substring_search(parts: list[str]) -> None:
     expected = any((r.encode() in words) if r.isalnum() else (r in lowered) for r in requires)  # plain words: whole words
     for vocabulary in (Vocabulary(requires), Vocabulary([])):  # in the scan's vocabulary or not: the same answer
         assert Needles(requires).any_in(lowered, vocabulary.scan(lowered)) == expected
-
-
-@settings(max_examples=500, deadline=None)
-@given(st.lists(st.sampled_from(["-", "*", "1.", "(2)", "a)", "#", "|", "---", "===", "•", " ", "  ", "\n", "\t",
-                                 "Side effects", "x", "\u00a0"]), min_size=1, max_size=8))
-def test_q004_list_and_table_tests_read_the_same_on_whitespace_variants(parts: list[str]) -> None:
-    from contentlint.analysis.line_shapes import LIST_ITEM as _LIST_ITEM
-    from contentlint.rules.repeats import _NOT_PROSE
-
-    block = "".join(parts).strip()
-    key = " ".join(block.split())
-    for pattern in (_LIST_ITEM, _NOT_PROSE):
-        assert bool(pattern.match(block)) == bool(pattern.match(key))
 
 
 @settings(max_examples=300, deadline=None)

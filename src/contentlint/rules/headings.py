@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
-from contentlint.analysis.line_shapes import LIST_ITEM
 from contentlint.analysis.phrases import (
     quoted,
 )
-from contentlint.analysis.visible_text import (
-    line_and_column,
-    visible_body,
-)
+from contentlint.analysis.structure import Heading, Structure, document_structure
 from contentlint.document import Document
 from contentlint.model.findings import Violation
 from contentlint.model.settings import Config
 from contentlint.plugin import rule
-
-# Searched in "\n" + text so that each pattern starts with a literal (fast to scan for).
-_ATX_H1 = re.compile(r"\n {0,3}#(?:[ \t]+([^\n]*?))?[ \t#]*(?=\n|\Z)")
-_SETEXT_UNDERLINE = re.compile(r"\n {0,3}=+[ \t]*(?=\n|\Z)")
 
 
 @rule("Q005", "multiple-top-level-headings", "warning")
@@ -31,32 +22,37 @@ def multiple_top_level_headings(document: Document, config: Config) -> Iterator[
     were stitched together, or a site's title bar was copied above the page's own title
     ("# Pomalidomide - NCI" then "# Pomalidomide").
 
-    Reported: each `#` (or `===`-underlined) heading after the first, with the first's line.
+    Reported: each level-1 heading (`# Title`, or a line underlined with `===`) after the
+    first, with the first's line.
+
+    Not reported: a level-1 heading with no text (`#` alone) or whose only text is code
+    (`` # `config` ``), which is no title; a `#` line inside a code block or an HTML
+    comment; a heading inside a list item or a block quote, which belongs to that item
+    or quotation rather than to the page.
 
     Fix: keep one title; make the others `##` headings or delete them.
 
     Options: none.
     """
-    text = visible_body(document)
-    if "#" not in text and "=" not in text:
+    view = document_structure(document)
+    titles = [heading for heading in view.headings if heading.level == 1 and heading.has_text]
+    if len(titles) < 2:
         return
-    lined = "\n" + text  # offsets in `lined` are offsets in `text` plus one, at the "\n"
-    headings = [(m.start(), (m.group(1) or "").strip()) for m in _ATX_H1.finditer(lined)] if "#" in text else []
-    if "=" in text and ("\n=" in lined or "\n =" in lined or "\n  =" in lined or "\n   =" in lined):
-        for underline in _SETEXT_UNDERLINE.finditer(lined):
-            start = lined.rfind("\n", 0, underline.start())
-            title = lined[start + 1:underline.start()]
-            if start >= 0 and title.strip() and not title.startswith("    ") and not LIST_ITEM.match(title) and not title.lstrip().startswith(("#", ">", "|")):
-                headings.append((start, title.strip()))
-    headings.sort()
-    if len(headings) < 2:
+    titles = [heading for heading in titles if not _nested(view, heading)]
+    if len(titles) < 2:
         return
-    first_line = line_and_column(document, text, headings[0][0])[0]
-    for position, title in headings[1:]:
-        line, column = line_and_column(document, text, position)
+    first = titles[0]
+    for heading in titles[1:]:
         yield Violation(
-            line, column,
-            f"another top-level heading {quoted(title, 50)} (the first, {quoted(headings[0][1], 50)}, is on line "
-            f"{first_line}): keep one title; make this a `##` heading or delete it",
-            subject=title,
+            heading.line, view.column_of(heading.start),
+            f"another top-level heading {quoted(heading.text, 50)} (the first, {quoted(first.text, 50)}, is on line "
+            f"{first.line}): keep one title; make this a `##` heading or delete it",
+            subject=heading.text,
         )
+
+
+def _nested(view: Structure, heading: Heading) -> bool:
+    """Whether the heading sits inside a list item or a block quote (asked only of a page with two titles)."""
+    return any(
+        block.start <= heading.start and heading.end <= block.end for block in (*view.list_items, *view.block_quotes)
+    )

@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
+import bisect
 import re
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from contentlint.analysis.line_shapes import LIST_ITEM
 from contentlint.analysis.phrases import (
     quoted,
 )
-from contentlint.analysis.visible_text import (
-    visible_body,
-)
+from contentlint.analysis.structure import Paragraph, Structure, document_structure
 from contentlint.document import Document
 from contentlint.model.findings import Violation
 from contentlint.model.settings import Config
 from contentlint.plugin import rule
 
-_SPACES = re.compile(r"\s*")
-_LIST_ITEM_AT = re.compile(LIST_ITEM.pattern.removeprefix("^"))  # for match(text, position): "^" would fail there
-_COLON_END = re.compile(r":[^\S\n]*$", re.MULTILINE)
 # Words that leave a sentence waiting for what follows: "It can:", "such as:", "include:".
 _OPEN_ENDINGS = frozenset(
     "can could may might will would should must include includes including are is be been were was have has "
@@ -28,7 +24,9 @@ _OPEN_ENDINGS = frozenset(
     "symptoms signs effects steps ways things tips ask tell".split()
 )
 _LAST_SENTENCE = re.compile(r"(?:(?<=[.!?])\s+|^\W*)([^.!?]*)$")
-_SOMETHING_FOLLOWS = ("|", ">", "<", "[", "!", "```", "~~~", '"', "“", "'", "‘", "(")
+# A paragraph that starts like this is what the colon introduces: a quotation, a link or image line,
+# a table without its delimiter row, inline HTML.
+_SOMETHING_FOLLOWS = ("|", ">", "<", "[", "!", "`", '"', "“", "'", "‘", "(")
 
 
 def _intro_words(line: str) -> list[str]:
@@ -45,15 +43,49 @@ def _is_list_intro(line: str) -> bool:
     return len(words) >= 6 or words[-1].lower() in _OPEN_ENDINGS
 
 
-def _follows(line: str) -> bool:
-    """Whether a line is content a colon could introduce other than a paragraph: list, table, code, quote..."""
-    stripped = line.strip()
-    return (
-        bool(LIST_ITEM.match(line))
-        or stripped.startswith(_SOMETHING_FOLLOWS)
-        or line.startswith(("    ", "\t"))
-        or stripped[:1].isdigit()
-    )
+
+class _Block(NamedTuple):
+    start: int
+    end: int
+    kind: str  # "heading", "paragraph", or a block that is content in itself ("list", "table", ...)
+    level: int = 0  # a heading's level
+    paragraph: Paragraph | None = None
+
+
+def _blocks(view: Structure) -> list[_Block]:
+    """The blocks of the page in source order: what can follow an introduction."""
+    blocks = [_Block(h.start, h.end, "heading", h.level) for h in view.headings]
+    blocks += [_Block(p.start, p.end, "paragraph", 0, p) for p in view.paragraphs if not p.in_table]
+    for kind, found in (
+        ("list", view.list_items), ("table", view.tables), ("code", view.code_blocks),
+        ("quotation", view.block_quotes), ("html", view.html_blocks), ("definition", view.definitions),
+    ):
+        blocks += [_Block(b.start, b.end, kind) for b in found]
+    blocks.sort(key=lambda block: block.start)
+    return blocks
+
+
+def _is_content(view: Structure, paragraph: Paragraph) -> bool:
+    """Whether a paragraph reads as what a colon introduces rather than as prose: a bullet a scraper
+    kept ("• item", "a) item"), a number, a quotation, a link or image line."""
+    text = view.body[paragraph.start:paragraph.end]
+    return bool(LIST_ITEM.match(text)) or text.startswith(_SOMETHING_FOLLOWS) or text[:1].isdigit()
+
+
+def _in_code(view: Structure, offset: int) -> bool:
+    ranges = view.code_ranges
+    index = bisect.bisect_right(ranges, (offset, len(view.body) + 1)) - 1
+    return index >= 0 and ranges[index][0] <= offset < ranges[index][1]
+
+
+def _section_level(view: Structure, offset: int) -> int:
+    """The level of the heading whose section holds ``offset`` (0 before the first heading)."""
+    level = 0
+    for heading in view.headings:
+        if heading.start > offset:
+            break
+        level = heading.level
+    return level
 
 
 @rule("Q003", "list-missing", "warning")
@@ -64,12 +96,19 @@ def list_missing(document: Document, config: Config) -> Iterator[Violation]:
     leaving a sentence that promises items the reader never sees. On a drug page the
     lost items are often the side effects or the warnings.
 
-    A line ending in ":" that reads as an introduction (it ends with a word such as
-    "can", "include", "such as", "following", or it is a sentence of six words or more)
-    and ends its paragraph must be followed by a list: items starting with `-`, `*`,
-    `+`, `•` or a number (`1.`, `2)`). A table, code block, quotation, image or link
-    line also counts as what follows. Labels such as "Email:" or "Opening hours:" are
-    not introductions. One stray line before the items is tolerated.
+    A paragraph whose last line ends in ":" and reads as an introduction (it ends with a
+    word such as "can", "include", "such as", "following", or it is a sentence of six
+    words or more) must be followed by what it introduces. Reported when the page ends
+    there, when a plain paragraph follows, or when a heading follows that closes the
+    enclosing section (a `##` heading after an introduction under a `###` heading).
+
+    Not reported: a list that follows (also items a scraper kept as `•`, `a)` or numbered
+    lines), a table, a code block (fenced or indented), a block quote, an HTML block, a
+    quotation, an image or a link line; a heading of the section's own level or deeper,
+    since pages write items as headings ("The following treatments may be used:" then
+    "### Surgery", "### Radiation therapy"); one stray line before the items. Labels such as "Email:" or "Opening hours:" are not introductions, and a colon
+    in the middle of a paragraph ("You can take it:" with the sentence going on below) or
+    in code is not one either.
 
     Example: "Pomalidomide works in several different ways. It can:" followed by a
     paragraph about consent.
@@ -81,37 +120,46 @@ def list_missing(document: Document, config: Config) -> Iterator[Violation]:
     body = document.body
     if ":" not in body:
         return
-    text = visible_body(document)
-    lines: list[str] = []
-    original: list[str] = []
-    for match in _COLON_END.finditer(text):
-        following_start = text.rfind("\n", 0, _SPACES.match(text, match.end()).end()) + 1
-        if following_start > match.end() and _LIST_ITEM_AT.match(text, following_start):
-            continue  # the usual case: the list follows
-        line_start = text.rfind("\n", 0, match.start()) + 1
-        if not _is_list_intro(text[line_start:match.end()]):
+    view = document_structure(document)
+    blocks: list[_Block] | None = None
+    starts: list[int] = []
+    for paragraph in view.paragraphs:
+        if paragraph.in_table:
             continue
-        if not lines:  # split once, and only for a document that has an introduction
-            lines, original = text.split("\n"), body.split("\n")
-        index = text.count("\n", 0, match.start())
-        line = lines[index]
-        if index + 1 < len(lines) and lines[index + 1].strip() and not lines[index + 1].lstrip().startswith("#"):
-            continue  # the paragraph goes on: not an introduction left hanging
-        following = [i for i in range(index + 1, min(len(lines), index + 40)) if original[i].strip()][:2]
-        if following and _follows(original[following[0]]):
+        end = paragraph.end
+        while end > paragraph.start and body[end - 1] in " \t":
+            end -= 1
+        if end <= paragraph.start or body[end - 1] != ":" or _in_code(view, end - 1):
             continue
-        if len(following) > 1 and not original[following[0]].lstrip().startswith("#") and LIST_ITEM.match(original[following[1]]):
-            continue  # one stray line, then the list
-        if not following:
+        line_start = body.rfind("\n", 0, end - 1) + 1
+        line = body[line_start:end]
+        if not _is_list_intro(line):
+            continue
+        if blocks is None:  # only for a page that has an introduction
+            blocks = _blocks(view)
+            starts = [block.start for block in blocks]
+        index = bisect.bisect_left(starts, paragraph.end)
+        following = blocks[index] if index < len(blocks) else None
+        if following is None:
             what = "the document ends"
-        elif original[following[0]].lstrip().startswith("#"):
+        elif following.kind == "heading":
+            if following.level >= _section_level(view, paragraph.start):
+                continue  # a subsection, or a sibling section: pages write items as headings too
             what = "a heading follows"
+        elif following.kind != "paragraph" or _is_content(view, following.paragraph):
+            continue
         else:
+            after = blocks[index + 1] if index + 1 < len(blocks) else None
+            one_line = "\n" not in body[following.start:following.end]
+            if one_line and after is not None and (
+                after.kind == "list" or after.kind == "paragraph" and bool(LIST_ITEM.match(body[after.start:after.end]))
+            ):
+                continue  # one stray line, then the list
             what = "a paragraph follows"
         sentence = _LAST_SENTENCE.search(line.rstrip())
         column = sentence.start() + 1 if sentence else 1
         yield Violation(
-            document.body_line_number(index), column,
+            view.line_of(line_start), column,
             f"{quoted(line[column - 1:].strip(), 60)} introduces a list, but {what}: the items were probably lost "
             "when the page was copied; restore them or reword the sentence",
             subject=" ".join(line.split()),

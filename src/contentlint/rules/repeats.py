@@ -8,14 +8,10 @@ import operator
 import re
 from typing import Iterator
 
-from contentlint.analysis.line_shapes import LIST_ITEM
 from contentlint.analysis.phrases import (
     quoted,
 )
-from contentlint.analysis.visible_text import (
-    line_starts,
-    visible_body,
-)
+from contentlint.analysis.structure import IMAGE, Paragraph, Structure, document_structure
 from contentlint.document import Document
 from contentlint.model.findings import Violation
 from contentlint.model.settings import Config, Option
@@ -24,8 +20,10 @@ from contentlint.plugin import rule
 REPEAT_MIN_CHARACTERS = Option(
     "quality", "repeat-min-characters", {"type": "integer", "minimum": 1}, 40, "shortest paragraph compared (characters)"
 )
-_BLANK_LINES_KEPT = re.compile(r"(\n[^\S\n]*\n)")
-_NOT_PROSE = re.compile(r"^\s*(?:#|\||[-=*_]{3,}\s*$)")
+_QUOTE_MARKERS = re.compile(r"\n[ \t]*(?:>[ \t]?)+")
+_HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+# A link to an image file ("[Enlarge](…/415526.jpg)") is part of the figure, not text of its own.
+_IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|svg|webp|bmp|tiff?)(?:[?#].*)?$", re.IGNORECASE)
 
 
 @rule("Q004", "repeated-text", "warning", options=[REPEAT_MIN_CHARACTERS])
@@ -36,31 +34,60 @@ def repeated_text(document: Document, config: Config) -> Iterator[Violation]:
     stitched from two fetches) and make a retrieval corpus weigh one passage double.
 
     Reported: the second and later copies of a paragraph of at least 40 characters
-    (whitespace ignored), with the line of the first copy; and a line repeated on the
-    next line. Not reported: short lines ("Yes", "Contact"), headings, table rows and
-    separators, and list items that recur in different lists (the same side effect
-    under two headings is normal).
+    (whitespace ignored), with the line of the first copy; and a line of prose repeated
+    on the next line (also a list item doubled in its list).
+
+    Not reported: short lines ("Yes", "Contact"); headings; tables (their rows and
+    cells); code blocks; list items that recur in different places (the same side effect
+    under two headings is normal); a paragraph that is only an image or images (with an
+    "Enlarge" link to the picture, say), and its caption when the same picture is shown
+    again with it: a page may show one figure twice. The same caption under two different
+    pictures is reported.
 
     Options (`[tool.contentlint.quality]`): `repeat-min-characters` (default 40).
     """
-    text = visible_body(document)
+    view = document_structure(document)
     minimum = config.option(REPEAT_MIN_CHARACTERS)
-    yield from _repeated_lines(document, text.split("\n"), minimum)
-    parts = _BLANK_LINES_KEPT.split(text)  # block, separator, block, ...
-    if _may_repeat(parts[::2], minimum):
-        yield from _repeated_paragraphs(document, text, parts, minimum)
+    prose = [p for p in view.paragraphs if not p.in_table]
+    if not prose:
+        return
+    yield from _repeated_lines(view, prose, minimum)
+    candidates = [(p, _text(view, p)) for p in prose if not p.in_list and p.end - p.start >= minimum]
+    if _may_repeat([text for _, text in candidates], minimum):
+        yield from _repeated_paragraphs(view, candidates, minimum)
 
 
-def _repeated_lines(document: Document, lines: list[str], minimum: int) -> Iterator[Violation]:
-    """A line equal to the line before it (two adjacent lines: no blank line between them)."""
-    for index in itertools.compress(itertools.count(1), map(operator.eq, lines, itertools.islice(lines, 1, None))):
+def _text(view: Structure, paragraph: Paragraph) -> str:
+    text = view.body[paragraph.start:paragraph.end]
+    if paragraph.in_quote and "\n" in text:
+        text = _QUOTE_MARKERS.sub("\n", text)
+    return text
+
+
+def _repeated_lines(view: Structure, prose: list[Paragraph], minimum: int) -> Iterator[Violation]:
+    """A line equal to the line before it (no blank line between them), both lines of prose."""
+    lines = view.body.split("\n")
+    equal = list(itertools.compress(itertools.count(1), map(operator.eq, lines, itertools.islice(lines, 1, None))))
+    if not equal:
+        return
+    starts = [p.start for p in prose]
+    line_starts = view.lines()
+    for index in equal:
         line = lines[index]
-        if len(line) >= minimum and line.strip() and not _NOT_PROSE.match(line):
+        if len(line) < minimum or not line.strip():
+            continue
+        if _in_prose(prose, starts, line_starts[index - 1]) and _in_prose(prose, starts, line_starts[index]):
             yield Violation(
-                document.body_first_line + index, 1,
+                view.first_line + index, 1,
                 f"this line repeats the line above ({quoted(line, 50)}): delete the copy",
                 subject=" ".join(line.split())[:80],
             )
+
+
+def _in_prose(prose: list[Paragraph], starts: list[int], line) -> bool:
+    """Whether some paragraph (outside tables) covers part of the line."""
+    index = bisect.bisect_left(starts, line.end) - 1
+    return index >= 0 and prose[index].end > line.start
 
 
 # What str.split() takes for whitespace in ASCII; other whitespace is made a space first.
@@ -81,31 +108,62 @@ def _may_repeat(blocks: list[str], minimum: int) -> bool:
     return len(squeezed) != len(long) or len(set(squeezed)) < len(squeezed)  # (a NUL in the text: compare)
 
 
-def _repeated_paragraphs(document: Document, text: str, parts: list[str], minimum: int) -> Iterator[Violation]:
-    first_seen: dict[str, int] = {}  # paragraph -> offset of its first copy
+def _image_only(view: Structure, paragraph: Paragraph) -> bool:
+    """Whether the paragraph holds nothing but images, linked or not (``![alt](src)``,
+    ``[![alt](src)](href)``, ``<img>``): no text of its own."""
+    links = view.links
+    first = bisect.bisect_left([link.start for link in links], paragraph.start)
+    inside = list(itertools.takewhile(lambda link: link.start < paragraph.end, links[first:]))
+    images = [link for link in inside if link.kind == IMAGE]
+    text = view.body[paragraph.start:paragraph.end]
+    if not images and "<img" not in text.lower():
+        return False
+    hidden = list(images)
+    for link in inside:  # a link whose text is only its images' alt text adds no text either
+        if link.kind != IMAGE and (
+            _IMAGE_FILE.search(link.dest) or link.text == "".join(i.text for i in images if link.start <= i.start < link.end)
+        ):
+            hidden.append(link)
+    for link in hidden:
+        start, end = link.start - paragraph.start, link.end - paragraph.start
+        text = text[:start] + " " * (end - start) + text[end:]
+    return not _HTML_IMAGE.sub("", text).strip(" \t\n|·-–—")
 
-    def line_of(offset: int) -> int:  # only for a repeat: counting lines for every paragraph costs more
-        return document.body_first_line + bisect.bisect_right(line_starts(text), offset) - 1
 
-    offset = 0
-    for index, raw in enumerate(parts):
-        start, offset = offset, offset + len(raw)
-        if index % 2 or len(raw) < minimum:
+def _figure(view: Structure, paragraph: Paragraph) -> str:
+    """The source of the image right above a paragraph (its caption), or ""."""
+    links, body = view.links, view.body
+    index = bisect.bisect_left([link.start for link in links], paragraph.start) - 1
+    end = paragraph.start
+    while index >= 0:
+        link = links[index]
+        if link.end > end or body[link.end:end].strip(" \t\n>"):
+            return ""
+        if link.kind == IMAGE:
+            return link.dest
+        end = link.start  # a link beside the image ("[Enlarge](…)"): look before it
+        index -= 1
+    return ""
+
+
+def _repeated_paragraphs(view: Structure, candidates: list[tuple[Paragraph, str]], minimum: int) -> Iterator[Violation]:
+    first_seen: dict[str, list[Paragraph]] = {}
+    for paragraph, text in candidates:
+        key = " ".join(text.split())
+        if len(key) < minimum:
             continue
-        block = raw.strip()
-        if len(block) < minimum:
+        copies = first_seen.setdefault(key, [])
+        copies.append(paragraph)
+        if len(copies) == 1:
             continue
-        key = " ".join(block.split())
-        start += len(raw) - len(raw.lstrip())
-        previous = first_seen.get(key)
-        if previous is None:
-            first_seen[key] = start
-            continue
-        # Lists and tables recur legitimately; tested only for a repeat (the test reads the same on every copy).
-        if LIST_ITEM.match(key) or _NOT_PROSE.match(key):
-            continue
+        # Tested only for a repeat (the tests read the same on every copy).
+        if _image_only(view, paragraph):
+            continue  # the same picture shown again
+        figure = _figure(view, paragraph)
+        if figure and any(_figure(view, copy) == figure for copy in copies[:-1]):
+            continue  # the same figure, image and caption, shown again; one caption under two images is reported
         yield Violation(
-            line_of(start), 1,
-            f"this paragraph repeats the one on line {line_of(previous)} word for word ({quoted(key, 50)}): delete the copy",
+            paragraph.line, 1,
+            f"this paragraph repeats the one on line {copies[0].line} word for word ({quoted(key, 50)}): delete the copy",
             subject=key[:80],
         )

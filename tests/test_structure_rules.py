@@ -1,0 +1,150 @@
+"""Rules that read the structural view: Q003, Q004, Q005 and Q008 on headings, lists, tables,
+code, quotations and images, where reading the text line by line used to misread the page."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import front_matter, lint_text, make_config
+
+PROSE = (
+    "Radiation therapy uses high-energy rays to kill cancer cells. Your team plans each session "
+    "with care and checks how you are feeling every week.\n"
+)
+OTHER = "Some people feel tired for a few weeks after the last session ends."
+CAPTION = "Drawing of the chest showing where the lungs and the heart sit behind the ribs."
+
+
+def findings(body: str, code: str, **config: object) -> list[tuple[int, int]]:
+    text = front_matter() + "\n" + PROSE + "\n" + body + "\n"
+    return [(f.line, f.column) for f in lint_text(text, make_config(**config)) if f.code == code]
+
+
+# A body starts on line 14 (front matter, blank line, PROSE, blank line): FIRST is its first line.
+FIRST = 14
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("# Aspirin - Health Site\n\n# Aspirin", [(FIRST + 2, 1)]),
+        ("Aspirin\n=======\n\n# Dosage", [(FIRST + 3, 1)]),  # setext headings count
+        ("# Aspirin\n\nDosage\n======", [(FIRST + 2, 1)]),
+        ("# Aspirin\n\n#\n\nText.", []),  # an empty heading
+        ("# Aspirin\n\n# \n\nText.", []),
+        ("# Aspirin\n\n#   #\n\nText.", []),  # only a closing sequence: empty
+        ("# Aspirin\n\n# `aspirin.yaml`\n\nText.", []),  # only code
+        ("# Aspirin\n\n# `dose` and timing", [(FIRST + 2, 1)]),  # code and words: a title
+        ("# Aspirin\n\n##\n\n##\n\nText.", []),
+        ("# Aspirin\n\n```\n# not a heading\n```", []),
+        ("# Aspirin\n\n    # indented code", []),
+        ("# Aspirin\n\n<!--\n# commented out\n-->", []),
+        ("# Aspirin\n\n> # A quoted title", []),
+        ("# Aspirin\n\n- # A heading in an item", []),
+        ("# Aspirin\n\n## Dosage\n\n### Children", []),
+    ],
+)
+def test_q005_counts_level_one_headings_with_text(body: str, expected: list[tuple[int, int]]) -> None:
+    assert findings(body, "Q005") == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # Real lost lists.
+        ("Aspirin thins the blood. It can:\n\nYour nurse will talk to you about this.", 1),
+        ("Aspirin thins the blood. It can:", 1),  # the document ends
+        ("### Interactions\n\nTell the pharmacist about other drugs you take, such as:\n\n## Pregnancy\n\nAsk first.", 1),
+        ("- The common side effects include:\n\nSee your GP if you are worried.", 1),
+        ("> Side effects can include:\n\nSee your GP if you are worried.", 1),
+        # A heading, a table, code, a quotation or a list is what the colon introduces.
+        ("## Treatment\n\nThe following treatments may be used:\n\n### Surgery\n\nAn operation.", 0),
+        ("### Treatment\n\nTypes of treatment your child might have include:\n\n### Surgery\n\nAn operation.", 0),
+        ("Tell the pharmacist about other drugs you take, such as:\n\n## Pregnancy\n\nAsk first.", 0),
+        ("The usual doses may be used:\n\n| Age | Dose |\n|---|---|\n| 12 | 300 mg |", 0),
+        ("The file may look like this:\n\n    dose: 300 mg\n    times: 2", 0),
+        ("The file may look like this:\n\n```yaml\ndose: 300 mg\n```", 0),
+        ("One patient told us what it can be like:\n\n> I was tired for a week, then it passed.", 0),
+        ("Aspirin thins the blood. It can:\n\n- ease pain\n- lower a fever", 0),
+        ("Aspirin thins the blood. It can:\n- ease pain", 0),  # a list interrupts the paragraph
+        ("- Aspirin thins the blood. It can:\n  - ease pain\n  - lower a fever", 0),
+        ("Aspirin thins the blood. It can:\n\n<ul><li>ease pain</li></ul>", 0),
+        ("Aspirin thins the blood. It can:\n\n• ease pain\n• lower a fever", 0),  # bullets a scraper kept
+        ("Aspirin thins the blood. It can:\n\nin some people\n\n- ease pain", 0),  # one stray line
+        # Not introductions.
+        ("You can take it:\nwith food or with milk.", 0),  # the paragraph goes on
+        ("Run the tool with `--dose 300 mg:`\n\nThen check the output.", 0),  # the colon is in code
+        ("| Side effects can include: | rash |\n|---|---|\n| a | b |\n\nText after the table.", 0),
+    ],
+)
+def test_q003_reads_what_follows_the_colon(body: str, expected: int) -> None:
+    assert len(findings(body, "Q003")) == expected
+
+
+def test_q003_points_at_the_introduction() -> None:
+    assert findings("Aspirin thins the blood. It can:\n\nYour nurse will talk to you.", "Q003") == [(FIRST, 25)]
+
+
+IMAGE = "![Chest drawing](https://example.org/media/chest.jpg)"
+OTHER_IMAGE = "![Heart drawing](https://example.org/media/heart.jpg)"
+ENLARGE = "[Enlarge](https://example.org/media/chest.jpg)"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # Repeats that are found.
+        (f"{CAPTION}\n\n{OTHER}\n\n{CAPTION}", 1),  # a paragraph anywhere
+        (f"{CAPTION}\n{CAPTION}", 1),  # a line on the next line
+        (f"- {CAPTION}\n- {CAPTION}", 1),  # an item doubled in its list
+        (f"> {CAPTION}\n\n{OTHER}\n\n> {CAPTION}", 1),  # quotations are paragraphs too
+        (f"{IMAGE}\n\n{CAPTION}\n\n{OTHER_IMAGE}\n\n{CAPTION}", 1),  # one caption under two pictures
+        (f"{CAPTION}\n\n## Stage II\n\n{CAPTION}\n- an item below it", 1),  # a paragraph a list interrupts
+        # Not paragraphs, or not repeats.
+        (f"## {CAPTION}\n\n{OTHER}\n\n## {CAPTION}", 0),  # headings
+        (f"| {CAPTION} |\n|---|\n| {CAPTION} |", 0),  # table cells
+        (f"| a | b |\n|---|---|\n| {CAPTION} | 1 |\n| {CAPTION} | 1 |", 0),  # table rows, one after the other
+        (f"```\n{CAPTION}\n{CAPTION}\n```", 0),  # code
+        (f"    {CAPTION}\n    {CAPTION}", 0),  # indented code
+        (f"## Early\n\n- {CAPTION}\n\n## Late\n\n- {CAPTION}", 0),  # the same item in two lists
+        (f"{IMAGE}\n\n{OTHER}\n\n{IMAGE}", 0),  # the same picture twice
+        (f"[{IMAGE}](https://example.org/a)\n\n{OTHER}\n\n[{IMAGE}](https://example.org/a)", 0),
+        (f"{ENLARGE}{IMAGE}\n\n{CAPTION}\n\n{OTHER}\n\n{ENLARGE}{IMAGE}\n\n{CAPTION}", 0),  # the same figure twice
+        (f"{CAPTION}\n\n{CAPTION[:-1]} today.", 0),
+    ],
+)
+def test_q004_compares_paragraphs_only(body: str, expected: int) -> None:
+    assert len(findings(body, "Q004")) == expected
+
+
+def test_q004_keeps_its_option_and_message() -> None:
+    body = "Call the ward if unwell.\n\nSomething else.\n\nCall the ward if unwell."
+    assert findings(body, "Q004") == []  # shorter than 40 characters
+    (found,) = findings(body, "Q004", sections={"quality": {"repeat-min-characters": 10}})
+    assert found == (FIRST + 4, 1)
+    (finding,) = [
+        f for f in lint_text(front_matter() + "\n" + PROSE + "\n" + body + "\n", make_config(sections={"quality": {"repeat-min-characters": 10}}))
+        if f.code == "Q004"
+    ]
+    assert finding.message.startswith(f"this paragraph repeats the one on line {FIRST} word for word")
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("", True),
+        ("# Aspirin\n\n## Dosage\n\n## Side effects\n\n## Storage and other useful facts", True),  # headings only
+        ("# Aspirin\n\n```\nthe quick brown fox jumps over the lazy dog again and again\n```", True),
+        ("# Aspirin\n\n    the quick brown fox jumps over the lazy dog again and again", True),
+        ("# Aspirin\n\n<!-- the quick brown fox jumps over the lazy dog again and again -->", True),
+        ("# Aspirin\n\n`the quick brown fox jumps over the lazy dog again and again`", True),
+        ("Aspirin\n=======\n\nDosage notes\n------------", True),  # setext headings
+        ("# Aspirin\n\nAspirin is a painkiller that also lowers a fever and thins the blood.", False),
+        ("# Aspirin\n\n- eases pain\n- lowers a fever\n- thins the blood\n- sold in most shops", False),
+        ("| Age | Dose |\n|---|---|\n| twelve and over | three hundred milligrams twice a day |", False),
+        ("Take`one`tablet with water after a meal, twice a day, every day.", False),
+    ],
+)
+def test_q008_counts_words_outside_headings_and_code(body: str, expected: bool) -> None:
+    text = front_matter() + "\n" + body + "\n"
+    assert any(f.code == "Q008" for f in lint_text(text)) == expected
