@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 class Severity(str, enum.Enum):
@@ -33,16 +33,34 @@ class Violation:
     subject: str = ""
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Finding:
+    """Findings sort on every field (path, line, column, code, then message, severity, rule and
+    subject), so the output is the same bytes whatever the hash seed or the number of processes."""
+
     path: str
     line: int
     column: int
     code: str
-    severity: Severity = field(compare=False)
-    message: str = field(compare=False)
-    rule: str = field(compare=False)
-    subject: str = field(default="", compare=False)
+    severity: Severity
+    message: str
+    rule: str
+    subject: str = ""
+
+    def sort_key(self) -> tuple[str, int, int, str, str, str, str, str]:
+        return (self.path, self.line, self.column, self.code, self.message, self.severity.value, self.rule, self.subject)
+
+    def __lt__(self, other: Finding) -> bool:
+        return self.sort_key() < other.sort_key()
+
+    def __le__(self, other: Finding) -> bool:
+        return self.sort_key() <= other.sort_key()
+
+    def __gt__(self, other: Finding) -> bool:
+        return self.sort_key() > other.sort_key()
+
+    def __ge__(self, other: Finding) -> bool:
+        return self.sort_key() >= other.sort_key()
 
     def to_dict(self) -> dict[str, object]:
         return {
