@@ -14,7 +14,6 @@ import pytest
 from conftest import make_config
 from contentlint.document.reading import read_document
 from contentlint.engine.linter import Linter
-from contentlint.analysis.links import extract_links
 
 ROOT = Path(__file__).resolve().parents[1]
 CLEAN = sorted((ROOT / "tests" / "fixtures" / "clean").iterdir())
@@ -38,12 +37,6 @@ def test_clean_documents_have_no_content_findings(path: Path) -> None:
 def test_examples_show_every_content_rule() -> None:
     shown = {f.code for path in EXAMPLES for f in findings(path)}
     assert OFFLINE_CODES <= shown, sorted(OFFLINE_CODES - shown)
-
-
-@pytest.mark.parametrize("path", CLEAN + EXAMPLES, ids=lambda p: p.name)
-def test_plain_link_shortcut_agrees_with_the_parser(path: Path) -> None:
-    document = read_document(path, path.name)
-    assert extract_links(document) == extract_links(document, plain_shortcut=False)
 
 
 def _seeds() -> Path | None:

@@ -294,7 +294,7 @@ def test_report_missing_path(run_cli, tmp_path: Path) -> None:
 
 
 def test_report_shares_check_options(run_cli, report_dir: Path) -> None:
-    result = run_cli("report", "docs", "-o", "r.md", "--select", "M", *TODAY_ARG, cwd=report_dir)
+    assert run_cli("report", "docs", "-o", "r.md", "--select", "M", *TODAY_ARG, cwd=report_dir).code == 1
     markdown = (report_dir / "r.md").read_text()
     assert "F001" not in markdown and "M102" in markdown
     assert "| Freshness (review dates) | not checked | not checked |" in markdown
