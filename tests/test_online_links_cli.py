@@ -10,11 +10,16 @@ import sys
 from pathlib import Path
 from typing import Callable, Iterator
 
+import socket
+import sqlite3
+
 import pytest
 
 from conftest import front_matter
 from contentlint.cli import Progress
-from loopback import LoopbackServer, Reply, redirect, status
+from contentlint.net import guard
+from contentlint.net.cache import CACHE_FILENAME
+from loopback import ForwardProxy, LoopbackServer, Reply, redirect, status
 
 FAST_CONFIG = """\
 [links]
@@ -145,6 +150,9 @@ def test_loopback_refused_by_default(run_cli: Callable, site: LoopbackServer, tm
      "not set in the environment"),
     ("[links]\ncache-ok = 'a week'\n", "cache-ok"),
     ("[links]\ntimout = 3\n", "did you mean `timeout`"),
+    ("[links]\nproxy = 'socks5://127.0.0.1:1080'\n", "is not a proxy URL"),
+    ("[links]\nproxy = ''\n", "proxy"),
+    ("[links]\nbudget = 'soon'\n", "budget"),
 ])
 def test_bad_link_config_is_exit_2(run_cli: Callable, tmp_path: Path, config: str, error: str) -> None:
     (tmp_path / ".contentlint.toml").write_text(config, encoding="utf-8")
@@ -152,6 +160,44 @@ def test_bad_link_config_is_exit_2(run_cli: Callable, tmp_path: Path, config: st
     result = run_cli("check", "--links", ".", cwd=tmp_path)
     assert result.code == 2
     assert error in result.err and "Traceback" not in result.err
+
+
+def test_a_proxy_named_on_the_command_line_is_a_config_error_when_unusable(run_cli: Callable, tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(front_matter(), encoding="utf-8")
+    result = run_cli("check", "--links", "--proxy", "ftp://proxy.example.org", ".", cwd=tmp_path)
+    assert (result.code, result.err.count("\n")) == (2, 1)
+    assert "is not a proxy URL" in result.err
+
+
+def test_links_through_the_named_proxy(run_cli: Callable, site: LoopbackServer, tmp_path: Path,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.9:9")  # never used: only --proxy is
+    root = write_corpus(tmp_path / "corpus", site)
+    with ForwardProxy("127.0.0.1", lifetime=30) as proxy:
+        result = run_cli(*LINKS, "--no-cache", "--proxy", proxy.url(), ".", cwd=root)
+        targets = {target for _, target, _ in proxy.requests}
+    assert site.url("/gone") in targets and site.url("/ok") in targets
+    direct = run_cli(*LINKS, "--no-cache", ".", cwd=root)
+    assert findings(result.out) == findings(direct.out) and ("a.md", 15, "L001") in findings(result.out)
+    assert result.code == 1
+
+
+def test_links_without_a_network_is_one_line_and_exit_2(run_cli: Callable, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_dns(host: str, port: int) -> list:
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(guard, "resolve", no_dns)
+    (tmp_path / "a.md").write_text(
+        front_matter() + "\nSee [one](https://one.example.org/a), [two](https://two.example.net/b)"
+        " and [three](https://three.example.com/c).\n", encoding="utf-8")
+    result = run_cli("check", "--links", "--format", "json", ".", cwd=tmp_path)
+    assert result.code == 2 and result.out == ""
+    assert result.err.count("\n") == 1 and result.err.startswith("contentlint: network unavailable")
+    cache = tmp_path / ".contentlint_cache" / CACHE_FILENAME
+    if cache.exists():  # nothing was cached: the next run with a network checks every link
+        with sqlite3.connect(cache) as db:
+            assert db.execute("SELECT count(*) FROM link_outcomes").fetchone()[0] == 0
 
 
 def test_bad_timeout_flag_is_a_usage_error(run_cli: Callable, tmp_path: Path) -> None:

@@ -23,6 +23,7 @@ from contentlint.model.errors import ConfigError
 from contentlint.model.findings import Severity
 from contentlint.model.results import RunResult
 from contentlint.model.settings import Config
+from contentlint.net.outcome import NetworkUnavailable
 from contentlint.report.calendar import calendar_bytes
 from contentlint.report.sarif import MAX_RESULTS
 
@@ -137,6 +138,9 @@ def add_link_options(command: argparse.ArgumentParser) -> None:
     links.add_argument("--cache-dir", metavar="DIR", help="keep the link cache in DIR (default: .contentlint_cache next to the config)")
     links.add_argument("--allow-private-hosts", action="store_true",
                        help="let --links request private, loopback and link-local addresses (refused by default, L008)")
+    links.add_argument("--proxy", metavar="URL",
+                       help="send --links requests through this proxy, e.g. http://proxy.example.org:3128 "
+                            "(HTTP_PROXY and the like are never used)")
 
 
 def configure_links(config: Config, args: argparse.Namespace) -> None:
@@ -152,6 +156,8 @@ def configure_links(config: Config, args: argparse.Namespace) -> None:
         section["cache-dir"] = os.path.abspath(args.cache_dir)
     if args.allow_private_hosts:
         section["allow-private-hosts"] = True
+    if args.proxy is not None:
+        section["proxy"] = args.proxy
     config.sections["links"] = section  # checked when the linter builds the link settings
     config.network = True
 
@@ -505,6 +511,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except ConfigError as error:
         print(f"contentlint: config error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except NetworkUnavailable as error:  # --links could reach no host: no link was judged
+        print(f"contentlint: {error}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("contentlint: interrupted", file=sys.stderr)

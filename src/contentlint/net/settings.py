@@ -15,7 +15,9 @@ from contentlint import __version__
 DEFAULT_USER_AGENT = f"contentlint/{__version__} (link checker for health-information documents)"
 CACHE_DIRNAME = ".contentlint_cache"
 
-_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
+# A duration in config: seconds, or a number with a unit. The config schema uses the same pattern.
+DURATION_PATTERN = r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$"
+_DURATION = re.compile(DURATION_PATTERN)
 _UNIT_SECONDS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
 _ENV_REFERENCE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 

@@ -19,7 +19,7 @@ from contentlint.net import (
 )
 from contentlint.net.addresses import forbidden_host
 from contentlint.net.outcome import Outcome
-from contentlint.net.settings import LinkSettings, SettingsError, settings_from_section
+from contentlint.net.settings import DURATION_PATTERN, LinkSettings, SettingsError, settings_from_section
 from contentlint.plugin import CorpusPass, corpus_pass, reported_code
 
 NETWORK_CODES = ("L001", "L002", "L003", "L009")
@@ -38,7 +38,7 @@ Citation = tuple[str, int, int]  # (url as written, line, column)
 
 _STRINGS = {"type": "array", "items": {"type": "string"}}
 _DURATION = {
-    "anyOf": [{"type": "number", "minimum": 0}, {"type": "string", "pattern": r"^\s*\d+(\.\d+)?\s*[smhd]?\s*$"}],
+    "anyOf": [{"type": "number", "minimum": 0}, {"type": "string", "pattern": DURATION_PATTERN}],
     "description": "a number of seconds, or a number with a unit: '90s', '30m', '12h', '7d'",
 }
 _LINK_OPTIONS = tuple(
@@ -63,6 +63,9 @@ _LINK_OPTIONS = tuple(
         "cache-dir": {"type": "string", "minLength": 1},
         "cache-ok": _DURATION,
         "cache-failure": _DURATION,
+        "proxy": {"type": "string", "minLength": 1,
+                  "description": "a proxy URL such as 'http://proxy.example.org:3128'"},
+        "budget": _DURATION,
     }.items()
 )
 
@@ -285,10 +288,15 @@ reported_code(
     `max-redirects` (10): a loop or a longer chain is reported here, and so is a
     redirect to anything other than http(s).
 
+    When no host at all can be reached (the machine is offline, or the proxy
+    is down), no link gets L002: the run stops with one line, "network
+    unavailable", and exit code 2, and nothing is cached.
+
     Example: `https://www.example-clinic.invalid/leaflet` does not resolve.
 
     Options: `--timeout SECONDS` (or `timeout` in `[tool.contentlint.links]`,
-    default 10), `retries`, `max-redirects`, `skip` URL patterns.
+    default 10), `retries`, `max-redirects`, `budget` (the most time one URL
+    may take), `proxy` (`--proxy URL`), `skip` URL patterns.
     """,
 )
 
