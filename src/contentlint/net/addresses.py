@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 from typing import Union
+from urllib.parse import urlsplit
 
 IPAddress = Union[ipaddress.IPv4Address, ipaddress.IPv6Address]
 
@@ -116,3 +117,11 @@ def forbidden_host(host: str) -> str | None:
     if name in _LOCAL_NAMES or name.endswith(_LOCAL_SUFFIXES):
         return "a local host name"
     return None
+
+
+def host_of(url: str) -> str:
+    """The lower-case host name of a URL, or "" when it has none or cannot be read."""
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""

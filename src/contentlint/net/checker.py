@@ -13,9 +13,9 @@ from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
-from urllib.parse import urlsplit
 
 from contentlint.net import outcome as kinds
+from contentlint.net.addresses import host_of
 from contentlint.net.cache import CacheUnavailable, LinkCache
 from contentlint.net.client import LinkClient
 from contentlint.net.limits import HostLimiter
@@ -42,13 +42,6 @@ class CheckStats:
     requests: int = 0
     seconds: float = 0.0
     peak_per_host: dict[str, int] = field(default_factory=dict)
-
-
-def _host(url: str) -> str:
-    try:
-        return (urlsplit(url).hostname or "").lower()
-    except ValueError:
-        return ""
 
 
 def check_urls(
@@ -120,7 +113,7 @@ def _check_network(
     by_host: dict[str, deque[str]] = {}
     url_host: dict[str, str] = {}
     for url in todo:
-        url_host[url] = host = _host(url)
+        url_host[url] = host = host_of(url)
         by_host.setdefault(host, deque()).append(url)
     running: dict[str, int] = {host: 0 for host in by_host}  # handed out and not waiting
     waiting: dict[str, int] = {host: 0 for host in by_host}  # asleep before a retry: no slot held

@@ -17,7 +17,7 @@ from contentlint.model.settings import Config, Option, Resource
 from contentlint.net import (
     outcome as kinds,  # plain data; the HTTP stack is imported only by --links
 )
-from contentlint.net.addresses import forbidden_host
+from contentlint.net.addresses import forbidden_host, host_of
 from contentlint.net.outcome import Outcome
 from contentlint.net.settings import DURATION_PATTERN, LinkSettings, SettingsError, settings_from_section
 from contentlint.plugin import CorpusPass, corpus_pass, reported_code
@@ -89,13 +89,6 @@ def _status_text(outcome: Outcome) -> str:
     return f"{outcome.status} {outcome.reason}".strip()
 
 
-def _host(url: str) -> str:
-    try:
-        return (urlsplit(url).hostname or "").lower()
-    except ValueError:
-        return ""
-
-
 def _is_ip_literal(host: str) -> bool:
     import ipaddress
 
@@ -131,7 +124,7 @@ def judge(outcome: Outcome, settings: LinkSettings, written: str | None = None) 
     written = written or url
     error = outcome.error
     if error == kinds.FORBIDDEN:
-        host = _host(outcome.final_url)
+        host = host_of(outcome.final_url)
         where = f"{host} is a {outcome.address_reason} address" if _is_ip_literal(host) else (
             f"{host} resolves to {outcome.address}, a {outcome.address_reason} address"
         )
@@ -163,13 +156,13 @@ def judge(outcome: Outcome, settings: LinkSettings, written: str | None = None) 
         where = f"{url} (via redirect to {outcome.final_url})" if outcome.hops else url
         return "L002", f"unreachable: {where}: {hint}"
     status = outcome.status or 0
-    accepted = status in settings.accepted_statuses(_host(outcome.final_url))
+    accepted = status in settings.accepted_statuses(host_of(outcome.final_url))
     if status >= 400 and not accepted:
         if status in _UNVERIFIABLE or outcome.bot_wall:
             why = "the site blocks automated checks" if outcome.bot_wall else "the site refuses automated checks"
             return "L009", (
                 f"could not verify {url}: it{_via(outcome)} answers {_status_text(outcome)} ({why}); "
-                f"open it in a browser, and if it works, accept {status} for {_host(outcome.final_url)} "
+                f"open it in a browser, and if it works, accept {status} for {host_of(outcome.final_url)} "
                 "in [tool.contentlint.links] accept"
             )
         tries = f" after {outcome.attempts} tries" if outcome.attempts > 1 else ""
@@ -244,7 +237,7 @@ def finish_links(summaries: list[tuple[str, Any]], config: Config) -> Iterator[t
 
 def _seen_offline(outcome: Outcome) -> bool:
     """The offline L008 rule already reports links written with a private address or a local name."""
-    return not outcome.hops and forbidden_host(_host(outcome.url)) is not None
+    return not outcome.hops and forbidden_host(host_of(outcome.url)) is not None
 
 
 corpus_pass(CorpusPass("online-links", (*NETWORK_CODES, "L008"), collect_links, finish_links))
