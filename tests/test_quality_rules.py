@@ -263,3 +263,12 @@ def test_q004_screening_never_misses_paragraphs_equal_but_for_whitespace(blocks:
     keys = [" ".join(text.split()) for text in texts if len(text) >= 4]
     if len(set(keys)) < len(keys):
         assert _may_repeat(texts, 4)
+
+
+from contentlint.rules.encoding_damage import _DAMAGE, _damage  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aâ€™Ã©Â \ufffd\x01\x7fï»¿\x9d b\n", max_size=40))
+def test_q007_candidate_search_finds_what_the_full_search_finds(text: str) -> None:
+    assert [(m.start(), m.group()) for m in _damage(text)] == [(m.start(), m.group()) for m in _DAMAGE.finditer(text)]
