@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
+from contentlint.analysis.field_schema import run_schema
 from contentlint.analysis.memo import per_document
 from contentlint.document import Document
 from contentlint.model.errors import ConfigError
@@ -224,7 +225,7 @@ def _build_checks(config: Config) -> SchemaChecks:
     import referencing.jsonschema
 
     schema_path = config.schema_path
-    schema = load_schema(schema_path)
+    schema = run_schema(schema_path, config.fields, lambda: load_schema(schema_path))
     shown = schema_path or "document.schema.json"
     cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
     try:

@@ -11,7 +11,15 @@ from typing import Any
 from contentlint.model.errors import ConfigError
 from contentlint.model.findings import Severity
 from contentlint.engine.rule_set import all_rules
-from contentlint.model.settings import FREQUENCY_MONTHS, Config, ReviewPolicy
+from contentlint.analysis.cycles import CYCLE_HELP, CYCLE_PATTERN, parse_cycle
+from contentlint.model.settings import (
+    FIELD_PRESETS,
+    PRESETS_WITHOUT_DEFAULT_CYCLE,
+    Config,
+    Cycle,
+    FieldMap,
+    ReviewPolicy,
+)
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -21,8 +29,14 @@ else:  # pragma: no cover
 CONFIG_FILENAMES = (".contentlint.toml", "contentlint.toml", "pyproject.toml")
 
 _CYCLE = {
-    "anyOf": [{"enum": sorted(FREQUENCY_MONTHS)}, {"type": "integer", "minimum": 1, "maximum": 240}],
-    "description": f"one of {', '.join(FREQUENCY_MONTHS)}, or a number of months from 1 to 240",
+    "anyOf": [{"type": "integer", "minimum": 1, "maximum": 240}, {"type": "string", "pattern": CYCLE_PATTERN}],
+    "description": CYCLE_HELP,
+}
+_FIELD_NAME = {"type": "string", "minLength": 1}
+# [fields]: the front-matter key that holds each thing the checks read (config key -> FieldMap attribute).
+FIELD_KEYS = {
+    "last-reviewed": "last_reviewed", "next-review": "next_review", "review-cycle": "review_cycle",
+    "url": "url", "source": "source", "title": "title", "owner": "owner",
 }
 _STRINGS = {"type": "array", "items": {"type": "string"}}
 
@@ -41,6 +55,11 @@ CONFIG_SCHEMA: dict[str, Any] = {
         "max-file-size-mb": {"type": "number", "exclusiveMinimum": 0},
         "severity": {"type": "object", "additionalProperties": {"enum": ["error", "warning"]}},
         "per-file-ignores": {"type": "object", "additionalProperties": _STRINGS},
+        "fields": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {"preset": {"enum": sorted(FIELD_PRESETS)}, **{key: _FIELD_NAME for key in FIELD_KEYS}},
+        },
         "review": {
             "type": "object",
             "additionalProperties": False,
@@ -56,8 +75,18 @@ CONFIG_SCHEMA: dict[str, Any] = {
 }
 
 
-def _months(value: Any) -> int:
-    return FREQUENCY_MONTHS[value] if isinstance(value, str) else int(value)
+def _cycle(value: Any, where: str, path: Path) -> Cycle:
+    cycle = parse_cycle(value)
+    if cycle is None:  # matches the pattern but names no time at all ("P0D")
+        raise ConfigError(f"{path}: `{where}`: {value!r} is not allowed; use {CYCLE_HELP}")
+    return cycle
+
+
+def field_map(table: dict[str, Any]) -> FieldMap:
+    """The [fields] table as a FieldMap: the preset's keys, then the explicit ones over them."""
+    preset = table.get("preset", "")
+    chosen = {**FIELD_PRESETS.get(preset, {}), **{k: v for k, v in table.items() if k in FIELD_KEYS}}
+    return FieldMap(preset=preset, **{FIELD_KEYS[key]: name for key, name in chosen.items()})
 
 
 def find_config_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
@@ -188,12 +217,17 @@ def config_from_table(table: dict[str, Any], path: Path) -> Config:
         config.fail_on = Severity(table["fail-on"])
     if "max-file-size-mb" in table:
         config.max_file_bytes = int(table["max-file-size-mb"] * 1024 * 1024)
+    config.fields = field_map(table.get("fields", {}))
     review = table.get("review", {})
+    if "default-cycle" in review:
+        default_cycle: Cycle | None = _cycle(review["default-cycle"], "review.default-cycle", path)
+    else:
+        default_cycle = None if config.fields.preset in PRESETS_WITHOUT_DEFAULT_CYCLE else Cycle(months=24)
     config.review = ReviewPolicy(
         due_soon_days=review.get("due-soon-days", 30),
-        default_cycle_months=_months(review.get("default-cycle", "biennial")),
-        by_source_type={k: _months(v) for k, v in review.get("by-source-type", {}).items()},
-        by_source={k: _months(v) for k, v in review.get("by-source", {}).items()},
+        default_cycle=default_cycle,
+        by_source_type={k: _cycle(v, f"review.by-source-type.{k}", path) for k, v in review.get("by-source-type", {}).items()},
+        by_source={k: _cycle(v, f"review.by-source.{k}", path) for k, v in review.get("by-source", {}).items()},
         date_order=review.get("date-order", "MDY"),
     )
     config.sections = {k: v for k, v in table.items() if isinstance(v, dict)}

@@ -77,7 +77,10 @@ class Linter:
                 continue
             try:
                 for violation in rule.check(document, self.config):
-                    findings.append(self._finding(document.path, rule, violation.line, violation.column, violation.message, violation.subject))
+                    findings.append(
+                        self._finding(document.path, rule, violation.line, violation.column, violation.message,
+                                      violation.subject, violation.owner)
+                    )
             except Exception as error:  # a rule bug must not stop the run or hide other findings
                 findings.append(
                     self._finding(document.path, self._internal, 1, 1, f"rule {rule.code} failed on this file: {type(error).__name__}: {error}")
@@ -107,18 +110,23 @@ class Linter:
         except Exception:  # the report still lists the document; its findings say what is wrong
             return _unreadable_facts(document.path)
 
-    def _finding(self, path: str, rule: Rule, line: int, column: int, message: str, subject: str = "") -> Finding:
+    def _finding(
+        self, path: str, rule: Rule, line: int, column: int, message: str, subject: str = "", owner: str = ""
+    ) -> Finding:
         severity = self.config.severity.get(rule.code, rule.severity)
-        return Finding(path, max(line, 1), max(column, 1), rule.code, severity, message, rule.name, subject)
+        return Finding(path, max(line, 1), max(column, 1), rule.code, severity, message, rule.name, subject, owner)
 
     def lint_file(self, path: Path, display_path: str) -> FileResult:
         try:
             document = read_document(path, display_path, self.config.max_file_bytes)
             return self.check_document(document, path)
         except Exception as error:  # a bug in reading must not stop the run for the other files
-            message = f"contentlint failed on this file: {type(error).__name__}: {error}"
-            facts = _unreadable_facts(display_path) if self.collect_facts else None
-            return FileResult([self._finding(display_path, self._internal, 1, 1, message)], facts=facts)
+            return self.crashed(display_path, f"contentlint failed on this file: {type(error).__name__}: {error}")
+
+    def crashed(self, display_path: str, message: str) -> FileResult:
+        """The result for a file that could not be checked: one E999 finding that says why."""
+        facts = _unreadable_facts(display_path) if self.collect_facts else None
+        return FileResult([self._finding(display_path, self._internal, 1, 1, message)], facts=facts)
 
     def finish_corpus(self, results: list[tuple[str, FileResult]]) -> list[Finding]:
         """Run the corpus passes over every file's summaries; apply the same ignores and suppressions."""

@@ -31,12 +31,14 @@ class Violation:
     message: str
     # What the finding is about (a field name, a URL): keeps fingerprints stable across edits.
     subject: str = ""
+    # Who owns the document's reviews (the mapped owner field), for the freshness findings.
+    owner: str = ""
 
 
 @dataclass(frozen=True)
 class Finding:
-    """Findings sort on every field (path, line, column, code, then message, severity, rule and
-    subject), so the output is the same bytes whatever the hash seed or the number of processes."""
+    """Findings sort on every field (path, line, column, code, then message, severity, rule,
+    subject and owner), so the output is the same bytes whatever the hash seed or the number of processes."""
 
     path: str
     line: int
@@ -46,9 +48,13 @@ class Finding:
     message: str
     rule: str
     subject: str = ""
+    owner: str = ""  # not part of the fingerprint: a page that changes hands keeps its baseline
 
-    def sort_key(self) -> tuple[str, int, int, str, str, str, str, str]:
-        return (self.path, self.line, self.column, self.code, self.message, self.severity.value, self.rule, self.subject)
+    def sort_key(self) -> tuple[str, int, int, str, str, str, str, str, str]:
+        return (
+            self.path, self.line, self.column, self.code, self.message, self.severity.value, self.rule, self.subject,
+            self.owner,
+        )
 
     def __lt__(self, other: Finding) -> bool:
         return self.sort_key() < other.sort_key()
@@ -63,7 +69,7 @@ class Finding:
         return self.sort_key() >= other.sort_key()
 
     def to_dict(self) -> dict[str, object]:
-        return {
+        shown: dict[str, object] = {
             "path": self.path,
             "line": self.line,
             "column": self.column,
@@ -72,3 +78,6 @@ class Finding:
             "rule": self.rule,
             "message": self.message,
         }
+        if self.owner:  # optional: only where the config maps an owner field and the page sets it
+            shown["owner"] = self.owner
+        return shown

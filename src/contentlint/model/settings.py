@@ -49,13 +49,62 @@ def search_words(name: str, words: Iterable[str]) -> Resource:
     return Resource(name, lambda config: kept, search_keys=lambda built: built)
 
 
+@dataclass(frozen=True)
+class Cycle:
+    """A review cycle: calendar months, then days ("191 days", "2 weeks" are days only)."""
+
+    months: int = 0
+    days: int = 0
+
+
+def as_cycle(value: Cycle | int) -> Cycle:
+    """A policy value as a Cycle: a bare number is months."""
+    return value if isinstance(value, Cycle) else Cycle(months=int(value))
+
+
 @dataclass
 class ReviewPolicy:
     due_soon_days: int = 30
-    default_cycle_months: int = 24
-    by_source_type: dict[str, int] = field(default_factory=dict)
-    by_source: dict[str, int] = field(default_factory=dict)
+    # None: a document that names no cycle is not scheduled (the tech-docs preset, as its gem does).
+    default_cycle: Cycle | int | None = 24
+    by_source_type: dict[str, Cycle | int] = field(default_factory=dict)
+    by_source: dict[str, Cycle | int] = field(default_factory=dict)
     date_order: str = "MDY"
+
+
+@dataclass(frozen=True)
+class FieldMap:
+    """Which front-matter keys hold what the review, authority and duplicate checks read
+    (``[tool.contentlint.fields]``). None: the corpus has no such field."""
+
+    last_reviewed: str = "lastReviewed"
+    next_review: str | None = None
+    review_cycle: str = "reviewFrequency"
+    url: str = "url"
+    source: str = "source"
+    title: str = "title"
+    owner: str | None = None
+    preset: str = ""
+
+    @property
+    def is_shipped(self) -> bool:
+        """Whether the fields the shipped schema names keep their shipped names."""
+        default = FieldMap()
+        return not self.preset and all(
+            getattr(self, name) == getattr(default, name)
+            for name in ("last_reviewed", "review_cycle", "url", "source", "title")
+        )
+
+
+# The conventions ``preset =`` names: config key -> front-matter key. Other keys keep their defaults.
+FIELD_PRESETS: dict[str, dict[str, str]] = {
+    # GOV.UK tech-docs template: a page is expired when last_reviewed_on + review_in is before today.
+    "tech-docs": {"last-reviewed": "last_reviewed_on", "review-cycle": "review_in", "owner": "owner_slack"},
+    # Hugo: the page's modification date, reviewed on the configured default cycle.
+    "hugo": {"last-reviewed": "lastmod"},
+}
+# Presets whose pages are not scheduled without a cycle of their own (unless default-cycle is set).
+PRESETS_WITHOUT_DEFAULT_CYCLE = frozenset({"tech-docs"})
 
 
 @dataclass
@@ -73,6 +122,7 @@ class Config:
     fail_on: Severity = Severity.ERROR
     max_file_bytes: int = 32 * 1024 * 1024
     review: ReviewPolicy = field(default_factory=ReviewPolicy)
+    fields: FieldMap = field(default_factory=FieldMap)
     today: dt.date = field(default_factory=dt.date.today)
     # Whether rules that need the network run (``--links``).
     network: bool = False
@@ -97,10 +147,12 @@ class Config:
         """The configured value of ``option``, or its default."""
         return self.sections.get(option.section, {}).get(option.key, option.default)
 
-    def cycle_for(self, source_type: Any, source: Any) -> tuple[int, str]:
-        """Review cycle in months when the document names no reviewFrequency, and where it came from."""
+    def cycle_for(self, source_type: Any, source: Any) -> tuple[Cycle | None, str]:
+        """Review cycle when the document names none of its own, and where it came from
+        (None: not scheduled)."""
         if isinstance(source_type, str) and source_type in self.review.by_source_type:
-            return self.review.by_source_type[source_type], f"policy for sourceType {source_type}"
+            return as_cycle(self.review.by_source_type[source_type]), f"policy for sourceType {source_type}"
         if isinstance(source, str) and source in self.review.by_source:
-            return self.review.by_source[source], f"policy for source {source}"
-        return self.review.default_cycle_months, "default"
+            return as_cycle(self.review.by_source[source]), f"policy for source {source}"
+        default = self.review.default_cycle
+        return (None if default is None else as_cycle(default)), "default"

@@ -27,34 +27,45 @@ def review_overdue(document: Document, config: Config) -> Iterator[Violation]:
     review cycle may give patients advice that is no longer true.
 
     Where the date comes from, in order:
-    1. front matter `lastReviewed` plus the cycle;
-    2. a "Next review: 01 November 2025" line in the body;
-    3. a "Last reviewed", "Reviewed:", "Last Revised:", "Last updated" or
+    1. the next-review field, when one is configured: the due date itself;
+    2. the last-review field (`lastReviewed` by default) plus the cycle;
+    3. a "Next review: 01 November 2025" line in the body;
+    4. a "Last reviewed", "Reviewed:", "Last Revised:", "Last updated" or
        "Page last reviewed" line in the body, plus the cycle.
 
-    The cycle is `reviewFrequency` (monthly, quarterly, semiannual, annual,
-    biennial); without it, the policy for the document's `sourceType` or
-    `source` in config; without that, two years. Months are calendar months:
-    30 November plus 3 months is 28 February. Documents with `status: archived`
-    are not scheduled.
+    The cycle is the cycle field (`reviewFrequency` by default): monthly,
+    quarterly, semiannual, annual, biennial, a number of months, or a duration
+    such as "6 months", "191 days", "2 weeks" or "P6M". Without it, the policy
+    for the document's `sourceType` or source in config; without that, two
+    years. Months are calendar months: 30 November plus 3 months is 28
+    February. Documents with `status: archived` are not scheduled.
 
     Example: `lastReviewed: 2025-12-30` with `reviewFrequency: quarterly` was due
-    on 2026-03-30; on 2026-11-22 that is 237 days overdue.
+    on 2026-03-30; on 2026-11-22 that is 237 days overdue. With
+    `preset = "tech-docs"`: `last_reviewed_on: 2025-01-01` with
+    `review_in: 6 months` was due on 2025-07-01.
 
     Options (`[tool.contentlint.review]`): `default-cycle`, `by-source-type`,
     `by-source`, `date-order` (for dates like 05/06/2024: MDY by default).
+    `[tool.contentlint.fields]` names the fields (see the configuration guide).
     "Today" is `--today YYYY-MM-DD`.
     """
     schedule = review_schedule(document, config)
     if schedule.due is None or schedule.exempt or schedule.due >= config.today:
         return
     late = (config.today - schedule.due).days
-    action = "update lastReviewed" if schedule.front_matter_last else "record the new date in front matter (lastReviewed)"
+    fields = config.fields
+    if schedule.front_matter_next:
+        action = f"update {fields.next_review}"
+    elif schedule.front_matter_last:
+        action = f"update {fields.last_reviewed}"
+    else:
+        action = f"record the new date in front matter ({fields.last_reviewed})"
     yield Violation(
         schedule.due_line, 1,
         f"review overdue by {_days(late)}: due {schedule.due.isoformat()} ({schedule.basis}); "
         f"review the page and {action}",
-        subject="review",
+        subject="review", owner=schedule.owner,
     )
 
 
@@ -78,7 +89,7 @@ def review_due_soon(document: Document, config: Config) -> Iterator[Violation]:
         when = "today" if left == 0 else f"in {_days(left)}"
         yield Violation(
             schedule.due_line, 1, f"review due {when}, on {schedule.due.isoformat()} ({schedule.basis})",
-            subject="review",
+            subject="review", owner=schedule.owner,
         )
 
 
@@ -90,22 +101,27 @@ def review_date_in_future(document: Document, config: Config) -> Iterator[Violat
     (2062 for 2026) or a date entered to silence the overdue check, and either
     way the document's real review state is unknown.
 
+    Checked: the last-review field (`lastReviewed` by default) and the
+    last-review dates in the body.
+
     Example: `lastReviewed: 2027-02-01` on 2026-11-22.
 
     Options: none. Next-review dates in the future are normal and not reported.
     """
-    for date in review_schedule(document, config).all_dates:
+    schedule = review_schedule(document, config)
+    for date in schedule.all_dates:
         if date.kind == LAST and date.date > config.today:
             yield Violation(
                 date.line, date.column,
                 f"review date {date.date.isoformat()} is in the future ({date.origin}: \"{date.written}\")",
-                subject=date.origin,
+                subject=date.origin, owner=schedule.owner,
             )
 
 
 @rule("F004", "review-date-missing", "warning", uses=[REVIEW_LABELS])
 def review_date_missing(document: Document, config: Config) -> Iterator[Violation]:
-    """No review date anywhere: neither `lastReviewed` in front matter nor a labelled date in the body.
+    """No review date anywhere: neither the last-review field (`lastReviewed` by default) nor
+    the next-review field in front matter, nor a labelled date in the body.
 
     Why it matters: a document with no review date never becomes overdue, so it
     can stay unreviewed for ever.
@@ -117,8 +133,12 @@ def review_date_missing(document: Document, config: Config) -> Iterator[Violatio
     schedule = review_schedule(document, config)
     if document.front_matter_error is not None:
         return  # the date may be in the front matter that could not be read (M002/M003)
-    if schedule.due is None and "lastReviewed" not in document.metadata:
-        yield Violation(1, 1, "no review date: add `lastReviewed` to the front matter", subject="review")
+    fields = config.fields
+    meta = document.metadata
+    if schedule.due is None and fields.last_reviewed not in meta and (fields.next_review or "") not in meta:
+        yield Violation(
+            1, 1, f"no review date: add `{fields.last_reviewed}` to the front matter", subject="review", owner=schedule.owner
+        )
 
 
 @rule("F005", "review-dates-disagree", "warning", uses=[REVIEW_LABELS])
@@ -129,8 +149,9 @@ def review_dates_disagree(document: Document, config: Config) -> Iterator[Violat
     newer "Last reviewed" line and the front matter was not updated, or the
     other way round.
 
-    Compared: `lastReviewed` with the body's last-review dates; the due date
-    from `lastReviewed` and the cycle with a body "Next review" date, which may
+    Compared: the last-review field (`lastReviewed` by default) with the body's
+    last-review dates; the front matter's due date (from the next-review field,
+    or the last review and the cycle) with a body "Next review" date, which may
     differ by up to 31 days.
 
     Example: `lastReviewed: 2025-12-30` and a body line "Page last reviewed: 12 March 2024".
@@ -141,13 +162,14 @@ def review_dates_disagree(document: Document, config: Config) -> Iterator[Violat
     fm = schedule.front_matter_last
     if fm is None:
         return
+    fields = config.fields
     for date in schedule.body_dates:
         if date.kind == LAST and date.date != fm.date:
             yield Violation(
                 date.line, date.column,
-                f"body says \"{date.written}\" but front matter says lastReviewed {fm.date.isoformat()} "
+                f"body says \"{date.written}\" but front matter says {fields.last_reviewed} {fm.date.isoformat()} "
                 f"(line {fm.line}); make them agree",
-                subject="lastReviewed",
+                subject=fields.last_reviewed, owner=schedule.owner,
             )
         elif (
             date.kind == NEXT
@@ -158,5 +180,5 @@ def review_dates_disagree(document: Document, config: Config) -> Iterator[Violat
                 date.line, date.column,
                 f"body says \"{date.written}\" but front matter gives a due date of {schedule.due.isoformat()} "
                 f"({schedule.basis}); make them agree",
-                subject="nextReview",
+                subject=fields.next_review or "nextReview", owner=schedule.owner,
             )
