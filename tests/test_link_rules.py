@@ -85,6 +85,22 @@ def test_each_link_gets_one_offline_code() -> None:
     assert sorted(f.code for f in findings if f.code.startswith("L")) == ["L005", "L008"]
 
 
+@pytest.mark.parametrize(
+    ("body", "count", "message"),
+    [
+        ("[a](/x)", 1, 'relative link "/x" cannot be resolved'),
+        ("[a](/x) and [b](y.html)\n\n[c](/z)", 1, '3 relative links cannot be resolved (the first is "/x"; others on lines 11, 13)'),
+        ("\n\n".join(f"[l{n}](/p{n})" for n in range(8)), 1, "others on lines 13, 15, 17, 19, 21, …)"),
+        ("[a](https://www.cancer.gov/a)", 0, ""),
+    ],
+)
+def test_missing_url_gives_one_l006_per_document(body: str, count: int, message: str) -> None:
+    """One missing `url` is one fix: the document gets one L006 however many relative links it has."""
+    found = [f for f in lint_text(NO_URL + "\n" + body + "\n") if f.code == "L006"]
+    assert len(found) == count
+    assert all(message in f.message for f in found)
+
+
 def test_reference_definition_is_checked_once() -> None:
     text = WITH_URL + "\n[a][r] and [b][r]\n\n[r]: http://www.nhs.uk/\n"
     assert [f.line for f in lint_text(text) if f.code == "L004"] == [14]

@@ -17,6 +17,8 @@ from contentlint.model.findings import Violation
 from contentlint.model.settings import Config
 from contentlint.plugin import rule
 
+_LINES_SHOWN = 5  # L006 names the lines of the other unresolvable links, up to this many
+
 
 def _violations(document: Document, code: str) -> Iterator[Violation]:
     links = document_links(document)
@@ -70,9 +72,26 @@ def relative_link_without_base(document: Document, config: Config) -> Iterator[V
     Fix: add the page's `url` to the front matter, or write the links in full.
     Jumps within the page (`#section`) are fine.
 
+    Reported once per document, at the first such link, with how many there are and
+    on which lines: the one fix (a `url`) mends them all.
+
     Options: none.
     """
-    return _violations(document, "L006")
+    found = list(_violations(document, "L006"))
+    if len(found) <= 1:
+        yield from found
+        return
+    first = found[0]
+    lines = sorted({v.line for v in found[1:]})
+    shown = ", ".join(str(line) for line in lines[:_LINES_SHOWN]) + (", …" if len(lines) > _LINES_SHOWN else "")
+    why = first.message.partition("cannot be resolved: ")[2].replace(" it ", " them ").replace("the link absolute", "the links absolute")
+    yield Violation(
+        first.line, first.column,
+        f'{len(found)} relative links cannot be resolved (the first is "{first.subject}"; others on '
+        f"{'line' if len(lines) == 1 else 'lines'} {shown}): {why}",
+        subject="relative links",
+    )
+
 
 
 @rule("L007", "malformed-link", "warning", uses=[LINK_MARKERS])
