@@ -66,6 +66,20 @@ def test_freshness_rules(text: str, expected: set[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("ignore", "expected"),
+    [
+        ([], {"M101"}),  # M101 names the missing field; F004 would repeat it
+        (["M101"], {"F004"}),  # M101 not reported: F004 still says the page has no review date
+        (["M"], {"F004"}),
+    ],
+)
+def test_missing_last_reviewed_is_reported_once(ignore: list[str], expected: set[str]) -> None:
+    text = front_matter(lastReviewed=None) + BODY
+    codes = {f.code for f in lint_text(text, make_config(ignore=ignore)) if f.code in ("M101", "F004")}
+    assert codes == expected
+
+
+@pytest.mark.parametrize(
     "start, months, expected",
     [
         ("2026-11-30", 3, "2027-02-28"),

@@ -7,6 +7,7 @@ import importlib
 import pkgutil
 
 import contentlint.rules
+from contentlint.analysis.selection import is_selected
 from contentlint.model.settings import Config, Resource
 from contentlint.plugin import CorpusPass, Rule, registered_passes, registered_rules
 
@@ -26,17 +27,6 @@ def all_rules() -> dict[str, Rule]:
 def all_corpus_passes() -> list[CorpusPass]:
     _load_rule_modules()
     return registered_passes()
-
-
-def is_selected(code: str, select: list[str], ignore: list[str]) -> bool:
-    """ruff's rule: the longest matching prefix decides; on a tie, ignore wins."""
-
-    def best(prefixes: list[str]) -> int:
-        lengths = [0 if p.upper() == "ALL" else len(p) for p in prefixes if p.upper() == "ALL" or code.startswith(p.upper())]
-        return max(lengths, default=-1)
-
-    chosen, dropped = best(select), best(ignore)
-    return chosen >= 0 and chosen > dropped
 
 
 def enabled_rules(config: Config) -> list[Rule]:

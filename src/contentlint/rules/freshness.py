@@ -6,6 +6,8 @@ from typing import Iterator
 
 from contentlint.analysis.review import review_schedule
 from contentlint.analysis.review_dates import LAST, NEXT, REVIEW_LABELS
+from contentlint.analysis.schema import schema_problems
+from contentlint.analysis.selection import selects
 from contentlint.document import Document
 from contentlint.model.findings import Violation
 from contentlint.model.settings import Config
@@ -128,7 +130,8 @@ def review_date_missing(document: Document, config: Config) -> Iterator[Violatio
 
     Example: a page that ends with no "Last reviewed" line and has no front matter.
 
-    Options: none. An invalid `lastReviewed` is reported by M102, not here.
+    Options: none. An invalid `lastReviewed` is reported by M102, not here; a front
+    matter that lacks a required `lastReviewed` is reported by M101 alone.
     """
     schedule = review_schedule(document, config)
     if document.front_matter_error is not None:
@@ -136,6 +139,10 @@ def review_date_missing(document: Document, config: Config) -> Iterator[Violatio
     fields = config.fields
     meta = document.metadata
     if schedule.due is None and fields.last_reviewed not in meta and (fields.next_review or "") not in meta:
+        if selects(config, "M101") and any(
+            p.code == "M101" and p.field == fields.last_reviewed for p in schema_problems(document, config)
+        ):
+            return  # M101 already names the missing field: one finding for one fix
         yield Violation(
             1, 1, f"no review date: add `{fields.last_reviewed}` to the front matter", subject="review", owner=schedule.owner
         )
