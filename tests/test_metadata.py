@@ -21,6 +21,10 @@ CASES = [
     ("language-with-region", front_matter(language="en-GB") + BODY, set()),
     ("no-front-matter", "# Radiotherapy\n\nText.\n", {"M001"}),
     ("horizontal-rule-later-is-not-front-matter", "# Title\n\n---\n\nText.\n", {"M001"}),
+    ("blank-line-before-front-matter", "\n" + front_matter() + BODY, {"M001"}),
+    ("blank-lines-before-front-matter", "\n \n\n" + front_matter() + BODY, {"M001"}),
+    ("indented-front-matter", "".join(" " + line for line in front_matter().splitlines(True)) + BODY, {"M001"}),
+    ("rule-paragraph-rule-is-not-front-matter", "\n---\n\nJust a paragraph.\n\n---\n" + BODY, {"M001"}),
     ("unterminated", "---\ntitle: Radiotherapy\nurl: https://www.nhs.uk/a\n\n# Radiotherapy\n", {"M002"}),
     ("yaml-syntax-error", "---\ntitle: Lenalidomide: what to expect\n---\nText\n", {"M002"}),
     ("bad-indentation", "---\ntitle: a\n  url: b\n---\nText\n", {"M002"}),
@@ -49,6 +53,20 @@ CASES = [
 @pytest.mark.parametrize("text, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_metadata_rules(text: str, expected: set[str]) -> None:
     assert {code for code, _, _ in metadata_findings(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "line", "says"),
+    [("\n", 2, "delete the blank line"), ("\n\n\n", 4, "delete the 3 blank lines"), ("  ", 1, "delete the spaces")],
+)
+def test_misplaced_front_matter_is_one_finding_and_still_read(before: str, line: int, says: str) -> None:
+    """One clear M001, and the fields are read: no 'no review date', no 'cannot resolve' per link."""
+    text = before + front_matter(lastReviewed="'2020-01-01'") + "\n# Radiotherapy\n\n[a](/x) and [b](/y) explain how radiotherapy uses rays to treat cancer.\n"
+    findings = lint_text(text)
+    (m001,) = [f for f in findings if f.code == "M001"]
+    assert m001.line == line
+    assert m001.message.startswith(f"front matter must start on the first line: {says} before its `---`")
+    assert {f.code for f in findings} == {"M001", "F001"}
 
 
 def test_yaml_error_points_at_the_file_line() -> None:

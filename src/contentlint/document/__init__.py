@@ -28,6 +28,8 @@ class Document:
     front_matter_error: FrontMatterError | None = None
     parsed_yaml: ParsedYaml | None = None
     front_matter_first_line: int = 0  # 1-based file line where the YAML text starts (the opening `---`)
+    # What stands before front matter that does not open on line 1 ("the blank line"), read anyway; M001 reports it.
+    front_matter_misplaced: str = ""
     body: str = ""
     body_first_line: int = 1  # 1-based file line of the body's first line
     # Views computed from the document, keyed by the function that computes each

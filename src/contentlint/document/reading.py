@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import stat
 
 from frontmatter.default_handlers import YAMLHandler
@@ -118,6 +119,7 @@ def parse_document(data: bytes | str, path: str = "<string>") -> Document:
         text = normalise_newlines(data)
     doc = Document(path, text=text, body=text, body_first_line=1)
     if not _FM_HANDLER.detect(text):
+        _read_misplaced_front_matter(doc, text)
         return doc
     doc.has_front_matter = True
     boundaries = _FM_HANDLER.FM_BOUNDARY.finditer(text)
@@ -138,3 +140,34 @@ def parse_document(data: bytes | str, path: str = "<string>") -> Document:
     except FrontMatterError as error:
         doc.front_matter_error = error
     return doc
+
+
+# Front matter that opens after blank lines or indented: other tools do not see it, so M001 reports it,
+# but the fields are read when the block is a closed YAML mapping, so the other rules judge the page.
+_LATE_OPENING = re.compile(r"\A((?:[ \t]*\n)*)([ \t]*)-{3,}[ \t]*$", re.MULTILINE)
+_LATE_CLOSING = re.compile(r"^[ \t]*-{3,}[ \t]*$", re.MULTILINE)
+
+
+def _read_misplaced_front_matter(doc: Document, text: str) -> None:
+    opening = _LATE_OPENING.match(text)
+    if opening is None:
+        return
+    closing = _LATE_CLOSING.search(text, opening.end())
+    if closing is None:
+        return
+    try:
+        parsed = load_front_matter(text[opening.end():closing.start()])
+    except FrontMatterError:
+        return  # not readable as front matter: the page stays a page without it
+    if not isinstance(parsed.data, dict) or not parsed.data:
+        return  # a thematic break and a paragraph, not front matter
+    blank_lines = opening.group(1).count("\n")
+    if blank_lines:
+        doc.front_matter_misplaced = "the blank line" if blank_lines == 1 else f"the {blank_lines} blank lines"
+    else:
+        doc.front_matter_misplaced = "the spaces"
+    doc.has_front_matter = True
+    doc.parsed_yaml = parsed
+    doc.front_matter_first_line = blank_lines + 1
+    doc.body = text[closing.end():]
+    doc.body_first_line = text.count("\n", 0, closing.end()) + 1

@@ -32,9 +32,19 @@ def no_front_matter(document: Document, config: Config) -> Iterator[Violation]:
         language: en
         ---
 
+    Front matter must open on the first line: after a blank line or with spaces before
+    its `---`, publishing tools take it for text. M001 then says what stands before it,
+    and the other rules read its fields as if it were in place.
+
     Options: none. The fields themselves come from the metadata schema (`schema`).
     """
-    if not document.has_front_matter and document.text.strip():
+    if document.front_matter_misplaced:
+        yield Violation(
+            document.front_matter_first_line, 1,
+            f"front matter must start on the first line: delete {document.front_matter_misplaced} before its "
+            "`---`, or other tools read it as text",
+        )
+    elif not document.has_front_matter and document.text.strip():
         yield Violation(1, 1, "no front matter: add a `---` block with title, url, source, lastReviewed and the other required fields")
     elif not document.has_front_matter:
         yield Violation(1, 1, "empty file: no front matter and no content")
