@@ -33,7 +33,7 @@ def test_findings_exit_1_with_text_lines(run_cli, corpus) -> None:
     result = run_cli("check", "docs", "--today", "2026-11-22", cwd=root)
     assert result.code == 1
     lines = result.out.splitlines()
-    assert lines[0].startswith("docs/a.md:6:1: F001 review overdue")
+    assert lines[0].startswith("docs/a.md:6:1: F001 [error] review overdue")
     assert lines[-1].startswith("Found 1 problem (1 error, 0 warnings) in 1 file; 2 files checked.")
 
 
@@ -209,3 +209,55 @@ def test_examples_show_every_offline_rule(run_cli) -> None:
     expected = {code for code, rule in all_rules().items() if not rule.network and code != "E999"}
     assert expected - shown == set()
     assert result.code == 1
+
+
+class _Terminal:
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(
+    ("choice", "environment", "expected"),
+    [
+        ("auto", {}, True),
+        ("auto", {"TERM": "dumb"}, False),
+        ("auto", {"NO_COLOR": "1"}, False),
+        ("auto", {"NO_COLOR": "1", "FORCE_COLOR": "1"}, False),
+        ("auto", {"TERM": "dumb", "FORCE_COLOR": "1"}, True),
+        ("always", {"TERM": "dumb"}, True),
+        ("never", {}, False),
+    ],
+)
+def test_colour_on_a_terminal_unless_dumb_or_no_color(monkeypatch, choice, environment, expected) -> None:
+    from contentlint import cli
+
+    for name in ("TERM", "NO_COLOR", "FORCE_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    assert cli._use_color(choice, _Terminal()) is expected
+
+
+@pytest.mark.parametrize(("color", "marks"), [("never", ["F001 [error] ", "F002 [warning] "]), ("always", ["\033[1;31mF001\033[0m review"])])
+def test_uncoloured_lines_name_the_severity(run_cli, corpus, color, marks) -> None:
+    root = corpus({"a.md": OVERDUE, "b.md": DUE_SOON})
+    out = run_cli("check", ".", "--today", "2026-11-22", "--color", color, cwd=root).out
+    assert all(mark in out for mark in marks), out
+    assert ("[error]" in out) is (color == "never")
+
+
+@pytest.mark.parametrize(("words", "says"), [(1, "only 1 word of content"), (3, "only 3 words of content")])
+def test_near_empty_counts_its_words(run_cli, corpus, words, says) -> None:
+    root = corpus({"a.md": front_matter() + "\n# Title\n\n" + " ".join(["rays"] * words) + "\n"})
+    assert says in run_cli("check", ".", "--select", "Q008", cwd=root).out
+
+
+@pytest.mark.parametrize(
+    ("files", "says"),
+    [({"docs/a.md": OVERDUE}, "1 document, 1 error, 0 warnings"), ({"docs/a.md": OVERDUE, "docs/b.md": DUE_SOON}, "2 documents, 1 error, 1 warning")],
+)
+def test_report_says_what_it_wrote_in_good_english(run_cli, corpus, files, says) -> None:
+    root = corpus(files)
+    result = run_cli("report", "docs", "-o", "r.md", "--today", "2026-11-22", cwd=root)
+    assert result.err == f"contentlint: wrote r.md: {says}\n"
+

@@ -200,7 +200,7 @@ def _use_color(choice: str, stream: TextIO) -> bool:
         return False
     if os.environ.get("FORCE_COLOR"):
         return True
-    return hasattr(stream, "isatty") and stream.isatty()
+    return os.environ.get("TERM") != "dumb" and hasattr(stream, "isatty") and stream.isatty()
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -451,8 +451,8 @@ def run_report(args: argparse.Namespace) -> int:
         written.append(f"{args.calendar} ({dated} review {'date' if dated == 1 else 'dates'})")
     if written and not args.quiet:
         print(
-            f"contentlint: wrote {' and '.join(written)}: {result.files} documents, "
-            f"{result.errors} errors, {result.warnings} warnings",
+            f"contentlint: wrote {' and '.join(written)}: {_count(result.files, 'document')}, "
+            f"{_count(result.errors, 'error')}, {_count(result.warnings, 'warning')}",
             file=sys.stderr,
         )
     return EXIT_FINDINGS if result.failed else EXIT_OK

@@ -1,4 +1,5 @@
-"""`path:line:col: CODE message`, then a summary line. Colour only when asked (a terminal)."""
+"""`path:line:col: CODE message`, then a summary line. Colour only when asked (a terminal); without
+colour each line says `[error]` or `[warning]` after the code."""
 
 from __future__ import annotations
 
@@ -48,6 +49,8 @@ def report_text(result: RunResult, stream: TextIO, options: ReportOptions) -> No
     for finding in result.findings:
         location = _paint(f"{finding.path}:{finding.line}:{finding.column}:", "path", color)
         code = _paint(finding.code, finding.severity, color)
-        stream.write(f"{location} {code} {finding.message}\n")
+        # Without colour (CI logs, pipes, --color never) the severity is written out, as JUnit has it.
+        severity = "" if color else f" [{finding.severity.value}]"
+        stream.write(f"{location} {code}{severity} {finding.message}\n")
     if not options.quiet:
         stream.write(summary_line(result) + "\n")

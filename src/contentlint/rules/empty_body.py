@@ -40,8 +40,8 @@ def empty_body(document: Document, config: Config) -> Iterator[Violation]:
     elif words < minimum:
         yield Violation(
             line, 1,
-            f"the document has only {words} words of content (fewer than {minimum}): the text was probably lost "
-            "when it was fetched; restore it or delete the file",
+            f"only {words} {'word' if words == 1 else 'words'} of content (fewer than {minimum}): the text was "
+            "probably lost when it was fetched; restore it or delete the file",
             subject="near-empty",
         )
 
