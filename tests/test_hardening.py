@@ -169,6 +169,7 @@ def test_file_over_the_size_limit(tmp_path: Path) -> None:
 def corpus_of(tmp_path: Path, names: list[str]) -> Path:
     for name in names:
         unique = CLEAN_FRONT_MATTER.replace("/radiotherapy", f"/{tmp_path.name}/{name}").replace("title: ", f"title: {name} ")
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(unique + PROSE + "\n", "utf-8")
     return tmp_path
 
@@ -214,6 +215,64 @@ def test_permission_error_is_reported(tmp_path: Path, monkeypatch: pytest.Monkey
     document = read_document(tmp_path / "locked.md", "locked.md")
     assert document.read_error is not None
     assert document.read_error.message == "cannot read file: Permission denied"
+
+
+def test_unreadable_directory_is_a_finding_not_a_silent_gap(tmp_path: Path) -> None:
+    corpus_of(tmp_path, ["a.md", "locked/b.md"])
+    locked = tmp_path / "locked"
+    locked.chmod(0)
+    try:
+        files = list(discover([str(tmp_path)], ["*.md"], [], tmp_path, cwd=tmp_path))
+        result = Linter(make_config()).run(files)
+        reads_everything = os.access(locked, os.R_OK)
+    finally:
+        locked.chmod(stat.S_IRWXU)
+    if reads_everything:
+        pytest.skip("root lists every directory; test_unlistable_directory_is_reported simulates it")
+    assert [(f.path, f.code, f.message) for f in result.findings] == [
+        ("locked", "E001", "cannot read directory: Permission denied; the documents in it are not checked")
+    ]
+
+
+@pytest.mark.parametrize("name", [".", "locked"])
+def test_unlistable_directory_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """The chmod case simulated, so that it also runs as root: the directory itself gets E001."""
+    corpus_of(tmp_path, ["a.md", "locked/b.md"])
+    real_scandir = os.scandir
+    denied = (tmp_path / name).resolve()
+
+    def deny(path=".", *args):
+        if Path(path).resolve() == denied:
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path, *args)
+
+    monkeypatch.setattr(os, "scandir", deny)
+    start = tmp_path / name if name == "." else tmp_path
+    files = list(discover([str(start)], ["*.md"], [], tmp_path, cwd=tmp_path))
+    result = Linter(make_config()).run(files)
+    assert [(f.code, f.message) for f in result.findings] == [
+        ("E001", "cannot read directory: Permission denied; the documents in it are not checked")
+    ]
+    assert result.files == len(files) == (1 if name == "." else 2)
+
+
+def test_file_behind_an_unreadable_directory_is_not_called_missing(run_cli, tmp_path: Path) -> None:
+    corpus_of(tmp_path, ["locked/b.md"])
+    (tmp_path / "locked").chmod(0)
+    try:
+        result = run_cli("check", "locked/b.md", cwd=tmp_path)
+        reads_everything = os.access(tmp_path / "locked", os.R_OK)
+    finally:
+        (tmp_path / "locked").chmod(stat.S_IRWXU)
+    if reads_everything:
+        pytest.skip("root reads it")
+    assert "no such file" not in result.err
+    assert result.code == 1 and "locked/b.md:1:1: E001 [error] cannot read file: Permission denied" in result.out
+
+
+def test_a_missing_file_is_still_a_usage_error(run_cli, tmp_path: Path) -> None:
+    result = run_cli("check", "gone/b.md", cwd=tmp_path)
+    assert result.code == 2 and result.err == "contentlint: error: no such file or directory: gone/b.md\n"
 
 
 def test_fifo_does_not_hang(tmp_path: Path) -> None:

@@ -193,6 +193,18 @@ def configure(args: argparse.Namespace) -> Config:
     return config
 
 
+def _exists(given: str) -> bool:
+    """False only when the path is not there: a path behind an unreadable directory exists, and
+    reading it gives a finding that says why it cannot be checked."""
+    try:
+        os.lstat(given)
+    except (FileNotFoundError, NotADirectoryError, ValueError):  # ValueError: a NUL in the path
+        return False
+    except OSError:
+        return True
+    return True
+
+
 def _use_color(choice: str, stream: TextIO) -> bool:
     if choice != "auto":
         return choice == "always"
@@ -207,7 +219,7 @@ def run_check(args: argparse.Namespace) -> int:
 
     config = configure(args)
     for given in args.paths:
-        if not os.path.lexists(given):
+        if not _exists(given):
             raise UsageError(f"no such file or directory: {given}")
     _check_writable(args.output)
     _check_writable(getattr(args, "write_baseline", None))
@@ -424,7 +436,7 @@ def run_report(args: argparse.Namespace) -> int:
         raise UsageError("say where to write the report: -o report.html (or .md), and/or --calendar reviews.ics")
     output_format = _report_format(args)
     for given in args.paths:
-        if not os.path.lexists(given):
+        if not _exists(given):
             raise UsageError(f"no such file or directory: {given}")
     _check_writable(args.output)
     _check_writable(args.calendar)

@@ -84,8 +84,10 @@ def read_document(
     except FileNotFoundError:
         return Document(shown, read_error=ReadError("file disappeared before it could be read"))
     except IsADirectoryError:
-        return Document(shown, read_error=ReadError("is a directory, not a file"))
+        return Document(shown, read_error=ReadError(_unlisted_directory(filename) or "is a directory, not a file"))
     except OSError as error:
+        if os.path.isdir(filename):  # a directory the walk could not list
+            return Document(shown, read_error=ReadError(_unlisted_directory(filename, error)))
         return Document(shown, read_error=ReadError(f"cannot read file: {error.strerror or error}"))
     if len(data) > max_bytes:
         return Document(
@@ -93,6 +95,18 @@ def read_document(
             read_error=ReadError(f"file is larger than the {max_bytes // (1024 * 1024)} MiB limit; not checked"),
         )
     return parse_document(data, shown)
+
+
+def _unlisted_directory(path: str | os.PathLike[str], error: OSError | None = None) -> str:
+    """Why a directory cannot be listed ("" when it can): discovery hands such a directory over
+    as if it were a document, so that the run reports it instead of skipping it silently."""
+    if error is None:
+        try:
+            os.scandir(path).close()
+            return ""
+        except OSError as failure:
+            error = failure
+    return f"cannot read directory: {error.strerror or error}; the documents in it are not checked"
 
 
 def _read_at_most(descriptor: int, size: int, limit: int) -> bytes:

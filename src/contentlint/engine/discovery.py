@@ -60,7 +60,7 @@ def discover(
     seen: set[str] | None = set() if len(paths) > 1 else None
     for given in paths:
         start = Path(given)
-        if start.is_dir():
+        if os.path.isdir(start):  # False, not an error, for a path behind an unreadable directory
             walked = _walk(start, include, exclude, root)
         else:
             walked = iter([start]) if not _matches(_relative(start, root), exclude) else iter(())
@@ -81,12 +81,13 @@ def _relative(path: Path, root: Path) -> str:
 
 
 def _walk(start: Path, include: list[str], exclude: list[str], root: Path) -> Iterator[Path]:
+    """The documents under ``start``; a directory that cannot be listed is yielded itself, so that
+    reading it gives the run a finding that names it (E001) rather than a silent gap."""
     visited: set[tuple[int, int]] = set()
+    unlisted: list[OSError] = []
 
-    def onerror(error: OSError) -> None:  # unreadable directories are skipped, not fatal
-        return None
-
-    for directory, dirnames, filenames in os.walk(start, followlinks=True, onerror=onerror):
+    for directory, dirnames, filenames in os.walk(start, followlinks=True, onerror=unlisted.append):
+        yield from _unlisted(unlisted)
         try:
             info = os.stat(directory)
         except OSError:
@@ -105,3 +106,11 @@ def _walk(start: Path, include: list[str], exclude: list[str], root: Path) -> It
             relative = prefix + name
             if _matches(relative, include) and not _matches(relative, exclude):
                 yield base / name
+    yield from _unlisted(unlisted)
+
+
+def _unlisted(errors: list[OSError]) -> Iterator[Path]:
+    while errors:
+        error = errors.pop(0)
+        if error.filename is not None and not isinstance(error, FileNotFoundError):  # gone: nothing to report
+            yield Path(os.fsdecode(error.filename))
