@@ -212,7 +212,7 @@ def test_junit_survives_characters_xml_cannot_hold(tmp_path: Path) -> None:
     with open(target, "w", encoding="utf-8") as stream:
         reporters.get("junit")(result, stream, reporters.ReportOptions())
     case = next(iter(next(iter(JUnitXml.fromfile(str(target))))))
-    assert "\\u0001" in case.result[0].text
+    assert "control \\x01 and \\x1b[31m here" in case.result[0].text  # shown, as in the text output
 
 
 # CSV

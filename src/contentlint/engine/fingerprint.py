@@ -32,7 +32,11 @@ def identity(finding: Finding) -> str:
 def fingerprint(finding: Finding) -> str:
     """A 32-hex-digit hash of code, path and identity."""
     key = "\0".join((finding.code, finding.path, identity(finding)))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+    try:  # a file name that is not UTF-8 carries its bytes as surrogates (surrogateescape)
+        data = key.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        data = key.encode("utf-8", "surrogatepass")
+    return hashlib.sha256(data).hexdigest()[:32]
 
 
 def numbered_fingerprints(findings: Iterable[Finding]) -> list[str]:

@@ -2,7 +2,8 @@
 
 Both are Jinja2 templates shipped as package data. Every value a template prints is escaped
 on the way out: HTML by autoescape, Markdown by the environment's ``finalize`` hook, so a
-document title such as ``<script>…</script>`` can only ever show as text.
+document title such as ``<script>…</script>`` can only ever show as text. Control characters
+and undecodable bytes of file names are shown escaped in both (contentlint.report.escape).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from markupsafe import Markup, escape
 
 from contentlint.report import ReportOptions, register
 from contentlint.report.audit import Audit, build_audit, review_note
+from contentlint.report.escape import markdown_text, printable
 from contentlint.report.timeline_chart import timeline_chart
 
 if TYPE_CHECKING:
@@ -54,7 +56,7 @@ _CODE_SPAN = re.compile(r"`([^`\n]+)`")
 
 def message_html(message: str) -> Markup:
     """A finding's message, escaped, with its `code` spans shown as code."""
-    return Markup(_CODE_SPAN.sub(r"<code>\1</code>", str(escape(message))))
+    return Markup(_CODE_SPAN.sub(r"<code>\1</code>", str(escape(printable(message)))))
 
 
 def long_date(date: dt.date) -> str:
@@ -92,11 +94,16 @@ def _csp_hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
+def _html_value(value: Any) -> Any:
+    return printable(value) if isinstance(value, str) and not isinstance(value, Markup) else value
+
+
 @lru_cache(maxsize=1)
 def _html_environment() -> Environment:
     environment = Environment(
         loader=PackageLoader("contentlint", _TEMPLATES),
         autoescape=True,
+        finalize=_html_value,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -130,17 +137,13 @@ def report_html(result: RunResult, stream: TextIO, options: ReportOptions) -> No
 
 # Enough for an issue: the whole report stays under the usual 65,536-character limit of an issue body.
 MARKDOWN_FINDINGS_LIMIT = 100
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
 
 
 def markdown_escape(value: Any) -> str:
     """Text for a Markdown table cell or paragraph: no markup, no HTML, no @mentions."""
-    if value is None:
-        return ""
     if isinstance(value, Markup):  # already Markdown, built by this module
         return str(value)
-    text = _MARKDOWN_SPECIAL.sub(r"\\\1", re.sub(r"\s+", " ", str(value)))
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("@", "&#64;")
+    return markdown_text(value)
 
 
 @lru_cache(maxsize=1)

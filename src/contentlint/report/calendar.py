@@ -1,7 +1,9 @@
 """Each document's next review as an all-day calendar event (RFC 5545), for editors' calendars.
 
 The output is deterministic: UIDs come from the document's path, and DTSTAMP from "today",
-so re-exporting the same corpus updates the same events instead of adding copies.
+so re-exporting the same corpus updates the same events instead of adding copies. icalendar
+escapes TEXT values and folds lines at 75 octets; control characters, which TEXT cannot carry,
+and undecodable bytes of file names are shown escaped first (contentlint.report.escape).
 """
 
 from __future__ import annotations
@@ -14,13 +16,14 @@ from icalendar import Calendar, Event
 
 from contentlint import __version__
 from contentlint.model.facts import OVERDUE, DocumentFacts
+from contentlint.report.escape import path_bytes, printable
 
 PRODUCT_ID = f"-//contentlint//contentlint {__version__}//EN"
 UID_DOMAIN = "contentlint.review"
 
 
 def event_uid(path: str) -> str:
-    digest = hashlib.sha256(path.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    digest = hashlib.sha256(path_bytes(path)).hexdigest()[:32]
     return f"review-{digest}@{UID_DOMAIN}"
 
 
@@ -31,23 +34,25 @@ def review_event(document: DocumentFacts, today: dt.date) -> Event:
     event.add("uid", event_uid(document.path))
     event.add("dtstamp", dt.datetime.combine(today, dt.time(0, 0), tzinfo=dt.timezone.utc))
     event.add("dtstart", document.next_review)
-    event.add("dtend", document.next_review + dt.timedelta(days=1))
+    if document.next_review < dt.date.max:  # without DTEND an all-day event lasts its one day (RFC 5545)
+        event.add("dtend", document.next_review + dt.timedelta(days=1))
     late = " (overdue)" if document.review_state == OVERDUE else ""
-    event.add("summary", f"Review{late}: {document.title} ({document.path})")
-    lines = [f"Document: {document.path}"]
+    path = printable(document.path)
+    event.add("summary", f"Review{late}: {printable(document.title)} ({path})")
+    lines = [f"Document: {path}"]
     if document.source:
-        lines.append(f"Source: {document.source}")
+        lines.append(f"Source: {printable(document.source)}")
     if document.url:
-        lines.append(f"Live page: {document.url}")
+        lines.append(f"Live page: {printable(document.url)}")
     if document.review_basis:
-        lines.append(f"Due from {document.review_basis}.")
+        lines.append(f"Due from {printable(document.review_basis)}.")
     if document.review_state == OVERDUE:
         days = (today - document.next_review).days
         lines.append(f"Overdue by {days} days on {today.isoformat()}.")
     lines.append("Review the page, then record the new lastReviewed date in its front matter.")
     event.add("description", "\n".join(lines))
     if document.source:
-        event.add("categories", [document.source])
+        event.add("categories", [printable(document.source)])
     event.add("transp", "TRANSPARENT")  # a reminder, not a meeting: never shows the editor as busy
     return event
 

@@ -1,4 +1,7 @@
-"""CSV with a header row, one finding a row, for spreadsheets and ad-hoc scripts."""
+"""CSV with a header row, one finding a row, for spreadsheets and ad-hoc scripts.
+
+A cell that would start a spreadsheet formula (``=``, ``+``, ``-``, ``@``) gets a leading ``'``.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from contentlint.engine.fingerprint import fingerprint
 from contentlint.report import ReportOptions, register
+from contentlint.report.escape import csv_cell
 
 if TYPE_CHECKING:
     from contentlint.model.results import RunResult
@@ -19,7 +23,7 @@ def report_csv(result: RunResult, stream: TextIO, options: ReportOptions) -> Non
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(COLUMNS)
     for finding in result.findings:
-        writer.writerow([
+        writer.writerow([csv_cell(cell) for cell in (
             finding.path, finding.line, finding.column, finding.code, finding.severity.value,
             finding.rule, finding.message, fingerprint(finding),
-        ])
+        )])

@@ -1,7 +1,7 @@
 """GitHub Actions workflow commands: one ``::error``/``::warning`` annotation per finding.
 
-Escaping follows the workflow-command rules of the actions toolkit: in the message, ``%``, CR and
-LF are percent-encoded; in properties, ``:`` and ``,`` are too.
+Escaping follows the workflow-command rules of the actions toolkit (see contentlint.report.escape):
+in the message, ``%``, CR and LF are percent-encoded; in properties, ``:`` and ``,`` are too.
 """
 
 from __future__ import annotations
@@ -10,18 +10,14 @@ from typing import TYPE_CHECKING, TextIO
 
 from contentlint.model.findings import Severity
 from contentlint.report import ReportOptions, register
+from contentlint.report.escape import github_data as escape_data
+from contentlint.report.escape import github_property as escape_property
 from contentlint.report.text import summary_line
 
 if TYPE_CHECKING:
     from contentlint.model.results import RunResult
 
-
-def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def escape_property(text: str) -> str:
-    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+__all__ = ["escape_data", "escape_property", "report_github"]
 
 
 @register("github")

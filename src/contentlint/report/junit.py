@@ -7,27 +7,20 @@ agrees with the exit code.
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 from typing import TYPE_CHECKING, TextIO
 
 from contentlint.model.findings import Finding
 from contentlint.report import ReportOptions, register
+from contentlint.report.escape import xml_text
 
 if TYPE_CHECKING:
     from contentlint.model.results import RunResult
 
-# Characters XML 1.0 cannot carry (control characters, lone surrogates, U+FFFE/U+FFFF).
-_NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
-def _xml_safe(text: str) -> str:
-    return _NOT_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-
-
 def _line(finding: Finding) -> str:
-    return f"{finding.path}:{finding.line}:{finding.column}: {finding.code} [{finding.severity.value}] {finding.message}"
+    return (f"{xml_text(finding.path)}:{finding.line}:{finding.column}: {finding.code} [{finding.severity.value}] "
+            f"{xml_text(finding.message)}")
 
 
 def _plural(count: int, word: str) -> str:
@@ -45,12 +38,12 @@ def build_junit(result: RunResult) -> ET.Element:
     root = ET.Element("testsuites", {"name": "contentlint", **counts})
     suite = ET.SubElement(root, "testsuite", {"name": "contentlint", **counts})
     for path in paths:
-        safe_path = _xml_safe(path)
+        safe_path = xml_text(path)
         case = ET.SubElement(suite, "testcase", {"classname": "contentlint", "name": safe_path, "file": safe_path})
         findings = by_path[path]
         if not findings:
             continue
-        text = _xml_safe("\n".join(_line(f) for f in findings))
+        text = "\n".join(_line(f) for f in findings)
         if path in failing:
             codes = ", ".join(sorted({f.code for f in findings}))
             summary = f"{_plural(len(findings), 'finding')}: {codes}"

@@ -16,6 +16,7 @@ from contentlint.engine.fingerprint import numbered_fingerprints
 from contentlint.engine.rule_set import all_rules
 from contentlint.model.findings import Finding, Severity
 from contentlint.report import ReportOptions, register
+from contentlint.report.escape import path_bytes, unsurrogate
 
 if TYPE_CHECKING:
     from contentlint.model.results import RunResult
@@ -46,10 +47,11 @@ def _rule_descriptor(rule: Rule) -> dict[str, Any]:
 
 
 def _location(path: str) -> dict[str, Any]:
-    posix = PurePosixPath(path)
-    if posix.is_absolute():
-        return {"uri": "file://" + quote(path, safe="/")}
-    return {"uri": quote(path, safe="/"), "uriBaseId": SRCROOT}
+    # The URI names the file's own bytes, so a name that is not UTF-8 stays the same file.
+    uri = quote(path_bytes(path), safe="/")
+    if PurePosixPath(path).is_absolute():
+        return {"uri": "file://" + uri}
+    return {"uri": uri, "uriBaseId": SRCROOT}
 
 
 def _kept(findings: list[Finding], limit: int) -> list[Finding]:
@@ -80,7 +82,7 @@ def build_sarif(result: RunResult, limit: int = MAX_RESULTS) -> dict[str, Any]:
             entry["ruleIndex"] = index[finding.code]
         entry.update({
             "level": "error" if finding.severity is Severity.ERROR else "warning",
-            "message": {"text": finding.message},
+            "message": {"text": unsurrogate(finding.message)},
             "locations": [{
                 "physicalLocation": {
                     "artifactLocation": _location(finding.path),

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from contentlint.model.findings import Severity
 from contentlint.report import ReportOptions, register
+from contentlint.report.escape import printable
 
 if TYPE_CHECKING:
     from contentlint.model.results import RunResult
@@ -47,10 +48,10 @@ def summary_line(result: RunResult) -> str:
 def report_text(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
     color = options.color
     for finding in result.findings:
-        location = _paint(f"{finding.path}:{finding.line}:{finding.column}:", "path", color)
+        location = _paint(f"{printable(finding.path)}:{finding.line}:{finding.column}:", "path", color)
         code = _paint(finding.code, finding.severity, color)
         # Without colour (CI logs, pipes, --color never) the severity is written out, as JUnit has it.
         severity = "" if color else f" [{finding.severity.value}]"
-        stream.write(f"{location} {code}{severity} {finding.message}\n")
+        stream.write(f"{location} {code}{severity} {printable(finding.message)}\n")
     if not options.quiet:
         stream.write(summary_line(result) + "\n")
