@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import os
+import signal
+import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
+
+import pytest
+
+from contentlint.net.cache import CACHE_FILENAME
+from loopback import LoopbackServer, Reply
 
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -57,3 +65,106 @@ def test_findings_sort_on_every_field() -> None:
     a = Finding("a.md", 2, 8, "M102", Severity.ERROR, "`title` is empty", "field-invalid")
     b = Finding("a.md", 2, 8, "M102", Severity.ERROR, "`title` is '', not in the expected form", "field-invalid")
     assert sorted([a, b]) == sorted([b, a]) == [b, a]
+
+
+# -- 2. Ctrl-C and SIGTERM ---------------------------------------------------------------------------
+
+# `contentlint ARGS` whose workers each stop on their first file (as on a huge one) after writing
+# their process id into the folder argv[1]. SIGINT is made Ctrl-C's KeyboardInterrupt, as at a terminal.
+_STUCK_WORKERS = """
+import os, signal, sys, time
+from pathlib import Path
+from contentlint.engine.linter import Linter
+from contentlint.cli import main
+
+signal.signal(signal.SIGINT, signal.default_int_handler)
+parent, real, folder = os.getpid(), Linter.lint_file, Path(sys.argv[1])
+
+def lint_file(self, path, shown):
+    if os.getpid() != parent:
+        (folder / str(os.getpid())).touch()
+        time.sleep(600)
+    return real(self, path, shown)
+
+Linter.lint_file = lint_file
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+def _gone(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return True
+    return state in ("Z", "X")  # a zombie has ended; only its parent's wait is missing
+
+
+def _wait_for(condition, seconds: float) -> bool:
+    """Poll ``condition`` for up to ``seconds`` (a bound against a hang, not a timing assertion)."""
+    for _ in range(int(seconds * 20)):
+        if condition():
+            return True
+        time.sleep(0.05)
+    return condition()
+
+
+@pytest.mark.parametrize(("signum", "code", "word"), [(signal.SIGINT, 130, "interrupted"),
+                                                      (signal.SIGTERM, 143, "terminated")])
+def test_a_signal_stops_the_run_and_its_workers(tmp_path: Path, signum: int, code: int, word: str) -> None:
+    corpus, pids = tmp_path / "docs", tmp_path / "pids"
+    corpus.mkdir()
+    pids.mkdir()
+    for index in range(60):  # enough files for --jobs 2 to use workers
+        (corpus / f"doc-{index:03}.md").write_text(TWO_AT_ONE_PLACE, "utf-8")
+    run = subprocess.Popen(
+        [sys.executable, "-c", _STUCK_WORKERS, str(pids), "check", "docs", "--jobs", "2", "--today", "2026-01-01"],
+        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ, "CI": "true"},
+    )
+    try:
+        assert _wait_for(lambda: len(list(pids.iterdir())) == 2, 120), "the workers never started"
+        run.send_signal(signum)
+        _, err = run.communicate(timeout=60)
+    finally:
+        run.kill()
+    assert run.returncode == code, err
+    assert err.strip() == f"contentlint: {word}; no report was written"
+    workers = [int(p.name) for p in pids.iterdir()]
+    assert _wait_for(lambda: all(_gone(pid) for pid in workers), 30), "a worker outlived the run"
+
+
+def test_sigterm_during_a_link_check_leaves_a_sound_cache(tmp_path: Path) -> None:
+    with LoopbackServer("127.0.0.2", lifetime=120) as site:
+        site.routes.update({"/ok": Reply(200), "/hang": Reply(200, delay=100)})
+        (tmp_path / ".contentlint.toml").write_text("[links]\ntimeout = 90\nretries = 0\n", "utf-8")
+        (tmp_path / "a.md").write_text(
+            f"# A\n\nSee [this]({site.url('/ok')}) and [that]({site.url('/hang')}).\n", "utf-8"
+        )
+        run = subprocess.Popen(
+            [sys.executable, "-m", "contentlint", "check", "--links", "--allow-private-hosts", "--select", "L001",
+             "--cache-dir", "cache", "a.md"],
+            cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ, "CI": "true"},
+        )
+        cache = tmp_path / "cache" / CACHE_FILENAME
+        try:
+            asked = _wait_for(lambda: ("GET", "/hang") in site.requests or ("HEAD", "/hang") in site.requests, 60)
+            assert asked, (run.poll(), site.requests, run.stderr.read() if run.poll() is not None else "")
+            assert _wait_for(lambda: _cached(cache) == [site.url("/ok")], 30), "the finished link was not saved"
+            run.send_signal(signal.SIGTERM)
+            _, err = run.communicate(timeout=30)
+        finally:
+            run.kill()
+    assert run.returncode == 143, err
+    assert "Traceback" not in err
+    with sqlite3.connect(cache) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert _cached(cache) == [site.url("/ok")]
+
+
+def _cached(cache: Path) -> list[str]:
+    if not cache.exists():
+        return []
+    try:
+        with sqlite3.connect(cache) as db:
+            return [row[0] for row in db.execute("SELECT url FROM link_outcomes ORDER BY url")]
+    except sqlite3.Error:
+        return []

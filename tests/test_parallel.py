@@ -5,6 +5,8 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -172,20 +174,55 @@ def test_network_rules_keep_one_process() -> None:
     assert not parallel._offline(linter)
 
 
-def test_a_dead_worker_is_an_error_not_a_hang(run_cli, generated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    parent = os.getpid()
-    real = Linter.lint_file
+# Runs `contentlint ARGS` with a worker that dies on doc-000070.md: `once` (SIGKILL, the first time
+# only: the retry succeeds) or `always` (os._exit, every time: the file gets an E999).
+_DYING_WORKER = """
+import os, signal, sys
+from pathlib import Path
+from contentlint.engine.linter import Linter
+from contentlint.cli import main
 
-    def dies_on_one_file(self, path, shown):
-        if os.getpid() != parent and shown.endswith("doc-000070.md"):
+parent, real = os.getpid(), Linter.lint_file
+mode, marker = sys.argv[1], Path(sys.argv[2])
+
+def lint_file(self, path, shown):
+    if os.getpid() != parent and shown.endswith("doc-000070.md"):
+        if mode == "always":
             os._exit(3)
-        return real(self, path, shown)
+        if not marker.exists():
+            marker.touch()
+            os.kill(os.getpid(), signal.SIGKILL)
+    return real(self, path, shown)
 
-    monkeypatch.setattr(Linter, "lint_file", dies_on_one_file)
-    result = run_cli("check", "docs", "--today", TODAY.isoformat(), "--jobs", "2", cwd=generated)
-    assert result.code == 2
-    assert "worker process stopped unexpectedly" in result.err
-    assert "--jobs 1" in result.err
+Linter.lint_file = lint_file
+sys.exit(main(sys.argv[3:]))
+"""
+
+
+def _run_dying(mode: str, marker: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-c", _DYING_WORKER, mode, str(marker), *args]
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "CI": "true", "PYTHONHASHSEED": "0"})
+
+
+@pytest.mark.parametrize("mode", ["once", "always"])
+def test_a_dead_worker_costs_only_its_own_files(generated: Path, tmp_path: Path, mode: str) -> None:
+    args = ("check", "docs", "--today", TODAY.isoformat(), "--format", "json")
+    expected = json.loads(_run_dying("never", tmp_path / "unused", *args, "--jobs", "1", cwd=generated).stdout)
+    run = _run_dying(mode, tmp_path / "marker", *args, "--jobs", "2", cwd=generated)
+    assert run.returncode == 1, run.stderr
+    assert "Traceback" not in run.stderr
+    got = json.loads(run.stdout)
+    assert got["summary"]["files"] == expected["summary"]["files"] == 132
+    if mode == "once":
+        assert (tmp_path / "marker").exists()  # the worker did die
+        assert got["findings"] == expected["findings"]
+        return
+    dead = [f for f in got["findings"] if f["path"].endswith("doc-000070.md")]
+    assert [f["code"] for f in dead] == ["E999"]
+    assert "worker process checking this file stopped" in dead[0]["message"]
+    others = [f for f in expected["findings"] if not f["path"].endswith("doc-000070.md")]
+    assert [f for f in got["findings"] if f not in dead] == others
 
 
 def test_a_crash_while_reading_is_reported_and_the_run_goes_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -6,7 +6,9 @@ import argparse
 import datetime as dt
 import io
 import os
+import signal
 import sys
+import threading
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence, TextIO
 
@@ -16,7 +18,7 @@ from contentlint.engine import baseline
 from contentlint.engine.config import check_codes, load_config
 from contentlint.engine.discovery import discover
 from contentlint.engine.linter import Linter
-from contentlint.engine.parallel import WorkerError, default_jobs
+from contentlint.engine.parallel import default_jobs
 from contentlint.engine.rule_set import all_rules, enabled_rules
 from contentlint.engine.shard import ShardError, parse_shard, select_shard
 from contentlint.model.errors import ConfigError
@@ -28,6 +30,17 @@ from contentlint.report.calendar import calendar_bytes
 from contentlint.report.sarif import MAX_RESULTS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+# The shell's convention for a run stopped by a signal: 128 + its number.
+EXIT_INTERRUPTED, EXIT_TERMINATED = 128 + signal.SIGINT, 128 + signal.SIGTERM
+
+
+class Terminated(BaseException):
+    """SIGTERM (what CI sends on cancel), raised like Ctrl-C's KeyboardInterrupt so the run unwinds:
+    workers end, the link cache keeps what was finished."""
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise Terminated()
 
 
 class UsageError(Exception):
@@ -269,11 +282,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def _run_linter(linter: Linter, files: Iterable[tuple[Path, str]], jobs: int | None) -> RunResult:
-
-    try:
-        return linter.run(files, jobs=jobs or default_jobs())
-    except WorkerError as error:
-        raise UsageError(str(error)) from None
+    return linter.run(files, jobs=jobs or default_jobs())
 
 
 class Progress:
@@ -509,6 +518,16 @@ COMMANDS = {"check": run_check, "report": run_report, "rules": run_rules, "expla
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _raise_terminated) if in_main_thread else None
+    try:
+        return _main(argv)
+    finally:
+        if in_main_thread:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     verbose = False
     try:
@@ -528,8 +547,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"contentlint: {error}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
-        print("contentlint: interrupted", file=sys.stderr)
-        return 130
+        print("contentlint: interrupted; no report was written", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Terminated:
+        print("contentlint: terminated; no report was written", file=sys.stderr)
+        return EXIT_TERMINATED
     except BrokenPipeError:
         return EXIT_OK
     except Exception as error:  # an internal error: one line, unless --verbose

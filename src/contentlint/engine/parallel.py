@@ -4,6 +4,10 @@ Files are streamed: discovery is lazy, workers get them in chunks, and only a
 bounded number of chunks is in flight, so memory holds the findings and the
 corpus passes' small summaries, never the documents. Small runs (pre-commit)
 stay in this process and pay no start-up.
+
+A worker that dies (killed, out of memory) costs only its own files: the chunks it
+took down are checked again one file at a time in a fresh worker, and a file that
+kills that one too gets an E999 finding. Ctrl-C and SIGTERM end the workers at once.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from contentlint.engine.linter import Linter
     from contentlint.model.results import FileResult
     from contentlint.model.settings import Config
@@ -29,10 +35,6 @@ SERIAL_BELOW = 50
 CHUNK_SIZES = (8, 16, 32, 64)
 # Chunks queued per worker: enough to hide latency, few enough that memory stays flat.
 CHUNKS_IN_FLIGHT_PER_JOB = 4
-
-
-class WorkerError(Exception):
-    """A worker process stopped unexpectedly (killed, out of memory)."""
 
 
 def default_jobs() -> int:
@@ -92,7 +94,6 @@ def _chunks(files: Iterator[tuple[Path, str]]) -> Iterator[list[tuple[str, str]]
 def _lint_in_workers(
     linter: Linter, config: Config, files: Iterator[tuple[Path, str]], jobs: int
 ) -> Iterator[tuple[str, FileResult]]:
-    from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     global _worker_linter
@@ -104,23 +105,95 @@ def _lint_in_workers(
         initargs: tuple = (None, None, False)
     else:
         initargs = (type(linter), config, getattr(linter, "collect_facts", False))
-    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=initargs)
-    pending: deque = deque()
+    chunks = _chunks(files)
+    pool = _Pool(jobs, context, initargs)
+    pending: deque = deque()  # (future, chunk), in the order of the files
     try:
-        for chunk in _chunks(files):
-            pending.append(pool.submit(_lint_chunk, chunk))
-            if len(pending) >= jobs * CHUNKS_IN_FLIGHT_PER_JOB:
-                yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
-    except BrokenProcessPool:
-        raise WorkerError(
-            "a worker process stopped unexpectedly (out of memory, or killed); "
-            "run again with --jobs 1 to check in a single process"
-        ) from None
+        while True:
+            while len(pending) < jobs * CHUNKS_IN_FLIGHT_PER_JOB:
+                chunk = next(chunks, None)
+                if chunk is None:
+                    break
+                pending.append((pool.submit(chunk), chunk))
+            if not pending:
+                break
+            future, chunk = pending[0]
+            try:
+                results = future.result()
+            except BrokenProcessPool:
+                # A worker died (killed, out of memory): every chunk it took down is checked
+                # again, file by file in a worker of its own; the rest of the run goes on.
+                pool.stop()
+                lost = list(pending)
+                pending.clear()
+                yield from _recover(linter, lost, context, initargs)
+                pool = _Pool(jobs, context, initargs)
+                continue
+            pending.popleft()
+            yield from results
+        pool.close()
+    except BaseException:  # Ctrl-C, SIGTERM, an early stop: end the workers now, not when they finish
+        pool.stop()
+        raise
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
         _worker_linter = None
+
+
+class _Pool:
+    """A process pool that can be stopped at once, its busy workers with it."""
+
+    def __init__(self, jobs: int, context: Any, initargs: tuple) -> None:
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=initargs)
+
+    def submit(self, chunk: list[tuple[str, str]]) -> Future:
+        return self.executor.submit(_lint_chunk, chunk)
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True)
+
+    def stop(self) -> None:
+        processes = list((getattr(self.executor, "_processes", None) or {}).values())
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+        for process in processes:
+            process.join(timeout=2)
+            if process.is_alive():
+                process.kill()
+
+
+def _recover(
+    linter: Linter, lost: list[tuple[Future, list[tuple[str, str]]]], context: Any, initargs: tuple
+) -> Iterator[tuple[str, FileResult]]:
+    """The results of chunks lost with a dead worker: those that finished, and the others again,
+    one file at a time in a single worker, so a file that kills it again is named (E999)."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool: _Pool | None = None
+    try:
+        for future, chunk in lost:
+            if future.done() and not future.cancelled() and future.exception() is None:
+                yield from future.result()
+                continue
+            for item in chunk:
+                if pool is None:
+                    pool = _Pool(1, context, initargs)
+                try:
+                    yield from pool.submit([item]).result()
+                except BrokenProcessPool:
+                    pool.stop()
+                    pool = None
+                    yield item[1], linter.crashed(item[1], "the worker process checking this file stopped "
+                                                  "(killed or out of memory), twice; check it alone with --jobs 1")
+    except BaseException:
+        if pool is not None:
+            pool.stop()
+        raise
+    if pool is not None:
+        pool.close()
 
 
 def _context() -> Any:
@@ -138,6 +211,7 @@ def _start_worker(linter_class: type[Linter] | None, config: Config | None, coll
     """``config`` None: the worker was forked with the parent's linter (see _lint_in_workers)."""
     global _worker_linter
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is handled once, by the parent
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler (fork): the parent ends its workers
     if linter_class is not None and config is not None:
         _worker_linter = linter_class(config, collect_facts=collect_facts)
 
