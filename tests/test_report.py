@@ -15,6 +15,7 @@ import pytest
 
 from conftest import front_matter, PROSE
 from contentlint.report.audit_report import markdown_escape, message_html, safe_href
+from contentlint.report.calendar import working_day
 from report_corpus import HOSTILE_IMAGE_TITLE, HOSTILE_SCRIPT_TITLE, write_report_corpus
 
 TODAY_ARG = ("--today", "2026-11-22")
@@ -69,7 +70,7 @@ def test_html_shows_every_part(run_cli, report_dir: Path) -> None:
         assert marker in html
     for family in ("Metadata", "Freshness", "Links", "Authority", "Quality"):
         assert f"<h2>{family}</h2>" in html
-    assert html.count('<tr data-family=') == 16
+    assert html.count('<tr data-family=') == 15
     assert 'class="bar bar-overdue"' in html
 
 
@@ -143,7 +144,7 @@ def test_markdown_has_the_same_content_without_the_chart(run_cli, report_dir: Pa
     assert "| Dec 2026 | 3 |" in markdown
     assert "| NHS | 4 | 2 | 1 | not checked | 0 |" in markdown  # authority rules run offline
     assert "    - [ ] error F001, line 6: review overdue by 237 days" in markdown
-    assert "<details><summary>All findings (16)</summary>" in markdown
+    assert "<details><summary>All findings (15)</summary>" in markdown
 
 
 def test_markdown_tables_are_well_formed(run_cli, report_dir: Path) -> None:
@@ -233,11 +234,28 @@ def test_calendar_parses_with_one_all_day_event_per_dated_document(run_cli, repo
         assert event.decoded("DTSTAMP") == dt.datetime(2026, 11, 22, tzinfo=dt.timezone.utc)
         assert str(event["SUMMARY"]).startswith("Review")
     immunotherapy = next(e for e in events if "immunotherapy.md" in str(e["SUMMARY"]))
-    assert str(immunotherapy["SUMMARY"]) == "Review (overdue): Immunotherapy explained (docs/nci/immunotherapy.md)"
-    assert immunotherapy.decoded("DTSTART") == dt.date(2026, 3, 30)
-    assert "Overdue by 237 days" in str(immunotherapy["DESCRIPTION"])
+    assert str(immunotherapy["SUMMARY"]) == (
+        "Review (overdue, due 2026-03-30): Immunotherapy explained (docs/nci/immunotherapy.md)"
+    )
+    # Overdue: on the next working day after Sunday 2026-11-22, where an upcoming view shows it.
+    assert immunotherapy.decoded("DTSTART") == dt.date(2026, 11, 23)
+    assert "Due 2026-03-30 (lastReviewed 2025-12-30 + quarterly cycle); overdue by 237 days on 2026-11-22." in str(
+        immunotherapy["DESCRIPTION"]
+    )
+    assert not any("Due from" in str(e["DESCRIPTION"]) for e in events)
+    assert {e.decoded("SEQUENCE") for e in events} == {(dt.date(2026, 11, 22) - dt.date(2000, 1, 1)).days}
+    upcoming = [e for e in events if "overdue" not in str(e["SUMMARY"])]
+    assert upcoming and all(e.decoded("DTSTART") > dt.date(2026, 11, 22) for e in upcoming)
     hostile = next(e for e in events if "leukaemia.md" in str(e["SUMMARY"]))
     assert HOSTILE_SCRIPT_TITLE in str(hostile["SUMMARY"])  # plain text in a calendar, as written
+
+
+@pytest.mark.parametrize(
+    ("today", "shown"),
+    [("2026-11-20", "2026-11-20"), ("2026-11-21", "2026-11-23"), ("2026-11-22", "2026-11-23"), ("2026-11-23", "2026-11-23")],
+)
+def test_overdue_reviews_sit_on_the_next_working_day(today: str, shown: str) -> None:
+    assert working_day(dt.date.fromisoformat(today)) == dt.date.fromisoformat(shown)
 
 
 def test_calendar_uids_are_stable_across_runs_and_dates(run_cli, report_dir: Path) -> None:
@@ -249,6 +267,11 @@ def test_calendar_uids_are_stable_across_runs_and_dates(run_cli, report_dir: Pat
         return {str(e["UID"]): str(e["SUMMARY"]).split(": ", 1)[1] for e in calendar.walk("VEVENT")}
 
     assert uids("a.ics") == uids("b.ics")
+
+    def sequences(name: str) -> set[int]:
+        return {e.decoded("SEQUENCE") for e in icalendar.Calendar.from_ical((report_dir / name).read_bytes()).walk("VEVENT")}
+
+    assert max(sequences("a.ics")) < min(sequences("b.ics"))  # the later export supersedes the earlier
     run_cli("report", "docs", "--calendar", "c.ics", *TODAY_ARG, cwd=report_dir)
     assert (report_dir / "a.ics").read_bytes() == (report_dir / "c.ics").read_bytes()
 
@@ -260,7 +283,7 @@ def test_report_and_calendar_together(run_cli, report_dir: Path) -> None:
     result = run_cli("report", "docs", "-o", "report.html", "--calendar", "reviews.ics", *TODAY_ARG, cwd=report_dir)
     assert result.code == 1 and result.out == ""
     assert result.err == (
-        "contentlint: wrote report.html and reviews.ics (13 review dates): 17 documents, 10 errors, 6 warnings\n"
+        "contentlint: wrote report.html and reviews.ics (13 review dates): 17 documents, 10 errors, 5 warnings\n"
     )
     assert (report_dir / "reviews.ics").is_file()
 
@@ -307,7 +330,7 @@ def test_report_shares_check_options(run_cli, report_dir: Path) -> None:
 def test_clean_corpus_exits_0(run_cli, corpus) -> None:
     root = corpus({"docs/a.md": front_matter() + "\n# Radiotherapy\n\n" + PROSE + "\n"})
     result = run_cli("report", "docs", "-o", "r.html", *TODAY_ARG, cwd=root)
-    assert result.code == 0 and "1 documents, 0 errors, 0 warnings" in result.err
+    assert result.code == 0 and "1 document, 0 errors, 0 warnings" in result.err
     assert run_cli("report", "docs", "-o", "r.html", "-q", *TODAY_ARG, cwd=root).err == ""
 
 

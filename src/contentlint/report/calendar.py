@@ -1,7 +1,10 @@
 """Each document's next review as an all-day calendar event (RFC 5545), for editors' calendars.
 
 The output is deterministic: UIDs come from the document's path, and DTSTAMP from "today",
-so re-exporting the same corpus updates the same events instead of adding copies. icalendar
+so re-exporting the same corpus updates the same events instead of adding copies; SEQUENCE
+grows with the export date, so a later export supersedes an earlier one. An overdue review is
+placed on the export day (the next working day at a weekend), where a calendar's upcoming view
+shows it, and its real due date is in the title and the description. icalendar
 escapes TEXT values and folds lines at 75 octets; control characters, which TEXT cannot carry,
 and undecodable bytes of file names are shown escaped first (contentlint.report.escape).
 """
@@ -27,16 +30,39 @@ def event_uid(path: str) -> str:
     return f"review-{digest}@{UID_DOMAIN}"
 
 
+def working_day(day: dt.date) -> dt.date:
+    """``day``, or the Monday after it when it falls at a weekend."""
+    return day + dt.timedelta(days=max(0, 7 - day.weekday())) if day.weekday() >= 5 else day
+
+
+def export_sequence(today: dt.date) -> int:
+    """Days from 2000-01-01 to the export date: each later export of an event has a higher
+    SEQUENCE, so calendar applications take it as the newer version (RFC 5545, 3.8.7.4)."""
+    return max(0, (today - dt.date(2000, 1, 1)).days)
+
+
+def due_text(due: dt.date, basis: str, today: dt.date, overdue: bool) -> str:
+    """The due-date line of the description: "Due 2026-03-30 (lastReviewed 2025-12-30 + quarterly cycle)."."""
+    text = f"Due {due.isoformat()}" + (f" ({basis})" if basis else "")
+    if not overdue:
+        return text + "."
+    days = (today - due).days
+    return text + f"; overdue by {days} {'day' if days == 1 else 'days'} on {today.isoformat()}."
+
+
 def review_event(document: DocumentFacts, today: dt.date) -> Event:
     if document.next_review is None:
         raise ValueError(f"{document.path} has no next-review date to put in a calendar")
     event = Event()
     event.add("uid", event_uid(document.path))
     event.add("dtstamp", dt.datetime.combine(today, dt.time(0, 0), tzinfo=dt.timezone.utc))
-    event.add("dtstart", document.next_review)
+    overdue = document.review_state == OVERDUE
+    day = working_day(today) if overdue else document.next_review
+    event.add("dtstart", day)
+    event.add("sequence", export_sequence(today))
     if document.next_review < dt.date.max:  # without DTEND an all-day event lasts its one day (RFC 5545)
-        event.add("dtend", document.next_review + dt.timedelta(days=1))
-    late = " (overdue)" if document.review_state == OVERDUE else ""
+        event.add("dtend", day + dt.timedelta(days=1))
+    late = f" (overdue, due {document.next_review.isoformat()})" if overdue else ""
     path = printable(document.path)
     event.add("summary", f"Review{late}: {printable(document.title)} ({path})")
     lines = [f"Document: {path}"]
@@ -44,11 +70,7 @@ def review_event(document: DocumentFacts, today: dt.date) -> Event:
         lines.append(f"Source: {printable(document.source)}")
     if document.url:
         lines.append(f"Live page: {printable(document.url)}")
-    if document.review_basis:
-        lines.append(f"Due from {printable(document.review_basis)}.")
-    if document.review_state == OVERDUE:
-        days = (today - document.next_review).days
-        lines.append(f"Overdue by {days} days on {today.isoformat()}.")
+    lines.append(due_text(document.next_review, printable(document.review_basis), today, overdue))
     lines.append("Review the page, then record the new lastReviewed date in its front matter.")
     event.add("description", "\n".join(lines))
     if document.source:
