@@ -193,6 +193,24 @@ def _check_repeated_keys(root: yaml.Node) -> None:
         seen[key] = key_node.start_mark.line
 
 
+def _long_number_position(root: yaml.Node) -> tuple[int, int]:
+    """0-based (line, column) of the first integer scalar too long for int()."""
+    stack, seen = [root], set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag == "tag:yaml.org,2002:int" and len(node.value) > 4000 and node.start_mark is not None:
+                return node.start_mark.line, node.start_mark.column
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(child for pair in reversed(node.value) for child in reversed(pair))
+    return 0, 0
+
+
 def load_front_matter(text: str) -> ParsedYaml:
     """Parse front matter YAML. Raises FrontMatterError with a 0-based line."""
     size = len(text.encode("utf-8", "surrogatepass"))
@@ -236,6 +254,12 @@ def load_front_matter(text: str) -> ParsedYaml:
             ) from None
         except RecursionError:
             raise FrontMatterError("M002", "front matter is nested too deeply to load") from None
+        except ValueError:  # an integer over Python's 4,300-digit limit for converting text
+            line, column = _long_number_position(root)
+            raise FrontMatterError(
+                "M002", "front matter holds a number too long to read (over 4,300 digits); quote it if it is text",
+                line, column,
+            ) from None
     finally:
         loader.dispose()
     return ParsedYaml(data=data, root=root)
