@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sqlite3
@@ -11,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from icalendar import Calendar
 
 from contentlint.net.cache import CACHE_FILENAME
 from loopback import LoopbackServer, Reply
@@ -168,3 +170,52 @@ def _cached(cache: Path) -> list[str]:
             return [row[0] for row in db.execute("SELECT url FROM link_outcomes ORDER BY url")]
     except sqlite3.Error:
         return []
+
+
+# -- 3. file names that are not UTF-8 ------------------------------------------------------------
+
+# Latin-1 "é" (not UTF-8), and an escape sequence that would colour a terminal.
+_RAW_NAME = b"caf\xe9 \x1b[31m.md"
+
+
+@pytest.fixture
+def badly_named(tmp_path: Path) -> Path:
+    try:
+        (tmp_path / os.fsdecode(_RAW_NAME)).write_text(
+            "---\ntitle: Caf\nlastReviewed: '2026-01-01'\nreviewFrequency: annual\n---\n# Caf\n\nTODO: write this page.\n",
+            "utf-8",
+        )
+    except (OSError, UnicodeError):
+        pytest.skip("this file system refuses file names that are not UTF-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize("output_format", ["text", "json", "sarif", "github", "junit", "csv"])
+@pytest.mark.parametrize("to_file", [False, True], ids=["stdout", "output-file"])
+def test_a_file_name_that_is_not_utf8_is_written_safely(badly_named: Path, output_format: str, to_file: bool) -> None:
+    target = ["-o", "out"] if to_file else []
+    run = contentlint("check", ".", "--today", "2026-12-05", "--format", output_format, *target, cwd=badly_named)
+    assert run.returncode == 1, run.stderr
+    written = (badly_named / "out").read_bytes() if to_file else run.stdout
+    text = written.decode("utf-8")  # valid UTF-8, whatever the name
+    assert "\x1b" not in text or output_format in ("json", "sarif", "csv")
+    if output_format == "json":
+        assert json.loads(text)["findings"][0]["path"] == "caf\\xe9 \x1b[31m.md"
+    else:
+        assert "caf\\xe9" in text or "caf%E9" in text
+
+
+def test_a_baseline_holds_a_file_name_that_is_not_utf8(badly_named: Path) -> None:
+    written = contentlint("check", ".", "--today", "2026-12-05", "--write-baseline", "base.json", cwd=badly_named)
+    assert written.returncode == 0, written.stderr
+    again = contentlint("check", ".", "--today", "2026-12-05", "--baseline", "base.json", cwd=badly_named)
+    assert again.returncode == 0, again.stderr
+    assert b"All clear" in again.stdout and b"suppressed by the baseline" in again.stdout
+
+
+def test_the_report_and_calendar_hold_a_file_name_that_is_not_utf8(badly_named: Path) -> None:
+    for output in ("r.html", "r.md"):
+        run = contentlint("report", ".", "--today", "2026-12-05", "-o", output, "--calendar", "r.ics", cwd=badly_named)
+        assert run.returncode == 1, run.stderr
+        assert "xe9" in (badly_named / output).read_text("utf-8")  # Markdown shows the backslash escaped
+    assert "caf\\xe9" in Calendar.from_ical((badly_named / "r.ics").read_bytes()).walk("VEVENT")[0]["SUMMARY"]

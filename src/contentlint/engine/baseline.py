@@ -8,6 +8,7 @@ Counts matter: two identical findings in one file need two entries' worth of all
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,6 +57,9 @@ def entries_for(findings: Iterable[Finding]) -> list[BaselineEntry]:
     return sorted(entries, key=lambda e: (e.path, e.code, e.subject, e.fingerprint))
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def dumps(findings: Iterable[Finding]) -> str:
     """The baseline file's text: sorted, indented, the same bytes for the same findings."""
     payload = {
@@ -63,7 +67,9 @@ def dumps(findings: Iterable[Finding]) -> str:
         "baseline-version": FORMAT_VERSION,
         "findings": [entry.to_dict() for entry in entries_for(findings)],
     }
-    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    text = json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    # A file name that is not UTF-8 carries lone surrogates: written as JSON escapes, they read back as the same path.
+    return _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def write(path: str | Path, findings: Iterable[Finding]) -> int:
