@@ -219,3 +219,22 @@ def test_the_report_and_calendar_hold_a_file_name_that_is_not_utf8(badly_named: 
         assert run.returncode == 1, run.stderr
         assert "xe9" in (badly_named / output).read_text("utf-8")  # Markdown shows the backslash escaped
     assert "caf\\xe9" in Calendar.from_ical((badly_named / "r.ics").read_bytes()).walk("VEVENT")[0]["SUMMARY"]
+
+
+# -- 4. the ends of the calendar -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("today", ["9999-02-01", "9999-12-31", "0001-01-01"])
+def test_a_report_at_the_ends_of_the_calendar(tmp_path: Path, today: str) -> None:
+    for reviewed in ("9999-12-01", "9999-06-01", "0001-01-01"):
+        (tmp_path / f"r{reviewed}.md").write_text(
+            f"---\ntitle: T\nlastReviewed: '{reviewed}'\nreviewFrequency: monthly\n---\n# T\n\nNext review: 31 December 9999\n",
+            "utf-8",
+        )
+    run = contentlint("report", ".", "--today", today, "-o", "r.html", "--calendar", "r.ics", cwd=tmp_path)
+    assert run.returncode == 1, run.stderr
+    assert b"contentlint: wrote r.html and r.ics" in run.stderr
+    events = Calendar.from_ical((tmp_path / "r.ics").read_bytes()).walk("VEVENT")
+    assert all(event["DTSTART"].dt.year in (1, 9999) for event in events)
+    markdown = contentlint("report", ".", "--today", today, "-o", "-", cwd=tmp_path)
+    assert markdown.returncode == 1 and b"## Content audit" in markdown.stdout, markdown.stderr

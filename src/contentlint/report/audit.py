@@ -172,9 +172,10 @@ def review_note(document: DocumentFacts, today: dt.date) -> str:
     return ""
 
 
-def _month_start(date: dt.date, months_ahead: int = 0) -> dt.date:
+def _month_start(date: dt.date, months_ahead: int = 0) -> dt.date | None:
+    """The first of the month ``months_ahead`` after ``date``'s, or None past the year 9999."""
     index = date.year * 12 + date.month - 1 + months_ahead
-    return dt.date(index // 12, index % 12 + 1, 1)
+    return dt.date(index // 12, index % 12 + 1, 1) if index // 12 <= dt.MAXYEAR else None
 
 
 def build_timeline(documents: list[DocumentFacts], today: dt.date, months: int = TIMELINE_MONTHS) -> list[Bucket]:
@@ -183,6 +184,8 @@ def build_timeline(documents: list[DocumentFacts], today: dt.date, months: int =
     month_buckets = []
     for ahead in range(months):
         start = _month_start(today, ahead)
+        if start is None:  # "today" is in the last months of the calendar (--today 9999-02-01)
+            break
         month_buckets.append(Bucket(start.strftime("%Y-%m"), start.strftime("%b %Y")))
     later = Bucket("later", "Later")
     horizon = _month_start(today, months)
@@ -192,10 +195,10 @@ def build_timeline(documents: list[DocumentFacts], today: dt.date, months: int =
             continue
         if document.review_state == state.OVERDUE:
             bucket = overdue
-        elif document.next_review >= horizon:
+        elif horizon is not None and document.next_review >= horizon:
             bucket = later
         else:
-            bucket = by_key[document.next_review.strftime("%Y-%m")]
+            bucket = by_key.get(document.next_review.strftime("%Y-%m"), later)
         bucket.documents.append(document)
         if document.review_state == state.DUE_SOON:
             bucket.due_soon += 1

@@ -60,7 +60,7 @@ def review_event(document: DocumentFacts, today: dt.date) -> Event:
     day = working_day(today) if overdue else document.next_review
     event.add("dtstart", day)
     event.add("sequence", export_sequence(today))
-    if document.next_review < dt.date.max:  # without DTEND an all-day event lasts its one day (RFC 5545)
+    if day < dt.date.max:  # without DTEND an all-day event lasts its one day (RFC 5545)
         event.add("dtend", day + dt.timedelta(days=1))
     late = f" (overdue, due {document.next_review.isoformat()})" if overdue else ""
     path = printable(document.path)
