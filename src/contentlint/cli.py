@@ -15,7 +15,7 @@ from typing import Iterable, Iterator, Sequence, TextIO
 from contentlint import __version__
 from contentlint import report as reporters
 from contentlint.engine import baseline
-from contentlint.engine.config import check_codes, load_config
+from contentlint.engine.config import check_codes, fields_note, load_config
 from contentlint.engine.discovery import discover
 from contentlint.engine.linter import Linter
 from contentlint.engine.parallel import default_jobs
@@ -511,6 +511,12 @@ def run_explain(args: argparse.Namespace) -> int:
     network = ", needs --links (network)" if found.network else ""
     print(f"{found.code} {found.name} ({found.severity.value} by default, {found.family} family{network})\n")
     print(found.documentation)
+    try:  # the project's own field names, when its config renames them
+        note = fields_note(load_config().fields, found.documentation)
+    except ConfigError:
+        note = ""  # explaining a rule needs no config; `check` reports a broken one
+    if note:
+        print(f"\n{note}")
     return EXIT_OK
 
 

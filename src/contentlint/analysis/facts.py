@@ -42,8 +42,8 @@ def _clip(text: str, limit: int = _MAX_TITLE) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _title(document: Document) -> str:
-    title = _text(document.metadata.get("title"))
+def _title(document: Document, key: str) -> str:
+    title = _text(document.metadata.get(key))
     if title:
         return title
     lines = document.body.split("\n", 200)[:200]
@@ -76,15 +76,17 @@ def collect_facts(document: Document, config: Config) -> DocumentFacts:
     if document.read_error is not None:
         return DocumentFacts(document.path, document.path.rsplit("/", 1)[-1], review_state=UNREADABLE)
     meta = document.metadata
+    fields = config.fields
     base = dict(
         path=document.path,
-        title=_title(document),
-        source=_text(meta.get("source")),
+        title=_title(document, fields.title),
+        source=_text(meta.get(fields.source)),
         source_type=_text(meta.get("sourceType")),
-        url=_text(meta.get("url")),
+        url=_text(meta.get(fields.url)),
         status=_text(meta.get("status")),
     )
     schedule = review_schedule(document, config)
+    review_field = fields.next_review if schedule.front_matter_next is not None and fields.next_review else fields.last_reviewed
     last = schedule.front_matter_last or max(
         (d for d in schedule.body_dates if d.kind == LAST), key=lambda d: d.date, default=None
     )
@@ -93,6 +95,8 @@ def collect_facts(document: Document, config: Config) -> DocumentFacts:
         last_reviewed=last.date if last else None,
         next_review=schedule.due,
         review_basis=schedule.basis,
+        owner=_text(schedule.owner),
+        review_field=review_field,
         review_state=review_state(
             schedule.due, bool(schedule.exempt), config,
             future_last=any(d.kind == LAST and d.date > config.today for d in schedule.all_dates),

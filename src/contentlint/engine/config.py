@@ -82,6 +82,23 @@ def _cycle(value: Any, where: str, path: Path) -> Cycle:
     return cycle
 
 
+def fields_note(fields: FieldMap, documentation: str) -> str:
+    """For `explain`: which of the fields a rule's documentation names this project reads under
+    other names ('' when none is renamed)."""
+    default = FieldMap()
+    renamed = [
+        f"`{getattr(default, attribute)}` is `{getattr(fields, attribute)}`"
+        for attribute in ("last_reviewed", "review_cycle", "url", "source", "title")
+        if getattr(fields, attribute) != getattr(default, attribute) and f"`{getattr(default, attribute)}`" in documentation
+    ]
+    extra = [f"the next-review field is `{fields.next_review}`"] if (
+        fields.next_review is not None and "next-review field" in documentation) else []
+    if not renamed and not extra:
+        return ""
+    preset = f", preset {fields.preset}" if fields.preset else ""
+    return f"In this project ([tool.contentlint.fields]{preset}): {'; '.join(renamed + extra)}."
+
+
 def field_map(table: dict[str, Any]) -> FieldMap:
     """The [fields] table as a FieldMap: the preset's keys, then the explicit ones over them."""
     preset = table.get("preset", "")

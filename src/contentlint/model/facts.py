@@ -31,6 +31,8 @@ class DocumentFacts:
     next_review: dt.date | None = None
     review_basis: str = ""  # how the date was reached, e.g. "lastReviewed 2025-12-30 + quarterly cycle"
     review_state: str = NO_DATE
+    owner: str = ""  # the mapped owner field's value ("#team-docs"), when there is one
+    review_field: str = "lastReviewed"  # the front-matter key to update after a review
 
     @property
     def is_scheduled(self) -> bool:

@@ -78,6 +78,21 @@ class SourceRow:
 
 
 @dataclass
+class OwnerRow:
+    """One owner's reviews (the mapped owner field): each owner gets their own list."""
+
+    owner: str
+    documents: int = 0
+    overdue: list[DocumentFacts] = field(default_factory=list)
+    due_soon: list[DocumentFacts] = field(default_factory=list)
+    undated: int = 0  # no usable review date
+
+    @property
+    def to_do(self) -> list[DocumentFacts]:
+        return self.overdue + self.due_soon
+
+
+@dataclass
 class FindingRow:
     finding: Finding
     family: str
@@ -117,6 +132,9 @@ class Audit:
     # Whether the rules behind the "broken links" and "non-authoritative" columns ran at all.
     checked_links: bool = False
     checked_authority: bool = False
+    # Reviews grouped by owner: empty unless some document names an owner.
+    owners: list[OwnerRow] = field(default_factory=list)
+    last_review_field: str = "lastReviewed"  # the front-matter key that records a review
 
     @property
     def clean_documents(self) -> int:
@@ -207,7 +225,30 @@ def build_timeline(documents: list[DocumentFacts], today: dt.date, months: int =
     return [overdue, *month_buckets, later]
 
 
-def build_audit(result: RunResult, today: dt.date, *, network: bool = False, due_soon_days: int = 30) -> Audit:
+NO_OWNER = "(no owner)"
+
+
+def build_owners(documents: list[DocumentFacts]) -> list[OwnerRow]:
+    """Reviews by owner, most overdue first; nothing when no document names an owner."""
+    if not any(document.owner for document in documents):
+        return []
+    rows: dict[str, OwnerRow] = {}
+    for document in sorted(documents, key=lambda d: (d.next_review or dt.date.max, d.path)):
+        row = rows.setdefault(document.owner or NO_OWNER, OwnerRow(document.owner or NO_OWNER))
+        row.documents += 1
+        if document.review_state == state.OVERDUE:
+            row.overdue.append(document)
+        elif document.review_state == state.DUE_SOON:
+            row.due_soon.append(document)
+        elif document.review_state in _UNDATED:
+            row.undated += 1
+    return sorted(rows.values(), key=lambda r: (r.owner == NO_OWNER, -len(r.overdue), -len(r.due_soon), r.owner.lower()))
+
+
+def build_audit(
+    result: RunResult, today: dt.date, *, network: bool = False, due_soon_days: int = 30,
+    last_review_field: str = "lastReviewed",
+) -> Audit:
     documents = list(result.documents)
     by_path = {d.path: d for d in documents}
     # Findings for files whose facts were not collected still get a row.
@@ -276,4 +317,6 @@ def build_audit(result: RunResult, today: dt.date, *, network: bool = False, due
         due_soon_days=due_soon_days,
         checked_links=any(code in result.rules for code in BROKEN_LINK_CODES),
         checked_authority=NON_AUTHORITATIVE_CODE in result.rules,
+        owners=build_owners(documents),
+        last_review_field=last_review_field,
     )

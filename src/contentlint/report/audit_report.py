@@ -39,6 +39,7 @@ def _audit(result: RunResult, options: ReportOptions) -> Audit:
         today,
         network=bool(config and config.network),
         due_soon_days=config.review.due_soon_days if config is not None else 30,
+        last_review_field=config.fields.last_reviewed if config is not None else "lastReviewed",
     )
 
 

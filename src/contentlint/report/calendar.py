@@ -65,16 +65,19 @@ def review_event(document: DocumentFacts, today: dt.date) -> Event:
     late = f" (overdue, due {document.next_review.isoformat()})" if overdue else ""
     path = printable(document.path)
     event.add("summary", f"Review{late}: {printable(document.title)} ({path})")
-    lines = [f"Document: {path}"]
+    lines = [f"Owner: {printable(document.owner)}"] if document.owner else []
+    lines.append(f"Document: {path}")
     if document.source:
         lines.append(f"Source: {printable(document.source)}")
     if document.url:
         lines.append(f"Live page: {printable(document.url)}")
     lines.append(due_text(document.next_review, printable(document.review_basis), today, overdue))
-    lines.append("Review the page, then record the new lastReviewed date in its front matter.")
+    lines.append(f"Review the page, then record the new {document.review_field} date in its front matter.")
     event.add("description", "\n".join(lines))
-    if document.source:
-        event.add("categories", [printable(document.source)])
+    # Calendar applications group and filter events by category: the owner first, then the source.
+    categories = [printable(value) for value in (document.owner, document.source) if value]
+    if categories:
+        event.add("categories", categories)
     event.add("transp", "TRANSPARENT")  # a reminder, not a meeting: never shows the editor as busy
     return event
 

@@ -47,8 +47,8 @@ def _host(url: str) -> str | None:
         return None
 
 
-def _url_position(document: Document) -> tuple[int, int]:
-    return document.yaml_position(("url",))
+def _url_position(document: Document, config: Config) -> tuple[int, int]:
+    return document.yaml_position((config.fields.url,))
 
 
 def _tiers_text(data: AuthorityData) -> str:
@@ -63,7 +63,8 @@ def source_not_authoritative(document: Document, config: Config) -> Iterator[Vio
     Why it matters: the corpus feeds patient-facing answers. A page from a chemical
     vendor, a forum or an unknown site can be wrong, out of date or selling something.
 
-    The front-matter `url` is checked: its host must be, or be under, a domain of an
+    The front-matter url field (`url` by default; see `[tool.contentlint.fields]`) is
+    checked: its host must be, or be under, a domain of an
     authority tier (government health agencies such as cancer.gov, nhs.uk, who.int;
     cancer charities and societies such as cancer.org, macmillan.org.uk, asco.org;
     the literature such as doi.org and major journals). Matching is on whole labels:
@@ -77,7 +78,7 @@ def source_not_authoritative(document: Document, config: Config) -> Iterator[Vio
     `extend-vendors` adds vendors, `data` replaces the shipped tier file
     (`contentlint/data/authority.toml`).
     """
-    url = document.metadata.get("url")
+    url = document.metadata.get(config.fields.url)
     if not isinstance(url, str) or not url.strip():
         return
     host = _host(url)
@@ -85,7 +86,7 @@ def source_not_authoritative(document: Document, config: Config) -> Iterator[Vio
         return  # not an http(s) URL: the metadata schema reports it
     data = authority_data(config)
     if data.is_vendor(host):
-        line, column = _url_position(document)
+        line, column = _url_position(document, config)
         yield Violation(
             line, column,
             f"the document comes from {host}, a known vendor of research chemicals, not a source of patient "
@@ -96,7 +97,7 @@ def source_not_authoritative(document: Document, config: Config) -> Iterator[Vio
     tier = data.tier_of(host)
     if tier is None or not tier.source:
         why = f"it is {tier.description}" if tier is not None else "its domain is not on the authority list"
-        line, column = _url_position(document)
+        line, column = _url_position(document, config)
         yield Violation(
             line, column,
             f"the document comes from {host}, which is not an authoritative source ({why}; trusted: "
@@ -147,7 +148,7 @@ def vendor_page(document: Document, config: Config) -> Iterator[Violation]:
     `extend-vendor-phrases` (each weighs 2).
     """
     text = visible_body(document)
-    title = document.metadata.get("title")
+    title = document.metadata.get(config.fields.title)
     data = authority_data(config)
     hits = _signal_hits(text, data, visible_lower(document), text_scan(document, config))
     if isinstance(title, str) and title.strip():
@@ -165,7 +166,7 @@ def vendor_page(document: Document, config: Config) -> Iterator[Violation]:
         where = "title" if position < 0 else f"line {line_and_column(document, text, position)[0]}"
         described.append(f'"{written}" ({where})')
     first = min((p for p, _, _, _ in hits if p >= 0), default=-1)
-    line, column = line_and_column(document, text, first) if first >= 0 else document.key_position("title")
+    line, column = line_and_column(document, text, first) if first >= 0 else document.key_position(config.fields.title)
     yield Violation(
         line, column,
         f"commercial vendor page: {', '.join(described)}: this is a product page, not patient information; "
@@ -268,12 +269,14 @@ def no_provenance(document: Document, config: Config) -> Iterator[Violation]:
     Fix: add `url:` and `source:` to the front matter.
 
     Options: the publisher names that count are the `attribution` phrases of the sources
-    in `[tool.contentlint.authority.sources]` (and the shipped data file).
+    in `[tool.contentlint.authority.sources]` (and the shipped data file). The fields read
+    are `url` and `source` unless `[tool.contentlint.fields]` names others.
     """
     if document.front_matter_error is not None:
         return  # the front matter may name both; M002/M003 say why it cannot be read
     meta = document.metadata
-    for key in ("url", "source"):
+    url, source = config.fields.url, config.fields.source
+    for key in (url, source):
         value = meta.get(key)
         if value is not None and str(value).strip():
             return
@@ -283,8 +286,8 @@ def no_provenance(document: Document, config: Config) -> Iterator[Violation]:
         return
     yield Violation(
         1, 1,
-        "no provenance: no `url` or `source` in front matter, and the text names no publisher or source; "
-        "add `url:` and `source:` so that editors can trace, review and cite the page",
+        f"no provenance: no `{url}` or `{source}` in front matter, and the text names no publisher or source; "
+        f"add `{url}:` and `{source}:` so that editors can trace, review and cite the page",
         subject="provenance",
     )
 
@@ -306,16 +309,16 @@ def source_domain_mismatch(document: Document, config: Config) -> Iterator[Viola
     `MyTrust = { names = ["my trust"], domains = ["mytrust.nhs.uk"] }`.
     """
     meta = document.metadata
-    url = meta.get("url")
+    url = meta.get(config.fields.url)
     host = _host(url) if isinstance(url, str) else None
     if host is None:
         return
     data = authority_data(config)
-    for key in ("source", "sourceType"):
+    for key in (config.fields.source, "sourceType"):
         value = meta.get(key)
         if not isinstance(value, str) or not value.strip():
             continue
-        source = data.source_named(value) if key == "source" else data.source_in_type(value)
+        source = data.source_named(value) if key == config.fields.source else data.source_in_type(value)
         if source is None or not source.domains:
             continue
         if any(host == d or host.endswith("." + d) for d in source.domains):

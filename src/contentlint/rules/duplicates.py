@@ -74,13 +74,14 @@ def collect(document: Document, config: Config) -> Identity | None:
     meta = document.metadata
     if not meta:
         return None
-    raw_source = meta.get("source")
+    fields = config.fields
+    raw_source = meta.get(fields.source)
     source = raw_source.strip() if isinstance(raw_source, str) else ""
-    url, title = normalise_url(meta.get("url")), normalise_title(meta.get("title"), source)
+    url, title = normalise_url(meta.get(fields.url)), normalise_title(meta.get(fields.title), source)
     if not url and not title:
         return None
-    url_line = document.key_position("url")[0] if url else 1
-    title_line = document.key_position("title")[0] if title else 1
+    url_line = document.key_position(fields.url)[0] if url else 1
+    title_line = document.key_position(fields.title)[0] if title else 1
     return Identity(url, url_line, title, title_line, source)
 
 
@@ -153,6 +154,7 @@ reported_code(
     file: `<!-- contentlint-disable-file Q009 -->`.
 
     Options: none. Only the files of one run are compared, so with `--shard`
-    a duplicate across two shards is not found.
+    a duplicate across two shards is not found. The fields read are `url`,
+    `title` and `source` unless `[tool.contentlint.fields]` names others.
     """,
 )
