@@ -387,3 +387,16 @@ def test_baseline_subjects_speak_of_the_mapped_field(run_cli, tmp_path: Path) ->
     page = tech_docs(last_reviewed_on="2026-10-01", review_in="1 year") + "\nLast reviewed: 3 March 2026\n"
     (finding,) = [f for f in lint_text(page, TD) if f.code == "F005"]
     assert finding.subject == "last_reviewed_on"
+
+
+@pytest.mark.parametrize(
+    "fields, words",
+    [
+        (FieldMap(), "add a `---` block with title, url, source, lastReviewed and the other required fields"),
+        (TECH_DOCS, "add a `---` block with title, last_reviewed_on and review_in"),
+        (FieldMap(last_reviewed="lastmod", preset="hugo"), "add a `---` block with title and lastmod"),
+    ],
+)
+def test_no_front_matter_names_the_fields_to_add(fields: FieldMap, words: str) -> None:
+    (finding,) = [f for f in lint_text(BODY, make_config(fields=fields)) if f.code == "M001"]
+    assert finding.message == f"no front matter: {words}"

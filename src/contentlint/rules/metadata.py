@@ -36,7 +36,8 @@ def no_front_matter(document: Document, config: Config) -> Iterator[Violation]:
     its `---`, publishing tools take it for text. M001 then says what stands before it,
     and the other rules read its fields as if it were in place.
 
-    Options: none. The fields themselves come from the metadata schema (`schema`).
+    Options: none. The fields themselves come from the metadata schema (`schema`), or,
+    for a corpus with its own field names, from `[tool.contentlint.fields]`.
     """
     if document.front_matter_misplaced:
         yield Violation(
@@ -45,7 +46,14 @@ def no_front_matter(document: Document, config: Config) -> Iterator[Violation]:
             "`---`, or other tools read it as text",
         )
     elif not document.has_front_matter and document.text.strip():
-        yield Violation(1, 1, "no front matter: add a `---` block with title, url, source, lastReviewed and the other required fields")
+        fields = config.fields
+        if fields.is_shipped:
+            wanted = "title, url, source, lastReviewed and the other required fields"
+        else:  # a corpus with its own field names ([tool.contentlint.fields])
+            named = [fields.title, fields.last_reviewed]
+            named += [fields.review_cycle] if fields.review_cycle != "reviewFrequency" else []  # Hugo has none
+            wanted = f"{', '.join(named[:-1])} and {named[-1]}"
+        yield Violation(1, 1, f"no front matter: add a `---` block with {wanted}")
     elif not document.has_front_matter:
         yield Violation(1, 1, "empty file: no front matter and no content")
 
