@@ -16,6 +16,7 @@ import pytest
 from conftest import front_matter, PROSE
 from contentlint.report.audit_report import markdown_escape, message_html, safe_href
 from contentlint.report.calendar import working_day
+from contentlint.report.findings_table import _shares
 from report_corpus import HOSTILE_IMAGE_TITLE, HOSTILE_SCRIPT_TITLE, write_report_corpus
 
 TODAY_ARG = ("--today", "2026-11-22")
@@ -398,3 +399,40 @@ def test_report_passes_links_through_to_the_link_check(run_cli, tmp_path: Path) 
     assert result.code == 1, result.err
     assert "L001" in markdown and "links were not checked online" not in markdown
     assert "| NHS | 1 | 0 | 0 | 1 |" in markdown  # one broken link for the source
+
+
+# -- Scale -------------------------------------------------------------------------------------
+
+
+def test_html_of_70000_findings_caps_its_table_and_keeps_every_count() -> None:
+    from big_report import TODAY, big_result
+    from contentlint.model.settings import Config
+    from contentlint.report import ReportOptions, get
+
+    buffer = io.StringIO()
+    get("html")(big_result(), buffer, ReportOptions(config=Config(today=TODAY)))
+    html = buffer.getvalue()
+    assert len(html.encode()) < 5_000_000  # was 45 MB: an e-mail attachment, open in 0.4 s (bench/bench_report.py)
+    assert html.count("<tr data-family=") == 1000
+    assert "This table shows 1,000 of the 70,000 findings" in html
+    counts = re.findall(r'<td class="n" data-label="Findings">([\d,]+)</td><td class="n" data-label="In the table">([\d,]+)</td>', html)
+    assert sum(int(total.replace(",", "")) for total, _ in counts) == 70_000
+    assert sum(int(shown.replace(",", "")) for _, shown in counts) == 1000
+    assert "more findings for this document" in html  # a document's list in "What to fix" is cut too
+
+
+@pytest.mark.parametrize(
+    ("sizes", "limit", "expected"),
+    [
+        ({"L001": 5000, "F001": 10, "Q002": 300}, 100, {"F001": 10, "Q002": 45, "L001": 45}),
+        ({"L001": 5000, "L002": 5000}, 101, {"L001": 50, "L002": 51}),
+        ({"A": 3, "B": 4}, 100, {"A": 3, "B": 4}),
+    ],
+)
+def test_capped_table_gives_each_code_an_equal_share(sizes, limit, expected) -> None:
+    assert _shares(sizes, limit) == expected
+
+
+def test_small_run_shows_every_finding(run_cli, report_dir: Path) -> None:
+    html = render(run_cli, report_dir, "r.html")
+    assert 'id="findings-cap"' not in html and html.count("<tr data-family=") == 15

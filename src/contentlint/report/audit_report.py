@@ -23,6 +23,7 @@ from markupsafe import Markup, escape
 from contentlint.report import ReportOptions, register
 from contentlint.report.audit import Audit, build_audit, review_note
 from contentlint.report.escape import markdown_text, printable
+from contentlint.report.findings_table import findings_table
 from contentlint.report.timeline_chart import timeline_chart
 
 if TYPE_CHECKING:
@@ -62,6 +63,11 @@ def message_html(message: str) -> Markup:
 
 def long_date(date: dt.date) -> str:
     return f"{date.day} {date:%B %Y}"
+
+
+def path_html(path: str) -> Markup:
+    """A file name that may wrap only after a "/" (a <wbr> there), never inside a name or its extension."""
+    return Markup("/<wbr>").join(escape(printable(part)) for part in path.split("/"))
 
 
 def anchor(path: str) -> str:
@@ -109,8 +115,14 @@ def _html_environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    environment.filters.update(safe_href=safe_href, long_date=long_date, anchor=anchor, message=message_html)
+    environment.filters.update(
+        safe_href=safe_href, long_date=long_date, anchor=anchor, message=message_html, path=path_html
+    )
     return environment
+
+
+# Per document in "What to fix": the rest are in the findings table (and the JSON and CSV output).
+ACTION_FINDINGS_LIMIT = 12
 
 
 @register("html")
@@ -127,6 +139,8 @@ def report_html(result: RunResult, stream: TextIO, options: ReportOptions) -> No
         template.render(
             **_common_globals(audit),
             chart=timeline_chart(audit.timeline),
+            table=findings_table(audit.findings),
+            action_findings_limit=ACTION_FINDINGS_LIMIT,
             style=Markup(style),
             script=Markup(script),
             policy=policy,
