@@ -56,6 +56,11 @@ def test_due_today_is_due_soon_not_overdue() -> None:
         ("", "a.md"),
         (front_matter(title="'" + "x" * 300 + "'"), "x" * 159 + "…"),
         (front_matter(title="[a, list]") + "\n# Fallback\n", "Fallback"),
+        # A scraped page's first lines are often boilerplate (Q002): the title is the first line that is not.
+        ("Skip to main content\n\nImmunotherapy for sarcoma\n\nText.\n", "Immunotherapy for sarcoma"),
+        ("[Skip to content](#main)\nWe use cookies on this site.\nMenu\nFatigue and rest\n", "Fatigue and rest"),
+        ("Skip to main content\n", "a.md"),
+        ("Sign up for a clinical trial near you\n", "Sign up for a clinical trial near you"),
     ],
 )
 def test_title(text: str, title: str) -> None:

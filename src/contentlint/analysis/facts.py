@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from contentlint.analysis.boilerplate import BOILERPLATE, is_boilerplate_line
 from contentlint.analysis.review import review_schedule
 from contentlint.analysis.review_dates import LAST
 from contentlint.document import Document
@@ -42,17 +43,18 @@ def _clip(text: str, limit: int = _MAX_TITLE) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _title(document: Document, key: str) -> str:
+def _title(document: Document, key: str, config: Config) -> str:
     title = _text(document.metadata.get(key))
     if title:
         return title
     lines = document.body.split("\n", 200)[:200]
+    boilerplate = config.resource(BOILERPLATE)
     for line in lines:
         match = _HEADING.match(line)
-        if match:
+        if match and not is_boilerplate_line(match.group(1), boilerplate):
             return _clip(match.group(1).strip(" *_"))
-    for line in lines:
-        if line.strip():
+    for line in lines:  # a scraped page's first line is often "Skip to main content": not a title
+        if line.strip() and not is_boilerplate_line(line, boilerplate):
             return _clip(_SPACES.sub(" ", line).strip(), 80)
     return document.path.rsplit("/", 1)[-1]
 
@@ -79,7 +81,7 @@ def collect_facts(document: Document, config: Config) -> DocumentFacts:
     fields = config.fields
     base = dict(
         path=document.path,
-        title=_title(document, fields.title),
+        title=_title(document, fields.title, config),
         source=_text(meta.get(fields.source)),
         source_type=_text(meta.get("sourceType")),
         url=_text(meta.get(fields.url)),

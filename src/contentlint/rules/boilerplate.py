@@ -4,19 +4,12 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from contentlint.analysis.phrases import (
-    phrase_set_resource,
-    phrase_violations,
-)
+from contentlint.analysis.boilerplate import BOILERPLATE
+from contentlint.analysis.phrases import phrase_violations
 from contentlint.document import Document
 from contentlint.model.findings import Violation
-from contentlint.model.settings import Config, Option
+from contentlint.model.settings import Config
 from contentlint.plugin import rule
-
-EXTEND_BOILERPLATE = Option("quality", "extend-boilerplate", {"type": "array", "items": {"type": "string"}}, [], "more boilerplate phrases (any case)")
-EXTEND_BOILERPLATE_LINES = Option("quality", "extend-boilerplate-lines", {"type": "array", "items": {"type": "string"}}, [], "boilerplate that counts only as a whole line")
-# The shipped [boilerplate] of data/quality.toml, plus the configured phrases and lines.
-BOILERPLATE = phrase_set_resource("boilerplate", "boilerplate", EXTEND_BOILERPLATE, EXTEND_BOILERPLATE_LINES)
 
 
 @rule("Q002", "scraping-boilerplate", "warning", uses=[BOILERPLATE])
