@@ -98,6 +98,17 @@ def test_q002_extendable_lines_and_phrases() -> None:
         ("It can: reduce swelling and ease pain.", set()),
         ("Here is what one patient said:\n\n\"I felt tired but it passed.\"", set()),
         ("You can take it:\nwith food or without food.", set()),  # the paragraph goes on
+        # Issue 14, from real pages: a citation or a single answer after "is:", items written as
+        # bold-led paragraphs, a label with a long parenthesis, a caption before the table, an item's own text.
+        ("To cite this leaflet, use:\n\nWessex Cancer Network. Living with a stoma. Leaflet 12, 2026.", set()),
+        ("The recommended way to reference this guidance is:\n\nRenal Cancer Group (2025). Kidney biopsy. Leeds.", set()),
+        ("The grading of the tumour is described by these scores:\n\n**G1:** The cells look almost normal.\n\n**G2:** The cells look a little abnormal.", set()),
+        ("Results (adjuvant letrozole compared with tamoxifen in older women):\n\nThe trial enrolled 800 women over five years.", set()),
+        ("The doses for each age are given in the chart below:\n\nChart 3. Doses by age\n\n| Age | Dose |\n|---|---|\n| 9 | 2 |", set()),
+        ("- A study of shark cartilage capsules in 40 adults:\n\nMost of the adults stopped taking the capsules early.", set()),
+        ("Common side effects of this injection can include:\n\nMost people get used to the clinic after a week or two.", {"Q003"}),
+        ("### Diet\n\nAvoid the following foods while you take it:\n\n## Getting help\n\nCall the ward if you need us.", {"Q003"}),
+        ("### Diet\n\nAvoid the following foods while you take it:\n\n#### Grapefruit\n\nIt raises the dose.", set()),
     ],
 )
 def test_q003_list_missing(body: str, expected: set[str]) -> None:
@@ -129,6 +140,42 @@ REPEATED = "Contact the hospital straight away on the 24-hour number if you feel
 )
 def test_q004_repeated_text(body: str, expected: set[str]) -> None:
     assert q_codes(body) == expected
+
+
+XREF = "For details of each treatment named below, read the [treatment overview](#overview) part of this page."
+SETTLE = "Most people find that the soreness settles within two or three weeks of the last dose."
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # Issue 14: what a source page repeats on purpose, under each stage or section heading.
+        (f"## Stage 1\n\n{XREF}\n\nSurgery.\n\n## Stage 2\n\n{XREF}\n\nRadiotherapy.\n\n## Stage 3\n\n{XREF}", set()),
+        (f"## Children\n\n{SETTLE}\n\n## Adults\n\n{SETTLE}", set()),  # a sentence each section needs
+        (f"##\n\nStage 1\n\n{SETTLE}\n\n##\n\nStage 2\n\n{SETTLE}", set()),  # headings whose text fell below them
+        (f"{XREF}\n\nChemotherapy is given in cycles.\n\n{XREF}", set()),  # a pointer given twice in one section
+        (f"- Stage 1A: small.\n\n{SETTLE}\n- Stage 1B: larger.\n\n{SETTLE}", set()),  # per list item
+        # Scraping damage: a doubled paragraph, a footer copied twice, a section copied twice, one caption under
+        # three pictures, a long paragraph twice in one section.
+        (f"{SETTLE}\n\n{SETTLE}", {"Q004"}),
+        (f"{XREF}\n\n{XREF}", {"Q004"}),
+        ("Registered charity 1234567 in England and Wales.\n\nOur helpline is free on 0800 000 0000, 9am to 5pm.\n\n"
+         "Registered charity 1234567 in England and Wales.\n\nOur helpline is free on 0800 000 0000, 9am to 5pm.", {"Q004"}),
+        (f"## Contact us\n\n{SETTLE}\n\n## Contact us\n\n{SETTLE}", {"Q004"}),
+        ("![a](https://x.org/1.png)\n\nCourtesy of the hospital photography department, 2026.\n\n## B\n\n"
+         "![b](https://x.org/2.png)\n\nCourtesy of the hospital photography department, 2026.\n\n## C\n\n"
+         "![c](https://x.org/3.png)\n\nCourtesy of the hospital photography department, 2026.", {"Q004"}),
+        (f"{SETTLE} {SETTLE} {SETTLE} {SETTLE}\n\nBetween.\n\n{SETTLE} {SETTLE} {SETTLE} {SETTLE}", {"Q004"}),
+    ],
+)
+def test_q004_tells_page_wording_from_scraping_repeats(body: str, expected: set[str]) -> None:
+    assert q_codes(body) == expected
+
+
+def test_q004_says_what_it_saw() -> None:
+    text = front_matter() + "\n" + SETTLE + "\n\n" + SETTLE + "\n"
+    (finding,) = [f for f in lint_text(text) if f.code == "Q004"]
+    assert "right after it" in finding.message
 
 
 def test_q004_reports_the_second_copy_and_where_the_first_is() -> None:

@@ -99,7 +99,8 @@ ENLARGE = "[Enlarge](https://example.org/media/chest.jpg)"
         (f"- {CAPTION}\n- {CAPTION}", 1),  # an item doubled in its list
         (f"> {CAPTION}\n\n{OTHER}\n\n> {CAPTION}", 1),  # quotations are paragraphs too
         (f"{IMAGE}\n\n{CAPTION}\n\n{OTHER_IMAGE}\n\n{CAPTION}", 1),  # one caption under two pictures
-        (f"{CAPTION}\n\n## Stage II\n\n{CAPTION}\n- an item below it", 1),  # a paragraph a list interrupts
+        (f"{CAPTION}\n\n{CAPTION}\n- an item below it", 1),  # a paragraph a list interrupts
+        (f"{CAPTION}\n\n## Stage II\n\n{CAPTION}\n- an item below it", 0),  # each section says it (issue 14)
         # Not paragraphs, or not repeats.
         (f"## {CAPTION}\n\n{OTHER}\n\n## {CAPTION}", 0),  # headings
         (f"| {CAPTION} |\n|---|\n| {CAPTION} |", 0),  # table cells

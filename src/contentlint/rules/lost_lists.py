@@ -29,8 +29,19 @@ _LAST_SENTENCE = re.compile(r"(?:(?<=[.!?])\s+|^\W*)([^.!?]*)$")
 _SOMETHING_FOLLOWS = ("|", ">", "<", "[", "!", "`", '"', "“", "'", "‘", "(")
 
 
+_PARENTHESES = re.compile(r"\([^()]*\)")
+# An introduction of one thing, not of a list: "The best way to cite this summary is:" then the citation.
+_ONE_THING = re.compile(r"\b(?:cite|citation)\b|\b(?:is|was|reads)\W*$", re.IGNORECASE)
+
+
 def _intro_words(line: str) -> list[str]:
-    return re.findall(r"[\w'’-]+", line.rstrip().rstrip(":"))
+    # "Evidence (surgery with or without radiation):" is a label, however long its parenthesis.
+    return re.findall(r"[\w'’-]+", _PARENTHESES.sub(" ", line.rstrip().rstrip(":")))
+
+
+def _last_sentence(line: str) -> str:
+    found = _LAST_SENTENCE.search(line.rstrip().rstrip(":"))
+    return found.group(1) if found else line
 
 
 def _is_list_intro(line: str) -> bool:
@@ -67,9 +78,11 @@ def _blocks(view: Structure) -> list[_Block]:
 
 def _is_content(view: Structure, paragraph: Paragraph) -> bool:
     """Whether a paragraph reads as what a colon introduces rather than as prose: a bullet a scraper
-    kept ("• item", "a) item"), a number, a quotation, a link or image line."""
+    kept ("• item", "a) item"), a number, a quotation, a link or image line, an item written as a
+    paragraph with a bold lead ("**TX:** The tumour cannot be assessed.")."""
     text = view.body[paragraph.start:paragraph.end]
-    return bool(LIST_ITEM.match(text)) or text.startswith(_SOMETHING_FOLLOWS) or text[:1].isdigit()
+    return (bool(LIST_ITEM.match(text)) or text.startswith(_SOMETHING_FOLLOWS) or text[:1].isdigit()
+            or text.startswith(("**", "__")))
 
 
 def _in_code(view: Structure, offset: int) -> bool:
@@ -106,7 +119,10 @@ def list_missing(document: Document, config: Config) -> Iterator[Violation]:
     lines), a table, a code block (fenced or indented), a block quote, an HTML block, a
     quotation, an image or a link line; a heading of the section's own level or deeper,
     since pages write items as headings ("The following treatments may be used:" then
-    "### Surgery", "### Radiation therapy"); one stray line before the items. Labels such as "Email:" or "Opening hours:" are not introductions, and a colon
+    "### Surgery", "### Radiation therapy"); one stray line before the items (a table's
+    caption before the table); items written as paragraphs with a bold lead ("**T1:** …");
+    an introduction of one thing rather than a list ("The best way to cite this summary
+    is:" then the citation); a list item's own text that lost its indent. Labels such as "Email:" or "Opening hours:" are not introductions, and a colon
     in the middle of a paragraph ("You can take it:" with the sentence going on below) or
     in code is not one either.
 
@@ -148,13 +164,16 @@ def list_missing(document: Document, config: Config) -> Iterator[Violation]:
             what = "a heading follows"
         elif following.kind != "paragraph" or _is_content(view, following.paragraph):
             continue
+        elif LIST_ITEM.match(line) and _intro_words(line)[-1].lower() not in _OPEN_ENDINGS or _ONE_THING.search(_last_sentence(line)):
+            continue  # an item's own text that lost its indent; a citation or one answer, not a list
         else:
             after = blocks[index + 1] if index + 1 < len(blocks) else None
             one_line = "\n" not in body[following.start:following.end]
             if one_line and after is not None and (
-                after.kind == "list" or after.kind == "paragraph" and bool(LIST_ITEM.match(body[after.start:after.end]))
+                after.kind in ("list", "table")
+                or after.kind == "paragraph" and bool(LIST_ITEM.match(body[after.start:after.end]))
             ):
-                continue  # one stray line, then the list
+                continue  # one stray line (a caption), then the list or table
             what = "a paragraph follows"
         sentence = _LAST_SENTENCE.search(line.rstrip())
         column = sentence.start() + 1 if sentence else 1

@@ -11,7 +11,7 @@ from typing import Iterator
 from contentlint.analysis.phrases import (
     quoted,
 )
-from contentlint.analysis.structure import IMAGE, Paragraph, Structure, document_structure
+from contentlint.analysis.structure import IMAGE, Heading, Paragraph, Structure, document_structure
 from contentlint.document import Document
 from contentlint.model.findings import Violation
 from contentlint.model.settings import Config, Option
@@ -37,12 +37,21 @@ def repeated_text(document: Document, config: Config) -> Iterator[Violation]:
     (whitespace ignored), with the line of the first copy; and a line of prose repeated
     on the next line (also a list item doubled in its list).
 
-    Not reported: short lines ("Yes", "Contact"); headings; tables (their rows and
-    cells); code blocks; list items that recur in different places (the same side effect
-    under two headings is normal); a paragraph that is only an image or images (with an
+    A repeated paragraph is reported when it reads as a bad copy, and the message says
+    which: right after the first copy; with the text around it (a run of paragraphs, such
+    as a footer, copied twice); under the same heading repeated (a section copied twice);
+    under another picture (one caption under two or three images); or a long paragraph
+    (over 250 characters) again in the same section.
+
+    Not reported: what a source page repeats on purpose. A paragraph repeated under a
+    different heading ("For information about the treatments listed below, see…" under
+    each stage); a short cross-reference ("For more information, see…", a sentence with a
+    link) given twice in one section; a short sentence repeated under each item of a
+    list. Nor: short lines ("Yes", "Contact"); headings; tables (their rows and cells);
+    code blocks; list items that recur in different places (the same side effect under
+    two headings is normal); a paragraph that is only an image or images (with an
     "Enlarge" link to the picture, say), and its caption when the same picture is shown
-    again with it: a page may show one figure twice. The same caption under two different
-    pictures is reported.
+    again with it: a page may show one figure twice.
 
     Options (`[tool.contentlint.quality]`): `repeat-min-characters` (default 40).
     """
@@ -54,7 +63,7 @@ def repeated_text(document: Document, config: Config) -> Iterator[Violation]:
     yield from _repeated_lines(view, prose, minimum)
     candidates = [(p, _text(view, p)) for p in prose if not p.in_list and p.end - p.start >= minimum]
     if _may_repeat([text for _, text in candidates], minimum):
-        yield from _repeated_paragraphs(view, candidates, minimum)
+        yield from _repeated_paragraphs(view, prose, candidates, minimum)
 
 
 def _text(view: Structure, paragraph: Paragraph) -> str:
@@ -146,8 +155,57 @@ def _figure(view: Structure, paragraph: Paragraph) -> str:
     return ""
 
 
-def _repeated_paragraphs(view: Structure, candidates: list[tuple[Paragraph, str]], minimum: int) -> Iterator[Violation]:
+# A repeat this short, in the same section with other text between, is the page's own wording
+# ("All tumour marker levels are normal." under each sub-stage; "For more information, see …").
+_SHORT_REPEAT = 250
+_CROSS_REFERENCE = re.compile(
+    r"\]\(|https?://|^(?:for (?:more )?information|to (?:learn|find out|read) more|learn more|read more|find out more|"
+    r"see |visit |use our |go to )",
+    re.IGNORECASE,
+)
+
+
+def _headings_between(view: Structure, start: int, end: int) -> list[Heading]:
+    return [h for h in view.headings if start <= h.start < end]
+
+
+def _section_heading(view: Structure, offset: int) -> Heading | None:
+    above = [h for h in view.headings if h.start < offset]
+    return above[-1] if above else None
+
+
+def _why_damage(view: Structure, prose: list[Paragraph], keys: dict[int, str], first: Paragraph, copy: Paragraph) -> str:
+    """What makes this repeat scraping damage, or "" when the page plausibly repeats it on purpose:
+    a sentence the source repeats under each stage or section heading is not a bad copy."""
+    index = {p.start: i for i, p in enumerate(prose)}
+    i, j = index[first.start], index[copy.start]
+
+    def key(k: int) -> str:
+        if k not in keys:
+            keys[k] = " ".join(view.body[prose[k].start:prose[k].end].split())
+        return keys[k]
+
+    between = _headings_between(view, first.end, copy.start)
+    if not between:
+        if j == i + 1:
+            return "right after it"
+        if i > 0 and j - 1 != i and key(i - 1) == key(j - 1) or j + 1 < len(prose) and i + 1 != j and key(i + 1) == key(j + 1):
+            return "with the text around it"  # a run of paragraphs copied twice (a footer, a stitched fetch)
+        short = len(key(j)) <= _SHORT_REPEAT
+        if short and (_CROSS_REFERENCE.search(key(j)) or any(prose[k].in_list for k in range(i + 1, j))):
+            return ""  # a pointer the page gives twice, or a line each list item's section repeats
+        return "in the same section"
+    section = _section_heading(view, first.start)
+    if section is not None and section.has_text and all(h.has_text and h.text == section.text for h in between):
+        return f"under the same heading repeated ({quoted(section.text, 40)})"  # a section copied twice
+    return ""
+
+
+def _repeated_paragraphs(
+    view: Structure, prose: list[Paragraph], candidates: list[tuple[Paragraph, str]], minimum: int
+) -> Iterator[Violation]:
     first_seen: dict[str, list[Paragraph]] = {}
+    keys: dict[int, str] = {}
     for paragraph, text in candidates:
         key = " ".join(text.split())
         if len(key) < minimum:
@@ -160,10 +218,17 @@ def _repeated_paragraphs(view: Structure, candidates: list[tuple[Paragraph, str]
         if _image_only(view, paragraph):
             continue  # the same picture shown again
         figure = _figure(view, paragraph)
-        if figure and any(_figure(view, copy) == figure for copy in copies[:-1]):
-            continue  # the same figure, image and caption, shown again; one caption under two images is reported
+        if figure:
+            if any(_figure(view, copy) == figure for copy in copies[:-1]):
+                continue  # the same figure, image and caption, shown again
+            how = "under another picture"  # one caption under two images
+        else:
+            how = _why_damage(view, prose, keys, copies[-2], paragraph)
+            if not how:
+                continue
         yield Violation(
             paragraph.line, 1,
-            f"this paragraph repeats the one on line {copies[0].line} word for word ({quoted(key, 50)}): delete the copy",
+            f"this paragraph repeats the one on line {copies[-2].line} word for word, {how} ({quoted(key, 50)}): "
+            "delete the copy",
             subject=key[:80],
         )
