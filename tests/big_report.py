@@ -23,9 +23,9 @@ CODES = [
     ("L003", Severity.WARNING, "permanent-redirect", 0.20, "permanent redirect: {url} has moved to {url}new/; update the link"),
     ("L004", Severity.WARNING, "insecure-link", 0.10, "insecure link {url}: use the https:// address (check that it works)"),
     ("L009", Severity.WARNING, "unverified-link", 0.08, "could not verify {url}: the server answers 403 Forbidden to automated checks; open it in a browser"),
-    ("S003", Severity.WARNING, "non-authoritative-link", 0.12, "links to example-{n}.org, which is not on the authority list: link to a government, charity or journal page instead"),
+    ("S003", Severity.WARNING, "non-authoritative-link", 0.12, "links to example-{n}.org, not on the authority list: link to an authoritative page, or trust the domain with `extend-link-domains`"),
     ("F001", Severity.ERROR, "review-overdue", 0.02, "review overdue by {n} days: due 2026-03-30 (lastReviewed 2025-12-30 + quarterly cycle); review the page and update lastReviewed"),
-    ("Q002", Severity.WARNING, "scraping-boilerplate", 0.03, "scraping boilerplate \"Skip to main content\": part of the web page around the content, copied with it; delete it"),
+    ("Q002", Severity.WARNING, "scraping-boilerplate", 0.03, "scraping boilerplate \"Skip to main content\": not part of the content; delete it"),
     ("M103", Severity.WARNING, "unknown-field", 0.03, "field `audiencelevel` is not in the schema; did you mean `audienceLevel`?"),
 ]
 STATES = [OVERDUE, DUE_SOON, SCHEDULED, SCHEDULED, SCHEDULED, NO_DATE]

@@ -89,7 +89,7 @@ def test_each_link_gets_one_offline_code() -> None:
     ("body", "count", "message"),
     [
         ("[a](/x)", 1, 'relative link "/x" cannot be resolved'),
-        ("[a](/x) and [b](y.html)\n\n[c](/z)", 1, '3 relative links cannot be resolved (the first is "/x"; others on lines 11, 13)'),
+        ("[a](/x) and [b](/y)\n\n[c](/z)", 1, '3 relative links cannot be resolved (the first is "/x"; others on lines 11, 13)'),
         ("\n\n".join(f"[l{n}](/p{n})" for n in range(8)), 1, "others on lines 13, 15, 17, 19, 21, …)"),
         ("[a](https://www.cancer.gov/a)", 0, ""),
     ],

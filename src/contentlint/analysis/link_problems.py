@@ -158,5 +158,5 @@ def _problem(link: Link, base: str | None, declared: object) -> tuple[str, str] 
         if link.kind == BARE and not link.target.lower().startswith("http://"):
             return None  # "www.example.org" in running text names no scheme
         secure = "https://" + link.url.strip()[len("http://"):]
-        return "L004", f"insecure link {link.url.strip()}: use {secure} (check that the https address works)"
+        return "L004", f"insecure link {link.url.strip()}: use {secure} (check that it works)"
     return None

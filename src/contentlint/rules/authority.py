@@ -28,6 +28,8 @@ from contentlint.model.findings import Violation
 from contentlint.model.settings import Config
 from contentlint.plugin import rule
 
+_SIGNALS_SHOWN = 3  # S002 quotes the first signals; the count says how many more
+
 # Lines that name where a text comes from: "Source: ...", "Written by ...", "© 2024 ...".
 _ATTRIBUTION_LABEL = re.compile(
     r"^[\s>*_#\-•]*(?:sources?|authors?|written by|published by|publisher|reviewed by|produced by|"
@@ -162,15 +164,16 @@ def vendor_page(document: Document, config: Config) -> Iterator[Violation]:
     if not hits or total < data.threshold:
         return
     described = []
-    for position, _, written, _ in sorted(hits):
+    for position, _, written, _ in sorted(hits)[:_SIGNALS_SHOWN]:
         where = "title" if position < 0 else f"line {line_and_column(document, text, position)[0]}"
         described.append(f'"{written}" ({where})')
+    if len(hits) > _SIGNALS_SHOWN:
+        described.append(f"{len(hits) - _SIGNALS_SHOWN} more")
     first = min((p for p, _, _, _ in hits if p >= 0), default=-1)
     line, column = line_and_column(document, text, first) if first >= 0 else document.key_position(config.fields.title)
     yield Violation(
         line, column,
-        f"commercial vendor page: {', '.join(described)}: this is a product page, not patient information; "
-        "remove it from the corpus",
+        f"commercial vendor page: {', '.join(described)}: not patient information; remove it from the corpus",
         subject="vendor-signals",
     )
 
@@ -224,9 +227,8 @@ def link_to_non_authoritative_domain(document: Document, config: Config) -> Iter
             advice = f"links to {site}, a known vendor of research chemicals{more}: remove the link"
         else:
             advice = (
-                f"links to {site}, which is not on the authority list{more}: link to a government, charity or "
-                "journal page instead, or add the domain to [tool.contentlint.authority] extend-link-domains "
-                "if your editors trust it"
+                f"links to {site}, not on the authority list{more}: link to an authoritative page, or trust "
+                "the domain with `extend-link-domains`"
             )
         yield Violation(line, column, advice, subject=site)
 

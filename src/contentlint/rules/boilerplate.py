@@ -31,5 +31,5 @@ def scraping_boilerplate(document: Document, config: Config) -> Iterator[Violati
     """
     yield from phrase_violations(
         document, config, config.resource(BOILERPLATE),
-        "scraping boilerplate {}: part of the web page around the content, copied with it; delete it",
+        "scraping boilerplate {}: not part of the content; delete it",
     )

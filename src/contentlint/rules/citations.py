@@ -80,7 +80,6 @@ def incomplete_citation(document: Document, config: Config) -> Iterator[Violatio
             written += " " + rest_of_line.split(None, 1)[0] + " …"
         yield Violation(
             line, column,
-            f"incomplete citation {quoted(written, 50)}: the address it points to is missing; "
-            "add the URL or DOI from the source, or remove the reference",
+            f"incomplete citation {quoted(written, 50)}: add the missing URL or DOI, or remove the reference",
             subject=" ".join(written.lower().split()),
         )

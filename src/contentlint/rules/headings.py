@@ -45,8 +45,8 @@ def multiple_top_level_headings(document: Document, config: Config) -> Iterator[
     for heading in titles[1:]:
         yield Violation(
             heading.line, view.column_of(heading.start),
-            f"another top-level heading {quoted(heading.text, 50)} (the first, {quoted(first.text, 50)}, is on line "
-            f"{first.line}): keep one title; make this a `##` heading or delete it",
+            f"another top-level heading {quoted(heading.text, 50)} (the first is on line {first.line}): "
+            "make it `##` or delete it",
             subject=heading.text,
         )
 

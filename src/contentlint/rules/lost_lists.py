@@ -179,7 +179,7 @@ def list_missing(document: Document, config: Config) -> Iterator[Violation]:
         column = sentence.start() + 1 if sentence else 1
         yield Violation(
             view.line_of(line_start), column,
-            f"{quoted(line[column - 1:].strip(), 60)} introduces a list, but {what}: the items were probably lost "
-            "when the page was copied; restore them or reword the sentence",
+            f"{quoted(line[column - 1:].strip(), 40)} introduces a list, but {what}: restore the lost items or "
+            "reword the sentence",
             subject=" ".join(line.split()),
         )

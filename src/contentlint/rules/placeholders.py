@@ -35,5 +35,5 @@ def placeholder_text(document: Document, config: Config) -> Iterator[Violation]:
     """
     yield from phrase_violations(
         document, config, config.resource(PLACEHOLDERS),
-        "placeholder text {}: the page was saved before it was finished; replace it with the real content or delete it",
+        "placeholder text {}: the page is unfinished; write the real content or delete it",
     )
