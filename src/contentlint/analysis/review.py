@@ -16,6 +16,7 @@ from contentlint.analysis.review_dates import (
     LAST,
     NEXT,
     ReviewDate,
+    UnreadableDate,
     body_review_dates,
     front_matter_date,
 )
@@ -30,6 +31,7 @@ class ReviewSchedule:
     front_matter_last: ReviewDate | None = None
     front_matter_next: ReviewDate | None = None  # the next-review field, when one is mapped and set
     body_dates: list[ReviewDate] = field(default_factory=list)
+    unreadable: list[UnreadableDate] = field(default_factory=list)  # labelled dates that are no date
     due: dt.date | None = None
     due_line: int = 1
     basis: str = ""  # how the due date was reached, for messages
@@ -62,7 +64,11 @@ def review_schedule(document: Document, config: Config) -> ReviewSchedule:
         schedule.owner = str(owner).strip() if isinstance(owner, (str, int, float)) and not isinstance(owner, bool) else ""
     if document.body:
         # Dates come from the visible text, where the phrase scan has found the label words already.
-        schedule.body_dates = body_review_dates(document, config.review.date_order, text_scan(document, config))
+        found = body_review_dates(
+            document, config.review.date_order, text_scan(document, config),
+            url=meta.get(fields.url), source=meta.get(fields.source),
+        )
+        schedule.body_dates, schedule.unreadable = found.dates, found.unreadable
     if meta.get("status") == "archived":
         schedule.exempt = "archived"
     cycle = cycle_text(schedule.cycle) if schedule.cycle is not None else ""
@@ -84,12 +90,12 @@ def review_schedule(document: Document, config: Config) -> ReviewSchedule:
     elif body_next:
         anchor = max(body_next, key=lambda d: d.date)
         schedule.due = anchor.date
-        schedule.basis = f"the page says \"{anchor.written}\""
+        schedule.basis = f"the page says {anchor.quoted}"
         schedule.due_line = anchor.line
     elif body_last and schedule.cycle is not None:
         anchor = max(body_last, key=lambda d: d.date)
         schedule.due = cycle_after(anchor.date, schedule.cycle)
-        schedule.basis = f"the page says \"{anchor.written}\" + {cycle} cycle ({schedule.cycle_origin})"
+        schedule.basis = f"the page says {anchor.quoted} + {cycle} cycle ({schedule.cycle_origin})"
         schedule.due_line = anchor.line
     return schedule
 

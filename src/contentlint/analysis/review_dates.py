@@ -1,4 +1,10 @@
-"""Review dates: from front matter, and from labelled lines in the body ("Next review: 01 November 2025")."""
+"""Review dates: from front matter, and from labelled dates in the body ("Next review: 01 November 2025").
+
+A body line may carry several labels ("Page last reviewed: 15 March 2021 | Next review due: 15 March
+2024"); each label takes the date written right after it. Numeric dates (05/03/2027) are read in
+the page's own date order (``date_order.py``), and the reading is kept for messages. A date that
+has a date's shape but no such day (31 February 2026) is kept as unreadable, not dropped.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +12,11 @@ import calendar
 import datetime as dt
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Callable
 
+from contentlint.analysis.date_order import DAY_FIRST, DateOrder, decide_date_order
 from contentlint.analysis.phrase_index import find_all
 from contentlint.analysis.visible_text import visible_body
 from contentlint.model.settings import search_words
@@ -20,28 +27,34 @@ if TYPE_CHECKING:
 
 LAST = "last"
 NEXT = "next"
+_EITHER = "either"  # "Review date": the next review on day-first (UK, Irish) pages, the last one on US pages
 
-# Labels that mark a review date. Short, bare labels need a colon so prose is never read as a label.
+_SP = r"[^\S\n]{1,4}"  # spaces inside one line: a label never spans lines
+_REVIEWED = r"(?:(?:medically|clinically)_)?reviewed"
+# (pattern, kind, strong). A strong label may stand without a colon and after other text on its line;
+# a weak one ("Updated", "Reviewed") needs a colon, or must start its line followed by nothing but a date.
+# Publication dates ("Published", "Posted", "Date of publication") are not review dates.
 _LABELS: list[tuple[str, str, bool]] = [
-    (r"next\s+review(?:\s+(?:due|date))?", NEXT, False),
-    (r"review\s+due(?:\s+date)?", NEXT, False),
-    (r"(?:page|content)\s+last\s+(?:medically\s+)?reviewed", LAST, False),
-    (r"last\s+(?:medically\s+)?reviewed", LAST, False),
-    (r"date\s+(?:last\s+)?reviewed", LAST, False),
-    (r"(?:medically\s+)?reviewed(?:\s+on)?", LAST, True),
-    (r"last\s+revised", LAST, False),
-    (r"(?:page\s+)?last\s+updated", LAST, False),
-    (r"revised", LAST, True),
-    (r"updated", LAST, True),
+    (r"date_of_next_review", NEXT, True),
+    (r"next_(?:full_)?review(?:_(?:due|date))?", NEXT, True),
+    (r"(?:due|scheduled)_for_review", NEXT, True),
+    (r"review_due(?:_date)?", NEXT, True),
+    (r"(?:planned|scheduled)_review(?:_date)?", NEXT, True),
+    (r"date_of_last_review", LAST, True),
+    (r"(?:review_date|date_of_review)", _EITHER, True),
+    (r"(?:(?:page|content|information|article|leaflet)_|this_(?:page|information)_was_)?last_" + _REVIEWED, LAST, True),
+    (r"date_(?:last_)?reviewed", LAST, True),
+    (_REVIEWED + r"_on", LAST, True),
+    (r"(?:(?:page|content|information)_)?last_(?:revised|updated)", LAST, True),
+    (_REVIEWED, LAST, False),
+    (r"revised", LAST, False),
+    (r"updated", LAST, False),
 ]
-# One marker character per repetition: "(?:[...]+[ \t]*)*" backtracks exponentially on a line of dashes.
-_LEAD = r"^[ \t]*(?:[>*_#\-+•|][ \t]*)*"
 _LABEL_RE = re.compile(
-    _LEAD
-    + r"(?P<label>"
-    + "|".join(f"(?P<l{i}>{pattern})" for i, (pattern, _, _) in enumerate(_LABELS))
-    + r")[*_]*(?:[ \t]+(?:on|by))?[ \t]*(?P<colon>[:\-–—])?[*_]*[ \t]*(?P<rest>[^\n]*)$",
-    re.IGNORECASE | re.MULTILINE,
+    r"(?<![\w-])(?:"
+    + "|".join(f"(?P<l{i}>{pattern.replace('_', _SP)})" for i, (pattern, _, _) in enumerate(_LABELS))
+    + r")(?![\w-])",
+    re.IGNORECASE,
 )
 _LABEL_GROUPS = tuple(f"l{i}" for i in range(len(_LABELS)))
 # Every label contains one of these (review, revised, updated); with re.IGNORECASE
@@ -50,11 +63,36 @@ LABEL_KEYWORDS = ("revi", "updat")
 # What a rule that reads body review dates uses: the phrase index also finds the label words.
 REVIEW_LABELS = search_words("review-date labels", LABEL_KEYWORDS)
 _ODD_CASE_LETTERS = ("\u0130", "\u0131", "\u017f")
-_LABEL_PREFIX = re.compile(r"[\w\s>*#\-+•|]*")
-_MAX_LABEL_LINES = 8
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_HAS_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_HAS_YEAR = re.compile(r"\b(?:19|20)\d{2}\b|^\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2}$")
 _MAX_DATE_TEXT = 40
+
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?,?[^\S\n]+)?"
+# What a written date looks like, right after its label: the shape decides whether the text is
+# meant as a date; whether that date exists is for the parser to say.
+_DATE_SHAPE = re.compile(
+    r"(?:\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?"  # 2026-03-05, 2026-03
+    r"|\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})"  # 05/03/2027, 5.3.27
+    r"|\d{1,2}/\d{4}"  # 03/2026
+    rf"|{_WEEKDAY}{_DAY}(?:[^\S\n]+of)?(?:[^\S\n]+|-){_MONTH},?(?:[^\S\n]+|-)\d{{4}}"  # 5 March 2027, 11-Jan-2024
+    rf"|{_WEEKDAY}{_MONTH}[^\S\n]*{_DAY},?[^\S\n]+\d{{4}}"  # March 5, 2027
+    rf"|{_MONTH},?[^\S\n]+\d{{4}}"  # March 2027
+    r")(?![\w/])",
+    re.IGNORECASE,
+)
+# Between a label and its date: markup, a colon or dash, "on", "by Dr A Smith on".
+_LEAD = re.compile(r"[^\S\n*_]*[*_]*[^\S\n]*(?P<colon>[:\-–—])?[*_]*[^\S\n]*(?:(?:on|in|dated?|by[^\S\n]+[^\n:;|]{1,60}?[^\S\n]+on)\b[^\S\n]*:?[^\S\n]*)?", re.IGNORECASE)
+# What may follow a weak label's date when the label has no colon: nothing but punctuation.
+_ONLY_PUNCTUATION = re.compile(r"[\s.,;:|*_)\]]*")
+# A label after other text on its line follows a separator ("|", "·", ";", two spaces) or a date.
+_SEPARATED = re.compile(r"(?:[|·•;,.)\]–—\-:\d]|[^\S\n]{2}|^)[^\S\n*_]*[*_]*[^\S\n]*$")
+# A line that is only a link, as a listed article's title is ("- [Study results](/news/study)").
+_LINK_ONLY = re.compile(r"[ \t>]*(?:[-*+][ \t]+|\d+[.)][ \t]+|#{1,6}[ \t]+)?[*_]*\[[^\]\n]+\]\([^)\n]*\)[*_]*[ \t]*")
+_LINE_MARKERS = re.compile(r"[ \t]*(?:[>*_#\-+•|][ \t]*)*")
+_AMBIGUOUS_NUMERIC = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})")
 
 
 @dataclass(frozen=True)
@@ -63,8 +101,31 @@ class ReviewDate:
     date: dt.date
     line: int
     column: int
-    written: str  # the line as written, for messages
+    written: str  # the label and date as written, for messages
     origin: str  # "front matter" or "body"
+    reading: str = ""  # how a numeric date was read: "read 05/03/2027 as 5 March 2027 (day first: en-GB page)"
+
+    @property
+    def quoted(self) -> str:
+        """The date as messages quote it: the text, and how it was read when that was a choice."""
+        return f"\"{self.written}\"" + (f", {self.reading}" if self.reading else "")
+
+
+@dataclass(frozen=True)
+class UnreadableDate:
+    """A labelled date that has a date's shape but is no date (31 February 2026, 2026-02-30)."""
+
+    kind: str
+    line: int
+    column: int
+    text: str  # the date as written
+    written: str  # the label and date
+
+
+@dataclass
+class BodyDates:
+    dates: list[ReviewDate] = field(default_factory=list)
+    unreadable: list[UnreadableDate] = field(default_factory=list)
 
 
 def add_months(date: dt.date, months: int) -> dt.date:
@@ -169,100 +230,178 @@ def _month(name: str) -> int | None:
     return _MONTHS.get(lowered) or _MONTH_ABBREVIATIONS.get(lowered)
 
 
-_OTHER_CONTENT = re.compile(r"\s[|•]\s|\s{3,}|\t")
-_NOT_A_DATE = re.compile(r"\b(?:by|from|and)\b")
+_MONTH_NAMES = "January February March April May June July August September October November December".split()
 
 
-def _date_candidates(rest: str) -> list[str]:
-    """The text after a label, cut where other content starts ("| Next review: …")."""
-    first = _OTHER_CONTENT.split(rest, maxsplit=1)[0]
-    candidates = [first]
-    shortened = _NOT_A_DATE.split(first, maxsplit=1)[0]
-    if shortened != first:
-        candidates.append(shortened)
-    return candidates
+def _spelled(date: dt.date) -> str:
+    return f"{date.day} {_MONTH_NAMES[date.month - 1]} {date.year}"
 
 
-def _label_matches(body: str, scan: TextScan | None = None) -> Iterator[re.Match[str]]:
-    """``_LABEL_RE.finditer(body)``, tried only at the line starts a label could begin at.
+def _read(text: str, order: Callable[[], DateOrder]) -> tuple[dt.date | None, str]:
+    """The date ``text`` names, and how it was read when its order was a choice ("" otherwise)."""
+    ambiguous = _AMBIGUOUS_NUMERIC.fullmatch(text)
+    if ambiguous is None or ambiguous[1] == ambiguous[2] or max(int(ambiguous[1]), int(ambiguous[2])) > 12:
+        # Unambiguous: a day over 12 is a day whatever the order.
+        return parse_date_text(text, order().order if ambiguous is not None else "MDY"), ""
+    decided = order()
+    date = parse_date_text(text, decided.order)
+    return date, (f"read {text} as {_spelled(date)} ({decided.describe()})" if date is not None else "")
 
-    Scanning every position of a long body with the regex costs far more than finding
-    the few lines near a label word. ``scan``: the phrase scan of ``body`` in lower case,
-    where the label words were found already.
-    """
-    if any(letter in body for letter in _ODD_CASE_LETTERS):
-        yield from _LABEL_RE.finditer(body)
-        return
+
+# Every word of every label: a label is a run of these ending in (or starting with) a label word.
+_LABEL_WORDS = frozenset(
+    "date of next full review reviewed due scheduled for planned last page content information article "
+    "leaflet this was medically clinically on revised updated".split()
+)
+_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Za-z]+)[^\S\n]{1,4}$")
+_MAX_LABEL_WORDS = 7
+
+
+def _label_matches(body: str, scan: TextScan | None = None) -> list[re.Match[str]]:
+    """``list(_LABEL_RE.finditer(body))``, tried only where a label can start: at a label word
+    (review, revised, updated) that begins a word, or at the label words just before it. Trying
+    the pattern at every position of a long body costs far more than finding these few."""
+    if any(letter in body for letter in _ODD_CASE_LETTERS):  # their lower case changes offsets
+        return list(_LABEL_RE.finditer(body))
     if scan is None:
         lowered = body.lower()
         occurrences = [find_all(lowered, keyword) for keyword in LABEL_KEYWORDS]
     else:
         occurrences = [scan.occurrences(keyword) for keyword in LABEL_KEYWORDS]
-    starts: set[int] = set()
-    for at in itertools.chain.from_iterable(occurrences):
-        # This line's start, and earlier ones while only label words and markers lie between.
-        checked_to, search_end = at, at
-        for _ in range(_MAX_LABEL_LINES):
-            line_start = body.rfind("\n", 0, search_end) + 1
-            starts.add(line_start)
-            if line_start == 0 or not _LABEL_PREFIX.fullmatch(body, line_start, checked_to):
+    found: list[re.Match[str]] = []
+    taken_to = 0
+    for at in sorted(itertools.chain.from_iterable(occurrences)):
+        if at < taken_to or (at > 0 and (body[at - 1].isalnum() or body[at - 1] in "_-")):
+            continue  # inside a label found already, or inside a word ("peer-reviewed")
+        starts, start = [at], at
+        for _ in range(_MAX_LABEL_WORDS):
+            word = _WORD_BEFORE.search(body, max(taken_to, start - 20), start)
+            if word is None or word[1].lower() not in _LABEL_WORDS:
                 break
-            checked_to, search_end = line_start, line_start - 1
-    end = 0
-    for start in sorted(starts):
-        if start < end:
-            continue
-        match = _LABEL_RE.match(body, start)
-        if match is not None:
-            end = match.end()
-            yield match
-
-
-def body_review_dates(
-    document: Document, date_order: str = "MDY", scan: TextScan | None = None
-) -> list[ReviewDate]:
-    """Labelled review dates in the body's visible prose, in file order: a date in code (fenced,
-    indented, nested in a list, a code span) or in an HTML comment is not the page's. A label
-    alone on its line may take the next line. ``scan``: the phrase scan of the visible text
-    (``text_scan``), to reuse its search."""
-    found: list[ReviewDate] = []
-    body = visible_body(document)
-    if not body:
-        return found
-    line_index, counted_to = 0, 0
-    for match in _label_matches(body, scan):
-        index = next(i for i, label in enumerate(match.group(*_LABEL_GROUPS)) if label is not None)
-        _, kind, needs_colon = _LABELS[index]
-        if needs_colon and not match.group("colon"):
-            continue
-        line_index += body.count("\n", counted_to, match.start())
-        counted_to = match.start()
-        rest = match.group("rest").strip()
-        date = None
-        if rest:
-            for candidate in _date_candidates(rest):
-                date = parse_date_text(candidate, date_order)
-                if date:
-                    break
-        else:
-            following = next((l for l in _lines_after(body, match.end(), 2) if l.strip()), "")
-            if following and not _LABEL_RE.match(following):
-                date = parse_date_text(following, date_order)
-        if date is None:
-            continue
-        column = match.start("label") - match.start() + 1
-        line_end = body.find("\n", match.start())
-        written = body[match.start():line_end if line_end >= 0 else len(body)].strip()
-        found.append(ReviewDate(kind, date, document.body_line_number(line_index), column, written[:80], "body"))
+            start = word.start()
+            starts.append(start)
+        for start in reversed(starts):
+            match = _LABEL_RE.match(body, start)
+            if match is not None and match.end() > at:
+                found.append(match)
+                taken_to = match.end()
+                break
     return found
 
 
-def _lines_after(text: str, position: int, count: int) -> list[str]:
-    """Up to ``count`` lines after the line that ends at or after ``position``."""
-    lines: list[str] = []
-    start = text.find("\n", position)
-    while start >= 0 and len(lines) < count:
-        end = text.find("\n", start + 1)
-        lines.append(text[start + 1:end if end >= 0 else len(text)])
-        start = end
-    return lines
+def body_review_dates(
+    document: Document,
+    date_order: str = "",
+    scan: TextScan | None = None,
+    *,
+    url: object = None,
+    source: object = None,
+) -> BodyDates:
+    """Labelled review dates in the body's visible prose, in file order: a date in code (fenced,
+    indented, nested in a list, a code span) or in an HTML comment is not the page's. A label
+    alone on its line may take the next line. ``date_order``: the `date-order` setting ("" decides
+    per page); ``url``, ``source``: the page's, as hints to its date order. ``scan``: the phrase
+    scan of the visible text (``text_scan``), to reuse its search."""
+    found = BodyDates()
+    body = visible_body(document)
+    if not body:
+        return found
+    decided: list[DateOrder] = []
+
+    def order() -> DateOrder:
+        if not decided:
+            decided.append(decide_date_order(date_order, document.metadata.get("language"), url, source, body))
+        return decided[0]
+
+    line_index, counted_to = 0, 0
+    line_start = line_end = link_at = -1
+    matches = _label_matches(body, scan)
+    for position, match in enumerate(matches):
+        if match.start() > line_end:  # a new line: found once, however many labels it holds
+            line_start = body.rfind("\n", 0, match.start()) + 1
+            line_end = body.find("\n", match.start())
+            line_end = len(body) if line_end < 0 else line_end
+            link_at = body.find("](", line_start, line_end)
+        if 0 <= link_at < match.start():
+            continue  # "- [Article title](…) Updated: 31 August 2015": the listed article's date
+        following = matches[position + 1] if position + 1 < len(matches) else None
+        segment_end = following.start() if following is not None and following.start() < line_end else line_end
+        result = _labelled_date(body, match, line_start, segment_end, order)
+        if result is None:
+            continue
+        kind, text, date_end, written_end = result
+        if kind == _EITHER:
+            kind = NEXT if order().order == DAY_FIRST and order().decided else LAST
+        line_index += body.count("\n", counted_to, line_start)
+        counted_to = line_start
+        line = document.body_line_number(line_index)
+        column = match.start() - line_start + 1
+        written = " ".join(body[match.start():written_end].split())[:80]
+        date, reading = _read(text, order)
+        if date is None:
+            found.unreadable.append(UnreadableDate(kind, line, column, text, written))
+        else:
+            found.dates.append(ReviewDate(kind, date, line, column, written, "body", reading))
+    return found
+
+
+def _labelled_date(
+    body: str, match: re.Match[str], line_start: int, segment_end: int, order: Callable[[], DateOrder]
+) -> tuple[str, str, int, int] | None:
+    """(kind, date text, where the date ends, where the quoted text ends) for a label, or None when
+    the label is not a review-date label here: prose, a listed article's date, no date after it."""
+    index = next(i for i, label in enumerate(match.group(*_LABEL_GROUPS)) if label is not None)
+    _, kind, strong = _LABELS[index]
+    at_line_start = _LINE_MARKERS.fullmatch(body, line_start, match.start()) is not None
+    if not at_line_start and not _SEPARATED.search(body, max(line_start, match.start() - 16), match.start()):
+        return None  # a label word inside a sentence
+    lead = _LEAD.match(body, match.end(), segment_end)
+    colon = lead is not None and lead.group("colon") is not None
+    if not strong and not (colon or at_line_start):
+        return None
+    if not strong and at_line_start and _follows_a_listed_link(body, line_start):
+        return None  # the date line under a listed article's link
+    date_from = lead.end() if lead is not None else match.end()
+    shape = _DATE_SHAPE.match(body, date_from, segment_end)
+    if shape is None:
+        if at_line_start and not body[date_from:segment_end].strip(" \t*_:"):
+            return _date_on_next_line(body, segment_end, kind)
+        return None
+    if not strong and not colon and not _ONLY_PUNCTUATION.fullmatch(body, shape.end(), segment_end):
+        return None  # "Updated guidance from March 2019 …" is prose, not a label
+    return kind, " ".join(shape[0].split()), shape.end(), shape.end()
+
+
+def _date_on_next_line(body: str, line_end: int, kind: str) -> tuple[str, str, int, int] | None:
+    """A label alone on its line ("Date reviewed") takes a date alone on the next non-blank line."""
+    position = line_end
+    for _ in range(2):
+        if position >= len(body):
+            return None
+        start = position + 1
+        end = body.find("\n", start)
+        end = len(body) if end < 0 else end
+        line = body[start:end]
+        if line.strip():
+            markers = _LINE_MARKERS.match(line)
+            offset = start + (markers.end() if markers else 0)
+            shape = _DATE_SHAPE.match(body, offset, end)
+            if shape is None or not _ONLY_PUNCTUATION.fullmatch(body, shape.end(), end):
+                return None
+            return kind, " ".join(shape[0].split()), shape.end(), line_end
+        position = end
+    return None
+
+
+def _follows_a_listed_link(body: str, line_start: int) -> bool:
+    """Whether the previous non-blank line (one blank line at most between) is only a link."""
+    end = line_start - 1
+    for _ in range(2):
+        if end <= 0:
+            return False
+        start = body.rfind("\n", 0, end) + 1
+        line = body[start:end]
+        if line.strip():
+            return _LINK_ONLY.fullmatch(line) is not None
+        end = start - 1
+    return False

@@ -68,7 +68,7 @@ CONFIG_SCHEMA: dict[str, Any] = {
                 "default-cycle": _CYCLE,
                 "by-source-type": {"type": "object", "additionalProperties": _CYCLE},
                 "by-source": {"type": "object", "additionalProperties": _CYCLE},
-                "date-order": {"enum": ["DMY", "MDY", "YMD"]},
+                "date-order": {"enum": ["auto", "DMY", "MDY", "YMD"]},
             },
         },
     },
@@ -245,7 +245,7 @@ def config_from_table(table: dict[str, Any], path: Path) -> Config:
         default_cycle=default_cycle,
         by_source_type={k: _cycle(v, f"review.by-source-type.{k}", path) for k, v in review.get("by-source-type", {}).items()},
         by_source={k: _cycle(v, f"review.by-source.{k}", path) for k, v in review.get("by-source", {}).items()},
-        date_order=review.get("date-order", "MDY"),
+        date_order=review.get("date-order", "auto"),
     )
     config.sections = {k: v for k, v in table.items() if isinstance(v, dict)}
     return config

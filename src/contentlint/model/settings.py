@@ -69,7 +69,7 @@ class ReviewPolicy:
     default_cycle: Cycle | int | None = 24
     by_source_type: dict[str, Cycle | int] = field(default_factory=dict)
     by_source: dict[str, Cycle | int] = field(default_factory=dict)
-    date_order: str = "MDY"
+    date_order: str = "auto"  # each page's own order (analysis/date_order.py); DMY, MDY or YMD overrides
 
 
 @dataclass(frozen=True)

@@ -115,7 +115,7 @@ def review_date_in_future(document: Document, config: Config) -> Iterator[Violat
         if date.kind == LAST and date.date > config.today:
             yield Violation(
                 date.line, date.column,
-                f"review date {date.date.isoformat()} is in the future ({date.origin}: \"{date.written}\")",
+                f"review date {date.date.isoformat()} is in the future ({date.origin}: {date.quoted})",
                 subject=date.origin, owner=schedule.owner,
             )
 
@@ -134,8 +134,15 @@ def review_date_missing(document: Document, config: Config) -> Iterator[Violatio
     matter that lacks a required `lastReviewed` is reported by M101 alone.
     """
     schedule = review_schedule(document, config)
-    if document.front_matter_error is not None:
-        return  # the date may be in the front matter that could not be read (M002/M003)
+    for unreadable in schedule.unreadable:
+        yield Violation(
+            unreadable.line, unreadable.column,
+            f"review date \"{unreadable.text}\" cannot be read: there is no such date (\"{unreadable.written}\"); "
+            "correct it to the date that was meant",
+            subject="review", owner=schedule.owner,
+        )
+    if document.front_matter_error is not None or schedule.unreadable:
+        return  # the date may be in the front matter that could not be read (M002/M003), or is unreadable
     fields = config.fields
     meta = document.metadata
     if schedule.due is None and fields.last_reviewed not in meta and (fields.next_review or "") not in meta:
@@ -174,7 +181,7 @@ def review_dates_disagree(document: Document, config: Config) -> Iterator[Violat
         if date.kind == LAST and date.date != fm.date:
             yield Violation(
                 date.line, date.column,
-                f"body says \"{date.written}\" but front matter says {fields.last_reviewed} {fm.date.isoformat()} "
+                f"body says {date.quoted} but front matter says {fields.last_reviewed} {fm.date.isoformat()} "
                 f"(line {fm.line}); make them agree",
                 subject=fields.last_reviewed, owner=schedule.owner,
             )
@@ -185,7 +192,7 @@ def review_dates_disagree(document: Document, config: Config) -> Iterator[Violat
         ):
             yield Violation(
                 date.line, date.column,
-                f"body says \"{date.written}\" but front matter gives a due date of {schedule.due.isoformat()} "
+                f"body says {date.quoted} but front matter gives a due date of {schedule.due.isoformat()} "
                 f"({schedule.basis}); make them agree",
                 subject=fields.next_review or "nextReview", owner=schedule.owner,
             )

@@ -1,0 +1,161 @@
+"""Review dates written in the body, as publishers write them: one line or two, with or without a
+colon, month and year only, numeric dates in the page's own order, impossible dates, and the dates
+of articles a page lists (which are not its own)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from conftest import lint_text, make_config
+from contentlint.analysis.date_order import DAY_FIRST, MONTH_FIRST, decide_date_order
+from contentlint.model.settings import ReviewPolicy
+
+TODAY = dt.date(2026, 12, 5)
+
+
+def page(body: str, **meta: str) -> str:
+    """A page with no lastReviewed: only the body can date it."""
+    lines = ["title: Living with a stoma"] + [f"{key}: {value}" for key, value in meta.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n# Living with a stoma\n\nMost people go back to work.\n\n" + body + "\n"
+
+
+def findings(text: str, **config: object) -> list[tuple[str, int, str]]:
+    found = lint_text(text, make_config(today=TODAY, **config))
+    return [(f.code, f.line, f.message) for f in found if f.code.startswith("F")]
+
+
+def codes(text: str, **config: object) -> set[str]:
+    return {code for code, _, _ in findings(text, **config)}
+
+
+# (name, body, front-matter extras, expected F codes). Today is 5 December 2026; without a cycle
+# a last review is due two years on. F004 would say "no review date" (M101 hides it here, since
+# lastReviewed is missing; the unreadable cases show F004 all the same).
+CASES = [
+    # Both dates on one line: the next-review date decides, whatever sits between them.
+    ("one-line-no-separator", "Page last reviewed: 15 March 2021 Next review due: 15 March 2027", {}, set()),
+    ("one-line-pipe", "Page last reviewed: 15 March 2021 | Next review due: 15 March 2027", {}, set()),
+    ("one-line-middle-dot", "Last reviewed: 2 Feb 2024 · Next review due: 2 Feb 2027", {}, set()),
+    ("one-line-dash", "Last reviewed: 2 Feb 2024 - Next review due: 2 Feb 2027", {}, set()),
+    ("one-line-semicolon", "Reviewed: 01 June 2023; Next review: 01 June 2026", {}, {"F001"}),
+    ("one-line-two-spaces", "Last reviewed 14 Aug 2025  Next review 14 Aug 2028", {}, set()),
+    ("one-line-both-bold", "**Page last reviewed:** 9 May 2022 **Next review due:** 9 May 2025", {}, {"F001"}),
+    ("one-line-next-first", "Next review due: 30 December 2026 | Last reviewed: 30 December 2023", {}, {"F002"}),
+    # Labels without a colon.
+    ("last-reviewed-no-colon", "Last reviewed 12 March 2026", {}, set()),
+    ("last-reviewed-no-colon-old", "Last reviewed 12 March 2019", {}, {"F001"}),
+    ("reviewed-on", "Reviewed on 3 October 2018", {}, {"F001"}),
+    ("next-review-due-no-colon", "Next review due March 2025", {}, {"F001"}),
+    ("date-of-next-review", "Date of next review: November 2026", {}, {"F001"}),
+    ("due-for-review", "Due for review: 12/2028", {}, set()),
+    ("bare-updated-alone-on-its-line", "Updated 4 April 2019", {}, {"F001"}),
+    ("page-last-reviewed-us-style", "Page last reviewed: April 7, 2020", {}, {"F001"}),
+    ("cdc-last-reviewed-with-source", "Source: National Center for Health Statistics. Last Reviewed: May 3, 2019", {}, {"F001"}),
+    ("reviewed-by-someone-on", "Last reviewed by Dr A Okafor on 9 January 2020", {}, {"F001"}),
+    ("label-then-date-next-line", "Date of next review\n\nJune 2025", {}, {"F001"}),
+    # Month and year only; numeric month and year.
+    ("month-year", "Last reviewed: March 2026", {}, set()),
+    ("numeric-month-year", "Next review due: 03/2026", {}, {"F001"}),
+    ("iso-month-year", "Next review due: 2026-03", {}, {"F001"}),
+    # Not review dates: publication dates, prose, peer review.
+    ("published-is-not-reviewed", "Published: 12 March 2009", {}, set()),
+    ("posted-is-not-reviewed", "Posted: January 25, 2017", {}, set()),
+    ("prose-updated-guidance", "Updated guidance came out in March 2019 and changed the dose.", {}, set()),
+    ("prose-reviewed-in-a-sentence", "The board reviewed 12 March 2019 trials and changed nothing.", {}, set()),
+    ("peer-reviewed-journal", "Peer-reviewed: 12 March 2019", {}, set()),
+    # "Review date": the next review on a day-first page, the last review on a month-first page.
+    ("review-date-uk-leaflet", "Review date: March 2026", {"language": "en-GB"}, {"F001"}),
+    ("review-date-us-medlineplus", "Review Date 3/31/2026", {"language": "en-US"}, set()),
+    # Impossible dates are reported as unreadable, at their line.
+    ("impossible-31-february", "Last reviewed: 31 February 2026", {}, {"F004"}),
+    ("impossible-iso", "Next review due: 2026-02-30", {}, {"F004"}),
+    ("impossible-numeric", "Next review due: 31/02/2027", {"language": "en-GB"}, {"F004"}),
+    # A listed article's date is not the page's review date.
+    ("listed-article-same-line", "- [Trial of a new stoma bag](https://example.org/trial) Updated: August 31, 2015", {}, set()),
+    ("listed-article-next-line", "- [Trial of a new stoma bag](/news/trial)\n\nUpdated: August 31, 2015\n\nA short summary.", {}, set()),
+    ("the-page-own-date-after-a-list", "- [Back to top](#top)\n\nPage last reviewed: 1 May 2019", {}, {"F001"}),
+]
+
+
+@pytest.mark.parametrize("name, body, meta, expected", CASES, ids=[case[0] for case in CASES])
+def test_body_review_dates(name: str, body: str, meta: dict[str, str], expected: set[str]) -> None:
+    assert codes(page(body, **meta)) == expected
+
+
+def test_one_line_next_review_is_the_due_date() -> None:
+    found = findings(page("Page last reviewed: 15 March 2021 | Next review due: 15 March 2024"))
+    assert [code for code, _, _ in found] == ["F001"]
+    assert "due 2024-03-15" in found[0][2] and "\"Next review due: 15 March 2024\"" in found[0][2]
+
+
+def test_an_impossible_date_is_named_at_its_line() -> None:
+    text = page("Some advice.\n\nNext review due: 31 February 2026")
+    [(code, line, message)] = findings(text)
+    assert code == "F004" and text.split("\n")[line - 1] == "Next review due: 31 February 2026"
+    assert "\"31 February 2026\" cannot be read" in message and "no review date" not in message
+
+
+# Numeric dates: how 05/03/2027 is read depends on what the page says.
+ORDER_CASES = [
+    ("language-en-GB", "Next review due: 05/03/2026", {"language": "en-GB"}, "2026-03-05", "day first: en-GB page"),
+    ("language-en-IE", "Next review due: 05/03/2026", {"language": "en-IE"}, "2026-03-05", "day first: en-IE page"),
+    ("language-en-US", "Next review due: 05/03/2026", {"language": "en-US"}, "2026-05-03", "month first: en-US page"),
+    ("url-nhs", "Next review due: 05/03/2026", {"url": "https://www.nhs.uk/conditions/stoma/"}, "2026-03-05",
+     "day first: a www.nhs.uk page"),
+    ("url-hse", "Next review due: 05/03/2026", {"url": "https://www2.hse.ie/conditions/stoma/"}, "2026-03-05",
+     "day first: a www2.hse.ie page"),
+    ("url-cdc", "Next review due: 05/03/2026", {"url": "https://www.cdc.gov/stoma/index.html"}, "2026-05-03",
+     "month first: a www.cdc.gov page"),
+    ("source-hse", "Next review due: 05/03/2026", {"source": "HSE Health A-Z"}, "2026-03-05", "day first: source HSE"),
+    ("source-nci", "Next review due: 05/03/2026", {"source": "National Cancer Institute"}, "2026-05-03",
+     "month first: source National Cancer Institute"),
+    ("another-date-proves-day-first", "Leaflet printed 13/01/2025.\n\nNext review due: 05/03/2026", {"language": "en"},
+     "2026-03-05", "day first: the page also writes 13/01/2025"),
+    ("another-date-proves-month-first", "Leaflet printed 01/13/2025.\n\nNext review due: 05/03/2026",
+     {"url": "https://www.nhs.uk/x"}, "2026-05-03", "month first: the page also writes 01/13/2025"),
+    ("nothing-says-so-month-first", "Next review due: 05/03/2026", {}, "2026-05-03",
+     "month first: nothing on the page says which, so the default"),
+]
+
+
+@pytest.mark.parametrize("name, body, meta, due, how", ORDER_CASES, ids=[case[0] for case in ORDER_CASES])
+def test_numeric_dates_are_read_in_the_page_order(name: str, body: str, meta: dict[str, str], due: str, how: str) -> None:
+    [(code, _, message)] = findings(page(body, **meta))
+    assert code == "F001" and f"due {due}" in message
+    spelled = dt.date.fromisoformat(due)
+    assert f"read 05/03/2026 as {spelled.day} {spelled.strftime('%B')} 2026 ({how})" in message
+
+
+def test_the_date_order_setting_overrides_the_page() -> None:
+    text = page("Next review due: 05/03/2026", language="en-GB")
+    [(_, _, message)] = findings(text, review=ReviewPolicy(date_order="MDY"))
+    assert "due 2026-05-03" in message and "(month first: the date-order setting)" in message
+
+
+def test_an_unambiguous_numeric_date_needs_no_reading_note() -> None:
+    [(_, _, message)] = findings(page("Next review due: 25/03/2026"))
+    assert "due 2026-03-25" in message and "read " not in message
+
+
+@pytest.mark.parametrize(
+    "setting, language, url, source, body, expected",
+    [
+        ("auto", "en-GB", None, None, "", DAY_FIRST),
+        ("auto", "en-us", None, None, "", MONTH_FIRST),
+        ("auto", "fr", None, None, "", DAY_FIRST),
+        ("auto", "en", "https://www.gov.uk/x", None, "", DAY_FIRST),  # .gov.uk is British, not US
+        ("auto", "en", "https://medlineplus.gov/ency/article.htm", None, "", MONTH_FIRST),
+        ("auto", None, "not a url", "Macmillan Cancer Support", "", DAY_FIRST),
+        ("auto", None, None, None, "Seen 13/03/2027 and 03/14/2027.", MONTH_FIRST),  # contradicting: no proof
+        ("DMY", "en-US", None, None, "", DAY_FIRST),
+    ],
+)
+def test_decide_date_order(setting: str, language: object, url: object, source: object, body: str, expected: str) -> None:
+    assert decide_date_order(setting, language, url, source, body).order == expected
+
+
+def test_undecided_order_says_so() -> None:
+    assert not decide_date_order("auto", "en", None, None, "").decided
+    assert decide_date_order("auto", "en-GB", None, None, "").decided
