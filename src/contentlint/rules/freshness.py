@@ -31,9 +31,28 @@ def review_overdue(document: Document, config: Config) -> Iterator[Violation]:
     Where the date comes from, in order:
     1. the next-review field, when one is configured: the due date itself;
     2. the last-review field (`lastReviewed` by default) plus the cycle;
-    3. a "Next review: 01 November 2025" line in the body;
-    4. a "Last reviewed", "Reviewed:", "Last Revised:", "Last updated" or
-       "Page last reviewed" line in the body, plus the cycle.
+    3. a next-review date in the body: "Next review due: 01 November 2025",
+       "Date of next review: March 2027", "Due for review 12/2028";
+    4. a last-review date in the body, plus the cycle: "Page last reviewed:
+       15 March 2021", "Last reviewed 12 March 2026", "Reviewed on 3 Oct 2024",
+       "Last updated: 2024-10-01", "Updated: May 3, 2024".
+
+    Both may stand on one line ("Page last reviewed: 15 March 2021 | Next
+    review due: 15 March 2024"); the next-review date wins. A bare
+    "Reviewed", "Revised" or "Updated" needs a colon unless it starts its
+    line followed by a date alone. "Review date" is the next review on a
+    day-first page and the last review otherwise. "Published" and "Posted"
+    are not review dates, nor is the date of an article the page lists
+    (a list item that is only a link, then "Updated: …").
+
+    Dates may be "5 March 2026", "March 5, 2026", "March 2026", "2026-03-05",
+    "2026-03", "03/2026" or numeric. A numeric date such as 05/03/2026 is read
+    in the page's own order: day first or month first as an unambiguous date
+    on the page shows (13/03/2026), else as its front-matter `language` says
+    (en-GB, en-IE: day first; en-US: month first), else its url host (.uk,
+    .ie, nhs, hse: day first; .gov: month first), else its source; else month
+    first. The message says how it was read: "read 05/03/2026 as 5 March 2026
+    (day first: en-GB page)".
 
     The cycle is the cycle field (`reviewFrequency` by default): monthly,
     quarterly, semiannual, annual, biennial, a number of months, or a duration
@@ -48,7 +67,8 @@ def review_overdue(document: Document, config: Config) -> Iterator[Violation]:
     `review_in: 6 months` was due on 2025-07-01.
 
     Options (`[tool.contentlint.review]`): `default-cycle`, `by-source-type`,
-    `by-source`, `date-order` (for dates like 05/06/2024: MDY by default).
+    `by-source`, `date-order` ("auto" by default: each page's own order, as
+    above; "DMY", "MDY" or "YMD" reads every page so).
     `[tool.contentlint.fields]` names the fields (see the configuration guide).
     "Today" is `--today YYYY-MM-DD`.
     """
@@ -128,6 +148,11 @@ def review_date_missing(document: Document, config: Config) -> Iterator[Violatio
     Why it matters: a document with no review date never becomes overdue, so it
     can stay unreviewed for ever.
 
+    Also reported, at its line: a labelled review date that has no such day
+    ("Next review due: 31 February 2026", "Last reviewed: 2026-02-30"), so it
+    cannot be read; the message names the text. Such a page is not called
+    undated: the date is there, but wrong.
+
     Example: a page that ends with no "Last reviewed" line and has no front matter.
 
     Options: none. An invalid `lastReviewed` is reported by M102, not here; a front
@@ -167,6 +192,11 @@ def review_dates_disagree(document: Document, config: Config) -> Iterator[Violat
     last-review dates; the front matter's due date (from the next-review field,
     or the last review and the cycle) with a body "Next review" date, which may
     differ by up to 31 days.
+
+    Body dates are read as F001 reads them; the dates of articles the page
+    lists (a list item that is a link, then "Updated: August 31, 2015", or
+    the date after a link on the same line) are not the page's own and are
+    not compared.
 
     Example: `lastReviewed: 2025-12-30` and a body line "Page last reviewed: 12 March 2024".
 
