@@ -149,7 +149,7 @@ def check_calendar(output: str) -> None:
     events = Calendar.from_ical(data).walk("VEVENT")
     assert len(events) == 1
     summary, description = str(events[0]["SUMMARY"]), str(events[0]["DESCRIPTION"])
-    assert summary == f"Review (overdue): {printable('Title' + chr(27) + '[1m' + chr(10) + '# injected | cell')} ({printable(HOSTILE_PATH)})"
+    assert summary == f"Review (overdue, due 2026-01-01): {printable('Title' + chr(27) + '[1m' + chr(10) + '# injected | cell')} ({printable(HOSTILE_PATH)})"
     assert description.splitlines()[0] == f"Document: {printable(HOSTILE_PATH)}"
     assert "Source: NCI\\r\\nX-EVIL:1" in description
     assert "X-EVIL" not in [line.split(b":")[0].decode() for line in data.split(b"\r\n")]
