@@ -103,6 +103,33 @@ def test_s003_links_to_non_authoritative_domains(body: str, expected: set[str]) 
     assert s_codes(front_matter() + "\n" + body + "\n") == expected
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # Issue 14: federal and other public sites, universities, journals and professional bodies are not
+        # "non-authoritative"; an unlisted .org or national site is left alone; commercial names and open
+        # platforms are still reported.
+        ("[Quit line](https://smokefree.gov/tools) [Genes](https://www.genome.gov/about-genomics)", set()),
+        ("[Bill](https://www.congress.gov/bill/1) [Scams](https://consumer.ftc.gov/articles/x)", set()),
+        ("[County clinic](https://health.examplecounty.gov/) [Council](https://www.leeds.gov.uk/x)", set()),
+        ("[Study](https://publications.aap.org/x) [Paper](https://pediatrics.aappublications.org/content/1)", set()),
+        ("[Trial group](https://www.childrensoncologygroup.org/x) [Lab](https://med.stanford.edu/x)", set()),
+        ("[Local support group](https://www.riversidecancerfriends.org/)", set()),
+        ("[Video](https://www.youtube.com/watch?v=abc)", {"S003"}),
+        ("[Buy the kit](https://www.wellnessdirect-shop.com/kit)", {"S003"}),
+    ],
+)
+def test_s003_trusts_public_and_professional_sites(body: str, expected: set[str]) -> None:
+    assert s_codes(front_matter() + "\n" + body + "\n") == expected
+
+
+def test_s003_message_says_what_kind_of_site_it_saw() -> None:
+    text = front_matter() + "\n[Buy](https://www.wellnessdirect-shop.com/kit) [Watch](https://youtu.be/x)\n"
+    messages = sorted(f.message for f in lint_text(text) if f.code == "S003")
+    assert "a commercial site" in messages[0] and "anyone can publish" in messages[1]
+    assert not any("government" in message for message in messages)
+
+
 def test_s003_counts_links_and_suggests_config() -> None:
     text = front_matter() + "\n[a](https://en.wikipedia.org/a) and [b](https://en.wikipedia.org/b)\n"
     (finding,) = [f for f in lint_text(text) if f.code == "S003"]
@@ -123,6 +150,12 @@ def test_s003_counts_links_and_suggests_config() -> None:
         ("Advice from the NHS about diet.\n", {"S004"}),  # an acronym alone is not attribution
         (front_matter(url=None) + "\nNotes with a source but no url.\n", set()),
         ("", set()),  # empty: Q008's
+        # Issue 14: the text names the publishing body, or the front matter lists its sources.
+        ("Stoma care at home.\n\nThis leaflet was produced by the Colorectal Nursing Team.\n", set()),
+        ("Stoma care at home.\n\nNorthgate Teaching Hospitals NHS Foundation Trust, patient leaflet 112.\n", set()),
+        ("Stoma care at home.\n\nQuestions? Ask the Health Service Executive helpline.\n", set()),
+        ("---\ntitle: Stoma care\nsources:\n  - Ward 7 leaflet, 2025\n---\nStoma care at home.\n", set()),
+        ("---\ntitle: Stoma care\nsources: []\n---\nStoma care at home, produced on the ward.\n", {"S004"}),
     ],
 )
 def test_s004_provenance(text: str, expected: set[str]) -> None:

@@ -137,10 +137,16 @@ def vendor_page(document: Document, config: Config) -> Iterator[Violation]:
 
     Signals, each with a weight (shipped in `contentlint/data/authority.toml`):
     "Get Quote" / "Request Quote" (2), custom synthesis (2), "Research Use Only" (2),
-    "Cat. No." and other catalogue numbers (2), "Add to cart" / "Buy now" (2),
-    bulk or industrial grade (1), a CAS number (1), prices per mg or "Price:" (1),
-    stock status (1), purity or grade (1). A document is reported when its distinct
-    signals weigh 3 or more, so one stray phrase in a real article is not enough.
+    "Cat. No." and other catalogue numbers (2), "Add to cart" / "Add to basket" /
+    "Buy now" / "Subscribe & save" (2), bulk or industrial grade (1), a CAS number (1),
+    prices per mg or "Price:" (1), stock status (1), purity or grade (1); and for shops
+    without catalogue numbers (supplement and wellness shops, research-chemical
+    sellers): "not for human consumption" and "research peptides" (2, with Research
+    Use Only), a shelf price such as "£24.99" (1), delivery or returns terms ("Free UK
+    delivery", "money-back guarantee") (1), a shop offer ("Buy 2 get 1 free", "discount
+    code") (1), a cure claim ("cures cancer", "miracle cure") (1). A document is reported
+    when its distinct signals weigh 3 or more, so one stray phrase in a real article is
+    not enough.
     The message lists the signals and their lines.
 
     Example: a page with "Cat. No.: B2489551", "[Get Quote](#)" and "for Research Use
@@ -183,16 +189,27 @@ def link_to_non_authoritative_domain(document: Document, config: Config) -> Iter
     """The document links to a domain that is not authoritative.
 
     Why it matters: a reader who follows the link leaves the trusted corpus. Links to
-    encyclopaedias, forums, vendors or personal sites deserve an editor's look.
+    encyclopaedias, forums, video sites, shops or vendors deserve an editor's look.
+
+    Reported, and the message says which it saw: a known vendor of research
+    chemicals; a site where anyone can publish or host pages (Wikipedia, YouTube,
+    social media, blog and document-sharing sites, app-hosting platforms); a
+    commercial name (.com, .co.uk, .shop, ...) that is not on the authority list.
+
+    Not reported: the authority list and sites fine to link to: government and public
+    bodies (any `.gov`, `.mil`, `.int`, `gov.uk`, `europa.eu`, ...: smokefree.gov,
+    genome.gov), universities (`.edu`, `ac.uk`, ...), journals and publishers,
+    professional bodies, research groups and patient organisations, programme sites that
+    authorities link to (FDA REMS programmes, medicine compendia). Nor an unlisted site
+    whose name says nothing against it (a `.org`, a national domain): precision first.
+    Links within the document's own site, e-mail and phone links are not reported;
+    links with an offline problem (L005-L008) get that code instead.
 
     One warning per linked domain (its registrable domain, such as wikipedia.org for
-    en.wikipedia.org), at its first link, with the number of links. Links within the
-    document's own site, e-mail and phone links, and links to programme sites that
-    authorities themselves link to (FDA REMS programmes, medicine compendia) are not
-    reported; links with an offline problem (L005-L008) get that code instead.
+    en.wikipedia.org), at its first link, with the number of links.
 
     Example: `[Pomalidomide - Wikipedia](https://en.wikipedia.org/wiki/Pomalidomide)`
-    -> links to wikipedia.org, which is not on the authority list.
+    -> links to wikipedia.org, a site where anyone can publish.
 
     Options (`[tool.contentlint.authority]`): `extend-domains` (trusted sources),
     `extend-link-domains` (fine to link to, not a source).
@@ -223,14 +240,45 @@ def link_to_non_authoritative_domain(document: Document, config: Config) -> Iter
             first[site] = (line, column, host, url)
     for site, (line, column, host, url) in first.items():
         more = f" ({counts[site]} links)" if counts[site] > 1 else ""
+        kind = _unvetted_kind(host, site)
         if data.is_vendor(host):
             advice = f"links to {site}, a known vendor of research chemicals{more}: remove the link"
+        elif kind is None:
+            continue  # not on the list, but nothing says it is not a sound site (a .org, a national domain)
+        elif kind:
+            advice = (
+                f"links to {site}, {kind}{more}: check who wrote the linked page and link to its publisher's "
+                "own page, or trust the domain with `extend-link-domains`"
+            )
         else:
             advice = (
-                f"links to {site}, not on the authority list{more}: link to an authoritative page, or trust "
-                "the domain with `extend-link-domains`"
+                f"links to {site}, a commercial site not on the authority list{more}: check that the page "
+                "informs rather than sells, or trust the domain with `extend-link-domains`"
             )
         yield Violation(line, column, advice, subject=site)
+
+
+# Sites where anyone can publish, and hosting platforms: who wrote the page is unknown.
+_OPEN_PLATFORMS = (
+    "wikipedia.org", "wikimedia.org", "youtube.com", "youtu.be", "facebook.com", "instagram.com", "tiktok.com",
+    "twitter.com", "x.com", "reddit.com", "quora.com", "medium.com", "substack.com", "blogspot.com",
+    "wordpress.com", "wixsite.com", "weebly.com", "tumblr.com", "pinterest.com", "linkedin.com", "scribd.com",
+    "slideshare.net", "issuu.com", "yumpu.com", "pdfcoffee.com", "dokumen.pub", "studocu.com", "coursehero.com",
+    "github.io", "herokuapp.com", "azurewebsites.net", "web.app", "netlify.app", "vercel.app", "sites.google.com",
+)
+# Public suffixes of commercial and general-purpose names: an unlisted site there may be selling.
+_COMMERCIAL_SUFFIXES = frozenset(
+    "com net biz info co io shop store online site xyz top club health life app co.uk com.au co.nz co.in".split()
+)
+
+
+def _unvetted_kind(host: str, site: str) -> str | None:
+    """How an unlisted site reads: "" for a commercial name, a description for an open platform,
+    None when its name says nothing against it (a .org, a national domain)."""
+    if any(host == p or host.endswith("." + p) for p in _OPEN_PLATFORMS):
+        return "a site where anyone can publish or host pages"
+    suffix = site.split(".", 1)[1] if "." in site else site
+    return "" if suffix in _COMMERCIAL_SUFFIXES else None
 
 
 def _untrusted_site(url: str, data: AuthorityData) -> tuple[str, str] | None:
@@ -246,11 +294,25 @@ def _untrusted_site(url: str, data: AuthorityData) -> tuple[str, str] | None:
 _UNSEEN = object()
 
 
+# A sentence that names who made the page ("This leaflet was produced by the breast care team at ..."),
+# or the name of a health body ("Leeds Teaching Hospitals NHS Trust", "Health Service Executive").
+_NAMED_PUBLISHER = re.compile(
+    r"\b(?:written|produced|published|prepared|developed|reviewed|provided|issued) by (?:the )?[A-Z]"
+    r"|\b[A-Z][\w'’&-]*(?: [A-Z&][\w'’&-]*)* (?:NHS (?:Foundation )?Trust|Health Board|Health and Social Care Trust"
+    r"|Hospitals? (?:NHS )?(?:Foundation )?Trust|Integrated Care Board|Health Authority|Health Service)\b"
+    r"|\bHealth Service Executive\b",
+)
+
+
 def _has_attribution(document: Document, data: AuthorityData) -> bool:
     text = visible_body(document)
-    if _ATTRIBUTION_LABEL.search(text):
+    if _ATTRIBUTION_LABEL.search(text) or _NAMED_PUBLISHER.search(text):
         return True
     return any(phrase in text for source in data.sources for phrase in source.attribution)
+
+
+# Front-matter keys that also say where a page comes from.
+_PROVENANCE_KEYS = ("sources", "publisher", "author", "authors", "citation")
 
 
 @rule("S004", "no-provenance", "warning", uses=[AUTHORITY])
@@ -259,9 +321,13 @@ def no_provenance(document: Document, config: Config) -> Iterator[Violation]:
 
     Why it matters: nobody can check, update or cite a page whose origin is unknown.
 
-    Attribution in the text counts: a line such as "Source: ...", "Written by ...",
-    "Reviewed by ...", "Author: ...", "To cite this document ...", a copyright line
-    (© 2025 ...), or the full name of a known publisher ("American Cancer Society",
+    Front matter that names where the page comes from counts: `url`, `source`, and also
+    `sources`, `publisher`, `author(s)` or `citation`. Attribution in the text counts: a
+    line such as "Source: ...", "Written by ...", "Reviewed by ...", "Author: ...", "To
+    cite this document ...", a copyright line (© 2025 ...); a sentence that says who made
+    it ("This leaflet was produced by the Breast Care Team"); the name of a health body
+    ("Northgate Hospitals NHS Foundation Trust", "Health Service Executive", "... Health
+    Board"); or the full name of a known publisher ("American Cancer Society",
     "Macmillan Cancer Support", "National Cancer Institute", ...). Acronyms alone do
     not count.
 
@@ -278,9 +344,9 @@ def no_provenance(document: Document, config: Config) -> Iterator[Violation]:
         return  # the front matter may name both; M002/M003 say why it cannot be read
     meta = document.metadata
     url, source = config.fields.url, config.fields.source
-    for key in (url, source):
+    for key in (url, source, *_PROVENANCE_KEYS):
         value = meta.get(key)
-        if value is not None and str(value).strip():
+        if value is not None and (bool(value) if isinstance(value, (list, dict)) else str(value).strip()):
             return
     if not document.body.strip():
         return  # an empty document is Q008's

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
-from typing import Iterator, NamedTuple
+from collections import Counter
+from typing import Iterable, Iterator, NamedTuple
 from urllib.parse import urlsplit, urlunsplit
 
+from contentlint.analysis.visible_text import visible_body
 from contentlint.document import Document
 from contentlint.model.findings import Violation
 from contentlint.model.settings import Config
@@ -21,6 +24,15 @@ _PLAIN_URL = re.compile(
 )
 
 
+# Paragraphs shorter than this (case and spacing folded) are not compared: headings, labels, "Yes".
+_PARAGRAPH_MIN = 60
+# Two texts are the same page when this share of their paragraphs is common to both.
+_SAME_TEXT = 0.8
+# A paragraph that more documents than this share is the publisher's boilerplate, not this page's text.
+_BOILERPLATE_DOCUMENTS = 5
+_BLANK_LINES = re.compile(r"\n[ \t]*\n")
+
+
 class Identity(NamedTuple):
     """What one document says it is: the corpus pass keeps this (one per file), not the document."""
 
@@ -29,6 +41,17 @@ class Identity(NamedTuple):
     title: str  # normalised; "" when there is none
     title_line: int
     source: str  # as written; "" when there is none
+    paragraphs: frozenset[int] = frozenset()  # hashes of its long paragraphs, case and spacing folded
+
+
+def text_fingerprint(text: str) -> frozenset[int]:
+    """Hashes of the paragraphs of ``text`` long enough to tell one page from another."""
+    hashes = set()
+    for paragraph in _BLANK_LINES.split(text):
+        folded = " ".join(paragraph.split()).casefold()
+        if len(folded) >= _PARAGRAPH_MIN:
+            hashes.add(int.from_bytes(hashlib.blake2b(folded.encode(), digest_size=8).digest(), "big"))
+    return frozenset(hashes)
 
 
 def normalise_url(value: object) -> str:
@@ -82,12 +105,23 @@ def collect(document: Document, config: Config) -> Identity | None:
         return None
     url_line = document.key_position(fields.url)[0] if url else 1
     title_line = document.key_position(fields.title)[0] if title else 1
-    return Identity(url, url_line, title, title_line, source)
+    return Identity(url, url_line, title, title_line, source, text_fingerprint(visible_body(document)))
+
+
+def _own_text(identity: Identity, common: set[int]) -> frozenset[int]:
+    return identity.paragraphs - common if common else identity.paragraphs
+
+
+def _shared(a: frozenset[int], b: frozenset[int]) -> float:
+    """The share of paragraphs the two texts have in common (of the longer text)."""
+    return len(a & b) / max(len(a), len(b)) if a and b else 0.0
 
 
 def finish(summaries: list[tuple[str, Identity]], config: Config) -> Iterator[tuple[str, str, Violation]]:
+    counts = Counter(h for _, identity in summaries for h in identity.paragraphs)
+    common = {h for h, n in counts.items() if n > _BOILERPLATE_DOCUMENTS}
     first_by_url: dict[str, tuple[str, Identity]] = {}
-    first_by_title: dict[str, tuple[str, Identity]] = {}
+    first_by_title: dict[str, list[tuple[str, Identity]]] = {}
     for path, identity in summaries:
         same_url = first_by_url.get(identity.url) if identity.url else None
         if same_url is not None:
@@ -102,21 +136,32 @@ def finish(summaries: list[tuple[str, Identity]], config: Config) -> Iterator[tu
             first_by_url[identity.url] = (path, identity)
         if not identity.title:
             continue
-        same_title = first_by_title.get(identity.title)
-        if same_title is None:
-            first_by_title[identity.title] = (path, identity)
-            continue
-        earlier, other = same_title
-        if same_url is not None and same_url[0] == earlier:
-            continue  # already reported for its url
-        if identity.source and other.source and identity.source.casefold() != other.source.casefold():
-            yield path, CODE, Violation(
-                identity.title_line, 1,
-                f"same title as {earlier} (line {other.title_line}) but from another source "
-                f"({identity.source} here, {other.source} there): probably the same page taken from two "
-                "places; keep the more authoritative one, or retitle this one",
-                subject=identity.title,
-            )
+        earlier_same_title = first_by_title.setdefault(identity.title, [])
+        if same_url is None:
+            match = _same_text(_own_text(identity, common), earlier_same_title, common)
+            if match is not None:
+                (earlier, other), share = match
+                where = (f"under another url ({other.url} there, {identity.url} here)"
+                         if other.url and identity.url else "in another file")
+                yield path, CODE, Violation(
+                    identity.url_line if identity.url else identity.title_line, 1,
+                    f"the same title and text as {earlier} ({share:.0%} of its paragraphs) {where}: probably one "
+                    "page saved twice, under an old and a new address; keep the current one",
+                    subject=identity.url or identity.title,
+                )
+        earlier_same_title.append((path, identity))
+
+
+def _same_text(
+    own: frozenset[int], candidates: Iterable[tuple[str, Identity]], common: set[int]
+) -> tuple[tuple[str, Identity], float] | None:
+    """The earlier document whose own text this one shares most, if it shares enough."""
+    best: tuple[tuple[str, Identity], float] | None = None
+    for entry in candidates:
+        share = _shared(own, _own_text(entry[1], common))
+        if share >= _SAME_TEXT and (best is None or share > best[1]):
+            best = (entry, share)
+    return best
 
 
 corpus_pass(CorpusPass("duplicates", (CODE,), collect, finish))
@@ -124,7 +169,7 @@ corpus_pass(CorpusPass("duplicates", (CODE,), collect, finish))
 
 reported_code(
     CODE, "duplicate-document", "warning",
-    doc="""Two documents are probably the same page: they share a `url`, or a title from different sources.
+    doc="""Two documents are probably the same page: they share a `url`, or a title and their text.
 
     Why it matters: a duplicate doubles the review work, and sooner or later
     the two copies drift apart, so patients (or a retrieval assistant) see two
@@ -138,12 +183,16 @@ reported_code(
       default port, a `#fragment` and a trailing slash are ignored:
       `https://www.cancer.gov/types/breast/` and `HTTPS://WWW.cancer.gov/types/breast#top`;
     - or their `title`s are the same (ignoring case, spacing, and a trailing
-      " - SOURCE" that names the document's own source) while their `source`s
-      differ: "Radiotherapy for breast cancer" from NCI and from a vendor site.
+      " - SOURCE" that names the document's own source) and so is their text:
+      80% or more of their paragraphs of 60 characters or more, case and
+      spacing ignored, are common to both. This is the same page saved under
+      its old and its new address. Paragraphs that more than five documents
+      share (a publisher's footer, a standard disclaimer) are not counted.
 
-    Not reported: the same title from the same source (a publisher may reuse a
-    title), a title match when either document has no `source`, and documents
-    without front matter.
+    Not reported: two pages that only share a title, such as two publishers'
+    own pages about one medicine ("Lenalidomide"); two pages with the same
+    text under different titles (a site's listing pages); documents without
+    front matter.
 
     Example: `docs/nci/lenalidomide.md` and `docs/imported/lenalidomide-copy.md`
     both have `url: https://www.cancer.gov/about-cancer/treatment/drugs/lenalidomide`;
