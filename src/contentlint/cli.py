@@ -14,7 +14,7 @@ from typing import Iterable, Iterator, Sequence, TextIO
 
 from contentlint import __version__
 from contentlint import report as reporters
-from contentlint.engine import baseline
+from contentlint.engine import baseline, fixing
 from contentlint.engine.config import check_codes, fields_note, load_config
 from contentlint.engine.discovery import discover
 from contentlint.engine.linter import Linter
@@ -90,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
     add_jobs_option(check)
     add_common_options(check)
+    add_fix_options(check)
     add_ci_options(check)
     add_link_options(check)
 
@@ -175,6 +176,29 @@ def configure_links(config: Config, args: argparse.Namespace) -> None:
     config.network = True
 
 
+def add_fix_options(command: argparse.ArgumentParser) -> None:
+    fixes = command.add_argument_group("fixes")
+    fixes.add_argument("--fix", action="store_true", help="apply the safe fixes to the documents and report what is left")
+    fixes.add_argument("--diff", action="store_true",
+                       help="print the unified diff of what --fix would change, write nothing; exit 1 when there is any")
+    fixes.add_argument("--unsafe-fixes", action="store_true",
+                       help="with --fix or --diff, also apply the fixes that need a person's eye")
+    fixes.add_argument("--exit-non-zero-on-fix", action="store_true",
+                       help="with --fix, exit 1 when a file was changed, even if nothing is left (for pre-commit)")
+
+
+def configure_fixes(config: Config, args: argparse.Namespace) -> None:
+    """Lay --fix, --diff and --unsafe-fixes over [tool.contentlint.fix]."""
+    section = dict(config.sections.get("fix", {}))
+    if getattr(args, "unsafe_fixes", False):
+        section["unsafe-fixes"] = True
+    if getattr(args, "diff", False):
+        section[fixing.MODE_KEY] = "diff"
+    elif getattr(args, "fix", False):
+        section[fixing.MODE_KEY] = "fix"
+    config.sections["fix"] = section
+
+
 def add_ci_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in this baseline file")
     command.add_argument("--write-baseline", metavar="FILE",
@@ -201,6 +225,7 @@ def configure(args: argparse.Namespace) -> Config:
     if args.today:
         config.today = args.today
     configure_links(config, args)
+    configure_fixes(config, args)
     if not enabled_rules(config):
         raise UsageError("the selection leaves no rule to run: check `select`, `ignore` and --select/--ignore")
     return config
@@ -262,7 +287,10 @@ def run_check(args: argparse.Namespace) -> int:
     result.paths = checked
     if not found[0]:
         _no_documents(args.paths, config)
+    if args.diff:
+        return _show_diff(args, result, linter.fixing)
     _apply_baseline(args, result, baseline_entries)
+    result.stats.update(fixing.counts(result.findings, linter.fixing))
     write = reporters.get(output_format)
     if args.output:
         buffer = io.StringIO()
@@ -278,7 +306,29 @@ def run_check(args: argparse.Namespace) -> int:
         if len(result.findings) > MAX_RESULTS:
             print(f"contentlint: warning: SARIF holds {MAX_RESULTS} of {len(result.findings)} findings (errors first), "
                   "the most code scanning accepts; use --baseline or --shard", file=sys.stderr)
+    if args.fix and args.exit_non_zero_on_fix and result.stats.get("fixed"):
+        return EXIT_FINDINGS
     return EXIT_FINDINGS if result.failed else EXIT_OK
+
+
+def _show_diff(args: argparse.Namespace, result: RunResult, policy: fixing.FixPolicy) -> int:
+    """--diff: the diffs on stdout (or in --output), a count on stderr; exit 1 when --fix would change a file."""
+    patch = "".join(result.diffs).encode("utf-8", "surrogateescape")
+    if args.output:
+        _write_file(args.output, patch)
+    else:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(patch)
+        sys.stdout.buffer.flush()
+    fixed, files = result.stats.get("fixed", 0), result.stats.get("fixed files", 0)
+    if not args.quiet:
+        hidden = fixing.counts(result.findings, policy)["unsafe fixable"]
+        more = f" ({hidden} more with --unsafe-fixes)" if hidden else ""
+        if fixed:
+            print(f"contentlint: would fix {_count(fixed, 'problem')} in {_count(files, 'file')}{more}", file=sys.stderr)
+        else:
+            print(f"contentlint: nothing to fix{more}", file=sys.stderr)
+    return EXIT_FINDINGS if fixed else EXIT_OK
 
 
 def _run_linter(linter: Linter, files: Iterable[tuple[Path, str]], jobs: int | None) -> RunResult:
@@ -486,14 +536,14 @@ def run_rules(args: argparse.Namespace) -> int:
 
         payload = [
             {"code": r.code, "name": r.name, "severity": r.severity.value, "family": r.family,
-             "network": r.network, "summary": r.summary}
+             "network": r.network, "fix": r.fix, "summary": r.summary}
             for r in rules.values()
         ]
         print(json.dumps(payload, indent=2))
         return EXIT_OK
-    print(f"{'CODE':<6} {'NAME':<30} {'SEVERITY':<8} {'NETWORK':<7} SUMMARY")
+    print(f"{'CODE':<6} {'NAME':<30} {'SEVERITY':<8} {'NETWORK':<7} {'FIX':<6} SUMMARY")
     for r in rules.values():
-        print(f"{r.code:<6} {r.name:<30} {r.severity.value:<8} {'yes' if r.network else 'no':<7} {r.summary}")
+        print(f"{r.code:<6} {r.name:<30} {r.severity.value:<8} {'yes' if r.network else 'no':<7} {r.fix or '-':<6} {r.summary}")
     return EXIT_OK
 
 
@@ -509,7 +559,8 @@ def run_explain(args: argparse.Namespace) -> int:
         )
         raise UsageError(f"unknown rule {wanted!r}" + (f"; did you mean {hint[0]}?" if hint else "; see `contentlint rules`"))
     network = ", needs --links (network)" if found.network else ""
-    print(f"{found.code} {found.name} ({found.severity.value} by default, {found.family} family{network})\n")
+    fixable = f", fixable ({found.fix}: {'--fix' if found.fix == 'safe' else '--fix --unsafe-fixes'})" if found.fix else ""
+    print(f"{found.code} {found.name} ({found.severity.value} by default, {found.family} family{network}{fixable})\n")
     print(found.documentation)
     try:  # the project's own field names, when its config renames them
         note = fields_note(load_config().fields, found.documentation)

@@ -19,6 +19,7 @@ from typing import Any, Callable, Iterable
 
 from contentlint.document import Document
 from contentlint.model.findings import Severity, Violation
+from contentlint.model.fixes import SAFE, UNSAFE
 from contentlint.model.settings import Config, Option, Resource
 
 CheckFunction = Callable[[Document, Config], Iterable[Violation]]
@@ -48,6 +49,8 @@ class Rule:
     uses: tuple[Resource, ...] = ()
     options: tuple[Option, ...] = ()
     doc: str = ""  # the manual of a code without a check (a check's own docstring is its manual)
+    # "safe" or "unsafe" when the rule's findings can carry a Fix (`--fix`, `--unsafe-fixes`), else None.
+    fix: str | None = None
 
     @property
     def family(self) -> str:
@@ -78,11 +81,15 @@ def rule(
     network: bool = False,
     uses: Iterable[Resource] = (),
     options: Iterable[Option] = (),
+    fix: str | None = None,
 ) -> Callable[[CheckFunction], CheckFunction]:
-    """Register ``check`` as rule ``code``. Codes are stable: users put them in configs."""
+    """Register ``check`` as rule ``code``. Codes are stable: users put them in configs.
+    ``fix`` ("safe" or "unsafe") says that its violations may carry a Fix, and how far to trust it."""
+    if fix not in (None, SAFE, UNSAFE):
+        raise ValueError(f"rule {code}: fix must be 'safe', 'unsafe' or None, not {fix!r}")
 
     def register(check: CheckFunction) -> CheckFunction:
-        _register(Rule(code, name, Severity(severity), check, network, tuple(uses), tuple(options)))
+        _register(Rule(code, name, Severity(severity), check, network, tuple(uses), tuple(options), fix=fix))
         return check
 
     return register
@@ -97,10 +104,11 @@ def reported_code(
     network: bool = False,
     uses: Iterable[Resource] = (),
     options: Iterable[Option] = (),
+    fix: str | None = None,
 ) -> None:
     """Register a code that has no per-document check: the engine (E999) or a corpus pass reports it.
     ``doc`` is its manual, as a check's docstring would be."""
-    _register(Rule(code, name, Severity(severity), None, network, tuple(uses), tuple(options), doc))
+    _register(Rule(code, name, Severity(severity), None, network, tuple(uses), tuple(options), doc, fix))
 
 
 def _register(entry: Rule) -> None:

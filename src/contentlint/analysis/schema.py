@@ -37,6 +37,7 @@ class SchemaProblem:
     line: int
     column: int
     message: str
+    suggestion: str = ""  # M103: the one known field the key is a misspelling of, when there is exactly one
 
 
 def load_schema(path: Path | None) -> dict[str, Any]:
@@ -347,15 +348,21 @@ def _extra_keys(error: ValidationError, search: PatternSearch) -> list[str]:
 
 
 def _suggestion(key: str, known: list[str]) -> str:
+    name, _ = closest_field(key, known)
+    return f"; did you mean `{name}`?" if name else ""
+
+
+def closest_field(key: str, known: list[str]) -> tuple[str, bool]:
+    """The known field ``key`` most likely misspells ("" when none), and whether it is the only candidate."""
     lowered = {k.lower(): k for k in known}
     if key.lower() in lowered:
-        return f"; did you mean `{lowered[key.lower()]}`?"
+        return lowered[key.lower()], sum(k.lower() == key.lower() for k in known) == 1
     compact = {re.sub(r"[^a-z0-9]", "", k.lower()): k for k in known}
     squashed = re.sub(r"[^a-z0-9]", "", key.lower())
     if squashed in compact:
-        return f"; did you mean `{compact[squashed]}`?"
-    close = difflib.get_close_matches(key.lower(), list(lowered), n=1, cutoff=0.7)
-    return f"; did you mean `{lowered[close[0]]}`?" if close else ""
+        return compact[squashed], sum(re.sub(r"[^a-z0-9]", "", k.lower()) == squashed for k in known) == 1
+    close = difflib.get_close_matches(key.lower(), list(lowered), n=2, cutoff=0.7)
+    return (lowered[close[0]], len(close) == 1) if close else ("", False)
 
 
 # The metadata schema of the run (the shipped one, or `schema =` in config), ready to validate.
@@ -390,10 +397,12 @@ def schema_problems(document: Document, config: Config) -> list[SchemaProblem]:
                         document.key_position(key) if not path else document.yaml_position([*path, key])
                     )
                     name = _field_name([*path, key])
+                    closest, only = closest_field(str(key), known)
                     problems.append(
                         SchemaProblem(
                             "M103", name, line, column,
                             f"field `{name}` is not in the schema{_suggestion(str(key), known)}",
+                            closest if only and not path else "",
                         )
                     )
             else:

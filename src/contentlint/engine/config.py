@@ -11,6 +11,7 @@ from typing import Any
 from contentlint.model.errors import ConfigError
 from contentlint.model.findings import Severity
 from contentlint.engine.rule_set import all_rules
+from contentlint.engine import fixing
 from contentlint.analysis.cycles import CYCLE_HELP, CYCLE_PATTERN, parse_cycle
 from contentlint.model.settings import (
     FIELD_PRESETS,
@@ -154,11 +155,11 @@ def _describe(error: Any, path: Path) -> str:
 
 
 def config_schema() -> dict[str, Any]:
-    """CONFIG_SCHEMA plus one table per section of the options that the rules declare."""
+    """CONFIG_SCHEMA plus one table per section of the options that the rules (and --fix) declare."""
     sections: dict[str, dict[str, Any]] = {}
-    for rule in all_rules().values():
-        for option in rule.all_options:
-            sections.setdefault(option.section, {})[option.key] = option.schema
+    declared = [option for rule in all_rules().values() for option in rule.all_options]
+    for option in [*declared, *fixing.OPTIONS]:
+        sections.setdefault(option.section, {})[option.key] = option.schema
     properties = dict(CONFIG_SCHEMA["properties"])
     for section, keys in sorted(sections.items()):
         properties[section] = {"type": "object", "additionalProperties": False, "properties": keys}

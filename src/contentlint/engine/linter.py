@@ -9,7 +9,8 @@ from typing import Iterable
 from contentlint.analysis.facts import collect_facts
 from contentlint.analysis.phrase_index import PHRASE_INDEX, Vocabulary
 from contentlint.document import Document
-from contentlint.document.reading import read_document
+from contentlint.document.reading import parse_document, read_document
+from contentlint.engine.fixing import fix_policy, fix_text, unified_diff, write_atomically
 from contentlint.engine.parallel import lint_files
 from contentlint.engine.rule_set import (
     all_corpus_passes,
@@ -20,6 +21,7 @@ from contentlint.engine.rule_set import (
 from contentlint.engine.suppressions import parse_suppressions
 from contentlint.model.facts import DocumentFacts
 from contentlint.model.findings import Finding
+from contentlint.model.fixes import Fix
 from contentlint.model.results import FileResult, RunResult
 from contentlint.model.settings import Config
 from contentlint.plugin import CorpusPass, Rule
@@ -46,6 +48,7 @@ class Linter:
         enabled = {r.code for r in self.rules}
         self.passes: list[CorpusPass] = [p for p in all_corpus_passes() if enabled.intersection(p.codes)]
         self._internal = all_rules()["E999"]
+        self.fixing = fix_policy(config)
         build_resources(config, self.rules)
 
     def _ignored_by_path(self, display_path: str, absolute: Path | None) -> list[str]:
@@ -79,7 +82,7 @@ class Linter:
                 for violation in rule.check(document, self.config):
                     findings.append(
                         self._finding(document.path, rule, violation.line, violation.column, violation.message,
-                                      violation.subject, violation.owner)
+                                      violation.subject, violation.owner, violation.fix)
                     )
             except Exception as error:  # a rule bug must not stop the run or hide other findings
                 findings.append(
@@ -111,17 +114,47 @@ class Linter:
             return _unreadable_facts(document.path)
 
     def _finding(
-        self, path: str, rule: Rule, line: int, column: int, message: str, subject: str = "", owner: str = ""
+        self, path: str, rule: Rule, line: int, column: int, message: str, subject: str = "", owner: str = "",
+        fix: Fix | None = None,
     ) -> Finding:
         severity = self.config.severity.get(rule.code, rule.severity)
-        return Finding(path, max(line, 1), max(column, 1), rule.code, severity, message, rule.name, subject, owner)
+        return Finding(path, max(line, 1), max(column, 1), rule.code, severity, message, rule.name, subject, owner, fix)
 
     def lint_file(self, path: Path, display_path: str) -> FileResult:
         try:
             document = read_document(path, display_path, self.config.max_file_bytes)
-            return self.check_document(document, path)
+            result = self.check_document(document, path)
         except Exception as error:  # a bug in reading must not stop the run for the other files
             return self.crashed(display_path, f"contentlint failed on this file: {type(error).__name__}: {error}")
+        if self.fixing.mode and document.read_error is None and any(
+            self.fixing.allows(f.code, f.fix) for f in result.findings
+        ):
+            return self._fix_file(path, display_path, result)
+        return result
+
+    def _fix_file(self, path: Path, display_path: str, first: FileResult) -> FileResult:
+        """--fix writes the fixed document, --diff keeps its diff; a file that cannot be written
+        keeps its findings, and one more says why."""
+        try:
+            data = path.read_bytes()
+            fixed = fix_text(data, lambda text: self.check_document(parse_document(text, display_path), path),
+                             self.fixing, first)
+            if fixed.data == data:
+                return fixed.result
+            if self.fixing.mode == "diff":
+                fixed.result.diff = unified_diff(display_path, data, fixed.data)
+            else:
+                write_atomically(path, fixed.data, data)
+        except (OSError, UnicodeError) as error:
+            message = f"cannot write the fixes: {getattr(error, 'strerror', None) or error}; the file is unchanged"
+            first.findings.append(self._finding(display_path, self._internal, 1, 1, message))
+            return first
+        except Exception as error:  # a bug in a fix must not stop the run, nor damage the file
+            first.findings.append(self._finding(display_path, self._internal, 1, 1,
+                                                f"fixing failed on this file: {type(error).__name__}: {error}; the file is unchanged"))
+            return first
+        fixed.result.fixed = fixed.fixed
+        return fixed.result
 
     def crashed(self, display_path: str, message: str) -> FileResult:
         """The result for a file that could not be checked: one E999 finding that says why."""
@@ -153,10 +186,17 @@ class Linter:
         findings: list[Finding] = []
         kept: list[tuple[str, FileResult]] = []
         documents: list[DocumentFacts] = []
-        count = 0
+        diffs: list[str] = []
+        count = fixed = fixed_files = 0
         for shown, result in lint_files(self, files, jobs):
             count += 1
             findings.extend(result.findings)
+            if result.fixed:
+                fixed += result.fixed
+                fixed_files += 1
+                if result.diff:
+                    diffs.append(result.diff)
+                    result.diff = ""
             if result.facts is not None:
                 documents.append(result.facts)
             if result.summaries:  # only what the corpus passes need; never the document
@@ -165,7 +205,11 @@ class Linter:
         if self.passes:
             findings.extend(self.finish_corpus(kept))
         findings.sort()
-        return RunResult(findings, count, self.config.fail_on, rules={r.code: r for r in self.rules}, documents=documents)
+        run = RunResult(findings, count, self.config.fail_on, rules={r.code: r for r in self.rules}, documents=documents,
+                        diffs=diffs)
+        if self.fixing.mode:
+            run.stats.update({"fixed": fixed, "fixed files": fixed_files})
+        return run
 
 
 def _unreadable_facts(display_path: str) -> DocumentFacts:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from contentlint.model.fixes import Fix
 
 
 class Severity(str, enum.Enum):
@@ -33,6 +35,8 @@ class Violation:
     subject: str = ""
     # Who owns the document's reviews (the mapped owner field), for the freshness findings.
     owner: str = ""
+    # How to mend it, when the rule can (applied only with --fix, shown with --diff).
+    fix: Fix | None = None
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,7 @@ class Finding:
     rule: str
     subject: str = ""
     owner: str = ""  # not part of the fingerprint: a page that changes hands keeps its baseline
+    fix: Fix | None = field(default=None, compare=False, repr=False)  # not part of the output either
 
     def sort_key(self) -> tuple[str, int, int, str, str, str, str, str, str]:
         return (

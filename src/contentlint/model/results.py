@@ -27,6 +27,8 @@ class RunResult:
     paths: list[str] = field(default_factory=list)
     # Per-document facts (title, source, next review) for audit reports, in file order.
     documents: list[DocumentFacts] = field(default_factory=list)
+    # --diff: one unified diff per file that --fix would change, in file order.
+    diffs: list[str] = field(default_factory=list)
 
     @property
     def errors(self) -> int:
@@ -50,3 +52,5 @@ class FileResult:
     suppressions: Suppressions | None = None
     ignored: list[str] = field(default_factory=list)
     facts: DocumentFacts | None = None
+    fixed: int = 0  # findings mended by --fix (or that --diff would mend)
+    diff: str = ""  # --diff: what --fix would change in this file

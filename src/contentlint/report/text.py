@@ -34,14 +34,30 @@ def _baseline_note(result: RunResult) -> str:
     return note + ("; 1 baseline entry no longer occurs." if stale == 1 else f"; {stale} baseline entries no longer occur.")
 
 
+def _fix_note(result: RunResult) -> str:
+    """What --fix did, or could do (as ruff says it): "Fixed 3 problems in 2 files." / "2 fixable with --fix"."""
+    stats, notes = result.stats, []
+    if stats.get("fixed"):
+        notes.append(f" Fixed {_plural(stats['fixed'], 'problem')} in {_plural(stats.get('fixed files', 0), 'file')}.")
+    elif "fixed" in stats:
+        notes.append(" Nothing to fix.")
+    fixable, hidden = stats.get("fixable", 0), stats.get("unsafe fixable", 0)
+    if fixable or hidden:
+        parts = [f"{fixable} fixable with --fix"] if fixable else []
+        if hidden:
+            parts.append(f"{hidden} {'more ' if fixable else ''}with --fix --unsafe-fixes")
+        notes.append(f" [*] {'; '.join(parts)}.")
+    return "".join(notes)
+
+
 def summary_line(result: RunResult) -> str:
     if not result.findings:
-        return f"All clear: {_plural(result.files, 'file')} checked, no findings." + _baseline_note(result)
+        return f"All clear: {_plural(result.files, 'file')} checked, no findings." + _baseline_note(result) + _fix_note(result)
     return (
         f"Found {_plural(len(result.findings), 'problem')} "
         f"({_plural(result.errors, 'error')}, {_plural(result.warnings, 'warning')}) "
         f"in {_plural(len({f.path for f in result.findings}), 'file')}; {_plural(result.files, 'file')} checked."
-    ) + _baseline_note(result)
+    ) + _baseline_note(result) + _fix_note(result)
 
 
 @register("text")

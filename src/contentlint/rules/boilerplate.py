@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from typing import Iterator
 
+from contentlint.analysis.fix_edits import body_start, delete_lines, line_starts
 from contentlint.analysis.boilerplate import BOILERPLATE
 from contentlint.analysis.phrases import phrase_violations
+from contentlint.analysis.structure import document_structure
 from contentlint.document import Document
 from contentlint.model.findings import Violation
+from contentlint.model.fixes import Fix
 from contentlint.model.settings import Config
 from contentlint.plugin import rule
 
 
-@rule("Q002", "scraping-boilerplate", "warning", uses=[BOILERPLATE])
+@rule("Q002", "scraping-boilerplate", "warning", uses=[BOILERPLATE], fix="unsafe")
 def scraping_boilerplate(document: Document, config: Config) -> Iterator[Violation]:
     """The document contains website boilerplate copied with the page.
 
@@ -26,10 +31,37 @@ def scraping_boilerplate(document: Document, config: Config) -> Iterator[Violati
     to stay up-to-date with news", "Sign up for our newsletter"). A sentence that merely
     contains "sign up" ("You can sign up for a clinical trial") is not.
 
+    Fix (unsafe): `--fix --unsafe-fixes` deletes a line that holds the boilerplate and
+    nothing else but markup ("Back to top", "**Share**", "- Print"), with a blank line
+    after it when it stood between two. Boilerplate inside a sentence, a link or a table
+    is left for a person. Unsafe: a phrase of your own (`extend-boilerplate`) may be a
+    line a page needs.
+
     Options (`[tool.contentlint.quality]`): `extend-boilerplate` (phrases),
     `extend-boilerplate-lines` (whole lines).
     """
-    yield from phrase_violations(
+    for violation in phrase_violations(
         document, config, config.resource(BOILERPLATE),
         "scraping boilerplate {}: not part of the content; delete it",
-    )
+    ):
+        fix = _line_removal(document, violation)
+        yield dataclasses.replace(violation, fix=fix) if fix is not None else violation
+
+
+def _line_removal(document: Document, violation: Violation) -> Fix | None:
+    """Delete the line when the boilerplate stands alone on it (markup and punctuation aside)."""
+    lines = document.text.split("\n")
+    index = violation.line - 1
+    if not 0 <= index < len(lines) or not violation.subject:
+        return None
+    alone = r"[\W_]*" + r"\s+".join(map(re.escape, violation.subject.split())) + r"[\W_]*"
+    if re.fullmatch(alone, lines[index], re.IGNORECASE) is None:
+        return None
+    at = line_starts(document)[index] - body_start(document)
+    if at < 0 or any(table.start <= at < table.end for table in document_structure(document).tables):
+        return None  # a table row: deleting it would change the table
+    last = violation.line
+    blank_before = index == 0 or not lines[index - 1].strip()
+    if blank_before and index + 2 < len(lines) and not lines[index + 1].strip():
+        last += 1  # the blank line after it too, so that no double blank line is left
+    return Fix((delete_lines(document, violation.line, last),), "delete the boilerplate line", safe=False)

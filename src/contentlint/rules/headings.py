@@ -7,14 +7,16 @@ from typing import Iterator
 from contentlint.analysis.phrases import (
     quoted,
 )
+from contentlint.analysis.fix_edits import body_start
 from contentlint.analysis.structure import Heading, Structure, document_structure
 from contentlint.document import Document
 from contentlint.model.findings import Violation
+from contentlint.model.fixes import Edit, Fix
 from contentlint.model.settings import Config
 from contentlint.plugin import rule
 
 
-@rule("Q005", "multiple-top-level-headings", "warning")
+@rule("Q005", "multiple-top-level-headings", "warning", fix="unsafe")
 def multiple_top_level_headings(document: Document, config: Config) -> Iterator[Violation]:
     """The document has more than one top-level heading.
 
@@ -32,6 +34,10 @@ def multiple_top_level_headings(document: Document, config: Config) -> Iterator[
 
     Fix: keep one title; make the others `##` headings or delete them.
 
+    `--fix --unsafe-fixes` makes every level-1 heading after the first a level-2 heading
+    (`# Title` becomes `## Title`; a `===` underline becomes `---`). Unsafe: when the first
+    title is the site's title bar, the one to keep is the second, and a person must choose.
+
     Options: none.
     """
     view = document_structure(document)
@@ -43,12 +49,27 @@ def multiple_top_level_headings(document: Document, config: Config) -> Iterator[
         return
     first = titles[0]
     for heading in titles[1:]:
+        fix = _demote(view, heading, body_start(document))
         yield Violation(
             heading.line, view.column_of(heading.start),
             f"another top-level heading {quoted(heading.text, 50)} (the first is on line {first.line}): "
             "make it `##` or delete it",
-            subject=heading.text,
+            subject=heading.text, fix=fix,
         )
+
+
+def _demote(view: Structure, heading: Heading, offset: int) -> Fix | None:
+    """`# Title` -> `## Title`; `Title` over `===` -> over `---`."""
+    written = view.body[heading.start:heading.end]
+    if written.lstrip(" ").startswith("#"):
+        at = heading.start + written.index("#")
+        return Fix((Edit(offset + at, offset + at, "#"),), "make it a level-2 heading", safe=False)
+    underline = written.rfind("\n") + 1
+    marks = written[underline:].strip()
+    if not underline or not marks or set(marks) != {"="}:
+        return None
+    at = heading.start + underline + written[underline:].index("=")
+    return Fix((Edit(offset + at, offset + at + len(marks), "-" * len(marks)),), "make it a level-2 heading", safe=False)
 
 
 def _nested(view: Structure, heading: Heading) -> bool:

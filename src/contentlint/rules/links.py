@@ -8,12 +8,17 @@ Each link gets at most one of these codes, the most serious first: a placeholder
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Iterator
+from urllib.parse import urlsplit
 
+from contentlint.analysis.fix_edits import offset_of
 from contentlint.analysis.link_problems import offline_problems
 from contentlint.analysis.links import LINK_MARKERS, document_links
+from contentlint.analysis.secure_hosts import HTTPS_HOSTS
 from contentlint.document import Document
 from contentlint.model.findings import Violation
+from contentlint.model.fixes import Edit, Fix
 from contentlint.model.settings import Config
 from contentlint.plugin import rule
 
@@ -28,7 +33,7 @@ def _violations(document: Document, code: str) -> Iterator[Violation]:
             yield Violation(link.line, link.column, message, subject=link.url or link.target)
 
 
-@rule("L004", "insecure-link", "warning", uses=[LINK_MARKERS])
+@rule("L004", "insecure-link", "warning", uses=[LINK_MARKERS, HTTPS_HOSTS], fix="safe")
 def insecure_link(document: Document, config: Config) -> Iterator[Violation]:
     """A link uses insecure `http://`.
 
@@ -38,9 +43,31 @@ def insecure_link(document: Document, config: Config) -> Iterator[Violation]:
     Example: `[REMS](http://www.pomalystrems.com/)`: use `https://www.pomalystrems.com/`
     after checking that it opens. A bare `www.example.org` with no scheme is not flagged.
 
-    Options: none. Links to local or private addresses get L008 instead.
+    Fix (safe): `--fix` writes `https://` for hosts known to serve the same pages over
+    https (PubMed and the rest of www.ncbi.nlm.nih.gov, doi.org, www.cancer.gov and
+    other sites in the shipped list); links to other hosts are left for a person to check.
+
+    Options (`[tool.contentlint.links]`): `extend-https-hosts`, more hosts whose http://
+    links the fix may rewrite. Links to local or private addresses get L008 instead.
     """
-    return _violations(document, "L004")
+    hosts = config.resource(HTTPS_HOSTS)
+    for violation in _violations(document, "L004"):
+        fix = _https_fix(document, violation, hosts)
+        yield dataclasses.replace(violation, fix=fix) if fix is not None else violation
+
+
+def _https_fix(document: Document, violation: Violation, hosts: frozenset[str]) -> Fix | None:
+    """http:// -> https:// where the link is written in full and its host is known to serve https."""
+    try:
+        host = urlsplit(violation.subject).hostname
+    except ValueError:
+        return None
+    if host is None or host.lower() not in hosts:
+        return None
+    offset = offset_of(document, violation.line, violation.column)
+    if offset is None or document.text[offset:offset + 7].lower() != "http://":
+        return None  # written otherwise (relative to an http base, escaped): left to a person
+    return Fix((Edit(offset, offset + 7, "https://"),), f"use https:// for {host}")
 
 
 @rule("L005", "placeholder-link", "warning", uses=[LINK_MARKERS])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from contentlint.analysis.field_rename import rename_fix
 from contentlint.analysis.schema import METADATA_SCHEMA, schema_problems
 from contentlint.document import Document
 from contentlint.model.findings import Violation
@@ -146,7 +147,7 @@ def field_value_invalid(document: Document, config: Config) -> Iterator[Violatio
     yield from _problems(document, config, "M102")
 
 
-@rule("M103", "field-unknown", "warning", uses=[METADATA_SCHEMA])
+@rule("M103", "field-unknown", "warning", uses=[METADATA_SCHEMA], fix="safe")
 def field_unknown(document: Document, config: Config) -> Iterator[Violation]:
     """A field that the schema does not define: usually a misspelling.
 
@@ -156,8 +157,18 @@ def field_unknown(document: Document, config: Config) -> Iterator[Violation]:
 
     Example: `lastreviewed` gives `field `lastreviewed` is not in the schema; did you mean `lastReviewed`?`
 
+    Fix: `--fix` renames the key to the suggested field when that is the only close
+    match, no other unknown key points at it, and the field is not already there; the
+    value, quoting and comment stay. Renaming into a review field (`lastReviewed`,
+    `reviewFrequency`) changes the review schedule, so that fix is unsafe
+    (`--unsafe-fixes`). Nested keys are left for a person.
+
     Options: `schema` (your own JSON Schema; fields are unknown where it sets
     `additionalProperties: false`).
     """
-    yield from _problems(document, config, "M103")
+    problems = schema_problems(document, config)
+    for problem in problems:
+        if problem.code == "M103":
+            yield Violation(problem.line, problem.column, problem.message, subject=problem.field,
+                            fix=rename_fix(document, config, problem, problems))
 

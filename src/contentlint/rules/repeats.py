@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import operator
 import re
 from typing import Iterator
 
+from contentlint.analysis.fix_edits import body_start, delete_lines
 from contentlint.analysis.phrases import (
     quoted,
 )
 from contentlint.analysis.structure import IMAGE, Heading, Paragraph, Structure, document_structure
 from contentlint.document import Document
 from contentlint.model.findings import Violation
+from contentlint.model.fixes import Edit, Fix
 from contentlint.model.settings import Config, Option
 from contentlint.plugin import rule
 
@@ -26,7 +29,7 @@ _HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|svg|webp|bmp|tiff?)(?:[?#].*)?$", re.IGNORECASE)
 
 
-@rule("Q004", "repeated-text", "warning", options=[REPEAT_MIN_CHARACTERS])
+@rule("Q004", "repeated-text", "warning", options=[REPEAT_MIN_CHARACTERS], fix="safe")
 def repeated_text(document: Document, config: Config) -> Iterator[Violation]:
     """The same paragraph, or the same line twice in a row, appears again.
 
@@ -53,6 +56,10 @@ def repeated_text(document: Document, config: Config) -> Iterator[Violation]:
     "Enlarge" link to the picture, say), and its caption when the same picture is shown
     again with it: a page may show one figure twice.
 
+    Fix (safe): `--fix` deletes a line that repeats the line above, and a paragraph that
+    repeats the one right before it (nothing but blank lines between them). A copy further
+    away is left for a person: which of the two belongs where is a judgment.
+
     Options (`[tool.contentlint.quality]`): `repeat-min-characters` (default 40).
     """
     view = document_structure(document)
@@ -60,10 +67,30 @@ def repeated_text(document: Document, config: Config) -> Iterator[Violation]:
     prose = [p for p in view.paragraphs if not p.in_table]
     if not prose:
         return
-    yield from _repeated_lines(view, prose, minimum)
+    for violation in _repeated_lines(view, prose, minimum):
+        yield dataclasses.replace(
+            violation, fix=Fix((delete_lines(document, violation.line, violation.line),), "delete the repeated line"))
     candidates = [(p, _text(view, p)) for p in prose if not p.in_list and p.end - p.start >= minimum]
     if _may_repeat([text for _, text in candidates], minimum):
-        yield from _repeated_paragraphs(view, prose, candidates, minimum)
+        for violation in _repeated_paragraphs(view, prose, candidates, minimum):
+            fix = _adjacent_copy_fix(document, view, violation.line)
+            yield dataclasses.replace(violation, fix=fix) if fix is not None else violation
+
+
+def _adjacent_copy_fix(document: Document, view: Structure, line: int) -> Fix | None:
+    """Delete the paragraph on ``line`` when the paragraph right before it, with only blank lines
+    between them, is the same text."""
+    paragraphs = view.paragraphs
+    index = next((i for i, p in enumerate(paragraphs) if p.line == line), 0)
+    if index == 0:
+        return None
+    before, paragraph = paragraphs[index - 1], paragraphs[index]
+    if view.body[before.end:paragraph.start].strip() or before.in_list or paragraph.in_list:
+        return None
+    if " ".join(_text(view, before).split()) != " ".join(_text(view, paragraph).split()):
+        return None
+    offset = body_start(document)
+    return Fix((Edit(offset + before.end, offset + paragraph.end, ""),), "delete the repeated paragraph")
 
 
 def _text(view: Structure, paragraph: Paragraph) -> str:

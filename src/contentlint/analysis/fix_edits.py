@@ -1,0 +1,49 @@
+"""Where a fix's edits go: offsets in a document's text from its file lines and body offsets."""
+
+from __future__ import annotations
+
+import bisect
+
+from contentlint.analysis.memo import per_document
+from contentlint.document import Document
+from contentlint.model.fixes import Edit
+
+
+@per_document
+def line_starts(document: Document) -> list[int]:
+    """The offset in ``document.text`` where each line starts (index 0 is line 1)."""
+    text, starts, index = document.text, [0], document.text.find("\n")
+    while index >= 0:
+        starts.append(index + 1)
+        index = text.find("\n", index + 1)
+    return starts
+
+
+def offset_of(document: Document, line: int, column: int) -> int | None:
+    """The text offset of a 1-based file line and column, or None when there is no such place."""
+    starts = line_starts(document)
+    if not 1 <= line <= len(starts):
+        return None
+    offset = starts[line - 1] + column - 1
+    end = starts[line] - 1 if line < len(starts) else len(document.text)
+    return offset if starts[line - 1] <= offset <= end else None
+
+
+def body_start(document: Document) -> int:
+    """The text offset where the body starts (the body is always the end of the text)."""
+    return len(document.text) - len(document.body)
+
+
+def line_of_offset(document: Document, offset: int) -> int:
+    return bisect.bisect_right(line_starts(document), offset)
+
+
+def delete_lines(document: Document, first: int, last: int) -> Edit:
+    """Delete file lines ``first``..``last`` (1-based, inclusive) with their line endings. The
+    file's last line, which has none, takes the line ending before it instead."""
+    starts, text = line_starts(document), document.text
+    start = starts[first - 1]
+    end = starts[last] if last < len(starts) else len(text)
+    if last >= len(starts) and start > 0 and not text.endswith("\n"):
+        start -= 1
+    return Edit(start, end, "")
