@@ -72,6 +72,7 @@ CASES = [
     ("impossible-31-february", "Last reviewed: 31 February 2026", {}, {"F004"}),
     ("impossible-iso", "Next review due: 2026-02-30", {}, {"F004"}),
     ("impossible-numeric", "Next review due: 31/02/2027", {"language": "en-GB"}, {"F004"}),
+    ("impossible-next-is-not-replaced-by-a-cycle", "Page last reviewed: 3 June 2024\nNext review due: 31 February 2027", {}, {"F004"}),
     # A listed article's date is not the page's review date.
     ("listed-article-same-line", "- [Trial of a new stoma bag](https://example.org/trial) Updated: August 31, 2015", {}, set()),
     ("listed-article-next-line", "- [Trial of a new stoma bag](/news/trial)\n\nUpdated: August 31, 2015\n\nA short summary.", {}, set()),

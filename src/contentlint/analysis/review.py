@@ -92,7 +92,8 @@ def review_schedule(document: Document, config: Config) -> ReviewSchedule:
         schedule.due = anchor.date
         schedule.basis = f"the page says {anchor.quoted}"
         schedule.due_line = anchor.line
-    elif body_last and schedule.cycle is not None:
+    elif body_last and schedule.cycle is not None and not any(d.kind == NEXT for d in schedule.unreadable):
+        # (an unreadable "Next review due" means the publisher set a due date: the cycle would guess)
         anchor = max(body_last, key=lambda d: d.date)
         schedule.due = cycle_after(anchor.date, schedule.cycle)
         schedule.basis = f"the page says {anchor.quoted} + {cycle} cycle ({schedule.cycle_origin})"
