@@ -1,8 +1,9 @@
-"""The pre-commit hooks, run by pre-commit itself (`pre-commit try-repo`) in a temporary git repository.
+"""The pre-commit hooks, run by pre-commit itself (`pre-commit try-repo`, and `git commit` with the
+hook installed) in temporary git repositories.
 
-try-repo clones the hook repository and installs contentlint into a fresh virtualenv from the
-package index, so this takes some seconds; it is marked `slow` (deselect with -m "not slow") and
-always runs in CI.
+pre-commit clones the hook repository and installs contentlint into a fresh virtualenv from the
+package index, once for these tests, so this takes some seconds; they are marked `slow` (deselect
+with -m "not slow") and always run in CI.
 """
 
 from __future__ import annotations
@@ -59,20 +60,28 @@ def test_manifest_declares_both_hooks() -> None:
     hooks = {hook["id"]: hook for hook in yaml.safe_load(MANIFEST.read_text(encoding="utf-8"))}
     assert set(hooks) == {"contentlint", "contentlint-links"}
     offline, links = hooks["contentlint"], hooks["contentlint-links"]
-    assert offline["entry"] == "contentlint check" and "--links" not in offline["entry"]
+    # pre-commit names each file: --force-exclude keeps `exclude` and `not-documents` in force for them.
+    assert offline["entry"] == "contentlint check --force-exclude" and "--links" not in offline["entry"]
     assert offline.get("pass_filenames", True) and not offline.get("stages")
     assert set(offline["types_or"]) == {"markdown", "plain-text"}
-    assert links["entry"] == "contentlint check --links"
+    assert links["entry"] == "contentlint check --force-exclude --links"
     assert links["stages"] == ["pre-push", "manual"] and links["require_serial"] is True
     done = subprocess.run([sys.executable, "-m", "pre_commit", "validate-manifest", str(MANIFEST)],
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
 
 
+@pytest.fixture(scope="module")
+def hooks(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    """The hook repository and a pre-commit home shared by the tests, so its environment is built once."""
+    base = tmp_path_factory.mktemp("pre-commit")
+    env = _environment(base)
+    return _hook_repository(base, env), env
+
+
 @pytest.mark.slow
-def test_pre_commit_try_repo_passes_clean_and_fails_defective(tmp_path: Path) -> None:
-    env = _environment(tmp_path)
-    hooks = _hook_repository(tmp_path, env)
+def test_pre_commit_try_repo_passes_clean_and_fails_defective(tmp_path: Path, hooks: tuple[Path, dict[str, str]]) -> None:
+    hooks_repo, env = hooks
     work = tmp_path / "corpus"
     work.mkdir()
     # Reviewed yesterday on a two-year cycle: clean on any day the test runs.
@@ -88,7 +97,7 @@ def test_pre_commit_try_repo_passes_clean_and_fails_defective(tmp_path: Path) ->
 
     def try_repo(*files: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [sys.executable, "-m", "pre_commit", "try-repo", str(hooks), "contentlint", "--files", *files],
+            [sys.executable, "-m", "pre_commit", "try-repo", str(hooks_repo), "contentlint", "--files", *files],
             cwd=work, env=env, capture_output=True, text=True, timeout=540,
         )
 
@@ -100,3 +109,42 @@ def test_pre_commit_try_repo_passes_clean_and_fails_defective(tmp_path: Path) ->
     assert "Failed" in defective.stdout
     assert "defective.md:1:1: M001" in defective.stdout
     assert not any(line.startswith("clean.md:") for line in defective.stdout.splitlines())
+
+
+@pytest.mark.slow
+def test_commits_skip_excluded_drafts_and_block_bad_pages(tmp_path: Path, hooks: tuple[Path, dict[str, str]]) -> None:
+    """The hook installed in a repository, run by `git commit`: the config's extend-exclude and the
+    repository's own README are skipped although pre-commit names them; a bad page is blocked."""
+    hooks_repo, env = hooks
+    revision = subprocess.run(["git", "rev-parse", "HEAD"], cwd=hooks_repo, env=env, capture_output=True,
+                              text=True, check=True, timeout=60).stdout.strip()
+    work = tmp_path / "site"
+    (work / "drafts").mkdir(parents=True)
+    (work / "docs").mkdir()
+    (work / ".pre-commit-config.yaml").write_text(yaml.safe_dump({"repos": [
+        {"repo": str(hooks_repo), "rev": revision, "hooks": [{"id": "contentlint"}]}]}), encoding="utf-8")
+    (work / ".contentlint.toml").write_text('extend-exclude = ["drafts"]\n', encoding="utf-8")
+    bad = "Notes with no front matter and no review date.\n"
+    (work / "drafts" / "x.md").write_text(bad, encoding="utf-8")
+    (work / "README.md").write_text("# The site\n\nHow to build it.\n", encoding="utf-8")
+    (work / "docs" / "y.md").write_text(bad, encoding="utf-8")
+    _git("init", "-q", cwd=work, env=env)
+    _git("config", "commit.gpgsign", "false", cwd=work, env=env)
+    done = subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=work, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+    def commit(*files: str) -> subprocess.CompletedProcess[str]:
+        _git("add", *files, cwd=work, env=env)
+        return subprocess.run(["git", "commit", "-m", f"add {' '.join(files)}"], cwd=work, env=env,
+                              capture_output=True, text=True, timeout=540)
+
+    drafts = commit(".pre-commit-config.yaml", ".contentlint.toml", "drafts/x.md", "README.md")
+    assert drafts.returncode == 0, drafts.stdout + drafts.stderr
+    assert "contentlint" in drafts.stdout + drafts.stderr  # the hook ran, and passed
+    page = commit("docs/y.md")
+    output = page.stdout + page.stderr
+    assert page.returncode != 0, output
+    assert "docs/y.md:1:1: M001" in output and "drafts/x.md" not in output
+    log = subprocess.run(["git", "log", "--format=%s"], cwd=work, env=env, capture_output=True, text=True, timeout=60)
+    assert log.stdout.splitlines() == ["add .pre-commit-config.yaml .contentlint.toml drafts/x.md README.md"]

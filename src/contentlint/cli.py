@@ -27,6 +27,7 @@ from contentlint.model.results import RunResult
 from contentlint.model.settings import Config
 from contentlint.net.outcome import NetworkUnavailable
 from contentlint.report.calendar import calendar_bytes
+from contentlint.report.escape import printable
 from contentlint.report.sarif import MAX_RESULTS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -132,6 +133,12 @@ def add_common_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
     command.add_argument("-v", "--verbose", action="store_true", help="show tracebacks for internal errors")
     command.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="colour text output (default: auto)")
+    selection = command.add_argument_group("file selection")
+    selection.add_argument("--force-exclude", action=argparse.BooleanOptionalAction, default=None,
+                           help="skip files named on the command line that `exclude` or `not-documents` rules out, "
+                                "as a folder walk does (default: off; on in the pre-commit hooks)")
+    selection.add_argument("--respect-gitignore", action=argparse.BooleanOptionalAction, default=None,
+                           help="skip what .gitignore ignores when walking folders (default: on)")
 
 
 def _seconds(value: str) -> float:
@@ -224,6 +231,10 @@ def configure(args: argparse.Namespace) -> Config:
         config.fail_on = Severity(args.fail_on)
     if args.today:
         config.today = args.today
+    if args.force_exclude is not None:
+        config.force_exclude = args.force_exclude
+    if args.respect_gitignore is not None:
+        config.respect_gitignore = args.respect_gitignore
     configure_links(config, args)
     configure_fixes(config, args)
     if not enabled_rules(config):
@@ -277,7 +288,8 @@ def run_check(args: argparse.Namespace) -> int:
             checked.append(item[1])
             yield item
 
-    files = counted(discover(args.paths, config.include, config.exclude, config.root))
+    skipped: list[str] = []
+    files = counted(_discover(args.paths, config, skipped))
     if shard is not None:
         files = select_shard(files, *shard)
     with Progress(sys.stderr) as progress:
@@ -286,7 +298,7 @@ def run_check(args: argparse.Namespace) -> int:
         result = _run_linter(linter, progress.files(recorded(files)), args.jobs)
     result.paths = checked
     if not found[0]:
-        _no_documents(args.paths, config)
+        _no_documents(args.paths, config, skipped, args.quiet)
     if args.diff:
         return _show_diff(args, result, linter.fixing)
     _apply_baseline(args, result, baseline_entries)
@@ -452,10 +464,20 @@ def _show_progress(stream: TextIO) -> bool:
     return hasattr(stream, "isatty") and stream.isatty()
 
 
-def _no_documents(paths: list[str], config: Config) -> None:
+def _discover(paths: list[str], config: Config, skipped: list[str]) -> Iterator[tuple[Path, str]]:
+    return discover(paths, config.include, config.exclude, config.root, not_documents=config.not_documents,
+                    force_exclude=config.force_exclude, respect_gitignore=config.respect_gitignore, skipped=skipped)
+
+
+def _no_documents(paths: list[str], config: Config, skipped: list[str], quiet: bool) -> None:
     """A directory with no documents is a mistake worth stopping for (a wrong path, pages with
-    another ending); files named on the command line and all excluded are simply skipped."""
-    folders = [path for path in paths if os.path.isdir(path)]
+    another ending); paths that --force-exclude ruled out are skipped with a note, as ruff does."""
+    folders = [path for path in paths if os.path.isdir(path) and path not in skipped]
+    if not folders and skipped and not quiet:
+        named = ", ".join(printable(path) for path in skipped[:3]) + (f" and {len(skipped) - 3} more" if len(skipped) > 3 else "")
+        verb = "is" if len(skipped) == 1 else "are"
+        print(f"contentlint: nothing to check: {named} {verb} excluded (`exclude` or `not-documents`, "
+              "with --force-exclude)", file=sys.stderr)
     if folders:
         raise UsageError(
             f"no documents found in {' '.join(folders)}: none of its files match `include` "
@@ -499,14 +521,15 @@ def run_report(args: argparse.Namespace) -> int:
             raise UsageError(f"no such file or directory: {given}")
     _check_writable(args.output)
     _check_writable(args.calendar)
-    files = list(discover(args.paths, config.include, config.exclude, config.root))
+    skipped: list[str] = []
+    files = list(_discover(args.paths, config, skipped))
     # Same Linter and Config as `check`, so its options, --links included, apply here too.
     with Progress(sys.stderr) as progress:
         config.progress = progress.links
         config.notice = lambda message: print(f"contentlint: warning: {message}", file=sys.stderr)
         result = _run_linter(Linter(config, collect_facts=True), progress.files(files, len(files)), args.jobs)
     if result.files == 0:
-        _no_documents(args.paths, config)
+        _no_documents(args.paths, config, skipped, args.quiet)
     written = []
     if output_format:
         buffer = io.StringIO()

@@ -47,8 +47,12 @@ CONFIG_SCHEMA: dict[str, Any] = {
     "properties": {
         "schema": {"type": "string"},
         "include": _STRINGS,
+        "extend-include": _STRINGS,
         "exclude": _STRINGS,
         "extend-exclude": _STRINGS,
+        "not-documents": _STRINGS,
+        "force-exclude": {"type": "boolean"},
+        "respect-gitignore": {"type": "boolean"},
         "select": _STRINGS,
         "extend-select": _STRINGS,
         "ignore": _STRINGS,
@@ -217,8 +221,11 @@ def config_from_table(table: dict[str, Any], path: Path) -> Config:
         config.schema_path = (root / table["schema"]).resolve()
         if not config.schema_path.is_file():
             raise ConfigError(f"{path}: `schema` file not found: {config.schema_path}")
-    config.include = list(table.get("include", config.include))
+    config.include = list(table.get("include", config.include)) + list(table.get("extend-include", []))
     config.exclude = list(table.get("exclude", config.exclude)) + list(table.get("extend-exclude", []))
+    config.not_documents = list(table.get("not-documents", config.not_documents))
+    config.force_exclude = table.get("force-exclude", config.force_exclude)
+    config.respect_gitignore = table.get("respect-gitignore", config.respect_gitignore)
     for key in ("select", "extend-select", "ignore"):
         if key in table:
             check_codes(table[key], f"{path}: `{key}`", known)

@@ -1,4 +1,5 @@
-"""Which files to lint: walk directories for documents, honour include and exclude globs."""
+"""Which files to lint: walk directories for documents, honour include and exclude globs,
+the names of files that are not documents, and .gitignore."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ import functools
 import os
 import re
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Sequence
+
+from contentlint.engine import gitignore
 
 
 def _matches(relative: str, patterns: Iterable[str]) -> bool:
@@ -35,6 +38,15 @@ def _matcher(patterns: tuple[str, ...]) -> Callable[[str], bool]:
     return matches
 
 
+@functools.lru_cache(maxsize=8)
+def _name_matcher(patterns: tuple[str, ...]) -> Callable[[str], bool]:
+    """A test of a file name alone, whatever its case (README.md, Readme.md, readme.md)."""
+    if not patterns:
+        return lambda name: False
+    test = re.compile("|".join(fnmatch.translate(p) for p in patterns), re.IGNORECASE).match
+    return lambda name: test(name) is not None
+
+
 def display_path(path: Path, cwd: Path) -> str:
     """Relative to the working directory where possible, with forward slashes."""
     if not path.is_absolute() and cwd.is_absolute():
@@ -47,23 +59,34 @@ def display_path(path: Path, cwd: Path) -> str:
 
 
 def discover(
-    paths: Iterable[str], include: list[str], exclude: list[str], root: Path, cwd: Path | None = None
+    paths: Iterable[str], include: list[str], exclude: list[str], root: Path, cwd: Path | None = None, *,
+    not_documents: Sequence[str] = (), force_exclude: bool = False, respect_gitignore: bool = True,
+    skipped: list[str] | None = None,
 ) -> Iterator[tuple[Path, str]]:
     """Yield (path, display path) for each document, sorted within each directory, each file once.
 
-    Files named explicitly are always checked (pre-commit passes them) unless excluded.
-    Symlinked directories are followed once; loops are skipped.
+    A walk skips what `exclude`, `not_documents` (file names, any case) and, with
+    ``respect_gitignore``, .gitignore rule out. A path named in ``paths`` is checked as given
+    (pre-commit passes names) unless ``force_exclude``: then `exclude` and `not_documents` rule it
+    out as they would in a walk, and it is added to ``skipped``. Symlinked directories are
+    followed once; loops are skipped.
     """
     cwd = cwd or Path.cwd()
     paths = list(paths)
+    not_document = _name_matcher(tuple(not_documents))
     # One walk never meets a file twice; only overlapping arguments can (`docs docs/a.md`).
     seen: set[str] | None = set() if len(paths) > 1 else None
     for given in paths:
         start = Path(given)
-        if os.path.isdir(start):  # False, not an error, for a path behind an unreadable directory
-            walked = _walk(start, include, exclude, root)
+        is_dir = os.path.isdir(start)  # False, not an error, for a path behind an unreadable directory
+        if force_exclude and _excluded(start, root, exclude, not_document, is_dir):
+            if skipped is not None:
+                skipped.append(given)
+            continue
+        if is_dir:
+            walked = _walk(start, include, exclude, root, not_document, respect_gitignore)
         else:
-            walked = iter([start]) if not _matches(_relative(start, root), exclude) else iter(())
+            walked = iter([start])
         for path in walked:
             if seen is not None:
                 key = os.path.normcase(os.path.abspath(path))
@@ -73,6 +96,28 @@ def discover(
             yield path, display_path(path, cwd)
 
 
+def _excluded(path: Path, root: Path, exclude: list[str], not_document: Callable[[str], bool], is_dir: bool) -> bool:
+    """Whether a walk from the config's directory would skip this path: it, or a directory
+    above it, matches `exclude`, or it is a file with a name from `not_documents`. Outside that
+    directory only the path's own name can be judged."""
+    if not is_dir and not_document(path.name):
+        return True
+    relative = _inside(path, root)
+    if relative is None:
+        return _matches(path.name, exclude)
+    if relative == ".":  # the config's own directory
+        return False
+    parts = relative.split("/")
+    return any(_matches("/".join(parts[: depth + 1]), exclude) for depth in range(len(parts)))
+
+
+def _inside(path: Path, root: Path) -> str | None:
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
+        return None
+
+
 def _relative(path: Path, root: Path) -> str:
     try:
         return path.resolve().relative_to(root).as_posix()
@@ -80,14 +125,21 @@ def _relative(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _walk(start: Path, include: list[str], exclude: list[str], root: Path) -> Iterator[Path]:
+def _walk(
+    start: Path, include: list[str], exclude: list[str], root: Path,
+    not_document: Callable[[str], bool], respect_gitignore: bool,
+) -> Iterator[Path]:
     """The documents under ``start``; a directory that cannot be listed is yielded itself, so that
     reading it gives the run a finding that names it (E001) rather than a silent gap."""
     visited: set[tuple[int, int]] = set()
     unlisted: list[OSError] = []
+    top = str(start)
+    # The .gitignore rules in force in each directory still to visit, by its path as the walk names it.
+    rules: dict[str, gitignore.Chain] = {top: gitignore.rules_above(top) if respect_gitignore else ()}
 
-    for directory, dirnames, filenames in os.walk(start, followlinks=True, onerror=unlisted.append):
+    for directory, dirnames, filenames in os.walk(top, followlinks=True, onerror=unlisted.append):
         yield from _unlisted(unlisted)
+        chain = rules.pop(directory, ())
         try:
             info = os.stat(directory)
         except OSError:
@@ -97,15 +149,24 @@ def _walk(start: Path, include: list[str], exclude: list[str], root: Path) -> It
             dirnames[:] = []
             continue
         visited.add((info.st_dev, info.st_ino))
+        if respect_gitignore:
+            chain = gitignore.rules_in(directory, filenames, chain)
         base = Path(directory)
         # Resolved once per directory, not per file: a large corpus has many files per directory.
         base_relative = _relative(base, root)
         prefix = "" if base_relative == "." else base_relative.rstrip("/") + "/"
-        dirnames[:] = sorted(d for d in dirnames if not _matches(prefix + d, exclude))
+        kept = sorted(d for d in dirnames if not _matches(prefix + d, exclude))
+        if chain:
+            kept = [d for d in kept if not gitignore.ignored(chain, os.path.join(directory, d), True)]
+            rules.update((os.path.join(directory, d), chain) for d in kept)
+        dirnames[:] = kept
         for name in sorted(filenames):
             relative = prefix + name
-            if _matches(relative, include) and not _matches(relative, exclude):
-                yield base / name
+            if not _matches(relative, include) or _matches(relative, exclude) or not_document(name):
+                continue
+            if chain and gitignore.ignored(chain, os.path.join(directory, name), False):
+                continue
+            yield base / name
     yield from _unlisted(unlisted)
 
 

@@ -12,7 +12,16 @@ from contentlint.model.findings import Severity
 FREQUENCY_MONTHS = {"monthly": 1, "quarterly": 3, "semiannual": 6, "annual": 12, "biennial": 24}
 
 DEFAULT_INCLUDE = ["*.md", "*.markdown", "*.txt"]
-DEFAULT_EXCLUDE = [".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".contentlint_cache", ".tox"]
+DEFAULT_EXCLUDE = [
+    ".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".contentlint_cache", ".tox",
+    ".nox", ".direnv", ".pytest_cache", ".mypy_cache", ".ruff_cache", ".ipynb_checkpoints", ".idea", ".vscode",
+    ".github", ".gitlab", "site-packages",
+]
+# A repository's own files, not pages: matched by file name in any case, at any depth.
+DEFAULT_NOT_DOCUMENTS = [
+    "README.*", "CHANGELOG.*", "CHANGES.*", "LICENSE", "LICENSE.*", "LICENCE", "LICENCE.*", "COPYING", "COPYING.*",
+    "CONTRIBUTING.*", "CODE_OF_CONDUCT.*", "SECURITY.*",
+]
 
 
 @dataclass(frozen=True)
@@ -114,6 +123,10 @@ class Config:
     schema_path: Path | None = None
     include: list[str] = field(default_factory=lambda: list(DEFAULT_INCLUDE))
     exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
+    not_documents: list[str] = field(default_factory=lambda: list(DEFAULT_NOT_DOCUMENTS))
+    # Files named on the command line are excluded as in a walk (pre-commit names every file).
+    force_exclude: bool = False
+    respect_gitignore: bool = True
     select: list[str] = field(default_factory=lambda: ["ALL"])
     extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
