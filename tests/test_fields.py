@@ -245,8 +245,8 @@ def test_freshness_findings_carry_the_owner() -> None:
         (FieldMap(url="canonical"), "---\ntitle: Vendor\ncanonical: https://www.benchchem.com/product/b1\n---\n" + BODY,
          "S001"),
         (FieldMap(), "---\ntitle: Vendor\ncanonical: https://www.benchchem.com/product/b1\n---\n" + BODY, "S004"),
-        (FieldMap(source="publisher"), "---\ntitle: x\npublisher: NCI\n---\n" + BODY, None),
-        (FieldMap(), "---\ntitle: x\npublisher: NCI\n---\n" + BODY, "S004"),
+        (FieldMap(source="issued_by"), "---\ntitle: x\nissued_by: NCI\n---\n" + BODY, None),
+        (FieldMap(), "---\ntitle: x\nissued_by: NCI\n---\n" + BODY, "S004"),
     ],
 )
 def test_authority_rules_read_the_mapped_url_and_source(fields: FieldMap, text: str, code: str | None) -> None:
@@ -255,9 +255,9 @@ def test_authority_rules_read_the_mapped_url_and_source(fields: FieldMap, text: 
 
 
 def test_no_provenance_names_the_mapped_fields() -> None:
-    config = make_config(fields=FieldMap(url="canonical", source="publisher"))
+    config = make_config(fields=FieldMap(url="canonical", source="issued_by"))
     (finding,) = [f for f in lint_text("---\ntitle: x\n---\n" + BODY, config) if f.code == "S004"]
-    assert "no `canonical` or `publisher` in front matter" in finding.message
+    assert "no `canonical` or `issued_by` in front matter" in finding.message
 
 
 # -- Whole sites: the fixtures, through the command line ---------------------------------------
