@@ -36,7 +36,8 @@ NO_URL = front_matter(url=None)
         (WITH_URL, "A hash # and [brackets] alone", set()),
         # L006 relative link, no base URL
         (NO_URL, "[definition](/Common/PopUps/def.aspx?id=1)", {"L006"}),
-        (NO_URL, "![chart](images/chart.png)", {"L006"}),
+        (NO_URL, "![chart](images/chart.png)", {"L010"}),  # a file: checked on disk, not L006
+        (NO_URL, "[trials](../research/trials)", {"L006"}),  # no extension, not on disk
         (front_matter(url="cancer.gov/x"), "[x](/a)", {"L006"}),
         (WITH_URL, "[definition](/Common/PopUps/def.aspx?id=1)", set()),  # resolves against url
         (NO_URL, "[top](#top) and [mail](mailto:help@nhs.net)", set()),

@@ -4,6 +4,7 @@ Each link gets at most one of these codes, the most serious first: a placeholder
 (L005), a private or metadata address (L008), a malformed address or unsupported scheme
 (L007), a relative link with nothing to resolve it against (L006), an insecure http:// link
 (L004). Shared by the link rules and the authority rules, which skip links with a problem.
+A link to a file in the repository (``analysis/local_links.py``) gets none of them: L010 checks it.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from contentlint.analysis.links import (
     document_links,
     is_relative,
 )
+from contentlint.analysis.local_links import local_link_indexes
 from contentlint.analysis.memo import per_document
 from contentlint.document import Document
 from contentlint.net.addresses import forbidden_host
@@ -122,9 +124,14 @@ def offline_problems(document: Document) -> dict[int, tuple[str, str]]:
     base = base_url(document)
     declared = document.metadata.get("url")
     links = document_links(document)
+    local: frozenset[int] | None = None
     for index, (target, url, _, _, kind, _) in enumerate(links):
         if kind == REFERENCE or (_written_plainly(target, url) and _plainly_fine(url)):
             continue
+        if local is None:
+            local = local_link_indexes(document)
+        if index in local:
+            continue  # a link to a file in the repository: L010 checks it on disk
         found = _problem(links[index], base, declared)
         if found is not None:
             problems[index] = found

@@ -10,6 +10,7 @@ pointing at the target as written where there is one; a reference use points at 
 from __future__ import annotations
 
 import functools
+import re
 from typing import NamedTuple
 from urllib.parse import urljoin, urlsplit
 
@@ -31,7 +32,7 @@ HTML = structure.HTML  # href="..." / src="..." in raw HTML
 
 class Link(NamedTuple):  # a tuple: pages hold dozens, and tuples are the cheapest to make
     target: str  # as written in the document
-    url: str  # resolved against the front-matter `url` when relative and a base exists; else the target
+    url: str  # resolved against the front-matter `url` when relative, a base exists and it names no file; else the target
     line: int  # 1-based file line
     column: int  # 1-based column
     kind: str  # "inline", "image", "reference", "definition", "autolink", "bare", "html"
@@ -77,11 +78,30 @@ def is_relative(target: str) -> bool:
         return False
 
 
+# The last path segment of a file name: a stem, then an extension with a letter in it.
+_FILE_NAME = re.compile(r"[^/]+\.[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*")
+
+
+def names_a_file(target: str) -> bool:
+    """A relative path whose last segment has a file extension (``../a.md``, ``img/x.png#y``):
+    a file the repository could hold, resolved on disk rather than against the front-matter `url`.
+    A site-root path (``/about/x.pdf``), a jump within the page and ``www.host.org`` are not."""
+    stripped = target.strip()
+    if not stripped or stripped[0] in "/#?" or stripped[:4].lower() == "www." or not is_relative(stripped):
+        return False
+    path = stripped.split("#", 1)[0].split("?", 1)[0]
+    if path.lower().startswith(("http//", "https//")):
+        return False
+    return _FILE_NAME.fullmatch(path.rpartition("/")[2]) is not None
+
+
 def resolve(target: str, base: str | None) -> str:
     stripped = target.strip()
     if base is None or not stripped or stripped[:8].lower().startswith(("https://", "http://")):
         return stripped
     first = stripped[0]
+    if first != "/" and first != "#" and names_a_file(stripped):
+        return stripped  # a file in the repository (L010), whatever the page's url
     if first == "/" and stripped[:2] != "//" and "/." not in stripped and "\\" not in stripped:
         origin = _origin(base)  # the common case, a site-root path: no need for the full urljoin
         if origin:
