@@ -64,6 +64,9 @@ GITIGNORE_CASES = {
     "comments and blank lines": (
         {".gitignore": "# *.md\n\n", "a.md": ""},
         ".", ["a.md"]),
+    "patterns git cannot read are skipped, the others kept": (
+        {".gitignore": "!\n[z-a]\nend\\\n\\\n*.wip.md\n", "a.md": "", "b.wip.md": ""},
+        ".", ["a.md"]),
 }
 
 

@@ -4,6 +4,7 @@ the repository's top, and the repository's .git/info/exclude, nearest first, as 
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,8 +30,19 @@ def _read(path: str) -> pathspec.GitIgnoreSpec | None:
             lines = handle.read().splitlines()
     except OSError:  # unreadable or gone: git would not apply it either
         return None
-    spec = pathspec.GitIgnoreSpec.from_lines(lines)
+    try:
+        spec = pathspec.GitIgnoreSpec.from_lines(lines)
+    except (ValueError, re.error):  # git skips a pattern it cannot read ("!", "[z-a]"); so do we
+        spec = pathspec.GitIgnoreSpec.from_lines([line for line in lines if _valid(line)])
     return spec if len(spec.patterns) else None
+
+
+def _valid(line: str) -> bool:
+    try:
+        pathspec.GitIgnoreSpec.from_lines([line])
+    except (ValueError, re.error):
+        return False
+    return True
 
 
 def _repository_top(start: Path) -> Path | None:
