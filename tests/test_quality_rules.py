@@ -70,6 +70,53 @@ def test_q002_boilerplate(body: str, expected: set[str]) -> None:
     assert q_codes(body) == expected
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # Issue 14: boilerplate as real sites print it, in our own wording.
+        ("We'd like to use cookies to understand how you use this website.", {"Q002"}),
+        ("**Accept additional cookies** | **Reject additional cookies**", {"Q002"}),
+        ("Use necessary cookies only", {"Q002"}),
+        ("By continuing to use this site you agree to our cookie policy.", {"Q002"}),
+        ("You need to enable JavaScript to run this app.", {"Q002"}),
+        ("An official website of the United States government. Here's how you know", {"Q002"}),
+        ("Your browser is out of date: upgrade your browser to see this page properly.", {"Q002"}),
+        ("[Print this article](#) [Email this article](#)", {"Q002"}),
+        ("- Facebook\n- Twitter\n- WhatsApp", {"Q002"}),
+        ("Donate now to fund our nurses.", {"Q002"}),
+        ("Accessibility tools: increase text size, decrease text size", {"Q002"}),
+        ("Download as PDF, TXT or read online. Flag for inappropriate content.", {"Q002"}),
+        # Near misses: the words in the page's own sentences and lists.
+        ("- biscuits\n- cookies\n- cake", set()),
+        ("Ways to reach us:\n\n- Email\n- Phone", set()),
+        ("Ask whether your hospital uses a text-size setting on its patient portal app.", set()),
+        ("Many people choose to donate blood or bone marrow after treatment.", set()),
+    ],
+)
+def test_q002_boilerplate_as_sites_print_it(body: str, expected: set[str]) -> None:
+    assert q_codes(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # Issue 14: template slots in square brackets and fill-in blanks after a colon.
+        ("Call the [Name of hospital] switchboard and ask for the ward.", {"Q001"}),
+        ("Phone [Trust name] on [phone number] between 9am and 5pm.", {"Q001"}),
+        ("Leaflet reviewed on [DATE].", {"Q001"}),
+        ("Your specialist nurse: ________", {"Q001"}),
+        ("Clinic contact number: \\_\\_\\_\\_\\_", {"Q001"}),
+        # Near misses: links, reference links, a date written out, a blank line drawn inside a sentence.
+        ("See [the hospital](https://www.example.nhs.uk/) for parking.", set()),
+        ("Read the [leaflet][1] first.\n\n[1]: https://www.example.nhs.uk/leaflet", set()),
+        ("Next review date: 1 March 2027.", set()),
+        ("Mark your pain on the scale ____ from 0 to 10 each morning.", set()),
+    ],
+)
+def test_q001_template_slots_and_blanks(body: str, expected: set[str]) -> None:
+    assert q_codes(body) == expected
+
+
 def test_q002_extendable_lines_and_phrases() -> None:
     quality = {"quality": {"extend-boilerplate": ["rate this page"], "extend-boilerplate-lines": ["Feedback"]}}
     assert q_codes("Please rate this page.\n\nFeedback", sections=quality) == {"Q002"}

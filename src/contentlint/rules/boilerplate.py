@@ -25,11 +25,19 @@ def scraping_boilerplate(document: Document, config: Config) -> Iterator[Violati
     buttons and "Click to download full resolution" are parts of a web page, not of its
     content. In the corpus they are noise that retrieval and readers trip over.
 
-    Matched: phrases anywhere ("Skip to main content", "We use cookies", "Click to
-    download full resolution", "Was this page helpful"), lines that hold nothing else
-    ("Back to top", "Menu", "Print", "Share"), and newsletter or e-mail sign-ups ("Sign up
-    to stay up-to-date with news", "Sign up for our newsletter"). A sentence that merely
-    contains "sign up" ("You can sign up for a clinical trial") is not.
+    Matched: phrases anywhere ("Skip to main content", "Click to download full
+    resolution", "Was this page helpful"); cookie banners in their many wordings ("We'd
+    like to use cookies", "Accept additional cookies", "Use necessary cookies only", "By
+    continuing to use this site"); "You need to enable JavaScript to run this app" and
+    outdated-browser notices; government-site banners ("An official website of the
+    United States government", "This is a new service"); print and e-mail page tools,
+    share rows, donation prompts ("Donate now"), accessibility-widget buttons ("Increase
+    text size"); the chrome of document-sharing sites ("Download as PDF, TXT or read
+    online"). Lines that hold nothing else ("Back to top", "Menu", "Print", "Share",
+    "Facebook", "Accept all"), and newsletter or e-mail sign-ups ("Sign up to stay
+    up-to-date with news", "Sign up for our newsletter"). A sentence that merely contains
+    "sign up" ("You can sign up for a clinical trial"), or "cookies" in a list of foods,
+    is not.
 
     Fix (unsafe): `--fix --unsafe-fixes` deletes a line that holds the boilerplate and
     nothing else but markup ("Back to top", "**Share**", "- Print"), with a blank line

@@ -28,8 +28,10 @@ def placeholder_text(document: Document, config: Config) -> Iterator[Violation]:
     Matched: phrases such as "Placeholder slot", "lorem ipsum", "citation needed" in any
     case; the words TODO, TBD and FIXME in capitals (so "todo" inside a word, or Spanish
     "todo", is not); bracketed prompts such as "[insert date]"; template slots such as
-    "{{ name }}"; a line that says only "Placeholder" or "Coming soon". Code and HTML
-    comments are not read.
+    "{{ name }}", "[Name of hospital]", "[Trust name]", "[phone number]", "[DATE]"; a
+    fill-in blank after a label at the end of a line ("Contact number: ______"); a line
+    that says only "Placeholder" or "Coming soon". Code and HTML comments are not read,
+    and the text of a link or of a reference link is not a slot.
 
     Options (`[tool.contentlint.quality]`): `extend-placeholders` (phrases, any case).
     """
