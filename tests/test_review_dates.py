@@ -5,11 +5,16 @@ of articles a page lists (which are not its own)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import lint_text, make_config
 from contentlint.analysis.date_order import DAY_FIRST, MONTH_FIRST, decide_date_order
+from contentlint.analysis.review_dates import _LABEL_WORDS, _LABELS, body_review_dates
+from contentlint.document.reading import parse_document
 from contentlint.model.settings import ReviewPolicy
 
 TODAY = dt.date(2026, 12, 5)
@@ -55,6 +60,9 @@ CASES = [
     ("cdc-last-reviewed-with-source", "Source: National Center for Health Statistics. Last Reviewed: May 3, 2019", {}, {"F001"}),
     ("reviewed-by-someone-on", "Last reviewed by Dr A Okafor on 9 January 2020", {}, {"F001"}),
     ("label-then-date-next-line", "Date of next review\n\nJune 2025", {}, {"F001"}),
+    ("medically-reviewed-after-byline", "Written by A Writer | Medically Reviewed by Dr A Okafor on March 05, 2019", {}, {"F001"}),
+    ("this-page-was-reviewed-on", "This page was reviewed on 12 March 2019.", {}, {"F001"}),
+    ("ordinal-and-weekday", "Last reviewed: Tuesday 1st March 2022", {}, {"F001"}),
     # Month and year only; numeric month and year.
     ("month-year", "Last reviewed: March 2026", {}, set()),
     ("numeric-month-year", "Next review due: 03/2026", {}, {"F001"}),
@@ -160,3 +168,31 @@ def test_decide_date_order(setting: str, language: object, url: object, source: 
 def test_undecided_order_says_so() -> None:
     assert not decide_date_order("auto", "en", None, None, "").decided
     assert decide_date_order("auto", "en-GB", None, None, "").decided
+
+
+def test_every_label_word_is_known_to_the_label_search() -> None:
+    # The search walks back over these words from "review"/"updated": a word missing here is a missed label.
+    words = {word for pattern, _, _ in _LABELS for word in re.findall(r"[a-z]+", re.sub(r"\(\?:", "(", pattern))}
+    assert words <= _LABEL_WORDS
+
+
+FORMS = ["{d} {B} {Y}", "{d} {b} {Y}", "{B} {d}, {Y}", "{b}. {d}, {Y}", "{A} {d} {B} {Y}", "{Y}-{m:02d}-{d:02d}",
+         "{d:02d}/{m:02d}/{Y}", "{d}.{m}.{Y}", "{d}-{b}-{Y}", "{d}th {B} {Y}"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dates(dt.date(1995, 1, 1), dt.date(2035, 12, 31)), st.sampled_from(FORMS),
+       st.sampled_from(["en-GB", "en-US"]))
+def test_a_real_date_is_read_as_written_never_as_unreadable(date: dt.date, form: str, language: str) -> None:
+    written = form.format(d=date.day, m=date.month, Y=date.year, B=date.strftime("%B"), b=date.strftime("%b"),
+                          A=date.strftime("%A"))
+    document = parse_document(f"---\nlanguage: {language}\n---\n# Page\n\nLast reviewed: {written}\n".encode(), "x.md")
+    found = body_review_dates(document)
+    assert found.unreadable == []
+    [read] = found.dates
+    day_first_numeric = re.fullmatch(r"\d+[/.]\d+[/.]\d{4}", written) is not None
+    if day_first_numeric and language == "en-US" and date.day != date.month and date.day <= 12:
+        # Written day first on a month-first page: read the other way, as the page says it writes dates.
+        assert read.date == dt.date(date.year, date.day, date.month)
+    else:
+        assert read.date == date

@@ -42,9 +42,11 @@ _LABELS: list[tuple[str, str, bool]] = [
     (r"(?:planned|scheduled)_review(?:_date)?", NEXT, True),
     (r"date_of_last_review", LAST, True),
     (r"(?:review_date|date_of_review)", _EITHER, True),
-    (r"(?:(?:page|content|information|article|leaflet)_|this_(?:page|information)_was_)?last_" + _REVIEWED, LAST, True),
+    (r"this_(?:page|information|leaflet|article|content)_was_(?:last_)?" + _REVIEWED, LAST, True),
+    (r"(?:(?:page|content|information|article|leaflet)_)?last_" + _REVIEWED, LAST, True),
     (r"date_(?:last_)?reviewed", LAST, True),
     (_REVIEWED + r"_on", LAST, True),
+    (r"(?:medically|clinically)_reviewed", LAST, True),  # "Medically reviewed by Dr A Okafor on 5 March 2024"
     (r"(?:(?:page|content|information)_)?last_(?:revised|updated)", LAST, True),
     (_REVIEWED, LAST, False),
     (r"revised", LAST, False),
@@ -62,7 +64,7 @@ _LABEL_GROUPS = tuple(f"l{i}" for i in range(len(_LABELS)))
 LABEL_KEYWORDS = ("revi", "updat")
 # What a rule that reads body review dates uses: the phrase index also finds the label words.
 REVIEW_LABELS = search_words("review-date labels", LABEL_KEYWORDS)
-_ODD_CASE_LETTERS = ("\u0130", "\u0131", "\u017f")
+_ODD_CASE_LETTERS = ("\u0130", "\u0131", "\u017f")  # İ, ı, ſ: label letters under re.IGNORECASE
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _HAS_YEAR = re.compile(r"\b(?:19|20)\d{2}\b|^\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2}$")
 _MAX_DATE_TEXT = 40
@@ -253,6 +255,7 @@ _LABEL_WORDS = frozenset(
     "date of next full review reviewed due scheduled for planned last page content information article "
     "leaflet this was medically clinically on revised updated".split()
 )
+_LABEL_WORD_AT = re.compile(r"(?:review|reviewed|revised|updated)(?![\w-])", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"(?<![\w-])([A-Za-z]+)[^\S\n]{1,4}$")
 _MAX_LABEL_WORDS = 7
 
@@ -261,7 +264,7 @@ def _label_matches(body: str, scan: TextScan | None = None) -> list[re.Match[str
     """``list(_LABEL_RE.finditer(body))``, tried only where a label can start: at a label word
     (review, revised, updated) that begins a word, or at the label words just before it. Trying
     the pattern at every position of a long body costs far more than finding these few."""
-    if any(letter in body for letter in _ODD_CASE_LETTERS):  # their lower case changes offsets
+    if not body.isascii() and any(letter in body for letter in _ODD_CASE_LETTERS):  # lower case changes offsets
         return list(_LABEL_RE.finditer(body))
     if scan is None:
         lowered = body.lower()
@@ -273,6 +276,8 @@ def _label_matches(body: str, scan: TextScan | None = None) -> list[re.Match[str
     for at in sorted(itertools.chain.from_iterable(occurrences)):
         if at < taken_to or (at > 0 and (body[at - 1].isalnum() or body[at - 1] in "_-")):
             continue  # inside a label found already, or inside a word ("peer-reviewed")
+        if not _LABEL_WORD_AT.match(body, at):
+            continue  # "reviews", "revision", "updating": no label has these words
         starts, start = [at], at
         for _ in range(_MAX_LABEL_WORDS):
             word = _WORD_BEFORE.search(body, max(taken_to, start - 20), start)
