@@ -15,6 +15,8 @@ from conftest import lint_text, make_config
 from contentlint.analysis.date_order import DAY_FIRST, MONTH_FIRST, decide_date_order
 from contentlint.analysis.review_dates import _LABEL_WORDS, _LABELS, body_review_dates
 from contentlint.document.reading import parse_document
+from contentlint.engine.config import config_from_table, validate_table
+from contentlint.model.errors import ConfigError
 from contentlint.model.settings import ReviewPolicy
 
 TODAY = dt.date(2026, 12, 5)
@@ -196,3 +198,15 @@ def test_a_real_date_is_read_as_written_never_as_unreadable(date: dt.date, form:
         assert read.date == dt.date(date.year, date.day, date.month)
     else:
         assert read.date == date
+
+
+@pytest.mark.parametrize("value, expected", [(None, "auto"), ("auto", "auto"), ("DMY", "DMY"), ("MDY", "MDY")])
+def test_date_order_setting_in_config(tmp_path, value: str | None, expected: str) -> None:
+    table = {"review": {"date-order": value}} if value else {}
+    assert config_from_table(table, tmp_path / "pyproject.toml").review.date_order == expected
+
+
+def test_a_date_order_that_is_no_order_is_a_config_error(tmp_path) -> None:
+    validate_table({"review": {"date-order": "auto"}}, tmp_path / "pyproject.toml")
+    with pytest.raises(ConfigError, match="date-order"):
+        validate_table({"review": {"date-order": "DM"}}, tmp_path / "pyproject.toml")
