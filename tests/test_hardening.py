@@ -386,3 +386,23 @@ def test_front_matter_is_built_as_pyyaml_builds_it(value: object, flow: bool) ->
         assert _construct(loader, loader.get_single_node()) == expected
     finally:
         loader.dispose()
+
+
+def _pathological_cases() -> dict:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_pathological", Path(__file__).parents[1] / "bench" / "bench_pathological.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.CASES
+
+
+PATHOLOGICAL = _pathological_cases()
+
+
+@pytest.mark.parametrize("name", sorted(PATHOLOGICAL))
+def test_pathological_bodies_are_checked(name: str) -> None:
+    """The hardening corpus of bench/bench_pathological.py (which times them at n and 2n): each
+    body is checked without an internal error. Their time is measured there, not here."""
+    findings_for(CLEAN_FRONT_MATTER + PATHOLOGICAL[name](2_000))

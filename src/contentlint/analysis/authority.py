@@ -110,9 +110,15 @@ def remember(cache: dict[Any, Any], key: Any, value: Any) -> None:
 _TYPE_WORD_SEPARATORS = re.compile(r"[^a-z0-9.]+")
 
 
+_MAX_HOST_NAME = 253  # characters in a DNS name (RFC 1035)
+
+
 def _lookup(table: dict[str, Any], host: str) -> Any:
     """Whole-label suffix match: "a.b.nih.gov" tries a.b.nih.gov, b.nih.gov, nih.gov, gov."""
-    labels = host.lower().rstrip(".").split(".")
+    host = host.lower().rstrip(".")
+    if len(host) > _MAX_HOST_NAME:  # no such host, and no table holds one (and the walk below would be quadratic)
+        return None
+    labels = host.split(".")
     for start in range(len(labels)):
         found = table.get(".".join(labels[start:]))
         if found is not None:

@@ -599,7 +599,9 @@ def _link(body: str, entry: tuple, text: str, end: int, place: Callable[[int], t
     kind = IMAGE if tag == "Image" else INLINE
     label = ""
     if link_type == "Inline":
-        at = body.find("](", start, end) + 2  # the common case, checked: the first "](" then the destination
+        # The common case, checked: the last "](" then the destination (an image in the link's text
+        # has its "](" earlier; searching from the end keeps nested images linear).
+        at = body.rfind("](", start, end) + 2
         if not (dest and body.startswith(dest, at) and body[at + len(dest) : at + len(dest) + 1] in _AFTER_DEST):
             target, at = _inline_target(body, start, end, dest)
         else:

@@ -7,6 +7,7 @@ the file. Computed once per document and shared by the content rules.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from typing import TYPE_CHECKING
@@ -42,9 +43,18 @@ def line_and_column(document: Document, text: str, position: int) -> tuple[int, 
     return place(text, position, document.body_first_line)
 
 
+# Above this size, lines are found in the text's line starts (built once) rather than counted from
+# its start on each call: a page with 100,000 findings would be quadratic.
+_COUNT_BELOW = 16_384
+
+
 def place(text: str, position: int, first_line: int) -> tuple[int, int]:
     """Line and column (1-based) of an offset in ``text``, whose first line is file line ``first_line``."""
-    return first_line + text.count("\n", 0, position), position - text.rfind("\n", 0, position)
+    if len(text) < _COUNT_BELOW:
+        return first_line + text.count("\n", 0, position), position - text.rfind("\n", 0, position)
+    starts = line_starts(text)
+    index = bisect.bisect_right(starts, position) - 1
+    return first_line + index, position - starts[index] + 1
 
 
 # Every byte but a-z and 0-9 becomes a space, so that bytes.split() gives words; on bytes this

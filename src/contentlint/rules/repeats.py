@@ -72,16 +72,18 @@ def repeated_text(document: Document, config: Config) -> Iterator[Violation]:
             violation, fix=Fix((delete_lines(document, violation.line, violation.line),), "delete the repeated line"))
     candidates = [(p, _text(view, p)) for p in prose if not p.in_list and p.end - p.start >= minimum]
     if _may_repeat([text for _, text in candidates], minimum):
+        by_line: dict[int, int] = {}
+        for index, paragraph in enumerate(view.paragraphs):
+            by_line.setdefault(paragraph.line, index)
         for violation in _repeated_paragraphs(view, prose, candidates, minimum):
-            fix = _adjacent_copy_fix(document, view, violation.line)
+            fix = _adjacent_copy_fix(document, view, by_line.get(violation.line, 0))
             yield dataclasses.replace(violation, fix=fix) if fix is not None else violation
 
 
-def _adjacent_copy_fix(document: Document, view: Structure, line: int) -> Fix | None:
-    """Delete the paragraph on ``line`` when the paragraph right before it, with only blank lines
+def _adjacent_copy_fix(document: Document, view: Structure, index: int) -> Fix | None:
+    """Delete paragraph ``index`` when the paragraph right before it, with only blank lines
     between them, is the same text."""
     paragraphs = view.paragraphs
-    index = next((i for i, p in enumerate(paragraphs) if p.line == line), 0)
     if index == 0:
         return None
     before, paragraph = paragraphs[index - 1], paragraphs[index]
@@ -192,19 +194,23 @@ _CROSS_REFERENCE = re.compile(
 )
 
 
-def _headings_between(view: Structure, start: int, end: int) -> list[Heading]:
-    return [h for h in view.headings if start <= h.start < end]
+def _headings_between(view: Structure, starts: list[int], start: int, end: int) -> tuple[Heading, ...]:
+    """The headings from ``start`` to ``end``; ``starts``: where each heading starts, in order."""
+    return view.headings[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
 
 
-def _section_heading(view: Structure, offset: int) -> Heading | None:
-    above = [h for h in view.headings if h.start < offset]
-    return above[-1] if above else None
+def _section_heading(view: Structure, starts: list[int], offset: int) -> Heading | None:
+    above = bisect.bisect_left(starts, offset)
+    return view.headings[above - 1] if above else None
 
 
-def _why_damage(view: Structure, prose: list[Paragraph], keys: dict[int, str], first: Paragraph, copy: Paragraph) -> str:
+def _why_damage(
+    view: Structure, prose: list[Paragraph], keys: dict[int, str], first: Paragraph, copy: Paragraph,
+    index: dict[int, int], starts: list[int],
+) -> str:
     """What makes this repeat scraping damage, or "" when the page plausibly repeats it on purpose:
-    a sentence the source repeats under each stage or section heading is not a bad copy."""
-    index = {p.start: i for i, p in enumerate(prose)}
+    a sentence the source repeats under each stage or section heading is not a bad copy.
+    ``index``: each prose paragraph's position by its start; ``starts``: the headings' starts."""
     i, j = index[first.start], index[copy.start]
 
     def key(k: int) -> str:
@@ -212,7 +218,7 @@ def _why_damage(view: Structure, prose: list[Paragraph], keys: dict[int, str], f
             keys[k] = " ".join(view.body[prose[k].start:prose[k].end].split())
         return keys[k]
 
-    between = _headings_between(view, first.end, copy.start)
+    between = _headings_between(view, starts, first.end, copy.start)
     if not between:
         if j == i + 1:
             return "right after it"
@@ -222,7 +228,7 @@ def _why_damage(view: Structure, prose: list[Paragraph], keys: dict[int, str], f
         if short and (_CROSS_REFERENCE.search(key(j)) or any(prose[k].in_list for k in range(i + 1, j))):
             return ""  # a pointer the page gives twice, or a line each list item's section repeats
         return "in the same section"
-    section = _section_heading(view, first.start)
+    section = _section_heading(view, starts, first.start)
     if section is not None and section.has_text and all(h.has_text and h.text == section.text for h in between):
         return f"under the same heading repeated ({quoted(section.text, 40)})"  # a section copied twice
     return ""
@@ -233,6 +239,9 @@ def _repeated_paragraphs(
 ) -> Iterator[Violation]:
     first_seen: dict[str, list[Paragraph]] = {}
     keys: dict[int, str] = {}
+    # Built once, not per repeat: a page of thousands of copies stays linear.
+    index = {p.start: i for i, p in enumerate(prose)}
+    starts = [h.start for h in view.headings]
     for paragraph, text in candidates:
         key = " ".join(text.split())
         if len(key) < minimum:
@@ -250,7 +259,7 @@ def _repeated_paragraphs(
                 continue  # the same figure, image and caption, shown again
             how = "under another picture"  # one caption under two images
         else:
-            how = _why_damage(view, prose, keys, copies[-2], paragraph)
+            how = _why_damage(view, prose, keys, copies[-2], paragraph, index, starts)
             if not how:
                 continue
         yield Violation(
