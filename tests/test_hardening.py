@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 from pathlib import Path
@@ -315,6 +316,37 @@ def test_symlink_loops(run_cli, tmp_path: Path) -> None:
     assert set(by_path) == {"self.md", "ping.md", "pong.md", "dangling.md"}
     assert all(f["code"] == "E001" for f in by_path.values())
     assert "symbolic links" in by_path["self.md"]["message"]
+
+
+@pytest.mark.parametrize("output_format", ["json", "sarif"])
+def test_symlinks_out_of_the_project_are_reported_not_followed(run_cli, tmp_path: Path, output_format: str) -> None:
+    project, outside = tmp_path / "project", tmp_path / "outside"
+    (outside / "folder").mkdir(parents=True)
+    (outside / "creds.md").write_text("# Creds\n\nTODO password=hunter2\n", "utf-8")
+    (outside / "folder" / "b.md").write_text("# B\n\nTODO the shared page\n", "utf-8")
+    (project / "docs").mkdir(parents=True)
+    (project / ".contentlint.toml").write_text("", "utf-8")  # the project folder
+    (project / "docs" / "a.md").write_text("# A\n\nText of the page.\n", "utf-8")
+    (project / "docs" / "secret.md").symlink_to(outside / "creds.md")
+    (project / "docs" / "shared").symlink_to(outside / "folder", target_is_directory=True)
+    (project / "docs" / "alias.md").symlink_to("a.md")  # inside: followed as ever
+    args = ("check", "docs", "--select", "E,Q001", "--today", TODAY.isoformat(), "--format", "json")
+
+    result = run_cli(*args, cwd=project)
+    assert result.code == 1, result.err
+    found = {(f["path"], f["code"]): f["message"] for f in json.loads(result.out)["findings"]}
+    assert set(found) == {("docs/secret.md", "E001"), ("docs/shared", "E001")}
+    assert found["docs/secret.md", "E001"].startswith(f"symbolic link to {os.path.realpath(outside / 'creds.md')}, outside")
+    assert "--follow-links" in found["docs/shared", "E001"]
+    sarif = run_cli(*args[:-1], output_format, cwd=project)
+    assert "hunter2" not in result.out + sarif.out  # the target is never read, so never quoted
+
+    followed = run_cli(*args, "--follow-links", cwd=project)
+    assert {(f["path"], f["code"]) for f in json.loads(followed.out)["findings"]} == {
+        ("docs/secret.md", "Q001"), ("docs/shared/b.md", "Q001"),
+    }
+    named = run_cli("check", "docs/secret.md", *args[2:], cwd=project)  # named on the command line: the same
+    assert [f["code"] for f in json.loads(named.out)["findings"]] == ["E001"]
 
 
 def test_one_bad_file_does_not_stop_the_others(run_cli, tmp_path: Path) -> None:

@@ -139,6 +139,9 @@ def add_common_options(command: argparse.ArgumentParser) -> None:
                                 "as a folder walk does (default: off; on in the pre-commit hooks)")
     selection.add_argument("--respect-gitignore", action=argparse.BooleanOptionalAction, default=None,
                            help="skip what .gitignore ignores when walking folders (default: on)")
+    selection.add_argument("--follow-links", action="store_true",
+                           help="check files that symbolic links lead to outside the project folder "
+                                "(default: report each such link, E001, and leave it)")
 
 
 def _seconds(value: str) -> float:
@@ -235,6 +238,8 @@ def configure(args: argparse.Namespace) -> Config:
         config.force_exclude = args.force_exclude
     if args.respect_gitignore is not None:
         config.respect_gitignore = args.respect_gitignore
+    if args.follow_links:
+        config.follow_links = True
     configure_links(config, args)
     configure_fixes(config, args)
     if not enabled_rules(config):
@@ -466,7 +471,8 @@ def _show_progress(stream: TextIO) -> bool:
 
 def _discover(paths: list[str], config: Config, skipped: list[str]) -> Iterator[tuple[Path, str]]:
     return discover(paths, config.include, config.exclude, config.root, not_documents=config.not_documents,
-                    force_exclude=config.force_exclude, respect_gitignore=config.respect_gitignore, skipped=skipped)
+                    force_exclude=config.force_exclude, respect_gitignore=config.respect_gitignore, skipped=skipped,
+                    follow_links=config.follow_links)
 
 
 def _no_documents(paths: list[str], config: Config, skipped: list[str], quiet: bool) -> None:

@@ -61,7 +61,7 @@ def display_path(path: Path, cwd: Path) -> str:
 def discover(
     paths: Iterable[str], include: list[str], exclude: list[str], root: Path, cwd: Path | None = None, *,
     not_documents: Sequence[str] = (), force_exclude: bool = False, respect_gitignore: bool = True,
-    skipped: list[str] | None = None,
+    skipped: list[str] | None = None, follow_links: bool = False,
 ) -> Iterator[tuple[Path, str]]:
     """Yield (path, display path) for each document, sorted within each directory, each file once.
 
@@ -69,7 +69,8 @@ def discover(
     ``respect_gitignore``, .gitignore rule out. A path named in ``paths`` is checked as given
     (pre-commit passes names) unless ``force_exclude``: then `exclude` and `not_documents` rule it
     out as they would in a walk, and it is added to ``skipped``. Symlinked directories are
-    followed once; loops are skipped.
+    followed once; loops are skipped. A symbolic link that leads out of ``root`` is not followed
+    unless ``follow_links``: the link itself is yielded, and reading it reports where it leads.
     """
     cwd = cwd or Path.cwd()
     paths = list(paths)
@@ -83,8 +84,10 @@ def discover(
             if skipped is not None:
                 skipped.append(given)
             continue
-        if is_dir:
-            walked = _walk(start, include, exclude, root, not_document, respect_gitignore)
+        if is_dir and not follow_links and outside_target(start, root) is not None:
+            walked = iter([start])
+        elif is_dir:
+            walked = _walk(start, include, exclude, root, not_document, respect_gitignore, follow_links)
         else:
             walked = iter([start])
         for path in walked:
@@ -94,6 +97,25 @@ def discover(
                     continue
                 seen.add(key)
             yield path, display_path(path, cwd)
+
+
+def outside_target(path: Path | str, root: Path) -> str | None:
+    """Where ``path`` really is, when a symbolic link on its way leads out of ``root`` (the project
+    folder); None when it stays inside, or when ``path`` as written is outside ``root`` already
+    (a path named on the command line is checked where it is)."""
+    written = os.path.abspath(path)
+    if not _under(written, os.path.abspath(root)):
+        return None
+    real = os.path.realpath(written)
+    return None if _under(real, os.path.realpath(root)) else real
+
+
+def _link_outside(path: str, root: Path) -> bool:
+    return os.path.islink(path) and outside_target(path, root) is not None
+
+
+def _under(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def _excluded(path: Path, root: Path, exclude: list[str], not_document: Callable[[str], bool], is_dir: bool) -> bool:
@@ -127,7 +149,7 @@ def _relative(path: Path, root: Path) -> str:
 
 def _walk(
     start: Path, include: list[str], exclude: list[str], root: Path,
-    not_document: Callable[[str], bool], respect_gitignore: bool,
+    not_document: Callable[[str], bool], respect_gitignore: bool, follow_links: bool = False,
 ) -> Iterator[Path]:
     """The documents under ``start``; a directory that cannot be listed is yielded itself, so that
     reading it gives the run a finding that names it (E001) rather than a silent gap."""
@@ -159,7 +181,8 @@ def _walk(
         if chain:
             kept = [d for d in kept if not gitignore.ignored(chain, os.path.join(directory, d), True)]
             rules.update((os.path.join(directory, d), chain) for d in kept)
-        dirnames[:] = kept
+        leaving = [] if follow_links else [d for d in kept if _link_outside(os.path.join(directory, d), root)]
+        dirnames[:] = [d for d in kept if d not in leaving] if leaving else kept
         for name in sorted(filenames):
             relative = prefix + name
             if not _matches(relative, include) or _matches(relative, exclude) or not_document(name):
@@ -167,6 +190,7 @@ def _walk(
             if chain and gitignore.ignored(chain, os.path.join(directory, name), False):
                 continue
             yield base / name
+        yield from (base / name for name in leaving)  # each reported where it leads, not walked
     yield from _unlisted(unlisted)
 
 

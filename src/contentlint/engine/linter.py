@@ -10,6 +10,7 @@ from contentlint.analysis.facts import collect_facts
 from contentlint.analysis.phrase_index import PHRASE_INDEX, Vocabulary
 from contentlint.document import Document
 from contentlint.document.reading import parse_document, read_document
+from contentlint.engine.discovery import outside_target
 from contentlint.engine.fixing import fix_policy, fix_text, unified_diff, write_atomically
 from contentlint.engine.parallel import lint_files
 from contentlint.engine.rule_set import (
@@ -121,6 +122,10 @@ class Linter:
         return Finding(path, max(line, 1), max(column, 1), rule.code, severity, message, rule.name, subject, owner, fix)
 
     def lint_file(self, path: Path, display_path: str) -> FileResult:
+        if not self.config.follow_links:
+            target = outside_target(path, self.config.root)
+            if target is not None:  # never read: its lines would be quoted in findings
+                return self._not_followed(display_path, target)
         try:
             document = read_document(path, display_path, self.config.max_file_bytes)
             result = self.check_document(document, path)
@@ -155,6 +160,13 @@ class Linter:
             return first
         fixed.result.fixed = fixed.fixed
         return fixed.result
+
+    def _not_followed(self, display_path: str, target: str) -> FileResult:
+        rule = next((r for r in self.rules if r.code == "E001"), None)
+        message = (f"symbolic link to {target}, outside the project folder: not followed "
+                   "(check it with --follow-links, or exclude it)")
+        findings = [self._finding(display_path, rule, 1, 1, message, subject=target)] if rule is not None else []
+        return FileResult(findings, facts=_unreadable_facts(display_path) if self.collect_facts else None)
 
     def crashed(self, display_path: str, message: str) -> FileResult:
         """The result for a file that could not be checked: one E999 finding that says why."""

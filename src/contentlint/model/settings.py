@@ -127,6 +127,8 @@ class Config:
     # Files named on the command line are excluded as in a walk (pre-commit names every file).
     force_exclude: bool = False
     respect_gitignore: bool = True
+    # Symbolic links that lead out of ``root`` are reported (E001), not followed, unless this is set.
+    follow_links: bool = False
     select: list[str] = field(default_factory=lambda: ["ALL"])
     extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)

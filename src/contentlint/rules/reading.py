@@ -17,7 +17,10 @@ def unreadable_file(document: Document, config: Config) -> Iterator[Violation]:
     Why it matters: a document the tool cannot read is a document nobody has
     checked. A binary file, a file saved as Windows-1252 or UTF-16, a file over
     the size limit or one that vanished or lost its permissions all land here.
-    The run goes on with the other files.
+    So does a symbolic link that leads out of the project folder (the config
+    file's folder, or the working directory): it is not followed, so a link to
+    a credentials file is never read or quoted; the finding says where it
+    leads. `--follow-links` checks such files. The run goes on with the other files.
 
     Example: a `.txt` export saved by an old word processor as Windows-1252:
     `file is not UTF-8 text: byte 0x92 on line 4 cannot be decoded; it looks like cp1252`.
