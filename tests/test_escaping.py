@@ -201,3 +201,16 @@ def test_github_escaping_follows_the_toolkit() -> None:
 
 def test_markdown_text_is_one_line_without_markup() -> None:
     assert markdown_text("a | b\n# c\x1b") == "a \\| b \\# c\\\\x1b"  # shows as `c\x1b`
+
+
+def test_messages_on_stderr_show_control_characters(run_cli, tmp_path) -> None:
+    (tmp_path / "a.md").write_text("# A\n\nText of the page, long enough to be a page of its own.\n", "utf-8")
+    stale = {"fingerprint": "0" * 32 + ":1", "code": "F001", "path": "gone\x1b]0;owned\x07.md", "subject": "x\x1b[2J",
+             "count": 1}
+    (tmp_path / "base.json").write_text(
+        json.dumps({"tool": "contentlint", "baseline-version": 1, "findings": [stale]}), "utf-8"
+    )
+    result = run_cli("check", "a.md", "--baseline", "base.json", "--today", TODAY.isoformat(), cwd=tmp_path)
+    assert "no longer occur" in result.err
+    assert "gone\\x1b]0;owned\\x07.md F001 (x\\x1b[2J)" in result.err
+    assert not CONTROL.search(result.err.replace("\n", ""))

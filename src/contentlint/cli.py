@@ -299,7 +299,7 @@ def run_check(args: argparse.Namespace) -> int:
         files = select_shard(files, *shard)
     with Progress(sys.stderr) as progress:
         config.progress = progress.links
-        config.notice = lambda message: print(f"contentlint: warning: {message}", file=sys.stderr)
+        config.notice = lambda message: print(f"contentlint: warning: {printable(message)}", file=sys.stderr)
         result = _run_linter(linter, progress.files(recorded(files)), args.jobs)
     result.paths = checked
     if not found[0]:
@@ -440,7 +440,7 @@ def _apply_baseline(args: argparse.Namespace, result: RunResult, entries: list |
     result.stats["baselined"] = outcome.suppressed
     result.stats["stale"] = len(outcome.stale)
     if outcome.stale and not args.quiet:
-        shown = ", ".join(f"{e.path} {e.code} ({_clip(e.subject)})" for e in outcome.stale[:10])
+        shown = printable(", ".join(f"{e.path} {e.code} ({_clip(e.subject)})" for e in outcome.stale[:10]))
         more = f" and {len(outcome.stale) - 10} more" if len(outcome.stale) > 10 else ""
         one = len(outcome.stale) == 1
         stale = "1 baseline entry no longer occurs" if one else f"{len(outcome.stale)} baseline entries no longer occur"
@@ -532,7 +532,7 @@ def run_report(args: argparse.Namespace) -> int:
     # Same Linter and Config as `check`, so its options, --links included, apply here too.
     with Progress(sys.stderr) as progress:
         config.progress = progress.links
-        config.notice = lambda message: print(f"contentlint: warning: {message}", file=sys.stderr)
+        config.notice = lambda message: print(f"contentlint: warning: {printable(message)}", file=sys.stderr)
         result = _run_linter(Linter(config, collect_facts=True), progress.files(files, len(files)), args.jobs)
     if result.files == 0:
         _no_documents(args.paths, config, skipped, args.quiet)
@@ -646,7 +646,7 @@ def _main(argv: Sequence[str] | None) -> int:
 
             traceback.print_exc()
         else:
-            print(f"contentlint: internal error: {type(error).__name__}: {error} (run with --verbose for details)",
+            print(f"contentlint: internal error: {type(error).__name__}: {printable(str(error))} (run with --verbose for details)",
                   file=sys.stderr)
         return EXIT_ERROR
 
