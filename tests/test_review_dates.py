@@ -210,3 +210,20 @@ def test_a_date_order_that_is_no_order_is_a_config_error(tmp_path) -> None:
     validate_table({"review": {"date-order": "auto"}}, tmp_path / "pyproject.toml")
     with pytest.raises(ConfigError, match="date-order"):
         validate_table({"review": {"date-order": "DM"}}, tmp_path / "pyproject.toml")
+
+
+@pytest.mark.parametrize(
+    "body, seen",
+    [
+        ("Published: 12 March 2009", "the page says \"Published: 12 March 2009\": a publication date, not a review"),
+        ("**Date published:** June 2011", "the page says \"Date published: June 2011\": a publication date, not a review"),
+        ("Posted on January 25, 2017", "the page says \"Posted on January 25, 2017\": a publication date, not a review"),
+        ("It was published in a journal in 2009.", ""),
+    ],
+)
+def test_no_review_date_quotes_the_publication_date_it_saw(body: str, seen: str) -> None:
+    text = "# Travel vaccines\n\nCheck eight weeks before you go.\n\n" + body + "\n"
+    [(code, line, message)] = findings(text)
+    assert code == "F004" and line == 1
+    assert message.startswith("no review date: add `lastReviewed` to the front matter")
+    assert (seen in message) if seen else ("publication" not in message)

@@ -410,3 +410,22 @@ def _follows_a_listed_link(body: str, line_start: int) -> bool:
             return _LINK_ONLY.fullmatch(line) is not None
         end = start - 1
     return False
+
+
+_PUBLISHED = re.compile(
+    r"^[ \t>*_#\-+•|]*(?P<label>(?:date[ \t]+(?:first[ \t]+)?published|first[ \t]+published|published|posted"
+    r"|date[ \t]+of[ \t]+publication)(?:[ \t]+on)?)[*_]*[ \t]*[:\-–—]?[*_]*[ \t]*",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def publication_date(document: Document) -> str:
+    """The first "Published: 12 March 2009" (or "Posted", "Date published") line of the visible
+    text, as written; "" when there is none. Not a review date: for messages only."""
+    body = visible_body(document)
+    for match in _PUBLISHED.finditer(body):
+        shape = _DATE_SHAPE.match(body, match.end())
+        if shape is not None:
+            return " ".join(re.sub(r"[*_]+", "", body[match.start("label"):shape.end()]).split())[:80]
+    return ""
+

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from contentlint.analysis.review import review_schedule
-from contentlint.analysis.review_dates import LAST, NEXT, REVIEW_LABELS
+from contentlint.analysis.review_dates import LAST, NEXT, REVIEW_LABELS, publication_date
 from contentlint.analysis.schema import schema_problems
 from contentlint.analysis.selection import selects
 from contentlint.document import Document
@@ -154,6 +154,10 @@ def review_date_missing(document: Document, config: Config) -> Iterator[Violatio
     cannot be read; the message names the text. Such a page is not called
     undated: the date is there, but wrong.
 
+    A publication date ("Published: 12 March 2009", "Posted:", "Date
+    published:") is not a review date: the page still has none, and the
+    message quotes the date it saw.
+
     Example: a page that ends with no "Last reviewed" line and has no front matter.
 
     Options: none. An invalid `lastReviewed` is reported by M102, not here; a front
@@ -176,8 +180,11 @@ def review_date_missing(document: Document, config: Config) -> Iterator[Violatio
             p.code == "M101" and p.field == fields.last_reviewed for p in schema_problems(document, config)
         ):
             return  # M101 already names the missing field: one finding for one fix
+        published = publication_date(document)
+        seen = f" (the page says \"{published}\": a publication date, not a review)" if published else ""
         yield Violation(
-            1, 1, f"no review date: add `{fields.last_reviewed}` to the front matter", subject="review", owner=schedule.owner
+            1, 1, f"no review date: add `{fields.last_reviewed}` to the front matter{seen}",
+            subject="review", owner=schedule.owner,
         )
 
 
