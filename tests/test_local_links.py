@@ -135,7 +135,8 @@ def test_web_page_anchors_option_checks_jumps_in_copies(tree: Path) -> None:
 
 def test_messages_say_what_to_fix(tree: Path) -> None:
     (tree / "docs" / "page.md").write_text(
-        "## Side effects\n\n[a](#side-efects) [b](other.md#dosing) [c](img/Scan.png) [d](othr.md) [e](../../x.md)\n",
+        "## Side effects\n\n[a](#side-efects) [b](other.md#dosing) [c](img/Scan.png) [d](othr.md) [e](../../x.md)"
+        " [f](example.org)\n",
         encoding="utf-8",
     )
     messages = [f.message for f in check(tree, "docs/page.md", ["L010", "L011"])]
@@ -144,6 +145,7 @@ def test_messages_say_what_to_fix(tree: Path) -> None:
     assert 'local file "img/Scan.png" not found' in messages[2] and 'the folder has "scan.png"' in messages[2]
     assert 'did you mean "other.md"?' in messages[3]
     assert messages[4].startswith('link "../../x.md" leaves the repository')
+    assert messages[5].endswith('if it is a web address, write it in full: "https://example.org"')
 
 
 def test_a_file_link_is_not_l006_and_not_resolved_against_the_url(tree: Path) -> None:
@@ -216,3 +218,11 @@ def test_fixture_tree_every_broken_link_found_and_no_good_one(run_cli) -> None:
 
 def test_worker_processes_give_the_same_findings(run_cli) -> None:
     assert _fixture_findings(2, run_cli) == EXPECTED
+
+
+def test_the_projects_own_docs_pass_l010_and_l011() -> None:
+    root = Path(__file__).resolve().parent.parent
+    linter = Linter(Config(root=root, select=["L010", "L011"]))
+    pages = [root / "README.md", *sorted((root / "docs").glob("*.md"))]
+    found = [f"{f.path}:{f.line}: {f.message}" for page in pages for f in linter.lint_file(page, str(page)).findings]
+    assert found == []

@@ -97,7 +97,9 @@ def relative_link_without_base(document: Document, config: Config) -> Iterator[V
     to `https://www.cancer.gov/Common/PopUps/def.aspx?id=1` and is fine.
 
     Fix: add the page's `url` to the front matter, or write the links in full.
-    Jumps within the page (`#section`) are fine.
+    Jumps within the page (`#section`) are fine. Links to files of the repository
+    (`images/chart.png`, `../treatment/chemo.md`: a file extension, or on disk) are
+    not this rule's: they resolve on disk, and L010 reports a missing one.
 
     Reported once per document, at the first such link, with how many there are and
     on which lines: the one fix (a `url`) mends them all.
