@@ -258,6 +258,6 @@ def test_near_empty_counts_its_words(run_cli, corpus, words, says) -> None:
 )
 def test_report_says_what_it_wrote_in_good_english(run_cli, corpus, files, says) -> None:
     root = corpus(files)
-    result = run_cli("report", "docs", "-o", "r.md", "--today", "2026-11-22", cwd=root)
+    result = run_cli("report", "docs", "-o", "r.md", "--today", "2026-11-22", "--select", "F", cwd=root)
     assert result.err == f"contentlint: wrote r.md: {says}\n"
 
