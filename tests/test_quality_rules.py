@@ -153,6 +153,9 @@ def test_q002_extendable_lines_and_phrases() -> None:
         ("Results (adjuvant letrozole compared with tamoxifen in older women):\n\nThe trial enrolled 800 women over five years.", set()),
         ("The doses for each age are given in the chart below:\n\nChart 3. Doses by age\n\n| Age | Dose |\n|---|---|\n| 9 | 2 |", set()),
         ("- A study of shark cartilage capsules in 40 adults:\n\nMost of the adults stopped taking the capsules early.", set()),
+        ("The two drugs can cause side effects. The list below is not complete:\n\nAnastrozole has been linked with joint pain.\n\n"
+         "Letrozole has been linked with hot flushes.", set()),  # items written as parallel paragraphs
+        ("#### Screening\n\n- **Detection rate** is the share of screened people found to have cancer:\n\n## Cancers found\n\n## People screened", set()),
         ("Common side effects of this injection can include:\n\nMost people get used to the clinic after a week or two.", {"Q003"}),
         ("### Diet\n\nAvoid the following foods while you take it:\n\n## Getting help\n\nCall the ward if you need us.", {"Q003"}),
         ("### Diet\n\nAvoid the following foods while you take it:\n\n#### Grapefruit\n\nIt raises the dose.", set()),

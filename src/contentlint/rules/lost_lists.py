@@ -55,6 +55,17 @@ def _is_list_intro(line: str) -> bool:
 
 
 
+def _item_text(line: str) -> bool:
+    """A list item that ends in ":" without a word that leaves it waiting: the item's own text."""
+    return bool(LIST_ITEM.match(line)) and _intro_words(line)[-1].lower() not in _OPEN_ENDINGS
+
+
+def _parallel(first: str, second: str) -> bool:
+    """Two paragraphs that open alike after their first word: items of one list."""
+    a, b = re.findall(r"[\w'’-]+", first[:120].lower()), re.findall(r"[\w'’-]+", second[:120].lower())
+    return len(a) >= 4 and len(b) >= 4 and a[1:4] == b[1:4]
+
+
 class _Block(NamedTuple):
     start: int
     end: int
@@ -120,7 +131,9 @@ def list_missing(document: Document, config: Config) -> Iterator[Violation]:
     quotation, an image or a link line; a heading of the section's own level or deeper,
     since pages write items as headings ("The following treatments may be used:" then
     "### Surgery", "### Radiation therapy"); one stray line before the items (a table's
-    caption before the table); items written as paragraphs with a bold lead ("**T1:** …");
+    caption before the table); items written as paragraphs with a bold lead ("**T1:** …")
+    or as paragraphs that open alike ("Lapatinib has been linked with …", "Trastuzumab
+    has been linked with …");
     an introduction of one thing rather than a list ("The best way to cite this summary
     is:" then the citation); a list item's own text that lost its indent. Labels such as "Email:" or "Opening hours:" are not introductions, and a colon
     in the middle of a paragraph ("You can take it:" with the sentence going on below) or
@@ -159,15 +172,17 @@ def list_missing(document: Document, config: Config) -> Iterator[Violation]:
         if following is None:
             what = "the document ends"
         elif following.kind == "heading":
-            if following.level >= _section_level(view, paragraph.start):
+            if following.level >= _section_level(view, paragraph.start) or _item_text(line):
                 continue  # a subsection, or a sibling section: pages write items as headings too
             what = "a heading follows"
         elif following.kind != "paragraph" or _is_content(view, following.paragraph):
             continue
-        elif LIST_ITEM.match(line) and _intro_words(line)[-1].lower() not in _OPEN_ENDINGS or _ONE_THING.search(_last_sentence(line)):
+        elif _item_text(line) or _ONE_THING.search(_last_sentence(line)):
             continue  # an item's own text that lost its indent; a citation or one answer, not a list
         else:
             after = blocks[index + 1] if index + 1 < len(blocks) else None
+            if after is not None and after.kind == "paragraph" and _parallel(body[following.start:following.end], body[after.start:after.end]):
+                continue  # items written as paragraphs: "Lapatinib has been linked with …", "Trastuzumab has been linked with …"
             one_line = "\n" not in body[following.start:following.end]
             if one_line and after is not None and (
                 after.kind in ("list", "table")
