@@ -58,8 +58,11 @@ def _hook_repository(tmp_path: Path, env: dict[str, str]) -> Path:
 
 def test_manifest_declares_both_hooks() -> None:
     hooks = {hook["id"]: hook for hook in yaml.safe_load(MANIFEST.read_text(encoding="utf-8"))}
-    assert set(hooks) == {"contentlint", "contentlint-links"}
-    offline, links = hooks["contentlint"], hooks["contentlint-links"]
+    assert set(hooks) == {"contentlint", "contentlint-links", "contentlint-fix"}
+    offline, links, fixing = hooks["contentlint"], hooks["contentlint-links"], hooks["contentlint-fix"]
+    # Fails when it changed a file, as pre-commit expects of a fixer, even if nothing is left.
+    assert fixing["entry"] == "contentlint check --force-exclude --fix --exit-non-zero-on-fix"
+    assert not fixing.get("stages") and "--links" not in fixing["entry"]
     # pre-commit names each file: --force-exclude keeps `exclude` and `not-documents` in force for them.
     assert offline["entry"] == "contentlint check --force-exclude" and "--links" not in offline["entry"]
     assert offline.get("pass_filenames", True) and not offline.get("stages")
@@ -148,3 +151,34 @@ def test_commits_skip_excluded_drafts_and_block_bad_pages(tmp_path: Path, hooks:
     assert "docs/y.md:1:1: M001" in output and "drafts/x.md" not in output
     log = subprocess.run(["git", "log", "--format=%s"], cwd=work, env=env, capture_output=True, text=True, timeout=60)
     assert log.stdout.splitlines() == ["add .pre-commit-config.yaml .contentlint.toml drafts/x.md README.md"]
+
+
+@pytest.mark.slow
+def test_fix_hook_fixes_then_passes(tmp_path: Path, hooks: tuple[Path, dict[str, str]]) -> None:
+    """The fixing hook rewrites the http link, fails because it changed the file, and passes on the next run."""
+    hooks_repo, env = hooks
+    work = tmp_path / "corpus"
+    work.mkdir()
+    reviewed = (dt.date.today() - dt.timedelta(days=1)).isoformat()
+    page = work / "page.md"
+    page.write_bytes((
+        front_matter(lastReviewed=f"'{reviewed}'", reviewFrequency="biennial") + "\n# Radiotherapy\n\n" + PROSE
+        + "\n\nSee [the trial](http://www.ncbi.nlm.nih.gov/pubmed/12345).\n"
+    ).replace("\n", "\r\n").encode("utf-8"))
+    _git("init", "-q", cwd=work, env=env)
+    _git("add", "-A", cwd=work, env=env)
+
+    def try_repo() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "pre_commit", "try-repo", str(hooks_repo), "contentlint-fix", "--files", "page.md"],
+            cwd=work, env=env, capture_output=True, text=True, timeout=540,
+        )
+
+    first = try_repo()
+    assert first.returncode == 1, first.stdout + first.stderr
+    assert "Fixed 1 problem in 1 file." in first.stdout
+    assert b"(https://www.ncbi.nlm.nih.gov/pubmed/12345).\r\n" in page.read_bytes()
+    assert b"\n" not in page.read_bytes().replace(b"\r\n", b"")
+    _git("add", "-A", cwd=work, env=env)
+    second = try_repo()
+    assert second.returncode == 0, second.stdout + second.stderr

@@ -333,10 +333,12 @@ def _show_diff(args: argparse.Namespace, result: RunResult, policy: fixing.FixPo
     patch = "".join(result.diffs).encode("utf-8", "surrogateescape")
     if args.output:
         _write_file(args.output, patch)
-    else:
+    elif hasattr(sys.stdout, "buffer"):  # the bytes as they are: a CR or a byte-order mark is part of the patch
         sys.stdout.flush()
         sys.stdout.buffer.write(patch)
         sys.stdout.buffer.flush()
+    else:
+        sys.stdout.write(patch.decode("utf-8", "surrogateescape"))
     fixed, files = result.stats.get("fixed", 0), result.stats.get("fixed files", 0)
     if not args.quiet:
         hidden = fixing.counts(result.findings, policy)["unsafe fixable"]

@@ -45,7 +45,7 @@ def _fix_note(result: RunResult) -> str:
     if fixable or hidden:
         parts = [f"{fixable} fixable with --fix"] if fixable else []
         if hidden:
-            parts.append(f"{hidden} {'more ' if fixable else ''}with --fix --unsafe-fixes")
+            parts.append(f"{hidden} {'more' if fixable else 'fixable'} with --fix --unsafe-fixes")
         notes.append(f" [*] {'; '.join(parts)}.")
     return "".join(notes)
 
