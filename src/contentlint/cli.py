@@ -346,7 +346,8 @@ def _show_diff(args: argparse.Namespace, result: RunResult, policy: fixing.FixPo
         if fixed:
             print(f"contentlint: would fix {_count(fixed, 'problem')} in {_count(files, 'file')}{more}", file=sys.stderr)
         else:
-            print(f"contentlint: nothing to fix{more}", file=sys.stderr)
+            unsafe = f"; {hidden} with --unsafe-fixes" if hidden else ""
+            print(f"contentlint: nothing to fix{unsafe}", file=sys.stderr)
     return EXIT_FINDINGS if fixed else EXIT_OK
 
 
