@@ -15,7 +15,7 @@ from contentlint.engine.fingerprint import fingerprint, normalised_message
 TODAY = "2026-11-22"
 CLEAN = front_matter() + "\n# Radiotherapy\n\n" + PROSE + "\n"
 OVERDUE = front_matter(
-    url="https://www.cancer.gov/overdue-page", lastReviewed="'2020-01-01'", colour="red"
+    title="Radiotherapy for lung cancer", url="https://www.cancer.gov/overdue-page", lastReviewed="'2020-01-01'", colour="red"
 ) + "\n# Radiotherapy\n\n" + PROSE + "\n"
 NO_FRONT_MATTER = "Plain notes, no front matter, no review date.\n\nWritten by the ward team.\n\n" + PROSE + "\n"
 

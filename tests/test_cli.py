@@ -14,10 +14,10 @@ from conftest import front_matter, PROSE
 ROOT = Path(__file__).resolve().parent.parent
 CLEAN = front_matter() + "\n# Radiotherapy\n\n" + PROSE + "\n"
 OVERDUE = front_matter(
-    url="https://www.cancer.gov/overdue-page", lastReviewed="'2020-01-01'"
+    title="Radiotherapy for lung cancer", url="https://www.cancer.gov/overdue-page", lastReviewed="'2020-01-01'"
 ) + "\n# Radiotherapy\n\n" + PROSE + "\n"
 DUE_SOON = front_matter(
-    url="https://www.cancer.gov/due-soon-page", lastReviewed="'2026-09-01'", reviewFrequency="quarterly"
+    title="Chemotherapy at home", url="https://www.cancer.gov/due-soon-page", lastReviewed="'2026-09-01'", reviewFrequency="quarterly"
 ) + "\n# A\n\n" + PROSE + "\n"
 
 

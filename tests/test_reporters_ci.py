@@ -26,10 +26,10 @@ DATA = Path(__file__).parent / "data"
 TODAY = "2026-11-22"
 CLEAN = front_matter() + "\n# Radiotherapy\n\n" + PROSE + "\n"
 OVERDUE = front_matter(
-    url="https://www.cancer.gov/overdue-page", lastReviewed="'2020-01-01'", colour="red"
+    title="Radiotherapy for lung cancer", url="https://www.cancer.gov/overdue-page", lastReviewed="'2020-01-01'", colour="red"
 ) + "\n# Radiotherapy\n\n" + PROSE + "\n"
 DUE_SOON = front_matter(
-    url="https://www.cancer.gov/due-soon-page", lastReviewed="'2026-09-01'", reviewFrequency="quarterly"
+    title="Chemotherapy at home", url="https://www.cancer.gov/due-soon-page", lastReviewed="'2026-09-01'", reviewFrequency="quarterly"
 ) + "\n# A\n\n" + PROSE + "\n"
 NO_FRONT_MATTER = "Plain notes, no front matter, no review date.\n\nWritten by the ward team.\n\n" + PROSE + "\n"
 CORPUS = {

@@ -18,7 +18,8 @@ def make_corpus(corpus):
     files = {}
     for i in range(24):
         text = OVERDUE if i % 2 else CLEAN
-        files[f"docs/{i % 3}/page-{i:02}.md"] = text.replace("/types/breast/radiotherapy", f"/page-{i}")
+        files[f"docs/{i % 3}/page-{i:02}.md"] = text.replace("/types/breast/radiotherapy", f"/page-{i}").replace(
+            "title: Radiotherapy for breast cancer", f"title: Page {i}")
     files["notes/plain.txt"] = "No front matter.\n"
     return corpus(files)
 
