@@ -266,7 +266,9 @@ BLOCKS = st.one_of(
 
 @st.composite
 def documents(draw: st.DrawFn) -> bytes:
-    lines = ["# Title", "", f"{OTHER} {LONG}", ""]  # never near-empty, whatever the fixes delete
+    # Never near-empty, whatever the fixes delete. (Its text is none of the blocks': deleting a repeated
+    # line can make two paragraphs equal, a Q004 that the next run reports.)
+    lines = ["# Title", "", "Radiotherapy uses high-energy rays to destroy cancer cells in one part of the body.", ""]
     for block in draw(st.lists(BLOCKS, max_size=14)):
         lines.append(block)
         if draw(st.booleans()):
@@ -280,7 +282,8 @@ def documents(draw: st.DrawFn) -> bytes:
 
 def _findings(path: Path) -> collections.Counter:
     result = Linter(Config(today=TODAY)).lint_file(path, "page.md")
-    return collections.Counter((f.code, f.subject) for f in result.findings)
+    # A subject that quotes a link names it as written: the L004 fix changes only its scheme.
+    return collections.Counter((f.code, f.subject.replace("http://", "https://")) for f in result.findings)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

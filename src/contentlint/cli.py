@@ -307,7 +307,7 @@ def run_check(args: argparse.Namespace) -> int:
     if args.diff:
         return _show_diff(args, result, linter.fixing)
     _apply_baseline(args, result, baseline_entries)
-    result.stats.update(fixing.counts(result.findings, linter.fixing))
+    result.fixes.update(fixing.counts(result.findings, linter.fixing))
     write = reporters.get(output_format)
     if args.output:
         buffer = io.StringIO()
@@ -323,7 +323,7 @@ def run_check(args: argparse.Namespace) -> int:
         if len(result.findings) > MAX_RESULTS:
             print(f"contentlint: warning: SARIF holds {MAX_RESULTS} of {len(result.findings)} findings (errors first), "
                   "the most code scanning accepts; use --baseline or --shard", file=sys.stderr)
-    if args.fix and args.exit_non_zero_on_fix and result.stats.get("fixed"):
+    if args.fix and args.exit_non_zero_on_fix and result.fixes.get("fixed"):
         return EXIT_FINDINGS
     return EXIT_FINDINGS if result.failed else EXIT_OK
 
@@ -339,7 +339,7 @@ def _show_diff(args: argparse.Namespace, result: RunResult, policy: fixing.FixPo
         sys.stdout.buffer.flush()
     else:
         sys.stdout.write(patch.decode("utf-8", "surrogateescape"))
-    fixed, files = result.stats.get("fixed", 0), result.stats.get("fixed files", 0)
+    fixed, files = result.fixes.get("fixed", 0), result.fixes.get("fixed files", 0)
     if not args.quiet:
         hidden = fixing.counts(result.findings, policy)["unsafe fixable"]
         more = f" ({hidden} more with --unsafe-fixes)" if hidden else ""

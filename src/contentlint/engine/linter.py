@@ -220,7 +220,7 @@ class Linter:
         run = RunResult(findings, count, self.config.fail_on, rules={r.code: r for r in self.rules}, documents=documents,
                         diffs=diffs)
         if self.fixing.mode:
-            run.stats.update({"fixed": fixed, "fixed files": fixed_files})
+            run.fixes.update({"fixed": fixed, "fixed files": fixed_files})
         return run
 
 

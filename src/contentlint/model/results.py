@@ -27,6 +27,8 @@ class RunResult:
     paths: list[str] = field(default_factory=list)
     # Per-document facts (title, source, next review) for audit reports, in file order.
     documents: list[DocumentFacts] = field(default_factory=list)
+    # What --fix did and could do ("fixed", "fixed files", "fixable", "unsafe fixable"): for the text summary.
+    fixes: dict[str, int] = field(default_factory=dict)
     # --diff: one unified diff per file that --fix would change, in file order.
     diffs: list[str] = field(default_factory=list)
 

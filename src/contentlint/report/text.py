@@ -36,7 +36,7 @@ def _baseline_note(result: RunResult) -> str:
 
 def _fix_note(result: RunResult) -> str:
     """What --fix did, or could do (as ruff says it): "Fixed 3 problems in 2 files." / "2 fixable with --fix"."""
-    stats, notes = result.stats, []
+    stats, notes = result.fixes, []
     if stats.get("fixed"):
         notes.append(f" Fixed {_plural(stats['fixed'], 'problem')} in {_plural(stats.get('fixed files', 0), 'file')}.")
     elif "fixed" in stats:
