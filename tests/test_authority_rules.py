@@ -75,6 +75,19 @@ def test_s002_weighs_vendor_signals(lines: list[str], expected: set[str]) -> Non
     assert s_codes(front_matter() + "\n" + body + "\n") - {"S003"} == expected
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # Issue 14: shops without catalogue numbers, and a leaflet that only mentions money and stock.
+        ("£12.99\n\nIn stock\n\n[Add to basket](#)\n\nFree UK delivery on orders over £20.", {"S002"}),
+        ("$59.00\n\n[Buy now](#)\n\nResearch peptides for laboratory use only. Not for human consumption.", {"S002"}),
+        ("Each prescription costs £9.90. Most medicines are in stock, and we offer free delivery to your home.", set()),
+    ],
+)
+def test_s002_shops_without_catalogue_numbers(body: str, expected: set[str]) -> None:
+    assert s_codes(front_matter() + "\n" + body + "\n") - {"S003"} == expected
+
+
 def test_s002_lists_the_signals_with_lines() -> None:
     text = front_matter() + "\nCat. No.: B1\n\n[Get Quote](#)\n"
     (finding,) = [f for f in lint_text(text) if f.code == "S002"]

@@ -145,8 +145,9 @@ def vendor_page(document: Document, config: Config) -> Iterator[Violation]:
     Use Only), a shelf price such as "£24.99" (1), delivery or returns terms ("Free UK
     delivery", "money-back guarantee") (1), a shop offer ("Buy 2 get 1 free", "discount
     code") (1), a cure claim ("cures cancer", "miracle cure") (1). A document is reported
-    when its distinct signals weigh 3 or more, so one stray phrase in a real article is
-    not enough.
+    when its distinct signals weigh 3 or more and one of them weighs 2 or more (a way to
+    buy or a seller's label), so one stray phrase in a real article, or a hospital
+    leaflet about prescription charges and home delivery, is not enough.
     The message lists the signals and their lines.
 
     Example: a page with "Cat. No.: B2489551", "[Get Quote](#)" and "for Research Use
@@ -167,8 +168,8 @@ def vendor_page(document: Document, config: Config) -> Iterator[Violation]:
             if name not in seen:
                 hits.append((-1, name, written, weight))
     total = sum(weight for _, _, _, weight in hits)
-    if not hits or total < data.threshold:
-        return
+    if not hits or total < data.threshold or max(weight for _, _, _, weight in hits) < _STRONG_SIGNAL:
+        return  # weak signals alone (a price, "in stock", "free delivery") are a hospital leaflet too
     described = []
     for position, _, written, _ in sorted(hits)[:_SIGNALS_SHOWN]:
         where = "title" if position < 0 else f"line {line_and_column(document, text, position)[0]}"
@@ -193,8 +194,8 @@ def link_to_non_authoritative_domain(document: Document, config: Config) -> Iter
 
     Reported, and the message says which it saw: a known vendor of research
     chemicals; a site where anyone can publish or host pages (Wikipedia, YouTube,
-    social media, blog and document-sharing sites, app-hosting platforms); a
-    commercial name (.com, .co.uk, .shop, ...) that is not on the authority list.
+    social media, blog and document-sharing sites, app-hosting platforms); a bare IP
+    address; a commercial name (.com, .co.uk, .shop, ...) that is not on the authority list.
 
     Not reported: the authority list and sites fine to link to: government and public
     bodies (any `.gov`, `.mil`, `.int`, `gov.uk`, `europa.eu`, ...: smokefree.gov,
@@ -266,6 +267,7 @@ _OPEN_PLATFORMS = (
     "slideshare.net", "issuu.com", "yumpu.com", "pdfcoffee.com", "dokumen.pub", "studocu.com", "coursehero.com",
     "github.io", "herokuapp.com", "azurewebsites.net", "web.app", "netlify.app", "vercel.app", "sites.google.com",
 )
+_IP_ADDRESS = re.compile(r"[\d.]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*")
 # Public suffixes of commercial and general-purpose names: an unlisted site there may be selling.
 _COMMERCIAL_SUFFIXES = frozenset(
     "com net biz info co io shop store online site xyz top club health life app co.uk com.au co.nz co.in".split()
@@ -277,6 +279,8 @@ def _unvetted_kind(host: str, site: str) -> str | None:
     None when its name says nothing against it (a .org, a national domain)."""
     if any(host == p or host.endswith("." + p) for p in _OPEN_PLATFORMS):
         return "a site where anyone can publish or host pages"
+    if _IP_ADDRESS.fullmatch(host.strip("[]")):
+        return "a bare IP address that names no publisher"
     suffix = site.split(".", 1)[1] if "." in site else site
     return "" if suffix in _COMMERCIAL_SUFFIXES else None
 
@@ -286,7 +290,10 @@ def _untrusted_site(url: str, data: AuthorityData) -> tuple[str, str] | None:
     remembered = data.link_sites.get(url, _UNSEEN)
     if remembered is _UNSEEN:
         host = _host(url)
-        remembered = None if host is None or data.tier_of(host) is not None else (host, registrable_domain(host))
+        if host is None or data.tier_of(host) is not None:
+            remembered = None
+        else:  # an IP address is its own "site": it has no registrable domain
+            remembered = (host, host if _IP_ADDRESS.fullmatch(host) else registrable_domain(host))
         remember(data.link_sites, url, remembered)
     return remembered
 
@@ -310,6 +317,8 @@ def _has_attribution(document: Document, data: AuthorityData) -> bool:
         return True
     return any(phrase in text for source in data.sources for phrase in source.attribution)
 
+
+_STRONG_SIGNAL = 2  # a way to buy or a seller's label: S002 needs one
 
 # Front-matter keys that also say where a page comes from.
 _PROVENANCE_KEYS = ("sources", "publisher", "author", "authors", "citation")
