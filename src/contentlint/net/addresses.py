@@ -125,3 +125,12 @@ def host_of(url: str) -> str:
         return (urlsplit(url).hostname or "").lower()
     except ValueError:
         return ""
+
+
+def is_ip_literal(host: str) -> bool:
+    """Whether a URL's host is an IP address (IPv6 with or without its brackets), not a name."""
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True

@@ -26,6 +26,7 @@ from contentlint.analysis.visible_text import (
 from contentlint.document import Document
 from contentlint.model.findings import Violation
 from contentlint.model.settings import Config
+from contentlint.net.addresses import is_ip_literal
 from contentlint.plugin import rule
 
 _SIGNALS_SHOWN = 3  # S002 quotes the first signals; the count says how many more
@@ -267,7 +268,6 @@ _OPEN_PLATFORMS = (
     "slideshare.net", "issuu.com", "yumpu.com", "pdfcoffee.com", "dokumen.pub", "studocu.com", "coursehero.com",
     "github.io", "herokuapp.com", "azurewebsites.net", "web.app", "netlify.app", "vercel.app", "sites.google.com",
 )
-_IP_ADDRESS = re.compile(r"[\d.]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*")
 # Public suffixes of commercial and general-purpose names: an unlisted site there may be selling.
 _COMMERCIAL_SUFFIXES = frozenset(
     "com net biz info co io shop store online site xyz top club health life app co.uk com.au co.nz co.in".split()
@@ -279,7 +279,7 @@ def _unvetted_kind(host: str, site: str) -> str | None:
     None when its name says nothing against it (a .org, a national domain)."""
     if any(host == p or host.endswith("." + p) for p in _OPEN_PLATFORMS):
         return "a site where anyone can publish or host pages"
-    if _IP_ADDRESS.fullmatch(host.strip("[]")):
+    if is_ip_literal(host):
         return "a bare IP address that names no publisher"
     suffix = site.split(".", 1)[1] if "." in site else site
     return "" if suffix in _COMMERCIAL_SUFFIXES else None
@@ -293,7 +293,7 @@ def _untrusted_site(url: str, data: AuthorityData) -> tuple[str, str] | None:
         if host is None or data.tier_of(host) is not None:
             remembered = None
         else:  # an IP address is its own "site": it has no registrable domain
-            remembered = (host, host if _IP_ADDRESS.fullmatch(host) else registrable_domain(host))
+            remembered = (host, host if is_ip_literal(host) else registrable_domain(host))
         remember(data.link_sites, url, remembered)
     return remembered
 

@@ -17,7 +17,7 @@ from contentlint.model.settings import Config, Option, Resource
 from contentlint.net import (
     outcome as kinds,  # plain data; the HTTP stack is imported only by --links
 )
-from contentlint.net.addresses import forbidden_host, host_of
+from contentlint.net.addresses import forbidden_host, host_of, is_ip_literal
 from contentlint.net.outcome import Outcome
 from contentlint.net.settings import DURATION_PATTERN, LinkSettings, SettingsError, settings_from_section
 from contentlint.plugin import CorpusPass, corpus_pass, reported_code
@@ -89,16 +89,6 @@ def _status_text(outcome: Outcome) -> str:
     return f"{outcome.status} {outcome.reason}".strip()
 
 
-def _is_ip_literal(host: str) -> bool:
-    import ipaddress
-
-    try:
-        ipaddress.ip_address(host.strip("[]"))
-    except ValueError:
-        return False
-    return True
-
-
 def _via(outcome: Outcome) -> str:
     """", which redirects to X," when the answer came from elsewhere."""
     if not outcome.hops:
@@ -125,7 +115,7 @@ def judge(outcome: Outcome, settings: LinkSettings, written: str | None = None) 
     error = outcome.error
     if error == kinds.FORBIDDEN:
         host = host_of(outcome.final_url)
-        where = f"{host} is a {outcome.address_reason} address" if _is_ip_literal(host) else (
+        where = f"{host} is a {outcome.address_reason} address" if is_ip_literal(host) else (
             f"{host} resolves to {outcome.address}, a {outcome.address_reason} address"
         )
         hop = f"it redirects to {outcome.final_url}; " if outcome.hops else ""
