@@ -70,10 +70,17 @@ def _absolute_web_url(value: object) -> str | None:
     return None
 
 
+# A scheme as urlsplit reads one: a letter, then letters, digits, "+", "-" or ".", then ":".
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
 def is_relative(target: str) -> bool:
     """A target without a scheme (a path, or //host/path): it needs a base URL."""
+    stripped = target.strip()
+    if _SCHEME.match(stripped):  # the usual case, told without splitting the whole address
+        return False
     try:
-        return not urlsplit(target.strip()).scheme
+        return not urlsplit(stripped).scheme
     except ValueError:
         return False
 
