@@ -26,7 +26,6 @@ from contentlint.model.findings import Severity
 from contentlint.model.results import RunResult
 from contentlint.model.settings import Config
 from contentlint.net.outcome import NetworkUnavailable
-from contentlint.report.calendar import calendar_bytes
 from contentlint.report.escape import printable
 from contentlint.report.sarif import MAX_RESULTS
 
@@ -549,6 +548,8 @@ def run_report(args: argparse.Namespace) -> int:
             _write_file(args.output, buffer.getvalue())
             written.append(args.output)
     if args.calendar:
+        from contentlint.report.calendar import calendar_bytes  # icalendar: imported only when asked for
+
         _write_file(args.calendar, calendar_bytes(result.documents, config.today))
         dated = sum(1 for d in result.documents if d.next_review is not None and d.is_scheduled)
         written.append(f"{args.calendar} ({dated} review {'date' if dated == 1 else 'dates'})")
