@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from contentlint.document.frontmatter_toml import ParsedToml
     from contentlint.document.frontmatter_yaml import FrontMatterError, ParsedYaml
 
 
@@ -26,8 +27,8 @@ class Document:
     read_error: ReadError | None = None
     has_front_matter: bool = False
     front_matter_error: FrontMatterError | None = None
-    parsed_yaml: ParsedYaml | None = None
-    front_matter_first_line: int = 0  # 1-based file line where the YAML text starts (the opening `---`)
+    parsed_yaml: ParsedYaml | ParsedToml | None = None  # YAML (`---`) or TOML (`+++`) front matter
+    front_matter_first_line: int = 0  # 1-based file line where the front matter's text starts (after the opening `---` or `+++`)
     # What stands before front matter that does not open on line 1 ("the blank line"), read anyway; M001 reports it.
     front_matter_misplaced: str = ""
     body: str = ""

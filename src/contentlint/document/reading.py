@@ -10,6 +10,7 @@ import stat
 from frontmatter.default_handlers import YAMLHandler
 
 from contentlint.document import Document, ReadError
+from contentlint.document.frontmatter_toml import load_toml_front_matter
 from contentlint.document.frontmatter_yaml import FrontMatterError, load_front_matter
 
 DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024
@@ -132,6 +133,11 @@ def parse_document(data: bytes | str, path: str = "<string>") -> Document:
     else:
         text = normalise_newlines(data)
     doc = Document(path, text=text, body=text, body_first_line=1)
+    if text.startswith("+++"):
+        opening = _TOML_BOUNDARY.match(text)
+        if opening is not None:
+            _read_toml_front_matter(doc, text, opening.end())
+            return doc
     if not _FM_HANDLER.detect(text):
         _read_misplaced_front_matter(doc, text)
         return doc
@@ -185,3 +191,28 @@ def _read_misplaced_front_matter(doc: Document, text: str) -> None:
     doc.front_matter_first_line = blank_lines + 1
     doc.body = text[closing.end():]
     doc.body_first_line = text.count("\n", 0, closing.end()) + 1
+
+
+# Hugo's TOML front matter: `+++` lines around `key = value` fields.
+_TOML_BOUNDARY = re.compile(r"\+\+\+[ \t]*(?:\n|\Z)")
+_TOML_CLOSING = re.compile(r"^\+\+\+[ \t]*$", re.MULTILINE)
+
+
+def _read_toml_front_matter(doc: Document, text: str, start: int) -> None:
+    doc.has_front_matter = True
+    doc.front_matter_first_line = 2
+    closing = _TOML_CLOSING.search(text, start)
+    if closing is None:
+        doc.front_matter_error = FrontMatterError(
+            "M002", "front matter opened on line 1 is never closed: add a `+++` line after the last field", -1
+        )
+        doc.body = text[start:]
+        doc.body_first_line = 2
+        return
+    end = closing.end() + 1 if text[closing.end():closing.end() + 1] == "\n" else closing.end()
+    doc.body = text[end:]
+    doc.body_first_line = text.count("\n", 0, end) + 1
+    try:
+        doc.parsed_yaml = load_toml_front_matter(text[start:closing.start()])
+    except FrontMatterError as error:
+        doc.front_matter_error = error

@@ -1,0 +1,109 @@
+"""TOML front matter, as Hugo writes it between `+++` lines: the fields, a line for each top-level
+key, and errors with their line.
+
+Dates stay text, as in YAML front matter (``lastmod = 2024-01-02`` reads as "2024-01-02"), so that
+the schema's ``format: date`` and the review rules read both kinds of front matter alike.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import sys
+from dataclasses import dataclass
+from typing import Any
+
+from contentlint.document.frontmatter_yaml import MAX_FRONT_MATTER_BYTES, FrontMatterError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+# A top-level `key = value` line (bare or quoted key; dotted keys are left to the parser) or a
+# `[table]` header; positions come from these, since the TOML parser keeps none.
+_KEY_LINE = re.compile(
+    r"""^([ \t]*)(?:"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)'|([A-Za-z0-9_-]+))[ \t]*=[ \t]*(\S?)"""
+)
+_TABLE_LINE = re.compile(r"^[ \t]*\[\[?[ \t]*([^\]\n]*?)[ \t]*\]\]?")
+_ERROR_PLACE = re.compile(r"\s*\(at line (\d+), column (\d+)\)|\s*\(at end of document\)")
+
+
+@dataclass
+class ParsedToml:
+    """What ``document.parsed_yaml`` offers, for TOML: the data and 0-based positions in the TOML text."""
+
+    data: dict[str, Any]
+    text: str
+
+    def position(self, path: tuple[Any, ...] | list[Any]) -> tuple[int, int]:
+        """0-based (line, column) of the top-level value on ``path`` (nested values: their table's)."""
+        if not path:
+            return 0, 0
+        found = self._places.get(str(path[0]))
+        return (found[0], found[2]) if found is not None else (0, 0)
+
+    def key_position(self, key: str) -> tuple[int, int]:
+        found = self._places.get(key)
+        return (found[0], found[1]) if found is not None else (0, 0)
+
+    @property
+    def raw_scalars(self) -> dict[str, str]:
+        """None: TOML has no unquoted text that reads as another type (YAML's `no`, `1.10`)."""
+        return {}
+
+    @functools.cached_property
+    def _places(self) -> dict[str, tuple[int, int, int]]:
+        """Top-level key -> (line, key column, value column), and a table -> its header's."""
+        places: dict[str, tuple[int, int, int]] = {}
+        in_table = False
+        for number, line in enumerate(self.text.split("\n")):
+            table = _TABLE_LINE.match(line)
+            if table is not None:
+                in_table = True
+                name = table.group(1).strip("\"'")
+                places.setdefault(name, (number, line.index("["), line.index("[")))
+                continue
+            match = _KEY_LINE.match(line)
+            if match is None or in_table:
+                continue
+            group = next(g for g in (2, 3, 4) if match.group(g) is not None)
+            key_column = match.start(group) - (0 if group == 4 else 1)
+            places.setdefault(match.group(group), (number, key_column, match.start(5)))
+        return places
+
+
+def load_toml_front_matter(text: str) -> ParsedToml:
+    """Parse TOML front matter. Raises FrontMatterError (M002) with a 0-based line."""
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_FRONT_MATTER_BYTES:
+        raise FrontMatterError(
+            "M002", f"front matter is {size // 1024} KiB, over the {MAX_FRONT_MATTER_BYTES // 1024} KiB limit"
+        )
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        place = _ERROR_PLACE.search(message)
+        line = column = 0
+        if place is not None:
+            if place.group(1):
+                line, column = int(place.group(1)) - 1, int(place.group(2)) - 1
+            else:
+                line = text.count("\n")
+            message = message[: place.start()] + message[place.end():]
+        raise FrontMatterError("M002", f"front matter is not valid TOML: {message}", line, column) from None
+    except RecursionError:
+        raise FrontMatterError("M002", "front matter is nested too deeply to load") from None
+    return ParsedToml(_dates_as_text(data), text)
+
+
+def _dates_as_text(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.time)):  # dt.datetime is a dt.date
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {key: _dates_as_text(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_dates_as_text(item) for item in value]
+    return value

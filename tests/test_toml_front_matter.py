@@ -1,0 +1,98 @@
+"""TOML front matter (Hugo's `+++` blocks): fields, dates as text, positions, errors, and the review rules on it."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import lint_text, make_config
+from contentlint.document.reading import parse_document
+from contentlint.model.settings import FieldMap
+
+HUGO = (
+    "+++\n"
+    'title = "Radiotherapy for breast cancer"\n'
+    "# the last review, by the ward team\n"
+    "lastmod = 2024-01-02\n"
+    '"date" = 2023-05-06T10:00:00Z\n'
+    "tags = [\"radiotherapy\", 2024-01-02]\n"
+    "[params]\n"
+    'owner = "ward"\n'
+    "+++\n"
+    "\n"
+    "# Radiotherapy\n"
+    "\n"
+    "Radiotherapy uses radiation to destroy cancer cells.\n"
+)
+
+
+def test_fields_are_read_and_dates_stay_text() -> None:
+    doc = parse_document(HUGO)
+    assert doc.has_front_matter and doc.front_matter_error is None
+    assert doc.metadata == {
+        "title": "Radiotherapy for breast cancer",
+        "lastmod": "2024-01-02",
+        "date": "2023-05-06T10:00:00+00:00",
+        "tags": ["radiotherapy", "2024-01-02"],
+        "params": {"owner": "ward"},
+    }
+    assert doc.body.startswith("\n# Radiotherapy") and doc.body_first_line == 10
+
+
+@pytest.mark.parametrize(
+    ("key", "position"),
+    [("title", (2, 1)), ("lastmod", (4, 1)), ("date", (5, 1)), ("params", (7, 1)), ("owner", (2, 1)), ("absent", (2, 1))],
+)
+def test_keys_have_their_file_lines(key: str, position: tuple[int, int]) -> None:
+    # A key inside a table, or one not there, falls back to the front matter's first line.
+    assert parse_document(HUGO).key_position(key) == position
+
+
+def test_value_positions_point_at_the_value() -> None:
+    assert parse_document(HUGO).yaml_position(("lastmod",)) == (4, 11)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ('+++\ntitle = "Chemo\nlastmod = 2024-01-02\n+++\n\nText.\n', 2, "not valid TOML"),
+        ("+++\ntitle = 'x'\ntitle = 'y'\n+++\n\nText.\n", 3, "not valid TOML"),
+        ("+++\ntitle = 'x'\n\nText with no closing line.\n", 1, "never closed: add a `+++` line"),
+        ("+++\n" + "a = 'x'\n" * 40_000 + "+++\n\nText.\n", 2, "over the 256 KiB limit"),
+    ],
+    ids=["unterminated-string", "repeated-key", "never-closed", "too-large"],
+)
+def test_broken_toml_is_one_m002_with_its_line(text: str, line: int, words: str) -> None:
+    findings = [f for f in lint_text(text) if f.code.startswith("M00")]
+    assert [(f.code, f.line) for f in findings] == [("M002", line)]
+    assert words in findings[0].message
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (HUGO.replace("\n", "\r\n").encode(), "2024-01-02"),
+        (b"\xef\xbb\xbf" + HUGO.encode(), "2024-01-02"),
+        (HUGO.replace("+++\n", "+++  \n", 1).encode(), "2024-01-02"),
+        (("\n" + HUGO).encode(), None),  # not on the first line: text, as Hugo reads it
+        (b"+++\n+++\n\nText.\n", None),
+    ],
+    ids=["crlf", "bom", "trailing-spaces", "not-first-line", "empty"],
+)
+def test_front_matter_is_found_as_hugo_finds_it(data: bytes, expected: str | None) -> None:
+    assert parse_document(data).metadata.get("lastmod") == expected
+
+
+def test_the_hugo_preset_schedules_reviews_from_toml_lastmod() -> None:
+    config = make_config(fields=FieldMap(last_reviewed="lastmod", preset="hugo"))
+    overdue = [f for f in lint_text(HUGO, config) if f.code == "F001"]
+    assert [(f.line, f.column) for f in overdue] == [(4, 1)]
+    assert "lastmod 2024-01-02" in overdue[0].message
+    assert not [f for f in lint_text(HUGO.replace("2024-01-02", "2026-06-01", 1), config) if f.code == "F001"]
+
+
+def test_a_misspelt_toml_key_is_renamed_in_place() -> None:
+    text = HUGO.replace("title =", "titel =", 1)
+    m103 = [f for f in lint_text(text) if f.code == "M103" and "titel" in f.message]
+    assert [(f.line, f.column) for f in m103] == [(2, 1)]
+    (edit,) = m103[0].fix.edits
+    assert text[edit.start:edit.end] == "titel" and edit.replacement == "title"
