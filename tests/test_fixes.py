@@ -297,9 +297,14 @@ def test_fixing_is_idempotent_and_leaves_other_findings(tmp_path: Path, data: by
     after = _findings(path)
     assert once.startswith(codecs.BOM_UTF8) == data.startswith(codecs.BOM_UTF8)
     assert (b"\r\n" in once) == (b"\r\n" in data)
+    deleted = once.count(b"\n") < data.count(b"\n")  # a fix deleted lines (Q002, Q004)
     for key in before | after:
         if key[0] in FIXED_CODES:
-            assert after[key] <= before[key], key  # fixing adds no finding of a fixable rule
+            # Fixing adds no finding of a fixable rule, but for one: a deleted line ("Back to top" under
+            # a paragraph) can leave two paragraphs equal, a repeat that was there, now reported.
+            assert after[key] <= before[key] or (key[0] == "Q004" and deleted), key
+        elif deleted:
+            assert after[key] <= before[key], key  # a deleted copy takes its own findings with it
         else:
             assert after[key] == before[key], key
     Linter(_config(["ALL"], unsafe=unsafe)).lint_file(path, "page.md")
