@@ -436,3 +436,49 @@ def test_capped_table_gives_each_code_an_equal_share(sizes, limit, expected) -> 
 def test_small_run_shows_every_finding(run_cli, report_dir: Path) -> None:
     html = render(run_cli, report_dir, "r.html")
     assert 'id="findings-cap"' not in html and html.count("<tr data-family=") == 15
+
+
+def _facts(dates: list[str | None]) -> list:
+    from contentlint.model.facts import DocumentFacts
+
+    return [
+        DocumentFacts(f"d{i}.md", f"D{i}", last_reviewed=dt.date.fromisoformat(d) if d else None)
+        for i, d in enumerate(dates)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("dates", "expected"),
+    [
+        (["2025-12-30"] * 20, ("2025-12-30", 20, 20)),
+        (["2025-12-30"] * 20 + ["2026-01-05"] * 19 + [None] * 40, ("2025-12-30", 20, 39)),
+        (["2025-12-30"] * 19, None),  # too few to be a stamp
+        (["2025-12-30"] * 20 + ["2026-01-05"] * 20, None),  # not most of the dated documents
+        ([f"2026-01-{day:02d}" for day in range(1, 29)], None),
+        ([None] * 30, None),
+    ],
+    ids=["all-one-date", "most-of-the-dated", "too-few", "half", "all-different", "none-dated"],
+)
+def test_shared_review_date(dates: list[str | None], expected: tuple[str, int, int] | None) -> None:
+    from contentlint.report.audit import shared_review_date
+
+    found = shared_review_date(_facts(dates))
+    assert (found and (found.date.isoformat(), found.documents, found.dated)) == expected
+
+
+@pytest.mark.parametrize("name", ["audit.md", "audit.html"])
+def test_report_warns_when_most_documents_share_one_review_date(run_cli, tmp_path: Path, name: str) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i in range(24):
+        reviewed = "'2026-01-05'" if i < 21 else f"'2026-0{i - 19}-10'"
+        (docs / f"page{i}.md").write_text(front_matter(lastReviewed=reviewed) + f"\n# Page {i}\n\n{PROSE}\n", encoding="utf-8")
+    run_cli("report", "docs", "-o", name, *TODAY_ARG, cwd=tmp_path)
+    text = " ".join((tmp_path / name).read_text(encoding="utf-8").split())
+    assert "One review date for most of the corpus:" in text
+    assert "21 of 24 dated documents" in text and ("2026-01-05" in text or "5 January 2026" in text)
+    (docs / "page0.md").write_text(front_matter(lastReviewed="'2026-02-10'") + "\n# Page 0\n\n" + PROSE + "\n", encoding="utf-8")
+    for i in range(1, 5):
+        (docs / f"page{i}.md").unlink()
+    run_cli("report", "docs", "-o", name, *TODAY_ARG, cwd=tmp_path)
+    assert "One review date" not in (tmp_path / name).read_text(encoding="utf-8")  # 16 of 20: too few

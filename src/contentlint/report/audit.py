@@ -7,7 +7,7 @@ raw here and are escaped by the renderers (HTML autoescape, Markdown escaping).
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -31,6 +31,9 @@ BROKEN_LINK_CODES = ("L001", "L002")
 NON_AUTHORITATIVE_CODE = "S001"
 NO_SOURCE = "(no source)"
 TIMELINE_MONTHS = 12
+# One last-review date on at least this many documents, and on most of the dated ones, is the day
+# they were imported or stamped, not a review: the report says so before anyone trusts the schedule.
+SHARED_DATE_MIN_DOCUMENTS = 20
 MAX_ACTION_DOCUMENTS = 60
 _STATE_ORDER = {
     state.OVERDUE: 0, state.DUE_SOON: 1, state.FUTURE_DATE: 2, state.UNREADABLE: 3, state.NO_DATE: 4,
@@ -111,6 +114,27 @@ class Action:
     review_note: str = ""
 
 
+@dataclass(frozen=True)
+class SharedReviewDate:
+    """One last-review date that most of the corpus carries."""
+
+    date: dt.date
+    documents: int
+    dated: int  # documents with a last-review date at all
+
+
+def shared_review_date(documents: list[DocumentFacts]) -> SharedReviewDate | None:
+    """The last-review date of most dated documents, when there are enough of them to be a stamp."""
+    dates = Counter(d.last_reviewed for d in documents if d.last_reviewed is not None)
+    if not dates:
+        return None
+    (date, count), = dates.most_common(1)
+    dated = sum(dates.values())
+    if count < SHARED_DATE_MIN_DOCUMENTS or 2 * count <= dated:
+        return None
+    return SharedReviewDate(date, count, dated)
+
+
 @dataclass
 class Audit:
     today: dt.date
@@ -135,6 +159,7 @@ class Audit:
     # Reviews grouped by owner: empty unless some document names an owner.
     owners: list[OwnerRow] = field(default_factory=list)
     last_review_field: str = "lastReviewed"  # the front-matter key that records a review
+    shared_review_date: SharedReviewDate | None = None
 
     @property
     def clean_documents(self) -> int:
@@ -319,4 +344,5 @@ def build_audit(
         checked_authority=NON_AUTHORITATIVE_CODE in result.rules,
         owners=build_owners(documents),
         last_review_field=last_review_field,
+        shared_review_date=shared_review_date(documents),
     )
