@@ -16,6 +16,7 @@ from contentlint.analysis.authority import (
 )
 from contentlint.analysis.link_problems import offline_problems
 from contentlint.analysis.links import LINK_MARKERS, REFERENCE, base_url, document_links
+from contentlint.analysis.pattern_starts import first_match
 from contentlint.analysis.phrase_index import PHRASE_INDEX, TextScan, text_scan, word_hits
 from contentlint.analysis.visible_text import (
     line_and_column,
@@ -120,7 +121,7 @@ def _signal_hits(text: str, data: AuthorityData, lowered: str, scan: TextScan) -
             if position >= 0 and (best is None or position < best[0]):
                 best = (position, position + len(phrase))
         if signal.pattern is not None and (not signal.requires or signal.requires.any_in(lowered, scan)):
-            match = signal.pattern.search(text)
+            match = first_match(signal.pattern, text, lowered, scan.occurrences)
             if match is not None and (best is None or match.start() < best[0]):
                 best = (match.start(), match.end())
         if best is not None:

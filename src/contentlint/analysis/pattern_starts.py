@@ -1,0 +1,94 @@
+"""Where a regular expression's matches can begin, so that a long page is tried only there.
+
+Python's ``re`` skips quickly to a pattern's literal prefix, but not when the pattern ignores
+case or begins with ``\\b`` or a look-behind: it then tries every position of the page (about
+2 ms for a 35 KB page). Most shipped patterns begin with one of a few literal strings
+(``purity``, ``hplc``, ``reagent``; ``$``, ``£``, ``€``), read here from the pattern itself.
+Trying the pattern only where one of those occurs in the lower-case text finds the same first
+match: the candidates are a superset of the places a match can begin, and each is checked by the
+pattern itself (``Pattern.match`` at an offset sees the text before it, for ``\\b`` and look-behinds).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+
+try:  # the parser of the re module: private, so anything unexpected means "no literal starts"
+    from re import _constants as _sre  # type: ignore[attr-defined]
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _sre
+    import sre_parse as _sre_parse
+
+_ZERO_WIDTH = {_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT}
+_REPEATS = {_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", _sre.MAX_REPEAT)}
+# Characters that re.IGNORECASE takes for an ASCII letter but whose lower case is not that letter
+# (dotted and dotless i, long s): in a page that holds one, the lower-case text cannot show the starts.
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f")
+
+
+@functools.lru_cache(maxsize=256)
+def literal_starts(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Lower-case strings one of which begins every match of ``pattern``; None if there is no such
+    set (a pattern that may begin with a class such as ``\\w`` or an optional part)."""
+    try:
+        starts = _starts(_sre_parse.parse(pattern.pattern, pattern.flags).data)
+    except Exception:  # noqa: BLE001 - an unexpected parse tree: the pattern is searched as it is
+        return None
+    if not starts or not all(_foldable(start) for start in starts):
+        return None
+    return tuple(sorted({start.lower() for start in starts}))
+
+
+def _foldable(start: str) -> bool:
+    """Whether lower-casing finds every case of ``start`` (ASCII or uncased characters)."""
+    return bool(start) and all(c.isascii() or c.lower() == c.upper() for c in start)
+
+
+def _starts(items: list[tuple[object, object]]) -> set[str] | None:
+    """The literal strings (as written) that begin every match of a parsed sequence, or None."""
+    prefix: list[str] = []
+    for op, av in items:
+        if op is _sre.LITERAL:
+            prefix.append(chr(av))  # type: ignore[arg-type]
+            continue
+        if prefix:
+            break
+        if op in _ZERO_WIDTH:
+            continue  # \b, ^, look-arounds: they narrow where a match begins, never move it
+        if op is _sre.IN:
+            chars = {chr(c) for kind, c in av if kind is _sre.LITERAL}  # type: ignore[union-attr]
+            return chars if len(chars) == len(av) else None  # type: ignore[arg-type]
+        if op is _sre.BRANCH:
+            union: set[str] = set()
+            for branch in av[1]:  # type: ignore[index]
+                starts = _starts(branch.data)
+                if starts is None:
+                    return None
+                union |= starts
+            return union
+        if op is _sre.SUBPATTERN:
+            return _starts(av[-1].data)  # type: ignore[index]
+        if op in _REPEATS and av[0] >= 1:  # type: ignore[index]
+            return _starts(av[2].data)  # type: ignore[index]
+        return None
+    return {"".join(prefix)} if prefix else None
+
+
+def first_match(
+    pattern: re.Pattern[str], text: str, lowered: str, occurrences: Callable[[str], list[int]]
+) -> re.Match[str] | None:
+    """``pattern.search(text)``, trying only the places where a literal start occurs in ``lowered``
+    (``text`` in lower case, offset for offset). ``occurrences(string)`` gives every start of
+    ``string`` in ``lowered`` (a phrase scan's, or a direct search)."""
+    starts = literal_starts(pattern)
+    if starts is None or any(c in text for c in _FOLDS_TO_ASCII):
+        return pattern.search(text)
+    candidates = sorted({position for start in starts for position in occurrences(start)})
+    for position in candidates:
+        match = pattern.match(text, position)
+        if match is not None:
+            return match
+    return None
