@@ -69,6 +69,35 @@ def test_sarif_validates_against_the_official_schema(run_cli, corpus) -> None:
     assert {r["ruleId"] for r in run["results"]} == {"F001", "F004", "M001", "M103", "F002"}
 
 
+
+REPEATED = "Chemotherapy can make you feel tired for some weeks after treatment ends."
+FIXABLE = front_matter(audiencelevel="patient", audienceLevel=None) + (
+    "\n# Radiotherapy\n\nSee [PubMed](http://www.ncbi.nlm.nih.gov/pubmed/1) and [a shop](http://example.org/buy).\n\n"
+    f"{REPEATED}\n{REPEATED}\n\n# Radiotherapy - site\n\n" + PROSE + "\n"
+)
+
+
+def test_sarif_fixes_validate_against_the_official_schema(run_cli, corpus) -> None:
+    root = corpus({"docs/fixable.md": FIXABLE})
+    log = json.loads(check(run_cli, root, "--format", "sarif", "--select", "L004,M103,Q004,Q005").out)
+    sarif_validator().validate(log)
+    fixes = {r["ruleId"]: r["fixes"] for r in log["runs"][0]["results"] if "fixes" in r}
+    assert len([r for r in log["runs"][0]["results"] if "fixes" in r]) == 4
+    assert sorted(fixes) == ["L004", "M103", "Q004", "Q005"]
+    assert {code: f[0]["properties"]["applicability"] for code, f in fixes.items()} == {
+        "L004": "safe", "M103": "safe", "Q004": "safe", "Q005": "unsafe"}
+    lines = FIXABLE.split("\n")
+    repeat = lines.index(REPEATED) + 2  # the second copy goes, with its line ending
+    [change] = fixes["Q004"][0]["artifactChanges"]
+    assert change["artifactLocation"] == {"uri": "docs/fixable.md", "uriBaseId": "%SRCROOT%"}
+    assert change["replacements"] == [{
+        "deletedRegion": {"startLine": repeat, "startColumn": 1, "endLine": repeat + 1, "endColumn": 1},
+        "insertedContent": {"text": ""},
+    }]
+    # Without a fix (a host not known to serve https), a result has no "fixes" at all.
+    shop = [r for r in log["runs"][0]["results"] if "example.org" in r["message"]["text"]]
+    assert len(shop) == 1 and "fixes" not in shop[0]
+
 def test_sarif_rules_carry_their_help_text(run_cli, corpus) -> None:
     log = json.loads(check(run_cli, corpus(CORPUS), "--format", "sarif").out)
     driver = log["runs"][0]["tool"]["driver"]

@@ -136,6 +136,9 @@ class CorpusPass:
     codes: tuple[str, ...]
     collect: Callable[[Document, Config], Any]
     finish: Callable[[list[tuple[str, Any]], Config], Iterable[tuple[str, str, Violation]]]
+    # Codes of document rules whose findings this pass may mend: a violation with such a code is
+    # not a finding of its own; its fix goes to that rule's finding at the same place and subject.
+    amends: tuple[str, ...] = ()
 
 
 _PASSES: dict[str, CorpusPass] = {}

@@ -53,7 +53,8 @@ class Finding:
     rule: str
     subject: str = ""
     owner: str = ""  # not part of the fingerprint: a page that changes hands keeps its baseline
-    fix: Fix | None = field(default=None, compare=False, repr=False)  # not part of the output either
+    # Not part of the fingerprint; the output shows it (JSON "fix", SARIF "fixes") when it has its places.
+    fix: Fix | None = field(default=None, compare=False, repr=False)
 
     def sort_key(self) -> tuple[str, int, int, str, str, str, str, str, str]:
         return (
@@ -85,4 +86,6 @@ class Finding:
         }
         if self.owner:  # optional: only where the config maps an owner field and the page sets it
             shown["owner"] = self.owner
+        if self.fix is not None and self.fix.spans:  # optional: only where the rule can mend the finding
+            shown["fix"] = self.fix.to_dict()
         return shown

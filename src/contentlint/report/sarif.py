@@ -2,7 +2,8 @@
 
 Paths are relative URIs against ``%SRCROOT%``; each result carries a ``partialFingerprints`` entry
 built from the rule, the path and the finding's subject (see contentlint.engine.fingerprint), so an alert
-keeps its identity when lines are added above it.
+keeps its identity when lines are added above it. A finding that a fix can mend carries it as
+SARIF ``fixes`` (its ``properties.applicability`` says "safe" or "unsafe", as --unsafe-fixes means it).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from urllib.parse import quote
 from contentlint.engine.fingerprint import numbered_fingerprints
 from contentlint.engine.rule_set import all_rules
 from contentlint.model.findings import Finding, Severity
+from contentlint.model.fixes import Fix
 from contentlint.report import ReportOptions, register
 from contentlint.report.escape import path_bytes, unsurrogate
 
@@ -54,6 +56,20 @@ def _location(path: str) -> dict[str, Any]:
     return {"uri": uri, "uriBaseId": SRCROOT}
 
 
+def _fix(path: str, fix: Fix) -> dict[str, Any]:
+    """A SARIF fix: the replacements in the finding's file (regions end before endColumn, as ours do)."""
+    replacements = [{
+        "deletedRegion": {"startLine": span.line, "startColumn": span.column,
+                          "endLine": span.end_line, "endColumn": span.end_column},
+        "insertedContent": {"text": unsurrogate(span.content)},
+    } for span in fix.spans]
+    return {
+        "description": {"text": unsurrogate(fix.description)},
+        "artifactChanges": [{"artifactLocation": _location(path), "replacements": replacements}],
+        "properties": {"applicability": fix.applicability},
+    }
+
+
 def _kept(findings: list[Finding], limit: int) -> list[Finding]:
     """At most ``limit`` findings, errors first, then in report order."""
     if len(findings) <= limit:
@@ -91,6 +107,8 @@ def build_sarif(result: RunResult, limit: int = MAX_RESULTS) -> dict[str, Any]:
             }],
             "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
         })
+        if finding.fix is not None and finding.fix.spans:
+            entry["fixes"] = [_fix(finding.path, finding.fix)]
         results.append(entry)
 
     invocation: dict[str, Any] = {"executionSuccessful": True}
