@@ -7,6 +7,7 @@ tracks how many were in flight at once, and stops by itself after ``lifetime`` s
 from __future__ import annotations
 
 import socket
+import ssl
 import threading
 import time
 from collections import Counter
@@ -61,9 +62,11 @@ class _Handler(BaseHTTPRequestHandler):
     def _answer(self, method: str) -> None:
         server = self.server.owner
         path = self.path
+        if isinstance(self.connection, ssl.SSLSocket):  # the TLS side: its own routes, "https:/path"
+            path = "https:" + path
         nth = server._arrived(method, path)
         try:
-            route = server.routes.get(path, server.default)
+            route = server.routes.get(path, server.routes.get(self.path, server.default))
             if route is None:
                 reply = Reply(404, body=b"not found")
             elif isinstance(route, Reply):
@@ -96,13 +99,36 @@ class _Server(ThreadingHTTPServer):
     request_queue_size = 128
     owner: LoopbackServer
 
+    def get_request(self) -> tuple[socket.socket, object]:
+        connection, address = super().get_request()
+        tls = self.owner.tls
+        if tls is None:
+            return connection, address
+        # One port, both sides: a TLS client speaks first, with a handshake record (0x16).
+        connection.settimeout(5)
+        try:
+            secure = connection.recv(1, socket.MSG_PEEK) == b"\x16"
+            if secure and tls == "refuse":
+                raise OSError("this server refuses TLS")
+            if secure:
+                connection = tls.wrap_socket(connection, server_side=True)
+        except OSError:
+            connection.close()
+            raise
+        connection.settimeout(None)
+        return connection, address
+
 
 class LoopbackServer:
     """An HTTP server on ``host`` (e.g. 127.0.0.1 or 127.0.0.2), on a free port."""
 
     def __init__(self, host: str = "127.0.0.1", routes: dict[str, Route] | None = None,
-                 default: Route | None = None, lifetime: float = 60.0) -> None:
+                 default: Route | None = None, lifetime: float = 60.0,
+                 tls: ssl.SSLContext | str | None = None) -> None:
+        """``tls``: also answer https:// on the same port with this context (routes "https:/path"
+        answer there, else the plain ones), or "refuse" to close every TLS connection at once."""
         self.host = host
+        self.tls = tls
         self.routes: dict[str, Route] = dict(routes or {})
         self.default = default
         self.requests: list[tuple[str, str]] = []
@@ -139,8 +165,8 @@ class LoopbackServer:
         self._server.shutdown()
         self._server.server_close()
 
-    def url(self, path: str) -> str:
-        return f"http://{self.host}:{self.port}{path}"
+    def url(self, path: str, scheme: str = "http") -> str:
+        return f"{scheme}://{self.host}:{self.port}{path}"
 
     def count(self, path: str | None = None) -> int:
         with self._lock:

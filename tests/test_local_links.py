@@ -156,7 +156,7 @@ def test_a_file_link_is_not_l006_and_not_resolved_against_the_url(tree: Path) ->
     config = Config(root=tree, network=True)
     (tree / "docs" / "page.md").write_text(WITH_URL + "\n[y](other.md) [z](trials)\n", encoding="utf-8")
     document = read_document(tree / "docs" / "page.md", str(tree / "docs" / "page.md"))
-    assert [url for url, _, _ in collect_links(document, config) or []] == [
+    assert [url for url, *_ in collect_links(document, config) or []] == [
         "https://www.cancer.gov/types/breast/trials"  # the file link is not requested on the site
     ]
 

@@ -45,7 +45,11 @@ def insecure_link(document: Document, config: Config) -> Iterator[Violation]:
 
     Fix (safe): `--fix` writes `https://` for hosts known to serve the same pages over
     https (PubMed and the rest of www.ncbi.nlm.nih.gov, doi.org, www.cancer.gov and
-    other sites in the shipped list); links to other hosts are left for a person to check.
+    other sites in the shipped list). With `--links`, also for any other link whose
+    https:// address was checked and answers as the http:// one does (a status of the
+    same class: both 2xx, say); a site that refuses https, or answers it differently, keeps
+    its link for a person to check. An http:// link that redirects through its https://
+    address needs no second request.
 
     Options (`[tool.contentlint.links]`): `extend-https-hosts`, more hosts whose http://
     links the fix may rewrite. Links to local or private addresses get L008 instead.

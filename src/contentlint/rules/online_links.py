@@ -9,7 +9,18 @@ from __future__ import annotations
 from typing import Any, Iterator
 from urllib.parse import urldefrag, urlsplit
 
+from contentlint.analysis.fix_edits import offset_of
+from contentlint.analysis.link_fixes import (
+    PERMANENT,
+    answers_alike,
+    from_chain,
+    https_fix,
+    https_variant,
+    redirect_fix,
+)
 from contentlint.analysis.links import document_links
+from contentlint.analysis.secure_hosts import HTTPS_HOSTS
+from contentlint.analysis.selection import is_selected
 from contentlint.document import Document
 from contentlint.model.errors import ConfigError
 from contentlint.model.findings import Violation
@@ -18,12 +29,11 @@ from contentlint.net import (
     outcome as kinds,  # plain data; the HTTP stack is imported only by --links
 )
 from contentlint.net.addresses import forbidden_host, host_of, is_ip_literal
-from contentlint.net.outcome import Outcome
+from contentlint.net.outcome import NetworkUnavailable, Outcome
 from contentlint.net.settings import DURATION_PATTERN, LinkSettings, SettingsError, settings_from_section
 from contentlint.plugin import CorpusPass, corpus_pass, reported_code
 
 NETWORK_CODES = ("L001", "L002", "L003", "L009")
-PERMANENT = frozenset({301, 308})
 _UNVERIFIABLE = frozenset({401, 403, 429})
 _UNREACHABLE = {
     kinds.DNS: "the host name does not resolve (DNS); check the address for typos, or the site may be gone",
@@ -33,7 +43,9 @@ _UNREACHABLE = {
     kinds.INVALID: "the URL cannot be requested ({detail}); fix the link",
 }
 
-Citation = tuple[str, int, int]  # (url as written, line, column)
+# (url, line, column, written): ``written`` when the text at that place is the url itself (not a
+# relative target resolved against the page's address, nor an escaped one), so a fix may rewrite it.
+Citation = tuple[str, int, int, bool]
 
 
 _STRINGS = {"type": "array", "items": {"type": "string"}}
@@ -184,23 +196,28 @@ def collect_links(document: Document, config: Config) -> list[Citation] | None:
     if not config.network:
         return None
     citations = [
-        (link.url, link.line, link.column)
+        (link.url, link.line, link.column, _written_as_is(document, link.url, link.line, link.column))
         for link in document_links(document)
         if getattr(link, "checks_target", True) and _checkable(link.url)  # a [text][label] use is checked at its definition
     ]
     return citations or None
 
 
+def _written_as_is(document: Document, url: str, line: int, column: int) -> bool:
+    offset = offset_of(document, line, column)
+    return offset is not None and document.text.startswith(url, offset)
+
+
 def finish_links(summaries: list[tuple[str, Any]], config: Config) -> Iterator[tuple[str, str, Violation]]:
     if not config.network:
         return
     settings = link_settings(config)
-    cited: dict[str, list[tuple[str, str, int, int]]] = {}
+    cited: dict[str, list[tuple[str, str, int, int, bool]]] = {}
     for path, citations in summaries:
-        for url, line, column in citations:
+        for url, line, column, *written in citations:
             if settings.is_skipped(url):
                 continue
-            cited.setdefault(urldefrag(url)[0], []).append((path, url, line, column))
+            cited.setdefault(urldefrag(url)[0], []).append((path, url, line, column, bool(written and written[0])))
     if not cited:
         return
     from contentlint.net.checker import (
@@ -220,9 +237,61 @@ def finish_links(summaries: list[tuple[str, Any]], config: Config) -> Iterator[t
         verdict = judge(outcome, settings)
         if verdict is None or (verdict[0] == "L008" and _seen_offline(outcome)):
             continue
-        for path, written, line, column in places:
+        for path, written, line, column, as_is in places:
             code, message = judge(outcome, settings, written) or verdict
-            yield path, code, Violation(line, column, message, subject=written)
+            fix = redirect_fix(written, line, column, outcome) if code == "L003" and as_is else None
+            yield path, code, Violation(line, column, message, subject=written, fix=fix)
+    if _wants_https_fixes(config):
+        yield from _https_fixes(cited, outcomes, settings, config)
+
+
+def _wants_https_fixes(config: Config) -> bool:
+    return is_selected("L004", [*config.select, *config.extend_select], config.ignore)
+
+
+def _https_fixes(
+    cited: dict[str, list[tuple[str, str, int, int, bool]]], outcomes: dict[str, Outcome], settings: LinkSettings,
+    config: Config,
+) -> Iterator[tuple[str, str, Violation]]:
+    """L004's fix for http:// links whose https:// address answers as they do: known from their own
+    redirects when they lead through it, else checked now (only for links that answered)."""
+    known_hosts = config.resource(HTTPS_HOSTS)  # fixed offline already
+    variants: dict[str, str] = {}
+    for key, places in cited.items():
+        variant, outcome = https_variant(key), outcomes.get(key)
+        if (variant is None or outcome is None or outcome.error is not None or outcome.status is None
+                or host_of(key) in known_hosts or settings.is_skipped(variant)
+                or not any(as_is for *_, as_is in places)):
+            continue
+        variants[key] = variant
+    answers = {variant: found for key, variant in variants.items()
+               if (found := from_chain(outcomes[key], variant)) is not None}
+    todo = [variant for variant in variants.values() if variant not in answers]
+    if todo:
+        answers.update(_check_more(todo, settings, config, len(cited)))
+    for key, variant in variants.items():
+        https = answers.get(variant)
+        if https is None or not answers_alike(outcomes[key], https):
+            continue
+        for path, written, line, column, as_is in cited[key]:
+            if as_is and https_variant(written) is not None:
+                yield path, "L004", Violation(line, column, "", subject=written, fix=https_fix(written, line, column))
+
+
+def _check_more(urls: list[str], settings: LinkSettings, config: Config, before: int) -> dict[str, Outcome]:
+    """A second round of checks, after the ``before`` links themselves (the progress goes on from theirs)."""
+    from contentlint.net.checker import check_urls
+
+    shown = getattr(config, "progress", None)
+    progress = None if shown is None else (lambda done, total: shown(before + done, before + total))
+    try:
+        outcomes, _stats = check_urls(
+            urls, settings, is_good=lambda outcome: is_good(outcome, settings),
+            progress=progress, notice=getattr(config, "notice", None),
+        )
+    except NetworkUnavailable as error:  # the links answered a moment ago: no fix rather than no run
+        return error.outcomes
+    return outcomes
 
 
 def _seen_offline(outcome: Outcome) -> bool:
@@ -230,7 +299,8 @@ def _seen_offline(outcome: Outcome) -> bool:
     return not outcome.hops and forbidden_host(host_of(outcome.url)) is not None
 
 
-corpus_pass(CorpusPass("online-links", (*NETWORK_CODES, "L008"), collect_links, finish_links))
+# L004: the link check also finds which http:// links may become https:// (their fix).
+corpus_pass(CorpusPass("online-links", (*NETWORK_CODES, "L008"), collect_links, finish_links, amends=("L004",)))
 
 
 reported_code(
@@ -285,7 +355,7 @@ reported_code(
 
 
 reported_code(
-    "L003", "permanent-redirect", "warning", network=True, uses=[LINK_SETTINGS],
+    "L003", "permanent-redirect", "warning", network=True, uses=[LINK_SETTINGS], fix="safe",
     doc="""A link is permanently redirected (301 or 308): the message gives the new URL.
 
     Why it matters: the site has said the page lives somewhere else now.
@@ -298,6 +368,19 @@ reported_code(
 
     Example: `http://www.example.org/drugs` answers 301 to
     `https://www.example.org/medicines/`: use the new URL.
+
+    Fix (safe, with `--links`): `contentlint check --links --fix` writes the new
+    address in place of the old one, from this run's check or from the link
+    cache (a warm cache sends no request), when every redirect of the chain is
+    permanent and the new address answers 2xx. Only the link's target as written
+    changes; its fragment is kept. Safe when the new address is the same page:
+    same host, same path but for a trailing slash, same query, `http://` becoming
+    `https://` (`http://www.example.org/drugs` to `https://www.example.org/drugs/`).
+    Unsafe (`--unsafe-fixes`) when the page moved to another path or another host,
+    or a temporary redirect follows the permanent ones. No fix when the redirect
+    ends on the site's home page or a sign-in page (the page is gone or hidden),
+    when the link is written relative to the page's `url`, or when the chain ends
+    in an error. A temporary redirect (302, 307) is never a finding, so never fixed.
 
     Options: none of its own; see L001 for `accept`, `skip` and the cache.
     """,
