@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
 from conftest import codes_of, front_matter, lint_text, make_config
 from contentlint.analysis.authority import authority_data, registrable_domain
+from contentlint.rules.authority import _host
 
 BODY = "\nRadiotherapy uses high-energy rays to treat cancer. Your team will plan it with you.\n"
 
@@ -134,6 +136,26 @@ def test_s003_links_to_non_authoritative_domains(body: str, expected: set[str]) 
 )
 def test_s003_trusts_public_and_professional_sites(body: str, expected: set[str]) -> None:
     assert s_codes(front_matter() + "\n" + body + "\n") == expected
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://en.wikipedia.org/wiki/X", "HTTP://WWW.Example.COM", "https://a.example.org?q=1", "http://b.example#top",
+        "https://shop.example.com:8443/p", "https://user@shop.example.com/p", "https://[2001:db8::1]/x",
+        "https://192.0.2.1/x", " https://padded.example.com/x ", "https://tab.example\t.com/x", "https://.../",
+        "ftp://files.example.com/x", "mailto:a@b.example", "/relative/path", "https://", "https://bücher.example/x",
+        "https://exampſe.com/x", "https://host.example./x", "https://x.example/a b",
+    ],
+)
+def test_s003_reads_the_host_as_urlsplit_does(url: str) -> None:
+    """The host read without a parse is the one urlsplit gives (S001, S003 and S005 use it)."""
+    try:
+        parts = urlsplit(url.strip())
+        expected = parts.hostname if parts.scheme.lower() in ("http", "https") else None
+    except ValueError:
+        expected = None
+    assert _host(url) == expected
 
 
 def test_s003_message_says_what_kind_of_site_it_saw() -> None:

@@ -62,7 +62,7 @@ class AuthorityData:
     _tiers_seen: dict[str, Tier | None] = field(default_factory=dict, repr=False)
     _sources_seen: dict[tuple[str, str], Source | None] = field(default_factory=dict, repr=False)
     _vendor_table: dict[str, bool] | None = field(default=None, repr=False)
-    # Per linked address: (host, registrable domain) when off the authority list, else None (S003).
+    # Per linked host: (host, registrable domain) when off the authority list, else None (S003).
     link_sites: dict[str, tuple[str, str] | None] = field(default_factory=dict, repr=False)
 
     def tier_of(self, host: str) -> Tier | None:

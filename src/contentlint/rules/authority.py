@@ -41,9 +41,21 @@ _ATTRIBUTION_LABEL = re.compile(
 )
 
 
-@functools.lru_cache(maxsize=4096)
+# An http(s) address whose host is plain ASCII letters, digits, dots and hyphens: its host is read
+# here without a parse (urlsplit would give the same, lower-cased); any other address is parsed.
+_PLAIN_WEB_ADDRESS = re.compile(r"https?://([a-z0-9.\-]+)(?=[/?#]|\Z)", re.IGNORECASE | re.ASCII)
+
+
 def _host(url: str) -> str | None:
-    """The host of an http(s) URL (cached: a corpus cites the same addresses again and again)."""
+    """The host of an http(s) URL, lower case."""
+    plain = _PLAIN_WEB_ADDRESS.match(url)
+    if plain is not None:
+        return plain.group(1).lower()
+    return _parsed_host(url)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parsed_host(url: str) -> str | None:
     try:
         parts = urlsplit(url.strip())
         return parts.hostname if parts.scheme.lower() in ("http", "https") else None
@@ -288,14 +300,16 @@ def _unvetted_kind(host: str, site: str) -> str | None:
 
 def _untrusted_site(url: str, data: AuthorityData) -> tuple[str, str] | None:
     """(host, registrable domain) of a web address off the authority list; None for any other."""
-    remembered = data.link_sites.get(url, _UNSEEN)
+    host = _host(url)
+    if host is None:
+        return None
+    remembered = data.link_sites.get(host, _UNSEEN)
     if remembered is _UNSEEN:
-        host = _host(url)
-        if host is None or data.tier_of(host) is not None:
+        if data.tier_of(host) is not None:
             remembered = None
         else:  # an IP address is its own "site": it has no registrable domain
             remembered = (host, host if is_ip_literal(host) else registrable_domain(host))
-        remember(data.link_sites, url, remembered)
+        remember(data.link_sites, host, remembered)
     return remembered
 
 
