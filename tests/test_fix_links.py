@@ -365,3 +365,16 @@ def test_https_answer_read_from_the_redirects() -> None:
     assert not answers_alike(http, _outcome("https://a.org/x", [], "https://a.org/x", None, "tls"))
     assert not answers_alike(http, _outcome("https://a.org/x", [], "https://a.org/x", 404))
 
+
+
+def test_l003_fixed_when_documents_are_checked_in_worker_processes(run_cli: Callable, site: LoopbackServer,
+                                                                   tmp_path: Path) -> None:
+    site.routes.update({"/many": redirect(301, "/many/"), "/many/": status(200)})
+    root = _corpus(tmp_path, "")
+    (root / "page.md").unlink()
+    for n in range(60):  # enough for worker processes (-j 2)
+        (root / f"p{n:02}.md").write_text(_page(f"Page {n}: see [the leaflet]({site.url('/many')}).\n",
+                                                title=f"Page {n}"), encoding="utf-8")
+    result = run_cli(*BASE[:-2], "--select", "L003", "--fix", "-j", "2", ".", cwd=root)
+    assert result.code == 0 and "Fixed 60 problems in 60 files." in result.out, result.out + result.err
+    assert all(f"({site.url('/many/')})" in path.read_text(encoding="utf-8") for path in root.glob("p*.md"))
