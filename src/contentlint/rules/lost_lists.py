@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from typing import Iterator, NamedTuple
 
@@ -74,17 +75,49 @@ class _Block(NamedTuple):
     paragraph: Paragraph | None = None
 
 
-def _blocks(view: Structure) -> list[_Block]:
-    """The blocks of the page in source order: what can follow an introduction."""
-    blocks = [_Block(h.start, h.end, "heading", h.level) for h in view.headings]
-    blocks += [_Block(p.start, p.end, "paragraph", 0, p) for p in view.paragraphs if not p.in_table]
-    for kind, found in (
-        ("list", view.list_items), ("table", view.tables), ("code", view.code_blocks),
-        ("quotation", view.block_quotes), ("html", view.html_blocks), ("definition", view.definitions),
-    ):
-        blocks += [_Block(b.start, b.end, kind) for b in found]
-    blocks.sort(key=lambda block: block.start)
-    return blocks
+# What can follow an introduction, in the order that blocks starting at the same offset are taken.
+_KINDS = ("heading", "paragraph", "list", "table", "code", "quotation", "html", "definition")
+
+
+class _Blocks:
+    """The blocks of a page, each kind in source order: found by offset without merging them all
+    (a page of references has thousands of blocks, and only those after an introduction matter)."""
+
+    def __init__(self, view: Structure) -> None:
+        found = (
+            view.headings, [p for p in view.paragraphs if not p.in_table], view.list_items, view.tables,
+            view.code_blocks, view.block_quotes, view.html_blocks, view.definitions,
+        )
+        self._blocks = [sorted(blocks, key=operator.attrgetter("start")) for blocks in found]
+        self._starts = [[block.start for block in blocks] for blocks in self._blocks]
+
+    def following(self, offset: int) -> tuple[_Block | None, _Block | None]:
+        """The first block that starts at or after ``offset``, and the block after that one."""
+        positions = [bisect.bisect_left(starts, offset) for starts in self._starts]
+        first = self._earliest(positions)
+        if first is None:
+            return None, None
+        positions[first] += 1
+        second = self._earliest(positions)
+        return self._block(first, positions[first] - 1), (
+            self._block(second, positions[second]) if second is not None else None
+        )
+
+    def _earliest(self, positions: list[int]) -> int | None:
+        """The kind whose next block (at ``positions``) starts first; the earlier kind on a tie."""
+        best: int | None = None
+        for kind, (starts, position) in enumerate(zip(self._starts, positions)):
+            if position < len(starts) and (best is None or starts[position] < self._starts[best][positions[best]]):
+                best = kind
+        return best
+
+    def _block(self, kind: int, position: int) -> _Block:
+        block = self._blocks[kind][position]
+        if kind == 0:
+            return _Block(block.start, block.end, "heading", block.level)
+        if kind == 1:
+            return _Block(block.start, block.end, "paragraph", 0, block)
+        return _Block(block.start, block.end, _KINDS[kind])
 
 
 def _is_content(view: Structure, paragraph: Paragraph) -> bool:
@@ -150,8 +183,7 @@ def list_missing(document: Document, config: Config) -> Iterator[Violation]:
     if ":" not in body:
         return
     view = document_structure(document)
-    blocks: list[_Block] | None = None
-    starts: list[int] = []
+    blocks: _Blocks | None = None
     for paragraph in view.paragraphs:
         if paragraph.in_table:
             continue
@@ -165,10 +197,8 @@ def list_missing(document: Document, config: Config) -> Iterator[Violation]:
         if not _is_list_intro(line):
             continue
         if blocks is None:  # only for a page that has an introduction
-            blocks = _blocks(view)
-            starts = [block.start for block in blocks]
-        index = bisect.bisect_left(starts, paragraph.end)
-        following = blocks[index] if index < len(blocks) else None
+            blocks = _Blocks(view)
+        following, after = blocks.following(paragraph.end)
         if following is None:
             what = "the document ends"
         elif following.kind == "heading":
@@ -180,7 +210,6 @@ def list_missing(document: Document, config: Config) -> Iterator[Violation]:
         elif _item_text(line) or _ONE_THING.search(_last_sentence(line)):
             continue  # an item's own text that lost its indent; a citation or one answer, not a list
         else:
-            after = blocks[index + 1] if index + 1 < len(blocks) else None
             if after is not None and after.kind == "paragraph" and _parallel(body[following.start:following.end], body[after.start:after.end]):
                 continue  # items written as paragraphs: "Lapatinib has been linked with …", "Trastuzumab has been linked with …"
             one_line = "\n" not in body[following.start:following.end]
