@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 from conftest import codes_of, front_matter, lint_text, make_config
@@ -183,6 +185,7 @@ REPEATED = "Contact the hospital straight away on the 24-hour number if you feel
         (f"{REPEATED}\n\nBetween.\n\n  {REPEATED.replace(' ', '  ', 2)}", {"Q004"}),
         (f"{REPEATED}\n\nBetween.\n\n{REPEATED.replace(' ', chr(9), 1)}", {"Q004"}),
         (f"{REPEATED}\n\nBetween.\n\n{REPEATED.replace(' ', chr(0xA0))}", {"Q004"}),
+        (f"{REPEATED}\n\nBetween.\n\n{REPEATED.replace(' ', chr(0x2009), 3).replace(' ', chr(0x3000), 1)}", {"Q004"}),
         (f"{REPEATED}\n\nBetween.\n\n{REPEATED.replace(' ', '')}", set()),  # words run together: not the same
         (f"{REPEATED}\n\n\n\n\n{REPEATED}", {"Q004"}),
         (f"{REPEATED} \n{REPEATED}", set()),  # the same words, but the line above ends in a space
@@ -220,6 +223,13 @@ SETTLE = "Most people find that the soreness settles within two or three weeks o
 )
 def test_q004_tells_page_wording_from_scraping_repeats(body: str, expected: set[str]) -> None:
     assert q_codes(body) == expected
+
+
+def test_q004_knows_every_space_that_split_knows() -> None:
+    """The whitespace Q004 squeezes out before it compares is what str.split() takes for whitespace."""
+    from contentlint.rules.repeats import _OTHER_WHITESPACE
+
+    assert set(_OTHER_WHITESPACE) == {chr(c) for c in range(0x80, sys.maxunicode + 1) if chr(c).isspace()}
 
 
 def test_q004_says_what_it_saw() -> None:

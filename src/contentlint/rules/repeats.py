@@ -128,9 +128,10 @@ def _in_prose(prose: list[Paragraph], starts: list[int], line) -> bool:
     return index >= 0 and prose[index].end > line.start
 
 
-# What str.split() takes for whitespace in ASCII; other whitespace is made a space first.
+# What str.split() takes for whitespace in ASCII; other whitespace (all of it, as str.isspace() says:
+# no-break spaces, the typographic spaces) is made a space first.
 _ASCII_WHITESPACE = b" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
-_OTHER_WHITESPACE = re.compile(r"[^\S\x00-\x7f]")
+_OTHER_WHITESPACE = "\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 
 
 def _may_repeat(blocks: list[str], minimum: int) -> bool:
@@ -140,17 +141,19 @@ def _may_repeat(blocks: list[str], minimum: int) -> bool:
     if len(long) < 2:
         return False
     joined = "\x00".join(long)
-    if not joined.isascii():
-        joined = _OTHER_WHITESPACE.sub(" ", joined)
+    if not joined.isascii():  # a search for each such space is faster than one regular expression for all
+        for space in _OTHER_WHITESPACE:
+            if space in joined:
+                joined = joined.replace(space, " ")
     squeezed = joined.encode().translate(None, _ASCII_WHITESPACE).split(b"\x00")
     return len(squeezed) != len(long) or len(set(squeezed)) < len(squeezed)  # (a NUL in the text: compare)
 
 
-def _image_only(view: Structure, paragraph: Paragraph) -> bool:
+def _image_only(view: Structure, link_starts: list[int], paragraph: Paragraph) -> bool:
     """Whether the paragraph holds nothing but images, linked or not (``![alt](src)``,
-    ``[![alt](src)](href)``, ``<img>``): no text of its own."""
+    ``[![alt](src)](href)``, ``<img>``): no text of its own. ``link_starts``: where each link starts."""
     links = view.links
-    first = bisect.bisect_left([link.start for link in links], paragraph.start)
+    first = bisect.bisect_left(link_starts, paragraph.start)
     inside = list(itertools.takewhile(lambda link: link.start < paragraph.end, links[first:]))
     images = [link for link in inside if link.kind == IMAGE]
     text = view.body[paragraph.start:paragraph.end]
@@ -168,10 +171,10 @@ def _image_only(view: Structure, paragraph: Paragraph) -> bool:
     return not _HTML_IMAGE.sub("", text).strip(" \t\n|·-–—")
 
 
-def _figure(view: Structure, paragraph: Paragraph) -> str:
+def _figure(view: Structure, link_starts: list[int], paragraph: Paragraph) -> str:
     """The source of the image right above a paragraph (its caption), or ""."""
     links, body = view.links, view.body
-    index = bisect.bisect_left([link.start for link in links], paragraph.start) - 1
+    index = bisect.bisect_left(link_starts, paragraph.start) - 1
     end = paragraph.start
     while index >= 0:
         link = links[index]
@@ -242,6 +245,7 @@ def _repeated_paragraphs(
     # Built once, not per repeat: a page of thousands of copies stays linear.
     index = {p.start: i for i, p in enumerate(prose)}
     starts = [h.start for h in view.headings]
+    link_starts = [link.start for link in view.links]
     for paragraph, text in candidates:
         key = " ".join(text.split())
         if len(key) < minimum:
@@ -251,11 +255,11 @@ def _repeated_paragraphs(
         if len(copies) == 1:
             continue
         # Tested only for a repeat (the tests read the same on every copy).
-        if _image_only(view, paragraph):
+        if _image_only(view, link_starts, paragraph):
             continue  # the same picture shown again
-        figure = _figure(view, paragraph)
+        figure = _figure(view, link_starts, paragraph)
         if figure:
-            if any(_figure(view, copy) == figure for copy in copies[:-1]):
+            if any(_figure(view, link_starts, copy) == figure for copy in copies[:-1]):
                 continue  # the same figure, image and caption, shown again
             how = "under another picture"  # one caption under two images
         else:
