@@ -379,3 +379,18 @@ from contentlint.rules.encoding_damage import _DAMAGE, _damage  # noqa: E402
 @given(st.text(alphabet="aâ€™Ã©Â \ufffd\x01\x7fï»¿\x9d b\n", max_size=40))
 def test_q007_candidate_search_finds_what_the_full_search_finds(text: str) -> None:
     assert [(m.start(), m.group()) for m in _damage(text)] == [(m.start(), m.group()) for m in _DAMAGE.finditer(text)]
+
+
+from contentlint.rules.encoding_damage import _DAMAGE_START, _may_be_damaged  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="a’“é\u00a0ÂÃâï€\ufffd\x01\x0b\x7f\x85\x9d\x9f\u0100\u2019 \t\n\r", max_size=30))
+def test_q007_screening_says_whether_a_damage_match_can_start(text: str) -> None:
+    assert _may_be_damaged(text) == (_DAMAGE_START.search(text) is not None)
+
+
+def test_q007_damage_starts_with_latin_1_or_a_replacement_character() -> None:
+    """What the screening relies on: it reads only the Latin-1 characters of a page, and U+FFFD."""
+    starts = [c for c in map(chr, range(sys.maxunicode + 1)) if _DAMAGE_START.match(c)]
+    assert starts and all(ord(c) < 256 or c == "\ufffd" for c in starts)

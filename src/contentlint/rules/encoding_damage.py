@@ -23,7 +23,9 @@ _DAMAGE = re.compile(_MOJIBAKE.pattern + "|\ufffd|[" + _CONTROL + "]")
 # Every damage match starts with one of these: a plain character-class search finds the few
 # candidates about 7x faster than searching with the whole alternation (nci-kb: 0.10 s against 0.74 s).
 _DAMAGE_START = re.compile("[ÂÃÅÆÐÑâï\ufffd" + _CONTROL + "]")
-_NOT_CONTROL_BYTES = bytes(b for b in range(128) if not (b < 32 and b not in (9, 10, 13)) and b != 127) + bytes(range(128, 256))
+# Every character a damage match starts with is U+FFFD or a Latin-1 character: these bytes are the
+# Latin-1 characters that are none of them.
+_NOT_DAMAGE_START = bytes(b for b in range(256) if not _DAMAGE_START.match(chr(b)))
 
 
 def _repair(fragment: str) -> str | None:
@@ -46,6 +48,13 @@ def _describe_damage(found: str) -> str:
         f'mojibake "{found}"{hint}: UTF-8 text was decoded with the wrong character set; '
         "re-export the page as UTF-8 or fix the characters"
     )
+
+
+def _may_be_damaged(text: str) -> bool:
+    """Whether a damage match can start somewhere in ``text``: decided by keeping its Latin-1
+    characters and deleting those that start none (C-level passes, about 3x faster than the
+    search for a start on a page with typographic quotes, which most pages without damage are)."""
+    return "\ufffd" in text or bool(text.encode("latin-1", "ignore").translate(None, _NOT_DAMAGE_START))
 
 
 def _damage(text: str) -> Iterator[re.Match[str]]:
@@ -76,8 +85,8 @@ def encoding_damage(document: Document, config: Config) -> Iterator[Violation]:
     Options: none.
     """
     text = document.text
-    if text.isascii() and not text.encode("ascii").translate(None, _NOT_CONTROL_BYTES):
-        return  # the usual case, decided by deleting every byte that is not a control character
+    if not _may_be_damaged(text):
+        return  # the usual case
     seen: set[int] = set()
     for match in _damage(text):
         line, column = place(text, match.start(), 1)
