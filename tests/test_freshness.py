@@ -28,6 +28,11 @@ CASES = [
     ("due-in-31-days-is-not-soon", front_matter(lastReviewed="'2026-09-23'", reviewFrequency="quarterly") + BODY, set()),
     ("monthly-overdue-by-one-day", front_matter(lastReviewed="'2026-10-21'", reviewFrequency="monthly") + BODY, {"F001"}),
     ("biennial-fresh", front_matter(lastReviewed="'2025-01-01'", reviewFrequency="biennial") + BODY, set()),
+    # A date in another form still schedules the review (M102 asks for YYYY-MM-DD): no missed overdue.
+    ("written-month-name-overdue", front_matter(lastReviewed="'Dec 30, 2025'", reviewFrequency="quarterly") + BODY, {"F001"}),
+    ("written-day-first-overdue", front_matter(lastReviewed="'30/12/2025'", reviewFrequency="quarterly") + BODY, {"F001"}),
+    ("written-year-first-fresh", front_matter(lastReviewed="'2026/10/01'", reviewFrequency="annual") + BODY, set()),
+    ("written-ambiguous-not-guessed", front_matter(lastReviewed="'03/04/2025'", reviewFrequency="quarterly") + BODY, set()),
     ("future-review", front_matter(lastReviewed="'2027-02-01'") + BODY, {"F003"}),
     ("no-date-anywhere", "# Chemotherapy\n\nText only.\n", {"F004"}),
     ("invalid-date-is-m102-not-f004", front_matter(lastReviewed="soon") + BODY, set()),
@@ -185,3 +190,10 @@ def test_common_dates_read_as_strptime_reads_them(day: str, month: str, after: s
 
     text = f"{day}{month}{after}{year}"
     assert _common_english_date(text) == _by_strptime(text)
+
+
+def test_a_date_written_otherwise_is_quoted_as_written_and_as_read() -> None:
+    text = front_matter(lastReviewed="'Dec 30, 2025'", reviewFrequency="quarterly") + BODY
+    (overdue,) = [f for f in lint_text(text, make_config()) if f.code == "F001"]
+    assert 'lastReviewed "Dec 30, 2025" (read as 2025-12-30) + quarterly cycle' in overdue.message
+    assert overdue.line == 6

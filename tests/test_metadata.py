@@ -113,6 +113,13 @@ def test_invalid_date_message_names_field_value_and_form() -> None:
     assert "`lastReviewed` is '2026-13-45', not a valid date (YYYY-MM-DD" in message
 
 
+@pytest.mark.parametrize("written", ["'30/12/2023'", "'Dec 30, 2023'", "'2023/12/30'", "2023-12-30 10:00:00"])
+def test_a_date_in_another_form_is_one_m102_that_names_the_date_form(written: str) -> None:
+    # It breaks both `format: date` and the field's pattern: one value, one finding.
+    (found,) = metadata_findings(front_matter(lastReviewed=written) + BODY)
+    assert found[0] == "M102" and "not a valid date (YYYY-MM-DD" in found[2]
+
+
 def test_version_number_hint() -> None:
     (_, _, message), = metadata_findings(front_matter(version="1.0") + BODY)
     assert "as a number: quote it" in message

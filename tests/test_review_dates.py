@@ -227,3 +227,30 @@ def test_no_review_date_quotes_the_publication_date_it_saw(body: str, seen: str)
     assert code == "F004" and line == 1
     assert message.startswith("no review date: add `lastReviewed` to the front matter")
     assert (seen in message) if seen else ("publication" not in message)
+
+
+@pytest.mark.parametrize(
+    ("written", "order", "expected"),
+    [
+        ("Dec 30, 2023", "auto", "2023-12-30"),
+        ("30 December 2023", "auto", "2023-12-30"),
+        ("December 2023", "auto", "2023-12-01"),
+        ("2023/12/30", "auto", "2023-12-30"),
+        ("2023.12.30", "auto", "2023-12-30"),
+        ("30/12/2023", "auto", "2023-12-30"),
+        ("12/30/2023", "auto", "2023-12-30"),
+        ("03/04/2023", "auto", None),  # either could be the day
+        ("03/04/2023", "DMY", "2023-04-03"),
+        ("03/04/2023", "MDY", "2023-03-04"),
+        ("30/02/2023", "auto", None),  # no such day
+        ("2023-12-30", "auto", None),  # the right form: read by front_matter_date, not here
+        ("2023", "auto", None),
+        ("soon", "auto", None),
+        ("", "auto", None),
+    ],
+)
+def test_front_matter_written_date(written: str, order: str, expected: str | None) -> None:
+    from contentlint.analysis.review_dates import front_matter_written_date
+
+    found = front_matter_written_date(written, order)
+    assert (found.isoformat() if found else None) == expected

@@ -19,6 +19,7 @@ from contentlint.analysis.review_dates import (
     UnreadableDate,
     body_review_dates,
     front_matter_date,
+    front_matter_written_date,
 )
 from contentlint.document import Document
 from contentlint.model.settings import Config, Cycle
@@ -56,9 +57,10 @@ def review_schedule(document: Document, config: Config) -> ReviewSchedule:
         schedule.cycle, schedule.cycle_origin = own_cycle, fields.review_cycle
     else:
         schedule.cycle, schedule.cycle_origin = config.cycle_for(meta.get("sourceType"), meta.get(fields.source))
-    schedule.front_matter_last = _front_matter_date(document, fields.last_reviewed, LAST)
+    order = config.review.date_order
+    schedule.front_matter_last = _front_matter_date(document, fields.last_reviewed, LAST, order)
     if fields.next_review is not None:
-        schedule.front_matter_next = _front_matter_date(document, fields.next_review, NEXT)
+        schedule.front_matter_next = _front_matter_date(document, fields.next_review, NEXT, order)
     if fields.owner is not None:
         owner = meta.get(fields.owner)
         schedule.owner = str(owner).strip() if isinstance(owner, (str, int, float)) and not isinstance(owner, bool) else ""
@@ -77,13 +79,13 @@ def review_schedule(document: Document, config: Config) -> ReviewSchedule:
     if schedule.front_matter_next is not None:
         anchor = schedule.front_matter_next
         schedule.due = anchor.date
-        schedule.basis = f"{fields.next_review} {anchor.date.isoformat()}"
+        schedule.basis = f"{fields.next_review} {_shown(anchor)}"
         schedule.due_line = anchor.line
     elif schedule.front_matter_last is not None and schedule.cycle is not None:
         anchor = schedule.front_matter_last
         schedule.due = cycle_after(anchor.date, schedule.cycle)
         origin = "" if schedule.cycle_origin == fields.review_cycle else f" ({schedule.cycle_origin})"
-        schedule.basis = f"{fields.last_reviewed} {anchor.date.isoformat()} + {cycle} cycle{origin}"
+        schedule.basis = f"{fields.last_reviewed} {_shown(anchor)} + {cycle} cycle{origin}"
         schedule.due_line = anchor.line
     elif schedule.front_matter_last is not None:
         pass  # a last review with no cycle anywhere: not under review (as the tech-docs template has it)
@@ -101,10 +103,26 @@ def review_schedule(document: Document, config: Config) -> ReviewSchedule:
     return schedule
 
 
-def _front_matter_date(document: Document, key: str, kind: str) -> ReviewDate | None:
+def _front_matter_date(document: Document, key: str, kind: str, date_order: str) -> ReviewDate | None:
+    """The field's date. One written in another form ("Dec 30, 2023", 30/12/2023) still schedules
+    the review, so that M102's complaint about its form does not hide an overdue review."""
     value = document.metadata.get(key)
     date = front_matter_date(value)
+    reading = ""
     if date is None:
-        return None
+        date = front_matter_written_date(value, date_order)
+        if date is None:
+            return None
+        reading = WRITTEN_OTHERWISE
     line, column = document.key_position(key)
-    return ReviewDate(kind, date, line, column, f"{key}: {value}", "front matter")
+    return ReviewDate(kind, date, line, column, f"{key}: {value}", "front matter", reading)
+
+
+WRITTEN_OTHERWISE = "written otherwise"
+
+
+def _shown(date: ReviewDate) -> str:
+    """A front-matter date for messages: 2023-12-30, or "30/12/2023" (read as 2023-12-30)."""
+    if date.reading != WRITTEN_OTHERWISE:
+        return date.date.isoformat()
+    return f"\"{date.written.split(': ', 1)[1]}\" (read as {date.date.isoformat()})"

@@ -155,6 +155,43 @@ def front_matter_date(value: Any) -> dt.date | None:
     return None
 
 
+# A numeric date with a four-digit year: 2023/12/30, 2023.12.30, 30/12/2023, 12-30-2023.
+_YEAR_FIRST = re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})")
+_YEAR_LAST = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
+
+
+def front_matter_written_date(value: Any, date_order: str = "auto") -> dt.date | None:
+    """A front-matter date written in another form than YYYY-MM-DD, when it can only be one day:
+    month names ("Dec 30, 2023", "December 2023"), year first (2023/12/30), or day and month that
+    cannot be swapped (30/12/2023). 03/04/2023 is read only with `date-order` set to DMY or MDY."""
+    if not isinstance(value, str) or front_matter_date(value) is not None:
+        return None
+    text = value.strip()
+    if not text or len(text) > _MAX_DATE_TEXT:
+        return None
+    year_first = _YEAR_FIRST.fullmatch(text)
+    if year_first:
+        return _real_date(int(year_first[1]), int(year_first[2]), int(year_first[3]))
+    year_last = _YEAR_LAST.fullmatch(text)
+    if year_last:
+        first, second, year = int(year_last[1]), int(year_last[2]), int(year_last[3])
+        if first > 12 or (second <= 12 and date_order == "DMY"):
+            return _real_date(year, second, first)
+        if second > 12 or (first <= 12 and date_order == "MDY"):
+            return _real_date(year, first, second)
+        return None  # 03/04/2023: either day could be meant
+    if any(c.isalpha() for c in text):  # a month's name: the order of day and month does not matter
+        return parse_date_text(text)
+    return None
+
+
+def _real_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
 @lru_cache(maxsize=4)
 def _date_parser(date_order: str) -> Any:
     from dateparser.date import (

@@ -369,10 +369,16 @@ def closest_field(key: str, known: list[str]) -> tuple[str, bool]:
 METADATA_SCHEMA = Resource("metadata schema", _build_checks)
 
 
+# When one value breaks several keywords (`format: date` and a `pattern`), the message of the most
+# telling one is kept.
+_VALUE_ERROR_RANK = {"type": 0, "enum": 1, "const": 1, "format": 2}
+
+
 @per_document
 def schema_problems(document: Document, config: Config) -> list[SchemaProblem]:
     """All schema problems in one pass, shared by M101, M102 and M103."""
     problems: list[SchemaProblem] = []
+    invalid: dict[str, tuple[int, SchemaProblem]] = {}  # M102 by field: one finding for one value
     data = document.front_matter
     if document.parsed_yaml is not None and isinstance(data, dict):
         checks = config.resource(METADATA_SCHEMA)
@@ -408,7 +414,10 @@ def schema_problems(document: Document, config: Config) -> list[SchemaProblem]:
             else:
                 line, column = document.yaml_position(path)
                 name = _field_name(path)
-                problems.append(SchemaProblem("M102", name, line, column, _describe_value_error(error, document, name)))
+                rank = _VALUE_ERROR_RANK.get(error.validator, len(_VALUE_ERROR_RANK))
+                if name not in invalid or rank < invalid[name][0]:
+                    invalid[name] = rank, SchemaProblem("M102", name, line, column, _describe_value_error(error, document, name))
+    problems.extend(problem for _, problem in invalid.values())
     # jsonschema reports "required" once per missing field, each naming the same list: keep one of each.
     problems = sorted(set(problems), key=lambda p: (p.line, p.column, p.code, p.field))
     return problems

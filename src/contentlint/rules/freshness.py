@@ -30,7 +30,11 @@ def review_overdue(document: Document, config: Config) -> Iterator[Violation]:
 
     Where the date comes from, in order:
     1. the next-review field, when one is configured: the due date itself;
-    2. the last-review field (`lastReviewed` by default) plus the cycle;
+    2. the last-review field (`lastReviewed` by default) plus the cycle. A date
+       written in another form that can only be one day ("Dec 30, 2025",
+       "30/12/2025", "2025/12/30") is read too, and quoted as written, so that
+       M102's complaint about its form does not hide an overdue review;
+       03/04/2025 is read only with `date-order` set to "DMY" or "MDY";
     3. a next-review date in the body: "Next review due: 01 November 2025",
        "Date of next review: March 2027", "Due for review 12/2028";
     4. a last-review date in the body, plus the cycle: "Page last reviewed:
