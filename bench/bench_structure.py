@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT / "src"))
 import frontmatter  # noqa: E402
 from markdown_it import MarkdownIt  # noqa: E402
 
+from contentlint.model.settings import Config
 from contentlint.analysis.links import extract_links  # noqa: E402
 from contentlint.analysis.structure import document_structure, parse_structure  # noqa: E402
 from contentlint.document.reading import read_document  # noqa: E402
@@ -65,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     figures = [
         ("frontmatter.load (floor)", floor),
         ("parse_structure", best(lambda: [parse_structure(body, first) for body, first in pages], args.repeat)),
-        ("  then extract_links", best(lambda: [extract_links(document) for document in documents], args.repeat)),
+        ("  then extract_links", best(lambda: [extract_links(document, Config()) for document in documents], args.repeat)),
         ("  then visible_text", best(lambda: [view.visible_text() for view in views], args.repeat)),
         ("markdown-it-py parse", best(lambda: [md.parse(body) for body, _ in pages], args.repeat)),
     ]

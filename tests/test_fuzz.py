@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import CLEAN_FRONT_MATTER, make_config
+from contentlint.model.settings import Config
 from contentlint.analysis.links import document_links
 from contentlint.document.reading import decode, parse_document
 from contentlint.document.frontmatter_yaml import FrontMatterError, load_front_matter
@@ -49,7 +50,7 @@ def assert_lints_cleanly(data: bytes | str) -> None:
     for finding in findings:
         assert finding.line <= lines, finding  # a line of the file (the linter makes lines at least 1)
         assert finding.message
-    assert isinstance(document_links(document), list)
+    assert isinstance(document_links(document, Config()), list)
 
 
 @FUZZ

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import CLEAN_FRONT_MATTER, PROSE, TODAY, lint_text, make_config
+from contentlint.model.settings import Config
 from contentlint.analysis.links import document_links
 from contentlint.engine.discovery import discover
 from contentlint.document.reading import parse_document, read_document
@@ -130,7 +131,7 @@ def test_long_lines_of_markers_do_not_backtrack(line: str) -> None:
 def test_many_links_stay_linear(body: str) -> None:
     text = CLEAN_FRONT_MATTER + body
     document = parse_document(text.encode(), "links.md")
-    assert isinstance(document_links(document), list)
+    assert isinstance(document_links(document, Config()), list)
     findings_for(text)
 
 

@@ -10,13 +10,14 @@ import pytest
 from contentlint.document.reading import parse_document
 from urllib.parse import urljoin
 
+from contentlint.model.settings import Config
 from contentlint.analysis.links import document_links, extract_links, resolve
 
 FM = "---\ntitle: T\nurl: https://www.cancer.gov/types/breast/treatment\n---\n"  # body starts on file line 5
 
 
 def found(text: str) -> list[tuple[str, str, int, int]]:
-    return [(link.kind, link.target, link.line, link.column) for link in extract_links(parse_document(text, "d.md"))]
+    return [(link.kind, link.target, link.line, link.column) for link in extract_links(parse_document(text, "d.md"), Config())]
 
 
 @pytest.mark.parametrize(
@@ -96,7 +97,7 @@ def test_positions_count_front_matter_lines() -> None:
     ],
 )
 def test_relative_targets_resolve_against_front_matter_url(target: str, url: str) -> None:
-    (link,) = extract_links(parse_document(FM + f"[x]({target})\n", "d.md"))
+    (link,) = extract_links(parse_document(FM + f"[x]({target})\n", "d.md"), Config())
     assert (link.target, link.url) == (target, url)
 
 
@@ -109,13 +110,13 @@ def test_resolve_agrees_with_urljoin(base: str, target: str) -> None:
 
 
 def test_without_base_url_targets_stay_as_written() -> None:
-    (link,) = extract_links(parse_document("[x](/Common/a)\n", "d.md"))
+    (link,) = extract_links(parse_document("[x](/Common/a)\n", "d.md"), Config())
     assert (link.target, link.url) == ("/Common/a", "/Common/a")
 
 
 def test_links_are_cached_per_document() -> None:
     document = parse_document("[x](https://x.org)", "d.md")
-    assert document_links(document) is document_links(document)
+    assert document_links(document, Config()) is document_links(document, Config())
 
 
 def test_start_up_does_not_import_markdown_it() -> None:
@@ -192,7 +193,7 @@ def test_link_text_and_urls_of_each_kind() -> None:
     document = parse_document(
         FM + "[wrapped\nlabel](/a) <https://x.org/b> www.nhs.uk <a href='c&amp;d'>x</a> ![i][r]\n\n[r]: /e\n", "d.md"
     )
-    assert [(link.kind, link.target, link.url, link.text, link.checks_target) for link in extract_links(document)] == [
+    assert [(link.kind, link.target, link.url, link.text, link.checks_target) for link in extract_links(document, Config())] == [
         ("inline", "/a", "https://www.cancer.gov/a", "wrapped label", True),
         ("autolink", "https://x.org/b", "https://x.org/b", "https://x.org/b", True),
         ("bare", "www.nhs.uk", "http://www.nhs.uk", "www.nhs.uk", True),
@@ -200,3 +201,26 @@ def test_link_text_and_urls_of_each_kind() -> None:
         ("reference", "/e", "https://www.cancer.gov/e", "i", False),
         ("definition", "/e", "https://www.cancer.gov/e", "r", True),
     ]
+
+
+@pytest.mark.parametrize(
+    ("front", "url", "l006"),
+    [
+        ("canonical: https://www.cancer.gov/types/breast\n", "https://www.cancer.gov/Common/a", False),
+        ("url: https://www.cancer.gov/types/breast\n", "/Common/a", True),  # `url` is not the page's field here
+        ("", "/Common/a", True),
+    ],
+    ids=["mapped-field-resolves", "unmapped-url-ignored", "no-address"],
+)
+def test_relative_links_resolve_against_the_mapped_url_field(front: str, url: str, l006: bool) -> None:
+    from conftest import lint_text, make_config
+    from contentlint.model.settings import FieldMap
+
+    config = make_config(fields=FieldMap(url="canonical"))
+    document = parse_document(f"---\ntitle: A\n{front}---\n\n[x](/Common/a)\n", "d.md")
+    (link,) = extract_links(document, config)
+    assert link.url == url
+    found = [f for f in lint_text(f"---\ntitle: A\n{front}---\n\n[x](/Common/a)\n", config) if f.code == "L006"]
+    assert bool(found) == l006
+    if found:
+        assert "no front-matter `canonical`" in found[0].message and "add `canonical:`" in found[0].message

@@ -25,6 +25,7 @@ from contentlint.analysis.links import (
 from contentlint.analysis.local_links import local_link_indexes
 from contentlint.analysis.memo import per_document
 from contentlint.document import Document
+from contentlint.model.settings import Config
 from contentlint.net.addresses import forbidden_host
 
 WEB_SCHEMES = ("http", "https")
@@ -118,27 +119,28 @@ def _written_plainly(target: str, url: str) -> bool:
 
 
 @per_document
-def offline_problems(document: Document) -> dict[int, tuple[str, str]]:
+def offline_problems(document: Document, config: Config) -> dict[int, tuple[str, str]]:
     """For each link (by index in document_links) with an offline problem: (code, message)."""
     problems: dict[int, tuple[str, str]] = {}
-    base = base_url(document)
-    declared = document.metadata.get("url")
-    links = document_links(document)
+    base = base_url(document, config)
+    url_field = config.fields.url
+    declared = document.metadata.get(url_field)
+    links = document_links(document, config)
     local: frozenset[int] | None = None
     for index, (target, url, _, _, kind, _) in enumerate(links):
         if kind == REFERENCE or (_written_plainly(target, url) and _plainly_fine(url)):
             continue
         if local is None:
-            local = local_link_indexes(document)
+            local = local_link_indexes(document, config)
         if index in local:
             continue  # a link to a file in the repository: L010 checks it on disk
-        found = _problem(links[index], base, declared)
+        found = _problem(links[index], base, declared, url_field)
         if found is not None:
             problems[index] = found
     return problems
 
 
-def _problem(link: Link, base: str | None, declared: object) -> tuple[str, str] | None:
+def _problem(link: Link, base: str | None, declared: object, url_field: str = "url") -> tuple[str, str] | None:
     message = _placeholder(link)
     if message is not None:
         return "L005", message
@@ -157,10 +159,10 @@ def _problem(link: Link, base: str | None, declared: object) -> tuple[str, str] 
         return "L007", message
     if parts is not None and is_relative(link.url):
         if declared is None:
-            why = "the document has no front-matter `url` to resolve it against"
+            why = f"the document has no front-matter `{url_field}` to resolve it against"
         else:
-            why = "the front-matter `url` is not an absolute http(s) address"
-        return "L006", f'relative link "{link.target}" cannot be resolved: {why}; add `url:` or make the link absolute'
+            why = f"the front-matter `{url_field}` is not an absolute http(s) address"
+        return "L006", f'relative link "{link.target}" cannot be resolved: {why}; add `{url_field}:` or make the link absolute'
     if parts is not None and parts.scheme.lower() == "http":
         if link.kind == BARE and not link.target.lower().startswith("http://"):
             return None  # "www.example.org" in running text names no scheme

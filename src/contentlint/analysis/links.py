@@ -18,7 +18,7 @@ from contentlint.analysis import structure
 from contentlint.analysis.memo import per_document
 from contentlint.analysis.structure import document_structure
 from contentlint.document import Document
-from contentlint.model.settings import search_words
+from contentlint.model.settings import Config, search_words
 
 # Link kinds.
 INLINE = structure.INLINE  # [text](target)
@@ -53,9 +53,10 @@ LINK_MARKERS = search_words("link markers", ADDRESS_MARKERS)
 
 
 @per_document
-def base_url(document: Document) -> str | None:
-    """The front-matter `url` when it is an absolute http(s) URL, else None."""
-    return _absolute_web_url(document.metadata.get("url"))
+def base_url(document: Document, config: Config) -> str | None:
+    """The page's own address (front-matter `url`, or the key `[fields] url` names) when it is an
+    absolute http(s) URL, else None."""
+    return _absolute_web_url(document.metadata.get(config.fields.url))
 
 
 def _absolute_web_url(value: object) -> str | None:
@@ -146,17 +147,17 @@ def _origin(base: str) -> str:
 
 
 @per_document
-def document_links(document: Document) -> list[Link]:
+def document_links(document: Document, config: Config) -> list[Link]:
     """All links in the body, in file order, found once per document."""
-    return extract_links(document)
+    return extract_links(document, config)
 
 
-def extract_links(document: Document) -> list[Link]:
+def extract_links(document: Document, config: Config) -> list[Link]:
     """All links in the body, in file order (by line, then column)."""
     view = document_structure(document)
     if not view.links and not view.definitions:
         return []
-    base = base_url(document)
+    base = base_url(document, config)
     links: list[Link] = []
     append = links.append
     for found in view.links:

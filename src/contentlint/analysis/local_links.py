@@ -59,11 +59,11 @@ def document_folder(document: Document) -> str:
 
 
 @per_document
-def local_links(document: Document) -> list[LocalLink]:
+def local_links(document: Document, config: Config) -> list[LocalLink]:
     """The document's local links and jumps within the page, in file order."""
     found: list[LocalLink] = []
     folder: str | None = None
-    for index, link in enumerate(document_links(document)):
+    for index, link in enumerate(document_links(document, config)):
         if link.kind == REFERENCE:
             continue  # checked at its definition
         target = link.target.strip()
@@ -87,9 +87,9 @@ def local_links(document: Document) -> list[LocalLink]:
 
 
 @per_document
-def local_link_indexes(document: Document) -> frozenset[int]:
+def local_link_indexes(document: Document, config: Config) -> frozenset[int]:
     """Indexes (in document_links) of the links to files: the link rules L004-L008 leave them to L010."""
-    return frozenset(local.index for local in local_links(document) if local.file)
+    return frozenset(local.index for local in local_links(document, config) if local.file)
 
 
 def _exists(file: str) -> bool:

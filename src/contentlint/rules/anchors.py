@@ -64,11 +64,11 @@ def anchor_missing(document: Document, config: Config) -> Iterator[Violation]:
     Options (`[tool.contentlint.links]`): `web-page-anchors = true` checks those jumps
     too; `local-root` (see L010).
     """
-    found = local_links(document)
+    found = local_links(document, config)
     if not found:
         return
     files: LocalFiles = config.resource(LOCAL_FILES)
-    same_page = base_url(document) is None or bool(config.option(WEB_PAGE_ANCHORS))
+    same_page = base_url(document, config) is None or bool(config.option(WEB_PAGE_ANCHORS))
     folder = document_folder(document)
     root = files.root_for(folder)
     itself = os.path.join(folder, os.path.basename(document.path))

@@ -229,12 +229,12 @@ def link_to_non_authoritative_domain(document: Document, config: Config) -> Iter
     Options (`[tool.contentlint.authority]`): `extend-domains` (trusted sources),
     `extend-link-domains` (fine to link to, not a source).
     """
-    links = document_links(document)
+    links = document_links(document, config)
     if not links:
         return
     data = authority_data(config)
-    problems = offline_problems(document)
-    base = base_url(document)
+    problems = offline_problems(document, config)
+    base = base_url(document, config)
     own_host = _host(base) if base else None
     own_site: str | None = None
     first: dict[str, tuple[int, int, str, str]] = {}

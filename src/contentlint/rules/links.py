@@ -25,9 +25,9 @@ from contentlint.plugin import rule
 _LINES_SHOWN = 5  # L006 names the lines of the other unresolvable links, up to this many
 
 
-def _violations(document: Document, code: str) -> Iterator[Violation]:
-    links = document_links(document)
-    for index, (found, message) in sorted(offline_problems(document).items()):
+def _violations(document: Document, config: Config, code: str) -> Iterator[Violation]:
+    links = document_links(document, config)
+    for index, (found, message) in sorted(offline_problems(document, config).items()):
         if found == code:
             link = links[index]
             yield Violation(link.line, link.column, message, subject=link.url or link.target)
@@ -55,7 +55,7 @@ def insecure_link(document: Document, config: Config) -> Iterator[Violation]:
     links the fix may rewrite. Links to local or private addresses get L008 instead.
     """
     hosts = config.resource(HTTPS_HOSTS)
-    for violation in _violations(document, "L004"):
+    for violation in _violations(document, config, "L004"):
         fix = _https_fix(document, violation, hosts)
         yield dataclasses.replace(violation, fix=fix) if fix is not None else violation
 
@@ -88,7 +88,7 @@ def placeholder_link(document: Document, config: Config) -> Iterator[Violation]:
 
     Options: none; suppress a deliberate case with `<!-- contentlint-disable-next-line L005 -->`.
     """
-    return _violations(document, "L005")
+    return _violations(document, config, "L005")
 
 
 @rule("L006", "relative-link-without-base", "warning", uses=[LINK_MARKERS])
@@ -100,7 +100,10 @@ def relative_link_without_base(document: Document, config: Config) -> Iterator[V
     With `url: https://www.cancer.gov/...` in the front matter the same link resolves
     to `https://www.cancer.gov/Common/PopUps/def.aspx?id=1` and is fine.
 
-    Fix: add the page's `url` to the front matter, or write the links in full.
+    Fix: add the page's `url` to the front matter, or write the links in full. A
+    corpus that keeps the page's address under another key names it in
+    `[tool.contentlint.fields] url`; links resolve against that key, and the
+    message names it.
     Jumps within the page (`#section`) are fine. Links to files of the repository
     (`images/chart.png`, `../treatment/chemo.md`: a file extension, or on disk) are
     not this rule's: they resolve on disk, and L010 reports a missing one.
@@ -110,7 +113,7 @@ def relative_link_without_base(document: Document, config: Config) -> Iterator[V
 
     Options: none.
     """
-    found = list(_violations(document, "L006"))
+    found = list(_violations(document, config, "L006"))
     if len(found) <= 1:
         yield from found
         return
@@ -143,7 +146,7 @@ def malformed_link(document: Document, config: Config) -> Iterator[Violation]:
 
     Options: none.
     """
-    return _violations(document, "L007")
+    return _violations(document, config, "L007")
 
 
 @rule("L008", "private-address-link", "error", uses=[LINK_MARKERS])
@@ -172,4 +175,4 @@ def private_address_link(document: Document, config: Config) -> Iterator[Violati
     """
     if config.network and config.sections.get("links", {}).get("allow-private-hosts"):
         return
-    yield from _violations(document, "L008")
+    yield from _violations(document, config, "L008")

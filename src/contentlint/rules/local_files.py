@@ -47,7 +47,7 @@ def local_target_missing(document: Document, config: Config) -> Iterator[Violati
     Options (`[tool.contentlint.links]`): `local-root` (a folder, relative to the config
     file), the folder local links may not leave.
     """
-    found = local_links(document)
+    found = local_links(document, config)
     if not found:
         return
     files: LocalFiles = config.resource(LOCAL_FILES)

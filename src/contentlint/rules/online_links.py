@@ -197,7 +197,7 @@ def collect_links(document: Document, config: Config) -> list[Citation] | None:
         return None
     citations = [
         (link.url, link.line, link.column, _written_as_is(document, link.url, link.line, link.column))
-        for link in document_links(document)
+        for link in document_links(document, config)
         if getattr(link, "checks_target", True) and _checkable(link.url)  # a [text][label] use is checked at its definition
     ]
     return citations or None
