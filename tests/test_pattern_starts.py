@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from contentlint.analysis.authority import _read_shipped, build
-from contentlint.analysis.pattern_starts import _FOLDS_TO_ASCII, first_match, literal_starts
+from contentlint.analysis.pattern_starts import _FOLDS_TO_ASCII, all_matches, first_match, literal_starts
 from contentlint.analysis.phrase_index import find_all
 from contentlint.analysis.visible_text import lower_in_place
 
@@ -79,3 +79,33 @@ def test_every_character_that_ignorecase_takes_for_an_ascii_letter_is_known() ->
     letter = re.compile("[a-z]", re.IGNORECASE)
     folding = {chr(c) for c in range(0x80, sys.maxunicode + 1) if letter.match(chr(c)) and not chr(c).lower().isascii()}
     assert folding == set(_FOLDS_TO_ASCII)
+
+
+def _phrase_patterns() -> list[re.Pattern[str]]:
+    from contentlint.analysis.phrases import _phrase_set, _shipped
+
+    tables = ("boilerplate", "placeholders", "chatbot", "cure_claims")
+    return [pattern for table in tables for pattern, _ in _phrase_set(_shipped().get(table, {}), [], [], table).patterns]
+
+
+_PHRASE_TEXTS = [
+    "Sign up for our newsletter. Signup for e-mail updates! Signing up to our mailing list, sign-up for updates",
+    "ſign up for our newsletter",  # long s: the full search is used
+    "Subscribe to our newsletter; SUBSCRIBE for updates. This cures cancer; it eliminates all tumours.",
+    "[Insert name] and [your link here] and {{ name }} and Name: ____",
+    "design updates, a signal of emails",
+    "Sign up now, then sign up for updates.",  # a second start inside the first match
+]
+
+
+@pytest.mark.parametrize("text", _PHRASE_TEXTS + _TEXTS)
+@pytest.mark.parametrize("pattern", _phrase_patterns() + _patterns(), ids=lambda p: p.pattern[:30])
+def test_all_matches_are_finditer(pattern: re.Pattern[str], text: str) -> None:
+    lowered = lower_in_place(text)
+    found = all_matches(pattern, text, lowered, lambda key: find_all(lowered, key))
+    assert found == [match.span() for match in pattern.finditer(text)]
+
+
+def test_the_phrase_texts_hold_several_matches() -> None:
+    """Some patterns match more than once in one text, so that resuming after a match is tried."""
+    assert any(len(list(p.finditer(t))) > 1 for p in _phrase_patterns() for t in _PHRASE_TEXTS)

@@ -92,3 +92,24 @@ def first_match(
         if match is not None:
             return match
     return None
+
+
+def all_matches(
+    pattern: re.Pattern[str], text: str, lowered: str, occurrences: Callable[[str], list[int]]
+) -> list[tuple[int, int]]:
+    """The spans of ``pattern.finditer(text)``, trying only where a literal start occurs, when the
+    pattern's starts begin with a letter: ``re`` cannot skip to those by itself under IGNORECASE
+    (it can to "[", ":" or "{{", and there the plain search is faster)."""
+    starts = literal_starts(pattern)
+    if starts is None or not all(start[0].isalpha() for start in starts) or any(c in text for c in _FOLDS_TO_ASCII):
+        return [match.span() for match in pattern.finditer(text)]
+    spans: list[tuple[int, int]] = []
+    end = 0
+    for position in sorted({position for start in starts for position in occurrences(start)}):
+        if position < end:
+            continue  # inside the last match: finditer goes on from its end
+        match = pattern.match(text, position)
+        if match is not None and match.end() > match.start():
+            spans.append(match.span())
+            end = match.end()
+    return spans

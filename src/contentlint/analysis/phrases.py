@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any, Iterable, Iterator
 
+from contentlint.analysis.pattern_starts import all_matches
 from contentlint.analysis.phrase_index import TextScan, text_scan, word_hits
 from contentlint.analysis.visible_text import (
     Needles,
@@ -53,7 +54,7 @@ class PhraseSet:
                 found.extend(_line_hits(text, lowered, phrase, scan))
         for pattern, requires in self.patterns:
             if not requires or requires.any_in(lowered, scan):
-                found.extend(m.span() for m in pattern.finditer(text))
+                found.extend(all_matches(pattern, text, lowered, scan.occurrences))
         return sorted(found)
 
     def search_keys(self) -> set[str]:
