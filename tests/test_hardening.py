@@ -349,6 +349,14 @@ def test_symlinks_out_of_the_project_are_reported_not_followed(run_cli, tmp_path
     named = run_cli("check", "docs/secret.md", *args[2:], cwd=project)  # named on the command line: the same
     assert [f["code"] for f in json.loads(named.out)["findings"]] == ["E001"]
 
+    (project / ".contentlint.toml").write_text("follow-links = true\n", "utf-8")  # the same, from config
+    configured = run_cli(*args, cwd=project)
+    assert {(f["path"], f["code"]) for f in json.loads(configured.out)["findings"]} == {
+        ("docs/secret.md", "Q001"), ("docs/shared/b.md", "Q001"),
+    }
+    refused = run_cli(*args, "--no-follow-links", cwd=project)  # the command line wins
+    assert {(f["path"], f["code"]) for f in json.loads(refused.out)["findings"]} == set(found)
+
 
 def test_one_bad_file_does_not_stop_the_others(run_cli, tmp_path: Path) -> None:
     corpus_of(tmp_path, ["a.md", "c.md"])

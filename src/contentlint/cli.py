@@ -138,9 +138,9 @@ def add_common_options(command: argparse.ArgumentParser) -> None:
                                 "as a folder walk does (default: off; on in the pre-commit hooks)")
     selection.add_argument("--respect-gitignore", action=argparse.BooleanOptionalAction, default=None,
                            help="skip what .gitignore ignores when walking folders (default: on)")
-    selection.add_argument("--follow-links", action="store_true",
+    selection.add_argument("--follow-links", action=argparse.BooleanOptionalAction, default=None,
                            help="check files that symbolic links lead to outside the project folder "
-                                "(default: report each such link, E001, and leave it)")
+                                "(default: report each such link, E001, and leave it; `follow-links` in config)")
 
 
 def _seconds(value: str) -> float:
@@ -237,8 +237,8 @@ def configure(args: argparse.Namespace) -> Config:
         config.force_exclude = args.force_exclude
     if args.respect_gitignore is not None:
         config.respect_gitignore = args.respect_gitignore
-    if args.follow_links:
-        config.follow_links = True
+    if args.follow_links is not None:
+        config.follow_links = args.follow_links
     configure_links(config, args)
     configure_fixes(config, args)
     if not enabled_rules(config):

@@ -53,6 +53,7 @@ CONFIG_SCHEMA: dict[str, Any] = {
         "not-documents": _STRINGS,
         "force-exclude": {"type": "boolean"},
         "respect-gitignore": {"type": "boolean"},
+        "follow-links": {"type": "boolean"},
         "select": _STRINGS,
         "extend-select": _STRINGS,
         "ignore": _STRINGS,
@@ -226,6 +227,7 @@ def config_from_table(table: dict[str, Any], path: Path) -> Config:
     config.not_documents = list(table.get("not-documents", config.not_documents))
     config.force_exclude = table.get("force-exclude", config.force_exclude)
     config.respect_gitignore = table.get("respect-gitignore", config.respect_gitignore)
+    config.follow_links = table.get("follow-links", config.follow_links)
     for key in ("select", "extend-select", "ignore"):
         if key in table:
             check_codes(table[key], f"{path}: `{key}`", known)
