@@ -400,3 +400,23 @@ def test_baseline_subjects_speak_of_the_mapped_field(run_cli, tmp_path: Path) ->
 def test_no_front_matter_names_the_fields_to_add(fields: FieldMap, words: str) -> None:
     (finding,) = [f for f in lint_text(BODY, make_config(fields=fields)) if f.code == "M001"]
     assert finding.message == f"no front matter: {words}"
+
+
+def test_csv_and_sarif_carry_the_owner(run_cli) -> None:
+    import csv
+    import io
+
+    root = FIXTURES / "tech-docs"
+    rows = list(csv.DictReader(io.StringIO(run_cli("check", ".", "--today", TODAY, "--format", "csv", cwd=root).out)))
+    owners = {row["path"].rsplit("/", 1)[-1]: row["owner"] for row in rows if row["code"].startswith("F")}
+    assert owners["page-on-call.html.md"] == "#team-sre"
+    assert owners["review-a-pull-request.html.md"] == ""  # no owner_slack on that page
+    assert all(row["owner"] == "" for row in rows if not row["code"].startswith("F"))
+    sarif = json.loads(run_cli("check", ".", "--today", TODAY, "--format", "sarif", cwd=root).out)
+    from test_reporters_ci import sarif_validator  # the official SARIF 2.1.0 schema
+
+    sarif_validator().validate(sarif)
+    by_file = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].rsplit("/", 1)[-1]: r
+               for r in sarif["runs"][0]["results"] if r["ruleId"].startswith("F")}
+    assert by_file["page-on-call.html.md"]["properties"] == {"owner": "#team-sre"}
+    assert "properties" not in by_file["review-a-pull-request.html.md"]

@@ -250,8 +250,8 @@ def test_csv_reads_back_with_dictreader(run_cli, corpus) -> None:
     root = corpus(CORPUS)
     rows = list(csv.DictReader(io.StringIO(check(run_cli, root, "--format", "csv").out)))
     expected = json.loads(check(run_cli, root, "--format", "json").out)["findings"]
-    assert list(rows[0]) == ["path", "line", "column", "code", "severity", "rule", "message", "fingerprint"]
-    assert [{k: v for k, v in row.items() if k != "fingerprint"} for row in rows] == [
+    assert list(rows[0]) == ["path", "line", "column", "code", "severity", "rule", "message", "fingerprint", "owner"]
+    assert [{k: v for k, v in row.items() if k != "fingerprint" and (k != "owner" or v)} for row in rows] == [
         {k: str(v) for k, v in f.items()} for f in expected
     ]
     assert all(len(row["fingerprint"]) == 32 for row in rows)

@@ -1,4 +1,5 @@
-"""CSV with a header row, one finding a row, for spreadsheets and ad-hoc scripts.
+"""CSV with a header row, one finding a row, for spreadsheets and ad-hoc scripts. The last column,
+``owner``, holds the review's owner (a mapped owner field, F findings) and is empty otherwise.
 
 A cell that would start a spreadsheet formula (``=``, ``+``, ``-``, ``@``) gets a leading ``'``.
 """
@@ -15,7 +16,7 @@ from contentlint.report.escape import csv_cell
 if TYPE_CHECKING:
     from contentlint.model.results import RunResult
 
-COLUMNS = ["path", "line", "column", "code", "severity", "rule", "message", "fingerprint"]
+COLUMNS = ["path", "line", "column", "code", "severity", "rule", "message", "fingerprint", "owner"]
 
 
 @register("csv")
@@ -25,5 +26,5 @@ def report_csv(result: RunResult, stream: TextIO, options: ReportOptions) -> Non
     for finding in result.findings:
         writer.writerow([csv_cell(cell) for cell in (
             finding.path, finding.line, finding.column, finding.code, finding.severity.value,
-            finding.rule, finding.message, fingerprint(finding),
+            finding.rule, finding.message, fingerprint(finding), finding.owner,
         )])

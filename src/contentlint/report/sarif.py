@@ -107,6 +107,8 @@ def build_sarif(result: RunResult, limit: int = MAX_RESULTS) -> dict[str, Any]:
             }],
             "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
         })
+        if finding.owner:  # who reviews the page (a mapped owner field): code scanning can filter on it
+            entry["properties"] = {"owner": unsurrogate(finding.owner)}
         if finding.fix is not None and finding.fix.spans:
             entry["fixes"] = [_fix(finding.path, finding.fix)]
         results.append(entry)
