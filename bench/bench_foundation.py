@@ -10,7 +10,7 @@ Reports:
 The machine may be shared, so every figure is the best of several runs.
 
     pip install -e '.[bench]'
-    python bench/bench_foundation.py [--count 3000] [--repeat 5]
+    python bench/bench_foundation.py [--count 3000] [--repeat 5] [--against /tmp/v/bin/python]
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _measure import TODAY, best_of, compile_bytecode, contentlint_command, corpus, machine, rules_in_force
+from _measure import TODAY, best_of, checked, compile_bytecode, contentlint_command, corpus, machine, rules_in_force
 
 LAZY_MODULES = ("dateparser", "markdown_it", "tldextract", "requests", "charset_normalizer")
 START_UP_TARGET = 0.3
@@ -69,6 +69,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="contentlint foundation benchmark (3,000 documents)")
     parser.add_argument("--count", type=int, default=3000)
     parser.add_argument("--repeat", type=int, default=5, help="runs per figure; the best is kept (default 5)")
+    parser.add_argument("--against", metavar="PYTHON",
+                        help="another interpreter with contentlint installed (an earlier commit's), timed in the same rounds")
     args = parser.parse_args(argv)
 
     directory = corpus(args.count)
@@ -82,12 +84,17 @@ def main(argv: list[str] | None = None) -> int:
 
     # Interleaved, so that load from other users of the machine falls on all three alike.
     serial_runs, default_runs, baselines = [], [], []
+    against_runs: dict[str, list[float]] = {"--jobs 1": [], "all cores": []}
     with tempfile.TemporaryDirectory() as scratch:
         report = Path(scratch) / "report.txt"
         check = contentlint_command("check", str(directory), "--today", TODAY, "-o", str(report))
         for _ in range(args.repeat):
-            serial_runs.append(best_of(1, [*check, "--jobs", "1"]))
-            default_runs.append(best_of(1, check))
+            serial_runs.append(checked(best_of(1, [*check, "--jobs", "1"]), "check --jobs 1"))
+            default_runs.append(checked(best_of(1, check), "check"))
+            if args.against:
+                other = [args.against, *check[1:]]
+                against_runs["--jobs 1"].append(checked(best_of(1, [*other, "--jobs", "1"]), "against --jobs 1").wall)
+                against_runs["all cores"].append(checked(best_of(1, other), "against").wall)
             baselines.append(frontmatter_baseline(files, 1))
     baseline = min(baselines)
     serial = min(serial_runs, key=lambda r: r.wall)
@@ -101,13 +108,16 @@ def main(argv: list[str] | None = None) -> int:
         ratio = result.wall / baseline
         verdict = "ok" if ratio <= RATIO_TARGET else "OVER TARGET"
         print(f"ratio to frontmatter.load ({label}): {ratio:.2f}x  (target <= {RATIO_TARGET:.0f}x: {verdict})")
+    for label, walls in against_runs.items():
+        if walls:
+            print(f"against ({label}): {min(walls):.2f} s, ratio {min(walls) / baseline:.2f}x")
     # Each round's own ratio: the two were measured seconds apart, so a slow minute falls on both.
     paired = sorted(run.wall / base for run, base in zip(default_runs, baselines))
     print(f"ratio round by round (all cores): median {statistics.median(paired):.2f}x, "
           f"from {paired[0]:.2f}x to {paired[-1]:.2f}x")
 
     single = files[0]
-    start_up = best_of(max(args.repeat, 10), contentlint_command("check", str(single), "--today", TODAY))
+    start_up = checked(best_of(max(args.repeat, 10), contentlint_command("check", str(single), "--today", TODAY)), "check of one file")
     verdict = "ok" if start_up.wall < START_UP_TARGET else "OVER TARGET"
     print(f"\nstart-up, one file (pre-commit): {start_up.wall:.3f} s  (target < {START_UP_TARGET} s: {verdict})")
     lazy, slowest = import_report(single)
