@@ -58,8 +58,9 @@ def test_value_positions_point_at_the_value() -> None:
         ("+++\ntitle = 'x'\ntitle = 'y'\n+++\n\nText.\n", 3, "not valid TOML"),
         ("+++\ntitle = 'x'\n\nText with no closing line.\n", 1, "never closed: add a `+++` line"),
         ("+++\n" + "a = 'x'\n" * 40_000 + "+++\n\nText.\n", 2, "over the 256 KiB limit"),
+        ("+++\nx = " + "[" * 50_000 + "]" * 50_000 + "\n+++\n\nText.\n", 2, "nested too deeply"),
     ],
-    ids=["unterminated-string", "repeated-key", "never-closed", "too-large"],
+    ids=["unterminated-string", "repeated-key", "never-closed", "too-large", "deep-nesting"],
 )
 def test_broken_toml_is_one_m002_with_its_line(text: str, line: int, words: str) -> None:
     findings = [f for f in lint_text(text) if f.code.startswith("M00")]
