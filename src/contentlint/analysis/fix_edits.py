@@ -7,16 +7,13 @@ import bisect
 from contentlint.analysis.memo import per_document
 from contentlint.document import Document
 from contentlint.model.fixes import Edit
+from contentlint.model.fixes import line_starts as text_line_starts
 
 
 @per_document
 def line_starts(document: Document) -> list[int]:
     """The offset in ``document.text`` where each line starts (index 0 is line 1)."""
-    text, starts, index = document.text, [0], document.text.find("\n")
-    while index >= 0:
-        starts.append(index + 1)
-        index = text.find("\n", index + 1)
-    return starts
+    return text_line_starts(document.text)
 
 
 def offset_of(document: Document, line: int, column: int) -> int | None:

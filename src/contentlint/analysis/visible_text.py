@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from contentlint.analysis.memo import per_document
 from contentlint.analysis.structure import document_structure
 from contentlint.document import Document
+from contentlint.model.fixes import line_starts as text_line_starts
 
 if TYPE_CHECKING:
     from contentlint.analysis.phrase_index import TextScan
@@ -31,11 +32,7 @@ def visible_body(document: Document) -> str:
 @functools.lru_cache(maxsize=4)
 def line_starts(text: str) -> list[int]:
     """Offsets where each line of ``text`` starts: counted once, so that many lookups stay linear."""
-    starts, newline = [0], text.find("\n")
-    while newline >= 0:
-        starts.append(newline + 1)
-        newline = text.find("\n", newline + 1)
-    return starts
+    return text_line_starts(text)
 
 
 def line_and_column(document: Document, text: str, position: int) -> tuple[int, int]:
