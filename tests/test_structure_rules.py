@@ -27,7 +27,12 @@ FIRST = 14
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        ("# Aspirin - Health Site\n\n# Aspirin", [(FIRST + 2, 1)]),
+        ("# Aspirin - Health Site\n\n# Aspirin", [(FIRST, 1)]),  # the title bar is the one to go
+        ("# Aspirin | Health Site\n\nText.\n\n# Aspirin", [(FIRST, 1)]),
+        ("# Aspirin\n\n# Aspirin - Health Site", [(FIRST + 2, 1)]),  # a second title: as ever
+        ("# Aspirin for pain - NCI\n\n# Aspirin", [(FIRST, 1)]),  # ends with the source (NCI), the title follows
+        ("# Aspirin for pain - NCI\n\nText.\n\n# Aspirin", [(FIRST + 4, 1)]),  # text between: two titles
+        ("# Aspirin - Health Site\n\n# Aspirin\n\n# Dosage", [(FIRST, 1), (FIRST + 4, 1)]),
         ("Aspirin\n=======\n\n# Dosage", [(FIRST + 3, 1)]),  # setext headings count
         ("# Aspirin\n\nDosage\n======", [(FIRST + 2, 1)]),
         ("# Aspirin\n\n#\n\nText.", []),  # an empty heading
@@ -149,3 +154,16 @@ def test_q004_keeps_its_option_and_message() -> None:
 def test_q008_counts_words_outside_headings_and_code(body: str, expected: bool) -> None:
     text = front_matter() + "\n" + body + "\n"
     assert any(f.code == "Q008" for f in lint_text(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "says"),
+    [
+        ("# Aspirin - Health Site\n\n# Aspirin", 'the site\'s title bar "Aspirin - Health Site" stands above the page\'s own title "Aspirin" (line {second}): delete it'),
+        ("# Aspirin\n\n# Dosage", 'another top-level heading "Dosage" (the first is on line {first}): make it `##` or delete it'),
+        ("# Aspirin - Health Site\n\n# Aspirin\n\n# Dosage", 'another top-level heading "Dosage" (the first is on line {second}): make it `##` or delete it'),
+    ],
+)
+def test_q005_says_which_title_to_delete(body: str, says: str) -> None:
+    messages = [f.message for f in lint_text(front_matter() + "\n" + PROSE + "\n" + body + "\n") if f.code == "Q005"]
+    assert messages[-1] == says.format(first=FIRST, second=FIRST + 2)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from contentlint.analysis.phrases import (
@@ -32,11 +33,18 @@ def multiple_top_level_headings(document: Document, config: Config) -> Iterator[
     comment; a heading inside a list item or a block quote, which belongs to that item
     or quotation rather than to the page.
 
+    When the first title is the site's title bar, the finding is on it and says to delete
+    it: the first title is the second with a site's name after it ("# Pomalidomide - NCI"
+    above "# Pomalidomide"), or it ends with the document's `source` and the page's own
+    title follows at once ("# Hormone Therapy for Cancer - NCI" above "# Hormone Therapy
+    to Treat Cancer", with `source: NCI`).
+
     Fix: keep one title; make the others `##` headings or delete them.
 
     `--fix --unsafe-fixes` makes every level-1 heading after the first a level-2 heading
     (`# Title` becomes `## Title`; a `===` underline becomes `---`). Unsafe: when the first
     title is the site's title bar, the one to keep is the second, and a person must choose.
+    A title bar above the page's title is deleted instead (with the blank line after it).
 
     Options: none.
     """
@@ -47,15 +55,59 @@ def multiple_top_level_headings(document: Document, config: Config) -> Iterator[
     titles = [heading for heading in titles if not _nested(view, heading)]
     if len(titles) < 2:
         return
+    offset = body_start(document)
     first = titles[0]
-    for heading in titles[1:]:
-        fix = _demote(view, heading, body_start(document))
+    rest = titles[1:]
+    source = document.metadata.get(config.fields.source)
+    if _title_bar(first.text, rest[0].text) or (
+        _names_source(first.text, source) and not view.body[first.end:rest[0].start].strip()
+    ):
+        yield Violation(
+            first.line, view.column_of(first.start),
+            f"the site's title bar {quoted(first.text, 90)} stands above the page's own title "
+            f"{quoted(rest[0].text, 90)} (line {rest[0].line}): delete it",
+            subject=first.text, fix=_delete(view, first, offset),
+        )
+        first, rest = rest[0], rest[1:]
+    for heading in rest:
         yield Violation(
             heading.line, view.column_of(heading.start),
             f"another top-level heading {quoted(heading.text, 50)} (the first is on line {first.line}): "
             "make it `##` or delete it",
-            subject=heading.text, fix=fix,
+            subject=heading.text, fix=_demote(view, heading, offset),
         )
+
+
+# What a site's title bar adds to a page's title: " - NCI", " | NHS", " – Macmillan Cancer Support".
+_TITLE_BAR_SUFFIX = re.compile(r"\s+[-|–—:·•]\s+\S.{0,60}")
+
+
+def _title_bar(first: str, second: str) -> bool:
+    """Whether ``first`` is ``second`` with a site's name after it, as a site's title bar shows it."""
+    return len(first) > len(second) > 0 and first.startswith(second) and _TITLE_BAR_SUFFIX.fullmatch(first[len(second):]) is not None
+
+
+def _names_source(title: str, source: object) -> bool:
+    """Whether ``title`` ends with the document's source as a title bar adds it (" - NCI")."""
+    if not isinstance(source, str) or not source.strip():
+        return False
+    ending = title.casefold()
+    return any(ending.endswith(separator + source.strip().casefold()) for separator in _SEPARATORS)
+
+
+_SEPARATORS = (" - ", " | ", " – ", " — ", ": ", " · ")
+
+
+def _delete(view: Structure, heading: Heading, offset: int) -> Fix:
+    """The heading's lines, and the blank line after it, go."""
+    body = view.body
+    start = body.rfind("\n", 0, heading.start) + 1
+    end = body.find("\n", heading.end)
+    end = len(body) if end < 0 else end + 1
+    blank = body.find("\n", end)
+    if blank >= 0 and not body[end:blank].strip():
+        end = blank + 1
+    return Fix((Edit(offset + start, offset + end, ""),), "delete the title bar", safe=False)
 
 
 def _demote(view: Structure, heading: Heading, offset: int) -> Fix | None:
