@@ -197,3 +197,6 @@ def test_a_date_written_otherwise_is_quoted_as_written_and_as_read() -> None:
     (overdue,) = [f for f in lint_text(text, make_config()) if f.code == "F001"]
     assert 'lastReviewed "Dec 30, 2025" (read as 2025-12-30) + quarterly cycle' in overdue.message
     assert overdue.line == 6
+    future = front_matter(lastReviewed="'Dec 30, 2062'", reviewFrequency="quarterly") + BODY
+    (ahead,) = [f for f in lint_text(future, make_config()) if f.code == "F003"]
+    assert ahead.message.endswith('(front matter: "lastReviewed: Dec 30, 2062", read as 2062-12-30)')

@@ -113,16 +113,13 @@ def _front_matter_date(document: Document, key: str, kind: str, date_order: str)
         date = front_matter_written_date(value, date_order)
         if date is None:
             return None
-        reading = WRITTEN_OTHERWISE
+        reading = f"read as {date.isoformat()}"
     line, column = document.key_position(key)
     return ReviewDate(kind, date, line, column, f"{key}: {value}", "front matter", reading)
 
 
-WRITTEN_OTHERWISE = "written otherwise"
-
-
 def _shown(date: ReviewDate) -> str:
     """A front-matter date for messages: 2023-12-30, or "30/12/2023" (read as 2023-12-30)."""
-    if date.reading != WRITTEN_OTHERWISE:
+    if not date.reading:
         return date.date.isoformat()
-    return f"\"{date.written.split(': ', 1)[1]}\" (read as {date.date.isoformat()})"
+    return f"\"{date.written.split(': ', 1)[1]}\" ({date.reading})"
