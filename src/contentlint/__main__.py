@@ -1,5 +1,5 @@
 from __future__ import annotations
 
-from contentlint.cli import main
+from contentlint.cli import entry
 
-raise SystemExit(main())
+raise SystemExit(entry())
