@@ -42,9 +42,9 @@ def multiple_top_level_headings(document: Document, config: Config) -> Iterator[
     Fix: keep one title; make the others `##` headings or delete them.
 
     `--fix --unsafe-fixes` makes every level-1 heading after the first a level-2 heading
-    (`# Title` becomes `## Title`; a `===` underline becomes `---`). Unsafe: when the first
-    title is the site's title bar, the one to keep is the second, and a person must choose.
-    A title bar above the page's title is deleted instead (with the blank line after it).
+    (`# Title` becomes `## Title`; a `===` underline becomes `---`), and deletes a title bar
+    above the page's title (with the blank line after it). Unsafe: which title a page keeps,
+    and whether a second one starts another page, is a person's choice.
 
     Options: none.
     """
