@@ -47,6 +47,16 @@ def test_keys_have_their_file_lines(key: str, position: tuple[int, int]) -> None
     assert parse_document(HUGO).key_position(key) == position
 
 
+def test_keys_after_values_that_span_lines_keep_their_lines() -> None:
+    text = (
+        '+++\ntitle = "x"\nnums = [\n  [1, 2],\n  [3]\n]\nabout = """\nfake = 1\n"""\n'
+        "lastmod = 2024-01-02\n[params]\nowner = 'a'\n+++\n\nText.\n"
+    )
+    document = parse_document(text)
+    assert document.metadata["nums"] == [[1, 2], [3]] and "fake" not in document.metadata
+    assert [document.key_position(key) for key in ("lastmod", "params", "fake")] == [(10, 1), (11, 1), (2, 1)]
+
+
 def test_value_positions_point_at_the_value() -> None:
     assert parse_document(HUGO).yaml_position(("lastmod",)) == (4, 11)
 

@@ -26,7 +26,7 @@ else:  # pragma: no cover
 _KEY_LINE = re.compile(
     r"""^([ \t]*)(?:"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)'|([A-Za-z0-9_-]+))[ \t]*=[ \t]*(\S?)"""
 )
-_TABLE_LINE = re.compile(r"^[ \t]*\[\[?[ \t]*([^\]\n]*?)[ \t]*\]\]?")
+_TABLE_LINE = re.compile(r"""^[ \t]*\[\[?[ \t]*([A-Za-z0-9_."' -]+?)[ \t]*\]\]?[ \t]*(?:\#.*)?$""")
 _ERROR_PLACE = re.compile(r"\s*\(at line (\d+), column (\d+)\)|\s*\(at end of document\)")
 
 
@@ -50,7 +50,7 @@ class ParsedToml:
 
     @property
     def raw_scalars(self) -> dict[str, str]:
-        """None: TOML has no unquoted text that reads as another type (YAML's `no`, `1.10`)."""
+        """Empty: TOML has no unquoted text that reads as another type (YAML's `no`, `1.10`)."""
         return {}
 
     @functools.cached_property
@@ -58,7 +58,14 @@ class ParsedToml:
         """Top-level key -> (line, key column, value column), and a table -> its header's."""
         places: dict[str, tuple[int, int, int]] = {}
         in_table = False
+        open_brackets = 0  # inside a value that spans lines (an array, an inline table)
+        in_string = False  # inside a multi-line string
         for number, line in enumerate(self.text.split("\n")):
+            if in_string or open_brackets > 0:
+                in_string ^= _toggles_string(line)
+                if not in_string:
+                    open_brackets += _bracket_balance(line)
+                continue
             table = _TABLE_LINE.match(line)
             if table is not None:
                 in_table = True
@@ -71,7 +78,20 @@ class ParsedToml:
             group = next(g for g in (2, 3, 4) if match.group(g) is not None)
             key_column = match.start(group) - (0 if group == 4 else 1)
             places.setdefault(match.group(group), (number, key_column, match.start(5)))
+            value = line[match.start(5):]
+            in_string = _toggles_string(value)
+            open_brackets = 0 if in_string else _bracket_balance(value)
         return places
+
+
+def _toggles_string(text: str) -> bool:
+    """Whether ``text`` opens or closes a multi-line string (an odd number of triple quotes)."""
+    return (text.count('"""') + text.count("'''")) % 2 == 1
+
+
+def _bracket_balance(text: str) -> int:
+    """Brackets and braces opened less those closed (strings are not told apart: positions only)."""
+    return text.count("[") + text.count("{") - text.count("]") - text.count("}")
 
 
 def load_toml_front_matter(text: str) -> ParsedToml:
