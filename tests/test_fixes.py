@@ -73,6 +73,11 @@ FIX_TABLE = [
     ("Q002", True, "# Title\n\nSkip to main content of this page, please.\n", None),  # within a sentence
     ("Q002", True, "# Title\n\n| a | b |\n|---|---|\n| Print | x |\n", None),  # a table cell
     ("Q002", False, "# Title\n\nBack to top\n\nText.\n", None),
+    ("Q001", True, "# Title\n\nPlaceholder slot\n\nText of the page.\n", "# Title\n\nText of the page.\n"),
+    ("Q001", True, "# Title\n\n**TODO**\n\nText of the page.\n", "# Title\n\nText of the page.\n"),
+    ("Q001", True, "# Title\n\nTODO: write the dosage section.\n", None),  # more than the placeholder
+    ("Q001", True, "# Title\n\n| a | b |\n|---|---|\n| TBD | x |\n", None),  # a table cell
+    ("Q001", False, "# Title\n\nPlaceholder slot\n\nText.\n", None),  # unsafe: not without --unsafe-fixes
 ]
 
 

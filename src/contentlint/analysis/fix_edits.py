@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import bisect
+import re
 
 from contentlint.analysis.memo import per_document
+from contentlint.analysis.structure import document_structure
 from contentlint.document import Document
-from contentlint.model.fixes import Edit
+from contentlint.model.fixes import Edit, Fix
 from contentlint.model.fixes import line_starts as text_line_starts
 
 
@@ -44,3 +46,24 @@ def delete_lines(document: Document, first: int, last: int) -> Edit:
     if last >= len(starts) and start > 0 and not text.endswith("\n"):
         start -= 1
     return Edit(start, end, "")
+
+
+def standalone_line_removal(document: Document, line: int, phrase: str, description: str) -> Fix | None:
+    """An unsafe fix deleting file line ``line`` when ``phrase`` stands alone on it (markup and
+    punctuation aside), with the blank line after it when one stands before; None for a table row
+    (deleting it would change the table) or a line that holds more."""
+    lines = document.text.split("\n")
+    index = line - 1
+    if not 0 <= index < len(lines) or not phrase:
+        return None
+    alone = r"[\W_]*" + r"\s+".join(map(re.escape, phrase.split())) + r"[\W_]*"
+    if re.fullmatch(alone, lines[index], re.IGNORECASE) is None:
+        return None
+    at = line_starts(document)[index] - body_start(document)
+    if at < 0 or any(table.start <= at < table.end for table in document_structure(document).tables):
+        return None
+    last = line
+    blank_before = index == 0 or not lines[index - 1].strip()
+    if blank_before and index + 2 < len(lines) and not lines[index + 1].strip():
+        last += 1  # the blank line after it too, so that no double blank line is left
+    return Fix((delete_lines(document, line, last),), description, safe=False)

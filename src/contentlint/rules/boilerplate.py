@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 from typing import Iterator
 
-from contentlint.analysis.fix_edits import body_start, delete_lines, line_starts
+from contentlint.analysis.fix_edits import standalone_line_removal
 from contentlint.analysis.boilerplate import BOILERPLATE
 from contentlint.analysis.phrases import phrase_violations
-from contentlint.analysis.structure import document_structure
 from contentlint.document import Document
 from contentlint.model.findings import Violation
-from contentlint.model.fixes import Fix
 from contentlint.model.settings import Config
 from contentlint.plugin import rule
 
@@ -52,24 +49,5 @@ def scraping_boilerplate(document: Document, config: Config) -> Iterator[Violati
         document, config, config.resource(BOILERPLATE),
         "scraping boilerplate {}: not part of the content; delete it",
     ):
-        fix = _line_removal(document, violation)
+        fix = standalone_line_removal(document, violation.line, violation.subject, "delete the boilerplate line")
         yield dataclasses.replace(violation, fix=fix) if fix is not None else violation
-
-
-def _line_removal(document: Document, violation: Violation) -> Fix | None:
-    """Delete the line when the boilerplate stands alone on it (markup and punctuation aside)."""
-    lines = document.text.split("\n")
-    index = violation.line - 1
-    if not 0 <= index < len(lines) or not violation.subject:
-        return None
-    alone = r"[\W_]*" + r"\s+".join(map(re.escape, violation.subject.split())) + r"[\W_]*"
-    if re.fullmatch(alone, lines[index], re.IGNORECASE) is None:
-        return None
-    at = line_starts(document)[index] - body_start(document)
-    if at < 0 or any(table.start <= at < table.end for table in document_structure(document).tables):
-        return None  # a table row: deleting it would change the table
-    last = violation.line
-    blank_before = index == 0 or not lines[index - 1].strip()
-    if blank_before and index + 2 < len(lines) and not lines[index + 1].strip():
-        last += 1  # the blank line after it too, so that no double blank line is left
-    return Fix((delete_lines(document, violation.line, last),), "delete the boilerplate line", safe=False)

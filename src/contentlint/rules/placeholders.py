@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Iterator
 
+from contentlint.analysis.fix_edits import standalone_line_removal
 from contentlint.analysis.phrases import (
     phrase_set_resource,
     phrase_violations,
@@ -18,7 +20,7 @@ EXTEND_PLACEHOLDERS = Option("quality", "extend-placeholders", {"type": "array",
 PLACEHOLDERS = phrase_set_resource("placeholders", "placeholders", EXTEND_PLACEHOLDERS)
 
 
-@rule("Q001", "placeholder-text", "warning", uses=[PLACEHOLDERS])
+@rule("Q001", "placeholder-text", "warning", uses=[PLACEHOLDERS], fix="unsafe")
 def placeholder_text(document: Document, config: Config) -> Iterator[Violation]:
     """The document contains placeholder text.
 
@@ -33,9 +35,15 @@ def placeholder_text(document: Document, config: Config) -> Iterator[Violation]:
     that says only "Placeholder" or "Coming soon". Code and HTML comments are not read,
     and the text of a link or of a reference link is not a slot.
 
+    Fix (unsafe, `--fix --unsafe-fixes`): a placeholder that stands alone on its line
+    ("Placeholder slot", a scraped widget's stand-in; "TODO") is deleted with the line. Unsafe:
+    the placeholder may mark where text is missing, and a person should see what goes there.
+
     Options (`[tool.contentlint.quality]`): `extend-placeholders` (phrases, any case).
     """
-    yield from phrase_violations(
+    for violation in phrase_violations(
         document, config, config.resource(PLACEHOLDERS),
         "placeholder text {}: the page is unfinished; write the real content or delete it",
-    )
+    ):
+        fix = standalone_line_removal(document, violation.line, violation.subject, "delete the placeholder line")
+        yield dataclasses.replace(violation, fix=fix) if fix is not None else violation
