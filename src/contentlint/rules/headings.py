@@ -8,7 +8,7 @@ from typing import Iterator
 from contentlint.analysis.phrases import (
     quoted,
 )
-from contentlint.analysis.fix_edits import body_start
+from contentlint.analysis.fix_edits import body_start, delete_lines
 from contentlint.analysis.structure import Heading, Structure, document_structure
 from contentlint.document import Document
 from contentlint.model.findings import Violation
@@ -66,7 +66,7 @@ def multiple_top_level_headings(document: Document, config: Config) -> Iterator[
             first.line, view.column_of(first.start),
             f"the site's title bar {quoted(first.text, 90)} stands above the page's own title "
             f"{quoted(rest[0].text, 90)} (line {rest[0].line}): delete it",
-            subject=first.text, fix=_delete(view, first, offset),
+            subject=first.text, fix=_delete(document, view, first),
         )
         first, rest = rest[0], rest[1:]
     for heading in rest:
@@ -98,16 +98,13 @@ def _names_source(title: str, source: object) -> bool:
 _SEPARATORS = (" - ", " | ", " – ", " — ", ": ", " · ")
 
 
-def _delete(view: Structure, heading: Heading, offset: int) -> Fix:
+def _delete(document: Document, view: Structure, heading: Heading) -> Fix:
     """The heading's lines, and the blank line after it, go."""
-    body = view.body
-    start = body.rfind("\n", 0, heading.start) + 1
-    end = body.find("\n", heading.end)
-    end = len(body) if end < 0 else end + 1
-    blank = body.find("\n", end)
-    if blank >= 0 and not body[end:blank].strip():
-        end = blank + 1
-    return Fix((Edit(offset + start, offset + end, ""),), "delete the title bar", safe=False)
+    last = view.line_of(heading.end)
+    lines = document.text.split("\n")
+    if last < len(lines) and not lines[last].strip():  # lines[last] is the file line after the heading
+        last += 1
+    return Fix((delete_lines(document, heading.line, last),), "delete the title bar", safe=False)
 
 
 def _demote(view: Structure, heading: Heading, offset: int) -> Fix | None:
