@@ -167,6 +167,13 @@ def _lines(text: str) -> list[str]:
     return [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
 
 
+def fix_failure(error: Exception) -> str:
+    """Why a file could not be fixed, for the E999 finding it gets (the file is left as it was)."""
+    if isinstance(error, (OSError, UnicodeError)):
+        return f"cannot write the fixes: {getattr(error, 'strerror', None) or error}; the file is unchanged"
+    return f"fixing failed on this file: {type(error).__name__}: {error}; the file is unchanged"
+
+
 def write_atomically(path: Path, data: bytes, expected: bytes) -> None:
     """Replace the file with ``data`` (through a temporary file beside it), unless it changed
     since it was read (``expected``): then raise, and leave it alone."""

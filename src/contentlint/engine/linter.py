@@ -13,7 +13,7 @@ from contentlint.analysis.phrase_index import PHRASE_INDEX, Vocabulary
 from contentlint.document import Document
 from contentlint.document.reading import parse_document, read_document
 from contentlint.engine.discovery import outside_target
-from contentlint.engine.fixing import fix_policy, fix_text, unified_diff, write_atomically
+from contentlint.engine.fixing import fix_failure, fix_policy, fix_text, unified_diff, write_atomically
 from contentlint.engine.parallel import lint_files
 from contentlint.engine.pass_fixes import apply_pass_fixes, in_file_order, remembered
 from contentlint.engine.rule_set import (
@@ -93,7 +93,7 @@ class Linter:
                     )
             except Exception as error:  # a rule bug must not stop the run or hide other findings
                 findings.append(
-                    self._finding(document.path, self._internal, 1, 1, f"rule {rule.code} failed on this file: {type(error).__name__}: {error}")
+                    self.internal_finding(document.path, f"rule {rule.code} failed on this file: {type(error).__name__}: {error}")
                 )
         summaries: dict[str, object] = {}
         if document.read_error is None:
@@ -101,7 +101,7 @@ class Linter:
                 try:
                     summary = corpus.collect(document, self.config)
                 except Exception as error:
-                    findings.append(self._finding(document.path, self._internal, 1, 1, f"{corpus.name} failed on this file: {type(error).__name__}: {error}"))
+                    findings.append(self.internal_finding(document.path, f"{corpus.name} failed on this file: {type(error).__name__}: {error}"))
                     continue
                 if summary is not None:
                     summaries[corpus.name] = summary
@@ -156,13 +156,8 @@ class Linter:
                 fixed.result.diff = unified_diff(display_path, data, fixed.data)
             else:
                 write_atomically(path, fixed.data, data)
-        except (OSError, UnicodeError) as error:
-            message = f"cannot write the fixes: {getattr(error, 'strerror', None) or error}; the file is unchanged"
-            first.findings.append(self._finding(display_path, self._internal, 1, 1, message))
-            return first
-        except Exception as error:  # a bug in a fix must not stop the run, nor damage the file
-            first.findings.append(self._finding(display_path, self._internal, 1, 1,
-                                                f"fixing failed on this file: {type(error).__name__}: {error}; the file is unchanged"))
+        except Exception as error:  # an unwritable file, or a bug in a fix: the run goes on, the file is intact
+            first.findings.append(self.internal_finding(display_path, fix_failure(error)))
             return first
         fixed.result.fixed = fixed.fixed
         return fixed.result
@@ -181,7 +176,7 @@ class Linter:
     def crashed(self, display_path: str, message: str) -> FileResult:
         """The result for a file that could not be checked: one E999 finding that says why."""
         facts = _unreadable_facts(display_path) if self.collect_facts else None
-        return FileResult([self._finding(display_path, self._internal, 1, 1, message)], facts=facts)
+        return FileResult([self.internal_finding(display_path, message)], facts=facts)
 
     def finish_corpus(self, results: list[tuple[str, FileResult]], documents: list[Finding] | None = None) -> list[Finding]:
         """Run the corpus passes over every file's summaries; apply the same ignores and suppressions.
@@ -250,6 +245,7 @@ class Linter:
         if self.fixing.mode:
             run.fixes.update({"fixed": fixed, "fixed files": len(fixed_paths)})
         return run
+
 
 def _index(findings: list[Finding], codes: tuple[str, ...]) -> dict[tuple[str, int, int, str, str], int]:
     return {(f.path, f.line, f.column, f.code, f.subject): i for i, f in enumerate(findings) if f.code in codes}

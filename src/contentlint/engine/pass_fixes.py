@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from contentlint.document.reading import parse_document
-from contentlint.engine.fixing import RawText, fix_text, unified_diff, write_atomically
+from contentlint.engine.fixing import RawText, fix_failure, fix_text, unified_diff, write_atomically
 from contentlint.model.findings import Finding
 from contentlint.model.fixes import Span, to_edits
 from contentlint.model.fixes import line_starts as text_line_starts
@@ -56,6 +56,7 @@ def apply_pass_fixes(
         from_passes = [_moved(f, moved[f.path]) if f.path in moved else f for f in from_passes if id(f) not in done]
     return findings, from_passes, more
 
+
 def _fix_file(
     linter: Linter, path: Path, shown: str, candidates: list[Finding],
 ) -> tuple[FileResult, list[Finding], str, int] | str | None:
@@ -89,11 +90,10 @@ def _fix_file(
         else:
             write_atomically(path, fixed.data, base)
             diff = ""
-    except (OSError, UnicodeError) as error:
-        return f"cannot write the fixes: {getattr(error, 'strerror', None) or error}; the file is unchanged"
-    except Exception as error:  # a bug in a fix must not stop the run, nor damage the file
-        return f"fixing failed on this file: {type(error).__name__}: {error}; the file is unchanged"
+    except Exception as error:  # an unwritable file, or a bug in a fix: the run goes on, the file is intact
+        return fix_failure(error)
     return fixed.result, applied, diff, len(applied) + fixed.fixed
+
 
 def remembered(files: Iterable[tuple[Path, str]], places: dict[str, Path]) -> Iterator[tuple[Path, str]]:
     """``files``, noting where each shown path is on disk (its corpus-pass fixes come after the run)."""
