@@ -63,7 +63,7 @@ def _patterns() -> list[re.Pattern[str]]:
 @pytest.mark.parametrize("pattern", _patterns(), ids=lambda p: p.pattern[:30])
 def test_first_match_is_the_search(pattern: re.Pattern[str], text: str) -> None:
     lowered = lower_in_place(text)
-    found = first_match(pattern, text, lowered, lambda key: find_all(lowered, key))
+    found = first_match(pattern, text, lambda key: find_all(lowered, key))
     expected = pattern.search(text)
     assert (found and found.span()) == (expected and expected.span())
 
@@ -102,7 +102,7 @@ _PHRASE_TEXTS = [
 @pytest.mark.parametrize("pattern", _phrase_patterns() + _patterns(), ids=lambda p: p.pattern[:30])
 def test_all_matches_are_finditer(pattern: re.Pattern[str], text: str) -> None:
     lowered = lower_in_place(text)
-    found = all_matches(pattern, text, lowered, lambda key: find_all(lowered, key))
+    found = all_matches(pattern, text, lambda key: find_all(lowered, key))
     assert found == [match.span() for match in pattern.finditer(text)]
 
 

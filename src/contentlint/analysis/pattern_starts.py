@@ -77,16 +77,13 @@ def _starts(items: list[tuple[object, object]]) -> set[str] | None:
     return {"".join(prefix)} if prefix else None
 
 
-def first_match(
-    pattern: re.Pattern[str], text: str, lowered: str, occurrences: Callable[[str], list[int]]
-) -> re.Match[str] | None:
-    """``pattern.search(text)``, trying only the places where a literal start occurs in ``lowered``
-    (``text`` in lower case, offset for offset). ``occurrences(string)`` gives every start of
-    ``string`` in ``lowered`` (a phrase scan's, or a direct search)."""
-    starts = literal_starts(pattern)
-    if starts is None or any(c in text for c in _FOLDS_TO_ASCII):
+def first_match(pattern: re.Pattern[str], text: str, occurrences: Callable[[str], list[int]]) -> re.Match[str] | None:
+    """``pattern.search(text)``, trying only the places where a literal start occurs.
+    ``occurrences(string)`` gives every start of ``string`` in ``text`` in lower case, offset for
+    offset (a phrase scan's, or a direct search)."""
+    candidates = _candidates(pattern, text, occurrences, letters_only=False)
+    if candidates is None:
         return pattern.search(text)
-    candidates = sorted({position for start in starts for position in occurrences(start)})
     for position in candidates:
         match = pattern.match(text, position)
         if match is not None:
@@ -94,18 +91,16 @@ def first_match(
     return None
 
 
-def all_matches(
-    pattern: re.Pattern[str], text: str, lowered: str, occurrences: Callable[[str], list[int]]
-) -> list[tuple[int, int]]:
+def all_matches(pattern: re.Pattern[str], text: str, occurrences: Callable[[str], list[int]]) -> list[tuple[int, int]]:
     """The spans of ``pattern.finditer(text)``, trying only where a literal start occurs, when the
     pattern's starts begin with a letter: ``re`` cannot skip to those by itself under IGNORECASE
     (it can to "[", ":" or "{{", and there the plain search is faster)."""
-    starts = literal_starts(pattern)
-    if starts is None or not all(start[0].isalpha() for start in starts) or any(c in text for c in _FOLDS_TO_ASCII):
+    candidates = _candidates(pattern, text, occurrences, letters_only=True)
+    if candidates is None:
         return [match.span() for match in pattern.finditer(text)]
     spans: list[tuple[int, int]] = []
     end = 0
-    for position in sorted({position for start in starts for position in occurrences(start)}):
+    for position in candidates:
         if position < end:
             continue  # inside the last match: finditer goes on from its end
         match = pattern.match(text, position)
@@ -113,3 +108,15 @@ def all_matches(
             spans.append(match.span())
             end = match.end()
     return spans
+
+
+def _candidates(
+    pattern: re.Pattern[str], text: str, occurrences: Callable[[str], list[int]], *, letters_only: bool
+) -> list[int] | None:
+    """Where a match may begin, in order; None when the whole text must be searched (no literal
+    starts, starts that are not letters when ``letters_only``, or a character that folds to ASCII)."""
+    starts = literal_starts(pattern)
+    if (starts is None or (letters_only and not all(start[0].isalpha() for start in starts))
+            or any(c in text for c in _FOLDS_TO_ASCII)):
+        return None
+    return sorted({position for start in starts for position in occurrences(start)})

@@ -54,7 +54,7 @@ class PhraseSet:
                 found.extend(_line_hits(text, lowered, phrase, scan))
         for pattern, requires in self.patterns:
             if not requires or requires.any_in(lowered, scan):
-                found.extend(all_matches(pattern, text, lowered, scan.occurrences))
+                found.extend(all_matches(pattern, text, scan.occurrences))
         return sorted(found)
 
     def search_keys(self) -> set[str]:

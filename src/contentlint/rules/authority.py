@@ -133,7 +133,7 @@ def _signal_hits(text: str, data: AuthorityData, lowered: str, scan: TextScan) -
             if position >= 0 and (best is None or position < best[0]):
                 best = (position, position + len(phrase))
         if signal.pattern is not None and (not signal.requires or signal.requires.any_in(lowered, scan)):
-            match = first_match(signal.pattern, text, lowered, scan.occurrences)
+            match = first_match(signal.pattern, text, scan.occurrences)
             if match is not None and (best is None or match.start() < best[0]):
                 best = (match.start(), match.end())
         if best is not None:
