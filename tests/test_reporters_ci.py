@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import jsonschema
@@ -242,6 +243,41 @@ def test_junit_survives_characters_xml_cannot_hold(tmp_path: Path) -> None:
         reporters.get("junit")(result, stream, reporters.ReportOptions())
     case = next(iter(next(iter(JUnitXml.fromfile(str(target))))))
     assert "control \\x01 and \\x1b[31m here" in case.result[0].text  # shown, as in the text output
+
+
+TECH_DOCS = '[fields]\npreset = "tech-docs"\n'
+NO_OWNER_FIELD = '[fields]\nlast-reviewed = "last_reviewed_on"\nreview-cycle = "review_in"\n'
+
+
+def runbook(reviewed: str, owner: str | None) -> str:
+    owner_line = "" if owner is None else f"owner_slack: {json.dumps(owner)}\n"
+    return (f"---\ntitle: Restore a database backup\nlast_reviewed_on: {reviewed}\nreview_in: 6 months\n{owner_line}---\n"
+            "\n# Restore a database backup\n\n" + PROSE + "\n")
+
+
+@pytest.mark.parametrize(
+    "config, page, result_tag, owners",
+    [
+        (TECH_DOCS, runbook("2026-01-01", "#team-platform"), "failure", ["#team-platform"]),  # F001: fails
+        (TECH_DOCS, runbook("2026-06-01", "#team-platform"), "system-out", ["#team-platform"]),  # F002 only: passes
+        (TECH_DOCS, runbook("2026-01-01", "#team <sre> & co"), "failure", ["#team <sre> & co"]),  # markup, escaped
+        (TECH_DOCS, runbook("2026-01-01", None), "failure", []),  # the page names no owner
+        (NO_OWNER_FIELD, runbook("2026-01-01", "#team-platform"), "failure", []),  # no owner field mapped
+    ],
+    ids=["overdue", "due-soon", "markup", "no-owner", "owner-not-mapped"],
+)
+def test_junit_carries_the_owner(run_cli, corpus, config: str, page: str, result_tag: str, owners: list[str]) -> None:
+    root = corpus({".contentlint.toml": config, "runbook.md": page})
+    assert check(run_cli, root, "--format", "junit", "-o", "junit.xml").code == (1 if result_tag == "failure" else 0)
+    (case,) = ET.parse(root / "junit.xml").getroot().iter("testcase")
+    # Properties first, as the schemas that allow them on a testcase order them; then the result.
+    assert [child.tag for child in case] == (["properties"] if owners else []) + [result_tag]
+    assert [(p.get("name"), p.get("value")) for p in case.iter("property")] == [("owner", o) for o in owners]
+    lines = case.find(result_tag).text.split("\n")
+    assert [line for line in lines if line.startswith("owner: ")] == [f"owner: {o}" for o in owners]
+    assert lines[0].startswith("owner: ") == bool(owners) and "review " in lines[-1]
+    (parsed,) = (c for suite in JUnitXml.fromfile(str(root / "junit.xml")) for c in suite)  # junitparser reads it too
+    assert parsed.is_passed == (result_tag == "system-out")
 
 
 # CSV

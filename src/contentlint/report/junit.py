@@ -3,6 +3,13 @@
 A file with a finding at or above the failing severity (``--fail-on``) is a failure that lists its
 findings; a file with only lower findings passes and lists them in ``system-out``, so the report
 agrees with the exit code.
+
+A file whose findings carry an owner (the mapped owner field, as in the CSV ``owner`` column and
+SARIF ``properties.owner``) says so twice: as a testcase ``<property name="owner">``, which Jenkins'
+JUnit plugin and test-management tools show, and as an ``owner:`` first line of the failure or
+``system-out`` text, for consumers that show only that text (the strict XSDs, Jenkins xunit's
+junit-10 and pytest's xunit2, allow properties on a testsuite only: a file only has them when
+some finding names an owner).
 """
 
 from __future__ import annotations
@@ -21,6 +28,10 @@ if TYPE_CHECKING:
 def _line(finding: Finding) -> str:
     return (f"{xml_text(finding.path)}:{finding.line}:{finding.column}: {finding.code} [{finding.severity.value}] "
             f"{xml_text(finding.message)}")
+
+
+def _owners(findings: list[Finding]) -> list[str]:
+    return sorted({xml_text(f.owner) for f in findings if f.owner})
 
 
 def _plural(count: int, word: str) -> str:
@@ -43,7 +54,12 @@ def build_junit(result: RunResult) -> ET.Element:
         findings = by_path[path]
         if not findings:
             continue
-        text = "\n".join(_line(f) for f in findings)
+        owners = _owners(findings)
+        if owners:  # properties come first in a testcase, before failure and system-out
+            properties = ET.SubElement(case, "properties")
+            for owner in owners:
+                ET.SubElement(properties, "property", {"name": "owner", "value": owner})
+        text = "\n".join([f"owner: {owner}" for owner in owners] + [_line(f) for f in findings])
         if path in failing:
             codes = ", ".join(sorted({f.code for f in findings}))
             summary = f"{_plural(len(findings), 'finding')}: {codes}"
