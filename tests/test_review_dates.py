@@ -13,11 +13,12 @@ from hypothesis import strategies as st
 
 from conftest import lint_text, make_config
 from contentlint.analysis.date_order import DAY_FIRST, MONTH_FIRST, decide_date_order
+from contentlint.analysis.review import review_schedule
 from contentlint.analysis.review_dates import _LABEL_WORDS, _LABELS, body_review_dates
 from contentlint.document.reading import parse_document
 from contentlint.engine.config import config_from_table, validate_table
 from contentlint.model.errors import ConfigError
-from contentlint.model.settings import ReviewPolicy
+from contentlint.model.settings import FieldMap, ReviewPolicy
 
 TODAY = dt.date(2026, 12, 5)
 
@@ -254,3 +255,36 @@ def test_front_matter_written_date(written: str, order: str, expected: str | Non
 
     found = front_matter_written_date(written, order)
     assert (found.isoformat() if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "text", "basis"),
+    [
+        ("lastReviewed", "'30/12/2023'", "30/12/2023", 'lastReviewed "30/12/2023" (read as 2023-12-30) + quarterly'),
+        ("lastReviewed", "'Dec 30, 2023'", "Dec 30, 2023", 'lastReviewed "Dec 30, 2023" (read as 2023-12-30) + quarterly'),
+        ("lastReviewed", "2023-12-30", "2023-12-30", "lastReviewed 2023-12-30 + quarterly"),  # no reading to show
+        # A key with ": " in it: the date is not whatever follows the key's own colon.
+        ('"reviewed: on"', "'30/12/2023'", "30/12/2023", 'reviewed: on "30/12/2023" (read as 2023-12-30) + quarterly'),
+    ],
+    ids=["numeric", "words", "iso", "colon-in-key"],
+)
+def test_a_front_matter_date_keeps_its_text_apart_from_its_key(key: str, value: str, text: str, basis: str) -> None:
+    name = key.strip('"')
+    config = make_config(fields=FieldMap(last_reviewed=name))
+    document = parse_document(f"---\ntitle: Chemotherapy\n{key}: {value}\nreviewFrequency: quarterly\n---\n\nText.\n")
+    schedule = review_schedule(document, config)
+    found = schedule.front_matter_last
+    assert found is not None and (found.text, found.written) == (text, f"{name}: {text}")
+    assert schedule.basis == basis + " cycle"
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "written"),
+    [
+        ("Page last reviewed: 12 March 2024", "12 March 2024", "Page last reviewed: 12 March 2024"),
+        ("Next review due: 05/03/2027", "05/03/2027", "Next review due: 05/03/2027"),
+    ],
+)
+def test_a_body_date_keeps_its_text_apart_from_its_label(body: str, text: str, written: str) -> None:
+    (found,) = body_review_dates(parse_document(f"# Chemotherapy\n\n{body}\n")).dates
+    assert (found.text, found.written) == (text, written)

@@ -115,11 +115,11 @@ def _front_matter_date(document: Document, key: str, kind: str, date_order: str)
             return None
         reading = f"read as {date.isoformat()}"
     line, column = document.key_position(key)
-    return ReviewDate(kind, date, line, column, f"{key}: {value}", "front matter", reading)
+    return ReviewDate(kind, date, line, column, str(value), f"{key}: {value}", "front matter", reading)
 
 
 def _shown(date: ReviewDate) -> str:
     """A front-matter date for messages: 2023-12-30, or "30/12/2023" (read as 2023-12-30)."""
     if not date.reading:
         return date.date.isoformat()
-    return f"\"{date.written.split(': ', 1)[1]}\" ({date.reading})"
+    return f"\"{date.text}\" ({date.reading})"

@@ -103,7 +103,8 @@ class ReviewDate:
     date: dt.date
     line: int
     column: int
-    written: str  # the label and date as written, for messages
+    text: str  # the date as written, without its label or key: "30/12/2023"
+    written: str  # the label (or key) and date as written, for messages
     origin: str  # "front matter" or "body"
     reading: str = ""  # how a numeric date was read: "read 05/03/2027 as 5 March 2027 (day first: en-GB page)"
 
@@ -383,7 +384,7 @@ def body_review_dates(
         if date is None:
             found.unreadable.append(UnreadableDate(kind, line, column, text, written))
         else:
-            found.dates.append(ReviewDate(kind, date, line, column, written, "body", reading))
+            found.dates.append(ReviewDate(kind, date, line, column, text, written, "body", reading))
     return found
 
 
