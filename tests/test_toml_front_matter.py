@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import lint_text, make_config
+from contentlint.document.field_syntax import NO_VALUE, field_text
+from contentlint.document.frontmatter_toml import load_toml_front_matter
 from contentlint.document.reading import parse_document
 from contentlint.model.settings import FieldMap
 
@@ -107,3 +109,77 @@ def test_a_misspelt_toml_key_is_renamed_in_place() -> None:
     assert [(f.line, f.column) for f in m103] == [(2, 1)]
     (edit,) = m103[0].fix.edits
     assert text[edit.start:edit.end] == "titel" and edit.replacement == "title"
+
+
+# Messages that quote or suggest a front-matter field write it as the document does.
+
+TEXT = "\n# Radiotherapy\n\nRadiotherapy uses radiation to destroy cancer cells in the body.\n"
+LINKED = "\n# Radiotherapy\n\nSee [the guide](/conditions/radiotherapy/), by the National Cancer Institute.\n"
+NHS = "https://www.nhs.uk/conditions/radiotherapy/"
+
+
+def yaml_page(body: str = TEXT, **fields: str) -> str:
+    return "---\n" + "".join(f"{key}: {value}\n" for key, value in fields.items()) + "---\n" + body
+
+
+def toml_page(body: str = TEXT, **fields: str) -> str:
+    return "+++\n" + "".join(f"{key} = {value}\n" for key, value in fields.items()) + "+++\n" + body
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "quoted"),
+    [
+        ("S004", yaml_page(title="Radiotherapy"), "add `url:` and `source:` so that"),
+        ("S004", toml_page(title='"Radiotherapy"'), 'add `url = "..."` and `source = "..."` so that'),
+        ("S005", yaml_page(title="Radiotherapy", url=NHS, source="NCI"), "`source: NCI` names NCI, but the url is on www.nhs.uk"),
+        ("S005", toml_page(title='"Radiotherapy"', url=f'"{NHS}"', source='"NCI"'), '`source = "NCI"` names NCI, but'),
+        ("L006", yaml_page(LINKED, title="Radiotherapy"), "add `url:` or make the link absolute"),
+        ("L006", toml_page(LINKED, title='"Radiotherapy"'), 'add `url = "..."` or make the link absolute'),
+        ("F003", yaml_page(title="Radiotherapy", lastReviewed="2027-02-01"), '(front matter: "lastReviewed: 2027-02-01")'),
+        ("F003", toml_page(title='"Radiotherapy"', lastReviewed="2027-02-01"), '(front matter: "lastReviewed = 2027-02-01")'),
+        ("F003", toml_page(title='"Radiotherapy"', lastReviewed='"Dec 30, 2062"'),
+         '(front matter: "lastReviewed = "Dec 30, 2062"", read as 2062-12-30)'),
+        ("M001", "\n" + yaml_page(title="Radiotherapy"), "delete the blank line before its `---`, or other tools"),
+        ("M001", "\n\n" + toml_page(title='"Radiotherapy"'), "delete the 2 blank lines before its `+++`, or other tools"),
+        ("M001", "  " + toml_page(title='"Radiotherapy"'), "delete the spaces before its `+++`, or other tools"),
+        # Not TOML between the `+++` lines: a page without front matter, asked for a `---` block.
+        ("M001", "\n+++\nNot a field.\n+++\n" + TEXT, "no front matter: add a `---` block with title"),
+    ],
+    ids=["S004-yaml", "S004-toml", "S005-yaml", "S005-toml", "L006-yaml", "L006-toml", "F003-yaml", "F003-toml",
+         "F003-toml-string", "M001-yaml", "M001-toml", "M001-toml-spaces", "M001-not-toml"],
+)
+def test_messages_write_fields_as_the_front_matter_does(code: str, text: str, quoted: str) -> None:
+    (message,) = [f.message for f in lint_text(text) if f.code == code]
+    assert quoted in message
+
+
+def test_misplaced_toml_front_matter_stays_text() -> None:
+    document = parse_document("\n" + toml_page(title='"Radiotherapy"'))
+    assert (document.front_matter_misplaced, document.front_matter_format) == ("the blank line", "toml")
+    assert not document.has_front_matter and document.metadata == {} and document.front_matter_first_line == 2
+
+
+@pytest.mark.parametrize(
+    ("syntax", "key", "value", "expected"),
+    [
+        ("yaml", "url", NO_VALUE, "url:"),
+        ("toml", "url", NO_VALUE, 'url = "..."'),
+        ("yaml", "source", "NCI", "source: NCI"),
+        ("toml", "source", "NCI", 'source = "NCI"'),
+        ("toml", "title", 'Say "no" \\ stop\n', 'title = "Say \\"no\\" \\\\ stop\\n"'),
+        ("toml", "title", "Lenalidomide: café\x7f", 'title = "Lenalidomide: café\\u007f"'),
+        ("toml", "lastmod", "2024-01-02", "lastmod = 2024-01-02"),  # the reader's text of a TOML date
+        ("toml", "date", "2023-05-06T10:00:00+00:00", "date = 2023-05-06T10:00:00+00:00"),
+        ("toml", "lastmod", "Jan 2, 2024", 'lastmod = "Jan 2, 2024"'),
+        ("toml", "lastmod", "2024-01-02 or so", 'lastmod = "2024-01-02 or so"'),
+        ("toml", "draft", False, "draft = false"),
+        ("toml", "weight", 10, "weight = 10"),
+        ("toml", "review date", "2024-01-02", '"review date" = 2024-01-02'),
+        ("yaml", "review date", "2024-01-02", "review date: 2024-01-02"),
+    ],
+)
+def test_field_text(syntax: str, key: str, value: object, expected: str) -> None:
+    written = field_text(syntax, key, value)
+    assert written == expected
+    if syntax == "toml" and value is not NO_VALUE:  # and the TOML reader reads the value back
+        assert load_toml_front_matter(written).data == {key: value}

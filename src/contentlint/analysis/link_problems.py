@@ -134,13 +134,15 @@ def offline_problems(document: Document, config: Config) -> dict[int, tuple[str,
             local = local_link_indexes(document, config)
         if index in local:
             continue  # a link to a file in the repository: L010 checks it on disk
-        found = _problem(links[index], base, declared, url_field)
+        found = _problem(links[index], base, declared, url_field, document.field_text(url_field))
         if found is not None:
             problems[index] = found
     return problems
 
 
-def _problem(link: Link, base: str | None, declared: object, url_field: str = "url") -> tuple[str, str] | None:
+def _problem(
+    link: Link, base: str | None, declared: object, url_field: str = "url", add_url: str = "url:"
+) -> tuple[str, str] | None:
     message = _placeholder(link)
     if message is not None:
         return "L005", message
@@ -162,7 +164,7 @@ def _problem(link: Link, base: str | None, declared: object, url_field: str = "u
             why = f"the document has no front-matter `{url_field}` to resolve it against"
         else:
             why = f"the front-matter `{url_field}` is not an absolute http(s) address"
-        return "L006", f'relative link "{link.target}" cannot be resolved: {why}; add `{url_field}:` or make the link absolute'
+        return "L006", f'relative link "{link.target}" cannot be resolved: {why}; add `{add_url}` or make the link absolute'
     if parts is not None and parts.scheme.lower() == "http":
         if link.kind == BARE and not link.target.lower().startswith("http://"):
             return None  # "www.example.org" in running text names no scheme

@@ -115,7 +115,7 @@ def _front_matter_date(document: Document, key: str, kind: str, date_order: str)
             return None
         reading = f"read as {date.isoformat()}"
     line, column = document.key_position(key)
-    return ReviewDate(kind, date, line, column, str(value), f"{key}: {value}", "front matter", reading)
+    return ReviewDate(kind, date, line, column, str(value), document.field_text(key, value), "front matter", reading)
 
 
 def _shown(date: ReviewDate) -> str:

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from contentlint.document.field_syntax import NO_VALUE, YAML, field_text
+
 if TYPE_CHECKING:
     from contentlint.document.frontmatter_toml import ParsedToml
     from contentlint.document.frontmatter_yaml import FrontMatterError, ParsedYaml
@@ -28,8 +30,10 @@ class Document:
     has_front_matter: bool = False
     front_matter_error: FrontMatterError | None = None
     parsed_yaml: ParsedYaml | ParsedToml | None = None  # YAML (`---`) or TOML (`+++`) front matter
+    front_matter_format: str = YAML  # or TOML (`+++`); YAML too when there is no front matter
     front_matter_first_line: int = 0  # 1-based file line where the front matter's text starts (after the opening `---` or `+++`)
-    # What stands before front matter that does not open on line 1 ("the blank line"), read anyway; M001 reports it.
+    # What stands before front matter that does not open on line 1 ("the blank line"): M001 reports it.
+    # YAML front matter there is read anyway; TOML stays text, as Hugo reads it.
     front_matter_misplaced: str = ""
     body: str = ""
     body_first_line: int = 1  # 1-based file line of the body's first line
@@ -46,6 +50,11 @@ class Document:
         """The front matter when it is a mapping, else an empty mapping."""
         data = self.front_matter
         return data if isinstance(data, dict) else {}
+
+    def field_text(self, key: str, value: Any = NO_VALUE) -> str:
+        """A front-matter field as this document writes one, for messages: ``key: value`` or
+        ``key = "value"``; with no value, the key to add (``key:``, ``key = "..."``)."""
+        return field_text(self.front_matter_format, key, value)
 
     def body_line_number(self, index: int) -> int:
         """File line (1-based) of body line ``index`` (0-based)."""

@@ -10,6 +10,7 @@ import stat
 from frontmatter.default_handlers import YAMLHandler
 
 from contentlint.document import Document, ReadError
+from contentlint.document.field_syntax import TOML
 from contentlint.document.frontmatter_toml import load_toml_front_matter
 from contentlint.document.frontmatter_yaml import FrontMatterError, load_front_matter
 
@@ -171,6 +172,7 @@ _LATE_CLOSING = re.compile(r"^[ \t]*-{3,}[ \t]*$", re.MULTILINE)
 def _read_misplaced_front_matter(doc: Document, text: str) -> None:
     opening = _LATE_OPENING.match(text)
     if opening is None:
+        _note_misplaced_toml_front_matter(doc, text)
         return
     closing = _LATE_CLOSING.search(text, opening.end())
     if closing is None:
@@ -182,10 +184,7 @@ def _read_misplaced_front_matter(doc: Document, text: str) -> None:
     if not isinstance(parsed.data, dict) or not parsed.data:
         return  # a thematic break and a paragraph, not front matter
     blank_lines = opening.group(1).count("\n")
-    if blank_lines:
-        doc.front_matter_misplaced = "the blank line" if blank_lines == 1 else f"the {blank_lines} blank lines"
-    else:
-        doc.front_matter_misplaced = "the spaces"
+    doc.front_matter_misplaced = _what_stands_before(blank_lines)
     doc.has_front_matter = True
     doc.parsed_yaml = parsed
     doc.front_matter_first_line = blank_lines + 1
@@ -193,13 +192,43 @@ def _read_misplaced_front_matter(doc: Document, text: str) -> None:
     doc.body_first_line = text.count("\n", 0, closing.end()) + 1
 
 
+def _what_stands_before(blank_lines: int) -> str:
+    if blank_lines:
+        return "the blank line" if blank_lines == 1 else f"the {blank_lines} blank lines"
+    return "the spaces"
+
+
 # Hugo's TOML front matter: `+++` lines around `key = value` fields.
 _TOML_BOUNDARY = re.compile(r"\+\+\+[ \t]*(?:\n|\Z)")
 _TOML_CLOSING = re.compile(r"^\+\+\+[ \t]*$", re.MULTILINE)
+_LATE_TOML_OPENING = re.compile(r"\A((?:[ \t]*\n)*)([ \t]*)\+\+\+[ \t]*$", re.MULTILINE)
+_LATE_TOML_CLOSING = re.compile(r"^[ \t]*\+\+\+[ \t]*$", re.MULTILINE)
+
+
+def _note_misplaced_toml_front_matter(doc: Document, text: str) -> None:
+    """A `+++` block after blank lines or spaces stays text, as Hugo reads it, but M001 says what
+    stands before it (in TOML's terms), rather than asking for front matter the page has."""
+    opening = _LATE_TOML_OPENING.match(text)
+    if opening is None or not (opening.group(1) or opening.group(2)):
+        return
+    closing = _LATE_TOML_CLOSING.search(text, opening.end())
+    if closing is None:
+        return
+    try:
+        parsed = load_toml_front_matter(text[opening.end():closing.start()])
+    except FrontMatterError:
+        return  # not TOML: the page is a page without front matter
+    if not parsed.data:
+        return
+    blank_lines = opening.group(1).count("\n")
+    doc.front_matter_misplaced = _what_stands_before(blank_lines)
+    doc.front_matter_format = TOML
+    doc.front_matter_first_line = blank_lines + 1
 
 
 def _read_toml_front_matter(doc: Document, text: str, start: int) -> None:
     doc.has_front_matter = True
+    doc.front_matter_format = TOML
     doc.front_matter_first_line = 2
     closing = _TOML_CLOSING.search(text, start)
     if closing is None:

@@ -379,7 +379,8 @@ def no_provenance(document: Document, config: Config) -> Iterator[Violation]:
     yield Violation(
         1, 1,
         f"no provenance: no `{url}` or `{source}` in front matter, and the text names no publisher or source; "
-        f"add `{url}:` and `{source}:` so that editors can trace, review and cite the page",
+        f"add `{document.field_text(url)}` and `{document.field_text(source)}` so that editors can trace, review "
+        "and cite the page",
         subject="provenance",
     )
 
@@ -418,7 +419,7 @@ def source_domain_mismatch(document: Document, config: Config) -> Iterator[Viola
         line, column = document.yaml_position((key,))
         yield Violation(
             line, column,
-            f"`{key}: {value}` names {source.name}, but the url is on {host} ({source.name} publishes on "
+            f"`{document.field_text(key, value)}` names {source.name}, but the url is on {host} ({source.name} publishes on "
             f"{', '.join(source.domains)}): correct the {key} or the url",
             subject=key,
         )

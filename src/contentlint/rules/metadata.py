@@ -7,6 +7,7 @@ from typing import Iterator
 from contentlint.analysis.field_rename import rename_fix
 from contentlint.analysis.schema import METADATA_SCHEMA, schema_problems
 from contentlint.document import Document
+from contentlint.document.field_syntax import FENCE
 from contentlint.model.findings import Violation
 from contentlint.model.settings import Config
 from contentlint.plugin import rule
@@ -35,7 +36,8 @@ def no_front_matter(document: Document, config: Config) -> Iterator[Violation]:
 
     Front matter must open on the first line: after a blank line or with spaces before
     its `---`, publishing tools take it for text. M001 then says what stands before it,
-    and the other rules read its fields as if it were in place.
+    and the other rules read its fields as if it were in place. Hugo's TOML front matter
+    (`+++`) in that place is named the same way, but stays text, as Hugo reads it.
 
     Options: none. The fields themselves come from the metadata schema (`schema`), or,
     for a corpus with its own field names, from `[tool.contentlint.fields]`.
@@ -44,7 +46,7 @@ def no_front_matter(document: Document, config: Config) -> Iterator[Violation]:
         yield Violation(
             document.front_matter_first_line, 1,
             f"front matter must start on the first line: delete {document.front_matter_misplaced} before its "
-            "`---`, or other tools read it as text",
+            f"`{FENCE[document.front_matter_format]}`, or other tools read it as text",
         )
     elif not document.has_front_matter and document.text.strip():
         fields = config.fields
