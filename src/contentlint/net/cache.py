@@ -14,7 +14,7 @@ import os
 import sqlite3
 import time
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 from contentlint.net.outcome import Outcome
 
@@ -74,17 +74,21 @@ def prepare_directory(directory: Path) -> None:
             os.close(handle)
 
 
-class LinkCache:
-    def __init__(self, directory: Path, settings_fingerprint: str, clock=time.time) -> None:
-        self.path = directory / CACHE_FILENAME
-        self.fingerprint = settings_fingerprint
-        self._clock = clock
+class SharedDatabase:
+    """An SQLite file in the cache folder that several runs share: opened with a retry while
+    another run sets it up, started afresh when it is damaged or holds tables of another shape
+    (``tables``: name -> columns, made by ``schema``). Raises CacheUnavailable when it cannot be used."""
+
+    def __init__(self, path: Path, schema: str, tables: dict[str, list[str]]) -> None:
+        self.path = path
+        self._schema = schema
+        self._tables = tables
         try:
-            prepare_directory(directory)
+            prepare_directory(path.parent)
             for name in self._files():
                 _drop_symlink(name)
             try:
-                self._db = self._open_retrying()
+                self.db = self._open_retrying()
             except (sqlite3.DatabaseError, _WrongSchema) as error:
                 if isinstance(error, sqlite3.DatabaseError) and getattr(error, "sqlite_errorcode", None) not in _DAMAGED:
                     raise
@@ -92,7 +96,7 @@ class LinkCache:
                 # use: start it afresh. Unlinking removes names only, never what a link points to.
                 for stale in self._files():
                     stale.unlink(missing_ok=True)
-                self._db = self._open_retrying()
+                self.db = self._open_retrying()
         except (OSError, sqlite3.Error, _WrongSchema) as error:
             raise CacheUnavailable(f"{self.path}: {error}") from None
 
@@ -120,15 +124,45 @@ class LinkCache:
             if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
                 db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = NORMAL")
-            db.execute(_SCHEMA)
-            columns = [row[1] for row in db.execute("PRAGMA table_info(link_outcomes)").fetchall()]
-            if columns != _COLUMNS:
-                raise _WrongSchema(f"the table link_outcomes has columns {columns}, not {_COLUMNS}; the cache is rebuilt")
-            db.execute("SELECT count(*) FROM link_outcomes LIMIT 1").fetchone()
+            db.executescript(self._schema)
+            for table, wanted in self._tables.items():
+                columns = [row[1] for row in db.execute(f"PRAGMA table_info({table})").fetchall()]
+                if columns != wanted:
+                    raise _WrongSchema(f"the table {table} has columns {columns}, not {wanted}; the cache is rebuilt")
+                db.execute(f"SELECT count(*) FROM {table} LIMIT 1").fetchone()
         except BaseException:
             db.close()
             raise
         return db
+
+    def write(self, statements: Iterable[tuple[str, Iterable[Any]]]) -> None:
+        """Run (SQL, rows) pairs, each with executemany, in one short transaction."""
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                for statement, rows in statements:
+                    self.db.executemany(statement, rows)
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as error:
+            raise CacheUnavailable(f"{self.path}: cannot save results: {error}") from None
+
+    def close(self) -> None:
+        try:
+            self.db.close()
+        except sqlite3.Error:
+            pass
+
+
+class LinkCache:
+    def __init__(self, directory: Path, settings_fingerprint: str, clock=time.time) -> None:
+        self.path = directory / CACHE_FILENAME
+        self.fingerprint = settings_fingerprint
+        self._clock = clock
+        self._database = SharedDatabase(self.path, _SCHEMA, {"link_outcomes": _COLUMNS})
+        self._db = self._database.db
 
     def lookup(self, urls: Iterable[str]) -> dict[str, Outcome]:
         """The fresh cached outcomes among ``urls``; anything unreadable counts as a miss."""
@@ -158,18 +192,8 @@ class LinkCache:
         """Save (url, outcome, lifetime in seconds) entries in one short transaction."""
         now = self._clock()
         rows = [(url, self.fingerprint, json.dumps(outcome.to_json()), now, now + lifetime) for url, outcome, lifetime in entries]
-        if not rows:
-            return
-        try:
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                self._db.executemany("INSERT OR REPLACE INTO link_outcomes VALUES (?, ?, ?, ?, ?)", rows)
-                self._db.execute("COMMIT")
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
-        except sqlite3.Error as error:
-            raise CacheUnavailable(f"{self.path}: cannot save results: {error}") from None
+        if rows:
+            self._database.write([("INSERT OR REPLACE INTO link_outcomes VALUES (?, ?, ?, ?, ?)", rows)])
 
     def prune(self) -> None:
         """Drop entries that expired more than a day ago, so the file does not grow without end."""
@@ -179,7 +203,4 @@ class LinkCache:
             pass
 
     def close(self) -> None:
-        try:
-            self._db.close()
-        except sqlite3.Error:
-            pass
+        self._database.close()
