@@ -15,6 +15,9 @@ from generate_corpus import GENERATOR_VERSION, generate
 
 BENCH = Path(__file__).resolve().parent
 TODAY = "2026-11-22"
+# Every run checks its documents afresh: a results cache left by the round before would time a
+# read-back, not a check. bench_real.py times the cache in rows of its own.
+os.environ["CONTENTLINT_NO_CACHE"] = "1"
 
 
 def corpus(count: int, seed: int = 7, directory: Path | None = None) -> Path:
@@ -82,12 +85,12 @@ def _rss_kib(pid: int) -> int:
     return 0
 
 
-def run(command: list[str], cwd: Path | None = None, output: Path | None = None) -> Run:
+def run(command: list[str], cwd: Path | None = None, output: Path | None = None, env: dict[str, str] | None = None) -> Run:
     """Run ``command`` once; wall time, and peak memory of the whole process tree and of its largest process."""
     stdout = open(output, "wb") if output else subprocess.DEVNULL
     peak = [0]
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=stdout, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(command, cwd=cwd, stdout=stdout, stderr=subprocess.DEVNULL, env=env)
     done = threading.Event()
 
     def sample() -> None:

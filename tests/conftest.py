@@ -44,6 +44,17 @@ language: en
 """
 
 
+@pytest.fixture(autouse=True)
+def _no_results_cache(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Each in-process run checks its documents afresh (tests of the results cache turn it back on;
+    the link cache is left as it is), and the signing key of a results cache a run in another
+    process keeps lives in a temporary folder, not in the user's own."""
+    import contentlint.cli
+
+    monkeypatch.setattr(contentlint.cli, "_keeps_results", lambda config: False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "user-cache"))
+
+
 def front_matter(**fields: object) -> str:
     """Front matter like CLEAN_FRONT_MATTER with fields replaced (value None drops the field)."""
     lines = CLEAN_FRONT_MATTER.strip("\n").split("\n")[1:-1]

@@ -169,9 +169,9 @@ def test_config_with_progress_hooks_goes_to_workers() -> None:
 
 def test_network_rules_keep_one_process() -> None:
     linter = Linter(make_config())
-    assert parallel._offline(linter)
+    assert parallel.offline_per_document(linter)
     linter.rules.append(Rule("L999", "fake-network", Severity.ERROR, lambda d, c: iter(()), network=True))
-    assert not parallel._offline(linter)
+    assert not parallel.offline_per_document(linter)
 
 
 # Runs `contentlint ARGS` with a worker that dies on doc-000070.md: `once` (SIGKILL, the first time

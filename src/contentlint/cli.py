@@ -94,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_fix_options(check)
     add_ci_options(check)
     add_link_options(check)
+    add_cache_options(check)
 
     report = commands.add_parser(
         "report", help="write an audit report (HTML page or Markdown) and a review calendar",
@@ -109,6 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_jobs_option(report)
     add_common_options(report)
     add_link_options(report)
+    add_cache_options(report)
 
     rules = commands.add_parser("rules", help="list every rule with its code, name and default severity")
     rules.add_argument("--format", dest="output_format", choices=["text", "json"], default="text")
@@ -158,13 +160,36 @@ def add_link_options(command: argparse.ArgumentParser) -> None:
     links = command.add_argument_group("link checking (online)")
     links.add_argument("--links", action="store_true", help="check every http(s) link over the network (L001-L003, L008, L009)")
     links.add_argument("--timeout", type=_seconds, metavar="SECONDS", help="per-request timeout for --links (default: 10)")
-    links.add_argument("--no-cache", action="store_true", help="ignore and do not update the link cache")
-    links.add_argument("--cache-dir", metavar="DIR", help="keep the link cache in DIR (default: .contentlint_cache next to the config)")
     links.add_argument("--allow-private-hosts", action="store_true",
                        help="let --links request private, loopback and link-local addresses (refused by default, L008)")
     links.add_argument("--proxy", metavar="URL",
                        help="send --links requests through this proxy, e.g. http://proxy.example.org:3128 "
                             "(HTTP_PROXY and the like are never used)")
+
+
+def add_cache_options(command: argparse.ArgumentParser) -> None:
+    cache = command.add_argument_group("cache")
+    cache.add_argument("--no-cache", action="store_true",
+                       help="check every document afresh and ask every link again: neither read nor update the "
+                            "results cache or the link cache (also CONTENTLINT_NO_CACHE=1)")
+    cache.add_argument("--cache-dir", metavar="DIR",
+                       help="keep the caches in DIR (default: .contentlint_cache next to the config; "
+                            "also CONTENTLINT_CACHE_DIR)")
+
+
+def configure_cache(config: Config, args: argparse.Namespace) -> None:
+    """The command line and the environment over `cache` and `cache-dir` in config."""
+    if args.no_cache or os.environ.get("CONTENTLINT_NO_CACHE", "").strip() not in ("", "0", "false"):
+        config.cache = False
+    folder = args.cache_dir or os.environ.get("CONTENTLINT_CACHE_DIR")
+    if folder:
+        config.cache_dir = Path(os.path.abspath(os.path.expanduser(folder)))
+
+
+def _keeps_results(config: Config) -> bool:
+    """Whether this run keeps its results for the next: not in CI (CI=true), where each run starts on a
+    fresh machine and would pay to fill a cache no later run reads."""
+    return config.cache and os.environ.get("CI", "").strip().lower() not in ("1", "true", "yes")
 
 
 def configure_links(config: Config, args: argparse.Namespace) -> None:
@@ -174,10 +199,10 @@ def configure_links(config: Config, args: argparse.Namespace) -> None:
     section = dict(config.sections.get("links", {}))
     if args.timeout is not None:
         section["timeout"] = args.timeout
-    if args.no_cache:
+    if not config.cache:
         section["cache"] = False
-    if args.cache_dir:
-        section["cache-dir"] = os.path.abspath(args.cache_dir)
+    if config.cache_dir is not None and (args.cache_dir or os.environ.get("CONTENTLINT_CACHE_DIR") or "cache-dir" not in section):
+        section["cache-dir"] = str(config.cache_dir)
     if args.allow_private_hosts:
         section["allow-private-hosts"] = True
     if args.proxy is not None:
@@ -240,6 +265,7 @@ def configure(args: argparse.Namespace) -> Config:
         config.respect_gitignore = args.respect_gitignore
     if args.follow_links is not None:
         config.follow_links = args.follow_links
+    configure_cache(config, args)
     configure_links(config, args)
     configure_fixes(config, args)
     if not enabled_rules(config):
@@ -279,7 +305,7 @@ def run_check(args: argparse.Namespace) -> int:
     _check_writable(getattr(args, "write_baseline", None))
     shard, baseline_entries = _ci_inputs(args)
     output_format = args.output_format or ("github" if _in_github_actions() and not args.output else "text")
-    linter = Linter(config, collect_facts=output_format in reporters.DOCUMENT_FORMATS)
+    linter = Linter(config, collect_facts=output_format in reporters.DOCUMENT_FORMATS, keep_results=_keeps_results(config))
     # Streamed: discovery, the shard filter and the linter work file by file; only display paths are kept.
     found, checked = [0], []
 
@@ -536,7 +562,7 @@ def run_report(args: argparse.Namespace) -> int:
     with Progress(sys.stderr) as progress:
         config.progress = progress.links
         config.notice = lambda message: print(f"contentlint: warning: {printable(message)}", file=sys.stderr)
-        result = _run_linter(Linter(config, collect_facts=True), progress.files(files, len(files)), args.jobs)
+        result = _run_linter(Linter(config, collect_facts=True, keep_results=_keeps_results(config)), progress.files(files, len(files)), args.jobs)
     if result.files == 0:
         _no_documents(args.paths, config, skipped, args.quiet)
     written = []

@@ -62,6 +62,23 @@ def document_folder(document: Document) -> str:
 def local_links(document: Document, config: Config) -> list[LocalLink]:
     """The document's local links and jumps within the page, in file order."""
     found: list[LocalLink] = []
+    for local in _relative_links(document, config):
+        if not local.file or names_a_file(local.link.url.strip()) or _exists(local.file):
+            found.append(local)
+    return found
+
+
+@per_document
+def disk_paths(document: Document, config: Config) -> list[str]:
+    """Every path on disk that the document's relative links name, whether it exists or not,
+    each once, in file order: what the checks of this document read from the disk."""
+    return list(dict.fromkeys(local.file for local in _relative_links(document, config) if local.file))
+
+
+@per_document
+def _relative_links(document: Document, config: Config) -> list[LocalLink]:
+    """Jumps within the page, and relative links resolved on disk (named files or not)."""
+    found: list[LocalLink] = []
     folder: str | None = None
     for index, link in enumerate(document_links(document, config)):
         if link.kind == REFERENCE:
@@ -80,9 +97,7 @@ def local_links(document: Document, config: Config) -> list[LocalLink]:
             continue
         if folder is None:
             folder = document_folder(document)
-        file = os.path.normpath(os.path.join(folder, path))
-        if names_a_file(url) or _exists(file):
-            found.append(LocalLink(index, link, path, fragment, file))
+        found.append(LocalLink(index, link, path, fragment, os.path.normpath(os.path.join(folder, path))))
     return found
 
 

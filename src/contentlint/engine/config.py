@@ -54,6 +54,8 @@ CONFIG_SCHEMA: dict[str, Any] = {
         "force-exclude": {"type": "boolean"},
         "respect-gitignore": {"type": "boolean"},
         "follow-links": {"type": "boolean"},
+        "cache": {"type": "boolean"},
+        "cache-dir": {"type": "string", "minLength": 1},
         "select": _STRINGS,
         "extend-select": _STRINGS,
         "ignore": _STRINGS,
@@ -228,6 +230,9 @@ def config_from_table(table: dict[str, Any], path: Path) -> Config:
     config.force_exclude = table.get("force-exclude", config.force_exclude)
     config.respect_gitignore = table.get("respect-gitignore", config.respect_gitignore)
     config.follow_links = table.get("follow-links", config.follow_links)
+    config.cache = table.get("cache", config.cache)
+    if "cache-dir" in table:
+        config.cache_dir = (root / os.path.expanduser(table["cache-dir"])).resolve()
     for key in ("select", "extend-select", "ignore"):
         if key in table:
             check_codes(table[key], f"{path}: `{key}`", known)

@@ -9,12 +9,14 @@ from typing import Iterable
 
 from contentlint.analysis.facts import collect_facts
 from contentlint.analysis.fix_edits import line_starts
+from contentlint.analysis.local_links import disk_paths
 from contentlint.analysis.phrase_index import PHRASE_INDEX, Vocabulary
 from contentlint.document import Document
 from contentlint.document.reading import parse_document, read_document
 from contentlint.engine.discovery import outside_target
 from contentlint.engine.fixing import fix_failure, fix_policy, fix_text, unified_diff, write_atomically
-from contentlint.engine.parallel import lint_files
+from contentlint.engine.parallel import lint_files, offline_per_document
+from contentlint.engine.result_cache import dependencies, lint_cached, open_result_cache
 from contentlint.engine.pass_fixes import apply_pass_fixes, in_file_order, remembered
 from contentlint.engine.rule_set import (
     all_corpus_passes,
@@ -44,10 +46,12 @@ def build_resources(config: Config, rules: list[Rule]) -> None:
 
 
 class Linter:
-    def __init__(self, config: Config, *, collect_facts: bool = False) -> None:
+    def __init__(self, config: Config, *, collect_facts: bool = False, keep_results: bool = False) -> None:
         self.config = config
         # Also gather each document's facts (for `contentlint report`) while it is open.
         self.collect_facts = collect_facts
+        # Keep results between runs (engine/result_cache.py); each result then records the disk it read.
+        self.keep_results = keep_results
         self.rules = enabled_rules(config)
         enabled = {r.code for r in self.rules}
         self.passes: list[CorpusPass] = [p for p in all_corpus_passes() if enabled.intersection((*p.codes, *p.amends))]
@@ -141,6 +145,8 @@ class Linter:
             self.fixing.allows(f.code, f.fix) for f in result.findings
         ):
             return self._fix_file(path, display_path, result)
+        if self.keep_results and document.read_error is None:
+            result.depends_on = dependencies(disk_paths(document, self.config))
         return result
 
     def _fix_file(self, path: Path, display_path: str, first: FileResult) -> FileResult:
@@ -218,7 +224,11 @@ class Linter:
         places: dict[str, Path] = {}
         if self.fixing.mode and self.passes:  # a corpus pass's fixes are applied after the run
             files = remembered(files, places)
-        for shown, result in lint_files(self, files, jobs):
+        cache = None
+        if self.keep_results and not self.fixing.mode and offline_per_document(self):
+            cache = open_result_cache(self.config, self.collect_facts, [r.code for r in self.rules])
+        stream = lint_files(self, files, jobs) if cache is None else lint_cached(cache, self, files, jobs)
+        for shown, result in stream:
             count += 1
             findings.extend(result.findings)
             if result.fixed:

@@ -49,7 +49,7 @@ def lint_files(linter: Linter, files: Iterable[tuple[Path, str]], jobs: int = 1)
     """(display path, FileResult) for each file, in the order of ``files``."""
     files = iter(files)
     head = list(islice(files, SERIAL_BELOW))
-    config = _picklable(linter.config) if jobs > 1 and len(head) >= SERIAL_BELOW and _offline(linter) else None
+    config = _picklable(linter.config) if jobs > 1 and len(head) >= SERIAL_BELOW and offline_per_document(linter) else None
     if config is None:
         for path, shown in chain(head, files):
             yield shown, linter.lint_file(path, shown)
@@ -60,7 +60,7 @@ def lint_files(linter: Linter, files: Iterable[tuple[Path, str]], jobs: int = 1)
     yield from _lint_in_workers(linter, config, chain(head[1:], files), jobs)
 
 
-def _offline(linter: Linter) -> bool:
+def offline_per_document(linter: Linter) -> bool:
     """Per-document rules that use the network stay in one process, so host limits and caches hold.
     (Corpus passes, such as link checking, collect in the workers and talk to the network here.)"""
     pass_codes = {code for corpus in linter.passes for code in corpus.codes}
@@ -102,9 +102,9 @@ def _lint_in_workers(
         # The linter's resources (the schema validator, the phrase index, the authority tables)
         # were built when it was made; forked workers inherit them, and nothing is pickled.
         _worker_linter = linter
-        initargs: tuple = (None, None, False)
+        initargs: tuple = (None, None, False, False)
     else:
-        initargs = (type(linter), config, getattr(linter, "collect_facts", False))
+        initargs = (type(linter), config, getattr(linter, "collect_facts", False), getattr(linter, "keep_results", False))
     chunks = _chunks(files)
     pool = _Pool(jobs, context, initargs)
     pending: deque = deque()  # (future, chunk), in the order of the files
@@ -207,13 +207,13 @@ def _context() -> Any:
 _worker_linter: Linter | None = None
 
 
-def _start_worker(linter_class: type[Linter] | None, config: Config | None, collect_facts: bool) -> None:
+def _start_worker(linter_class: type[Linter] | None, config: Config | None, collect_facts: bool, keep_results: bool) -> None:
     """``config`` None: the worker was forked with the parent's linter (see _lint_in_workers)."""
     global _worker_linter
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is handled once, by the parent
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler (fork): the parent ends its workers
     if linter_class is not None and config is not None:
-        _worker_linter = linter_class(config, collect_facts=collect_facts)
+        _worker_linter = linter_class(config, collect_facts=collect_facts, keep_results=keep_results)
 
 
 def _lint_chunk(chunk: list[tuple[str, str]]) -> list[tuple[str, FileResult]]:

@@ -56,3 +56,5 @@ class FileResult:
     facts: DocumentFacts | None = None
     fixed: int = 0  # findings mended by --fix (or that --diff would mend)
     diff: str = ""  # --diff: what --fix would change in this file
+    # With the results cache: (path, state) of each file or folder on disk the result depends on.
+    depends_on: tuple[tuple[str, object], ...] = ()

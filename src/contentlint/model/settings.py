@@ -141,6 +141,9 @@ class Config:
     today: dt.date = field(default_factory=dt.date.today)
     # Whether rules that need the network run (``--links``).
     network: bool = False
+    # The results cache: off with `cache = false`; its folder (None: .contentlint_cache beside the config).
+    cache: bool = field(default=True, repr=False)
+    cache_dir: Path | None = field(default=None, repr=False)
     # Long corpus passes (the link check) report progress(done, total) and notice(warning text).
     progress: Callable[[int, int], None] | None = field(default=None, repr=False)
     notice: Callable[[str], None] | None = field(default=None, repr=False)
