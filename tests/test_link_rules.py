@@ -146,3 +146,33 @@ def test_literal_address_reads_the_forms_browsers_accept(host: str, address: str
 def test_forbidden_host_names() -> None:
     assert forbidden_host("localhost") and forbidden_host("db.internal") and forbidden_host("LOCALHOST.")
     assert forbidden_host("www.cancer.gov") is None and forbidden_host("localhost.example.com") is None
+
+
+# Links that look plain (http or https, a dotted host) take a short way through the offline checks;
+# each must get the code and message the full checks give.
+PLAIN_LOOKING = [
+    "http://www.nhs.uk/conditions/", "HTTP://WWW.NHS.UK/", "http://www.nhs.uk", "http://www.nhs.uk:8080/a?b#c",
+    "https://www.nhs.uk/a b", "http://printer.local/", "http://x.internal:80/", "http://metadata.google.internal/",
+    "http://a.localhost/", "http://router.home.arpa/", "http://127.0.0.1/", "http://127.1/", "http://0x7f.0.0.1/",
+    "http://10.0.0.8/", "http://[::1]/", "http://user@www.nhs.uk/", "http://www..nhs.uk/", "http://www.nhs.uk:99999/",
+    "http://www.nhs_uk.co_uk/", "http://www.nhs.uk/%20a", "http://-bad-.example.org/", "https://www.nhs.uk/",
+    "http://x.y1/", "http://www.nhs.uk./",
+]
+
+
+@pytest.mark.parametrize("url", PLAIN_LOOKING)
+@pytest.mark.parametrize("written", ["[a]({url})", "<{url}>", "See {url} here."])
+def test_the_short_way_agrees_with_the_full_checks(url: str, written: str) -> None:
+    from contentlint.analysis.link_problems import _problem, offline_problems
+    from contentlint.analysis.links import base_url, document_links
+    from conftest import make_config
+    from contentlint.document.reading import parse_document
+
+    config = make_config()
+    document = parse_document((WITH_URL + "\n" + written.format(url=url) + "\n").encode("utf-8"), "doc.md")
+    links = document_links(document, config)
+    found = offline_problems(document, config)
+    for index, link in enumerate(links):
+        full = _problem(link, base_url(document, config), document.metadata.get("url"))
+        assert found.get(index) == full, (link, found.get(index), full)
+    assert links  # the table's links are links

@@ -99,18 +99,25 @@ def _malformed(link: Link, parts: SplitResult | None, error: str) -> str | None:
     return None
 
 
-# The usual link: https, a public-looking host name (its last label has a letter, no local suffix),
-# no spaces. Nothing offline can be wrong with it; everything else gets the full checks.
-_PLAINLY_FINE = re.compile(
-    r"https://(?![^/?#]*\.(?:local|localhost|internal|localdomain|arpa)(?:[:/?#]|$))"
+# The usual link: http(s), a public-looking host name (its last label has a letter, no local
+# suffix), no spaces. Nothing offline can be wrong with it but http (L004); everything else gets
+# the full checks.
+_PLAIN = re.compile(
+    r"(https?)://(?![^/?#]*\.(?:local|localhost|internal|localdomain|arpa)(?:[:/?#]|$))"
     r"(?:[a-z0-9-]+\.)+[a-z][a-z0-9-]*(?::\d{1,4})?(?:[/?#][^\s]*)?$",
     re.IGNORECASE,
 )
 
 
 @functools.lru_cache(maxsize=4096)  # pages of one site link to the same addresses
-def _plainly_fine(url: str) -> bool:
-    return _PLAINLY_FINE.match(url) is not None
+def _plain_scheme(url: str) -> str:
+    """"https" or "http" for a plain link (see _PLAIN), "" for any other."""
+    match = _PLAIN.match(url)
+    return match.group(1).lower() if match is not None else ""
+
+
+def _insecure(url: str) -> tuple[str, str]:
+    return "L004", f"insecure link {url.strip()}: use https:// (check that the page opens)"
 
 
 def _written_plainly(target: str, url: str) -> bool:
@@ -128,8 +135,15 @@ def offline_problems(document: Document, config: Config) -> dict[int, tuple[str,
     links = document_links(document, config)
     local: frozenset[int] | None = None
     for index, (target, url, _, _, kind, _) in enumerate(links):
-        if kind == REFERENCE or (_written_plainly(target, url) and _plainly_fine(url)):
+        if kind == REFERENCE:
             continue
+        if _written_plainly(target, url):
+            scheme = _plain_scheme(url)
+            if scheme == "https":
+                continue
+            if scheme == "http" and (kind != BARE or target[:7].lower() == "http://"):
+                problems[index] = _insecure(url)
+                continue
         if local is None:
             local = local_link_indexes(document, config)
         if index in local:
@@ -168,5 +182,5 @@ def _problem(
     if parts is not None and parts.scheme.lower() == "http":
         if link.kind == BARE and not link.target.lower().startswith("http://"):
             return None  # "www.example.org" in running text names no scheme
-        return "L004", f"insecure link {link.url.strip()}: use https:// (check that the page opens)"
+        return _insecure(link.url)
     return None
