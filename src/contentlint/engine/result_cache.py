@@ -66,7 +66,6 @@ def lint_cached(cache: ResultCache, linter: Linter, files: Iterable[tuple[Path, 
     """``lint_files``, with each file whose result is in the cache read from there: the same
     results, in the same order; the others are linted (in workers when there are enough) and kept."""
     queue: deque = deque()  # in file order: (shown, result) for a hit, a _Miss for a file being linted
-
     config = linter.config
 
     def misses() -> Iterator[tuple[Path, str]]:
@@ -100,12 +99,14 @@ class _Miss:
 
 @dataclasses.dataclass
 class Probe:
-    entry: str  # the entry's file name
+    entry: str  # the document's row: a digest of its path and its path as shown
     digest: bytes  # of the document's bytes
     result: FileResult | None  # the kept result, when it still holds
 
 
 class ResultCache:
+    """The kept results of one run's settings: read a document's back, keep new ones."""
+
     def __init__(self, database: SharedDatabase, settings: str, secret: bytes, max_bytes: int) -> None:
         self._database = database
         self._settings = settings
