@@ -138,7 +138,7 @@ def toml_page(body: str = TEXT, **fields: str) -> str:
         ("F003", yaml_page(title="Radiotherapy", lastReviewed="2027-02-01"), '(front matter: "lastReviewed: 2027-02-01")'),
         ("F003", toml_page(title='"Radiotherapy"', lastReviewed="2027-02-01"), '(front matter: "lastReviewed = 2027-02-01")'),
         ("F003", toml_page(title='"Radiotherapy"', lastReviewed='"Dec 30, 2062"'),
-         '(front matter: "lastReviewed = "Dec 30, 2062"", read as 2062-12-30)'),
+         '(front matter: `lastReviewed = "Dec 30, 2062"`, read as 2062-12-30)'),
         ("M001", "\n" + yaml_page(title="Radiotherapy"), "delete the blank line before its `---`, or other tools"),
         ("M001", "\n\n" + toml_page(title='"Radiotherapy"'), "delete the 2 blank lines before its `+++`, or other tools"),
         ("M001", "  " + toml_page(title='"Radiotherapy"'), "delete the spaces before its `+++`, or other tools"),

@@ -110,8 +110,10 @@ class ReviewDate:
 
     @property
     def quoted(self) -> str:
-        """The date as messages quote it: the text, and how it was read when that was a choice."""
-        return f"\"{self.written}\"" + (f", {self.reading}" if self.reading else "")
+        """The date as messages quote it: the text, and how it was read when that was a choice.
+        Text that holds a double quote itself (a TOML string) is quoted with backticks."""
+        mark = "`" if '"' in self.written else '"'
+        return f"{mark}{self.written}{mark}" + (f", {self.reading}" if self.reading else "")
 
 
 @dataclass(frozen=True)
