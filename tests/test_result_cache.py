@@ -243,18 +243,16 @@ def test_cache_dir_moves_it(run_cli: Callable, corpus: Callable, tmp_path: Path)
     assert (elsewhere / result_cache.CACHE_FILENAME).is_file() and not (root / ".contentlint_cache").exists()
 
 
-def test_settings_a_run_no_longer_uses_are_removed_after_a_week(
-    run_cli: Callable, corpus: Callable, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_results_of_settings_no_run_used_for_a_day_are_removed(run_cli: Callable, corpus: Callable) -> None:
     root = corpus({"a.md": page()})
-    check(run_cli, root, today="2026-11-01")
-    week_and_a_day = result_cache.UNUSED_FOR + 86400
+    check(run_cli, root, today="2026-11-01")  # settings no run uses any more
     with sqlite3.connect(root / DATABASE) as db:
-        db.execute("UPDATE settings_used SET used = used - ?", (week_and_a_day,))
+        db.execute("UPDATE settings_used SET used = used - ?", (result_cache.UNUSED_FOR + 60,))
+    check(run_cli, root, today="2026-11-02")  # settings used a moment ago
     check(run_cli, root)
     with sqlite3.connect(root / DATABASE) as db:
-        assert db.execute("SELECT count(DISTINCT settings) FROM results").fetchone() == (1,)
-        assert db.execute("SELECT count(*) FROM settings_used").fetchone() == (1,)
+        assert db.execute("SELECT count(DISTINCT settings) FROM results").fetchone() == (2,)
+        assert db.execute("SELECT count(*) FROM settings_used").fetchone() == (2,)
 
 
 def test_a_pipe_named_on_the_command_line_does_not_block(run_cli: Callable, corpus: Callable) -> None:
