@@ -273,3 +273,16 @@ def test_a_link_out_of_the_project_is_not_read_for_the_cache(run_cli: Callable, 
         assert ("b.md", 1, "E001") in check(run_cli, root)
     with sqlite3.connect(root / DATABASE) as db:
         assert db.execute("SELECT count(*) FROM results").fetchone() == (1,)  # a.md's only
+
+
+@pytest.mark.parametrize(("select", "depends"), [(["L010"], True), (["L004"], True), (["F", "Q"], False)])
+def test_a_result_depends_on_the_disk_only_where_a_check_looked(corpus: Callable, select: list[str], depends: bool) -> None:
+    from conftest import make_config
+
+    from contentlint.engine.linter import Linter
+
+    root = corpus({"a.md": page(LINKS)})
+    result = Linter(make_config(select=select), keep_results=True).lint_file(root / "a.md", str(root / "a.md"))
+    named = {path for path, _ in result.depends_on}
+    assert (str(root / "missing.pdf") in named and str(root) in named) is depends
+    assert bool(result.depends_on) is depends

@@ -21,7 +21,7 @@ from urllib.parse import unquote
 
 from contentlint.analysis.heading_ids import HeadingIds, heading_ids
 from contentlint.analysis.links import REFERENCE, Link, document_links, is_relative, names_a_file
-from contentlint.analysis.memo import per_document
+from contentlint.analysis.memo import computed, per_document
 from contentlint.document import Document
 from contentlint.document.reading import read_document
 from contentlint.model.errors import ConfigError
@@ -68,11 +68,12 @@ def local_links(document: Document, config: Config) -> list[LocalLink]:
     return found
 
 
-@per_document
-def disk_paths(document: Document, config: Config) -> list[str]:
+def disk_paths(document: Document) -> list[str]:
     """Every path on disk that the document's relative links name, whether it exists or not,
-    each once, in file order: what the checks of this document read from the disk."""
-    return list(dict.fromkeys(local.file for local in _relative_links(document, config) if local.file))
+    each once, in file order: what the checks of this document read from the disk. None when
+    no check of it looked at its relative links."""
+    relative = computed(document, _relative_links) or ()
+    return list(dict.fromkeys(local.file for local in relative if local.file))
 
 
 @per_document

@@ -146,7 +146,7 @@ class Linter:
         ):
             return self._fix_file(path, display_path, result)
         if self.keep_results and document.read_error is None:
-            result.depends_on = dependencies(disk_paths(document, self.config))
+            result.depends_on = dependencies(disk_paths(document))
         return result
 
     def _fix_file(self, path: Path, display_path: str, first: FileResult) -> FileResult:
