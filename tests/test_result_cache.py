@@ -286,3 +286,28 @@ def test_a_result_depends_on_the_disk_only_where_a_check_looked(corpus: Callable
     named = {path for path, _ in result.depends_on}
     assert (str(root / "missing.pdf") in named and str(root) in named) is depends
     assert bool(result.depends_on) is depends
+
+
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_workers_record_what_their_results_depend_on(corpus: Callable, monkeypatch: pytest.MonkeyPatch, method: str) -> None:
+    """Over 50 files, so that the work goes to worker processes, forked or started afresh."""
+    import multiprocessing
+
+    from conftest import make_config
+
+    from contentlint.engine import parallel
+    from contentlint.engine.linter import Linter
+
+    monkeypatch.setattr(parallel, "_context", lambda: multiprocessing.get_context(method))
+    root = corpus({f"d{n:02}.md": page(f"See [the leaflet](leaflet-{n % 3}.pdf).\n\n" + PROSE) for n in range(60)})
+    files = [(path, str(path)) for path in sorted(root.glob("*.md"))]
+
+    def run(keep: bool) -> list:
+        config = make_config(cache_dir=root / "cache")
+        return Linter(config, keep_results=keep).run(iter(files), jobs=2).findings
+
+    first = run(True)
+    assert sum(f.code == "L010" for f in first) == 60
+    (root / "leaflet-1.pdf").write_bytes(b"%PDF-1.4\n")
+    assert run(True) == run(False)
+    assert sum(f.code == "L010" for f in run(True)) == 40
