@@ -311,3 +311,28 @@ def test_workers_record_what_their_results_depend_on(corpus: Callable, monkeypat
     (root / "leaflet-1.pdf").write_bytes(b"%PDF-1.4\n")
     assert run(True) == run(False)
     assert sum(f.code == "L010" for f in run(True)) == 40
+
+
+def test_a_bad_setting_is_a_config_error_with_the_cache_too(run_cli: Callable, corpus: Callable) -> None:
+    root = corpus({"a.md": page(), "bad.json": '{"type": 12}', "pyproject.toml": "[tool.contentlint]\nschema = 'bad.json'\n"})
+    with_cache = run_cli("check", ".", "--today", TODAY, cwd=root)
+    afresh = run_cli("check", ".", "--today", TODAY, "--no-cache", cwd=root)
+    assert (with_cache.code, with_cache.err, with_cache.out) == (afresh.code, afresh.err, afresh.out)
+    assert with_cache.code == 2 and "not a valid JSON Schema" in with_cache.err
+
+
+def test_a_run_that_reads_every_result_back_builds_nothing(
+    run_cli: Callable, corpus: Callable, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import contentlint.engine.linter as linter_module
+
+    built: list[int] = []
+    real = linter_module.build_resources
+    monkeypatch.setattr(linter_module, "build_resources", lambda *args: built.append(1) or real(*args))
+    root = corpus({"a.md": page("TODO: write this.\n\n" + PROSE), "b.md": page()})
+    first = check(run_cli, root)
+    assert built == [1]
+    assert check(run_cli, root) == first and built == [1]  # nothing to check: the schema, phrases... not built
+    (root / "b.md").write_text(page("Changed. " + PROSE), encoding="utf-8")
+    check(run_cli, root)
+    assert built == [1, 1]

@@ -57,7 +57,17 @@ class Linter:
         self.passes: list[CorpusPass] = [p for p in all_corpus_passes() if enabled.intersection((*p.codes, *p.amends))]
         self._internal = all_rules()["E999"]
         self.fixing = fix_policy(config)
-        build_resources(config, self.rules)
+        # With the results cache, built before the first document is checked: a run that reads
+        # every result back needs none (a run with the same settings built them before).
+        self.prepared = False
+        if not keep_results:
+            self.prepare()
+
+    def prepare(self) -> None:
+        """Build what the rules read (a bad setting is a config error here, before any check)."""
+        if not self.prepared:
+            build_resources(self.config, self.rules)
+            self.prepared = True
 
     def _ignored_by_path(self, display_path: str, absolute: Path | None) -> list[str]:
         if not self.config.per_file_ignores:
@@ -78,6 +88,8 @@ class Linter:
         return self.check_document(document, absolute).findings
 
     def check_document(self, document: Document, absolute: Path | None = None) -> FileResult:
+        if not self.prepared:
+            self.prepare()
         findings: list[Finding] = []
         ignored = self._ignored_by_path(document.path, absolute)
         rules = [r for r in self.rules if not any(r.code.startswith(p) for p in ignored)] if ignored else self.rules
@@ -227,6 +239,8 @@ class Linter:
         cache = None
         if self.keep_results and not self.fixing.mode and offline_per_document(self):
             cache = open_result_cache(self.config, self.collect_facts, [r.code for r in self.rules])
+        else:
+            self.prepare()
         stream = lint_files(self, files, jobs) if cache is None else lint_cached(cache, self, files, jobs)
         for shown, result in stream:
             count += 1

@@ -80,6 +80,7 @@ def lint_cached(cache: ResultCache, linter: Linter, files: Iterable[tuple[Path, 
                 queue.append((shown, probe.result))
                 continue
             queue.append(_Miss(probe))
+            linter.prepare()  # before the first check, here: a config error stops the run, as without the cache
             yield path, shown
 
     for shown, result in lint_files(linter, misses(), jobs):
