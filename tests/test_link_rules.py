@@ -176,3 +176,32 @@ def test_the_short_way_agrees_with_the_full_checks(url: str, written: str) -> No
         full = _problem(link, base_url(document, config), document.metadata.get("url"))
         assert found.get(index) == full, (link, found.get(index), full)
     assert links  # the table's links are links
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://www.ncbi.nlm.nih.gov/pubmed/123",
+        "HTTP://WWW.Cancer.GOV",
+        "http://doi.org?x=1",
+        "http://doi.org#top",
+        "http://user:pw@doi.org/",  # the host is after the user information
+        "http://doi.org:80/a",
+        "http://[::1]/",
+        "http://doi.org\t/a",
+        " http://doi.org/a",
+        "http://",
+        "mailto:a@doi.org",
+        "http://[::1/",  # urlsplit refuses it
+    ],
+)
+def test_the_https_fix_reads_the_host_as_urlsplit_does(url: str) -> None:
+    from urllib.parse import urlsplit
+
+    from contentlint.rules.links import _host
+
+    try:
+        expected = urlsplit(url).hostname
+    except ValueError:
+        expected = None
+    assert _host(url) == expected

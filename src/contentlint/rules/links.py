@@ -8,7 +8,7 @@ Each link gets at most one of these codes, the most serious first: a placeholder
 
 from __future__ import annotations
 
-import dataclasses
+import re
 from typing import Iterator
 from urllib.parse import urlsplit
 
@@ -57,16 +57,30 @@ def insecure_link(document: Document, config: Config) -> Iterator[Violation]:
     hosts = config.resource(HTTPS_HOSTS)
     for violation in _violations(document, config, "L004"):
         fix = _https_fix(document, violation, hosts)
-        yield dataclasses.replace(violation, fix=fix) if fix is not None else violation
+        # The fields spelled out: dataclasses.replace is slow for the ~16,000 of a real corpus.
+        yield Violation(violation.line, violation.column, violation.message, violation.subject, violation.owner, fix) if fix is not None else violation
+
+
+# "http://" then a plain host name and the end of the authority: the host urlsplit would give, lower-cased.
+_PLAIN_HOST = re.compile(r"[Hh][Tt][Tt][Pp][Ss]?://([A-Za-z0-9.-]+)(?:[/?#]|\Z)")
+
+
+def _host(url: str) -> str | None:
+    """The URL's host name lower-cased (None when it has none), as urlsplit reads it."""
+    plain = _PLAIN_HOST.match(url)
+    if plain is not None:  # the usual case, told without splitting the whole address
+        return plain.group(1).lower()
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return None
+    return host.lower() if host is not None else None
 
 
 def _https_fix(document: Document, violation: Violation, hosts: frozenset[str]) -> Fix | None:
     """http:// -> https:// where the link is written in full and its host is known to serve https."""
-    try:
-        host = urlsplit(violation.subject).hostname
-    except ValueError:
-        return None
-    if host is None or host.lower() not in hosts:
+    host = _host(violation.subject)
+    if host is None or host not in hosts:
         return None
     offset = offset_of(document, violation.line, violation.column)
     if offset is None or document.text[offset:offset + 7].lower() != "http://":
