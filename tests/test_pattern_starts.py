@@ -8,7 +8,13 @@ import sys
 import pytest
 
 from contentlint.analysis.authority import _read_shipped, build
-from contentlint.analysis.pattern_starts import _FOLDS_TO_ASCII, all_matches, first_match, literal_starts
+from contentlint.analysis.pattern_starts import (
+    _FOLDS_TO_ASCII,
+    all_matches,
+    first_match,
+    line_literal_starts,
+    literal_starts,
+)
 from contentlint.analysis.phrase_index import find_all
 from contentlint.analysis.visible_text import lower_in_place
 
@@ -37,6 +43,28 @@ from contentlint.analysis.visible_text import lower_in_place
 )
 def test_literal_starts(pattern: str, starts: tuple[str, ...] | None) -> None:
     assert literal_starts(re.compile(pattern, re.IGNORECASE)) == starts
+
+
+@pytest.mark.parametrize(
+    ("pattern", "starts"),
+    [
+        (r"(?m)^[ \t>*]*TODO", ("todo",)),
+        (r"(?m)^[ \t>*_#-]*(?:certainly|of course)[!,.]+", ("certainly", "of course")),
+        (r"(?m)^ ?[a-c]*x? *Sure", ("sure",)),
+        # Not line-anchored, or what comes before the literal may cross a line or is required.
+        (r"^[ \t]*TODO", None),
+        (r"(?m)^\s*TODO", None),
+        (r"(?m)^[^x]*TODO", None),
+        (r"(?m)^[\t-\r]*TODO", None),
+        (r"(?m)^\n?TODO", None),
+        (r"(?m)^[ >]+TODO", None),
+        (r"(?m)^[ >]*\w+", None),
+        (r"(?m)(?:^|x)[ >]*TODO", None),
+        (r"(?m)^TODO", None),  # literal_starts has it already
+    ],
+)
+def test_line_literal_starts(pattern: str, starts: tuple[str, ...] | None) -> None:
+    assert line_literal_starts(re.compile(pattern, re.IGNORECASE)) == starts
 
 
 _TEXTS = [
@@ -95,6 +123,8 @@ _PHRASE_TEXTS = [
     "[Insert name] and [your link here] and {{ name }} and Name: ____",
     "design updates, a signal of emails",
     "Sign up now, then sign up for updates.",  # a second start inside the first match
+    "Intro.\n> **Certainly! Here is the summary.\nSure, here's more. Of course! Below is x\nOf course! Below is y",
+    "Certainly, sure. Here is none\n\n  - Great question! I can help.",
 ]
 
 

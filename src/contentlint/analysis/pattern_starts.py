@@ -7,6 +7,8 @@ case or begins with ``\\b`` or a look-behind: it then tries every position of th
 Trying the pattern only where one of those occurs in the lower-case text finds the same first
 match: the candidates are a superset of the places a match can begin, and each is checked by the
 pattern itself (``Pattern.match`` at an offset sees the text before it, for ``\\b`` and look-behinds).
+A pattern that begins a line (``(?m)^[ \\t>*]*(?:sure|certainly)``) is tried at the start of each
+line that holds one of its literals.
 """
 
 from __future__ import annotations
@@ -40,6 +42,51 @@ def literal_starts(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     if not starts or not all(_foldable(start) for start in starts):
         return None
     return tuple(sorted({start.lower() for start in starts}))
+
+
+@functools.lru_cache(maxsize=256)
+def line_literal_starts(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """For a pattern that begins a line (``(?m)^``), then any number of characters of classes
+    without a newline, then one of some literal strings: those strings in lower case (a match begins
+    where the line of one of them does). None for any other pattern."""
+    if not pattern.flags & re.MULTILINE:
+        return None
+    try:
+        items = _sre_parse.parse(pattern.pattern, pattern.flags).data
+        if not items or items[0] != (_sre.AT, _sre.AT_BEGINNING):
+            return None
+        index = 1
+        while index < len(items) and _optional_within_line(items[index]):
+            index += 1
+        starts = _starts(items[index:]) if index > 1 else None
+    except Exception:  # noqa: BLE001 - an unexpected parse tree: the pattern is searched as it is
+        return None
+    if not starts or not all(_foldable(start) for start in starts):
+        return None
+    return tuple(sorted({start.lower() for start in starts}))
+
+
+def _optional_within_line(item: tuple[object, object]) -> bool:
+    """Whether the item is ``[...]*`` (or ``?``, ``{0,n}``) of a class of literal characters
+    and ranges that leaves out the newline."""
+    op, av = item
+    if op not in _REPEATS or av[0] != 0 or len(av[2].data) != 1:  # type: ignore[index]
+        return False
+    inner_op, inner_av = av[2].data[0]  # type: ignore[index]
+    if inner_op is _sre.LITERAL:
+        return inner_av != _NEWLINE
+    if inner_op is not _sre.IN:
+        return False
+    for kind, value in inner_av:  # type: ignore[union-attr]
+        if kind is _sre.LITERAL and value != _NEWLINE:
+            continue
+        if kind is _sre.RANGE and not value[0] <= _NEWLINE <= value[1]:
+            continue
+        return False
+    return True
+
+
+_NEWLINE = ord("\n")
 
 
 def _foldable(start: str) -> bool:
@@ -116,7 +163,14 @@ def _candidates(
     """Where a match may begin, in order; None when the whole text must be searched (no literal
     starts, starts that are not letters when ``letters_only``, or a character that folds to ASCII)."""
     starts = literal_starts(pattern)
+    at_line_start = starts is None
+    if at_line_start:
+        starts = line_literal_starts(pattern)
     if (starts is None or (letters_only and not all(start[0].isalpha() for start in starts))
             or any(c in text for c in _FOLDS_TO_ASCII)):
         return None
-    return sorted({position for start in starts for position in occurrences(start)})
+    positions = {position for start in starts for position in occurrences(start)}
+    if at_line_start:
+        rfind = text.rfind
+        positions = {rfind("\n", 0, position) + 1 for position in positions}
+    return sorted(positions)
