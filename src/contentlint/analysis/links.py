@@ -18,7 +18,7 @@ from contentlint.analysis import structure
 from contentlint.analysis.memo import per_document
 from contentlint.analysis.structure import document_structure
 from contentlint.document import Document
-from contentlint.model.settings import Config, search_words
+from contentlint.model.settings import Config
 
 # Link kinds.
 INLINE = structure.INLINE  # [text](target)
@@ -46,10 +46,6 @@ class Link(NamedTuple):  # a tuple: pages hold dozens, and tuples are the cheape
 
 # A tuple is made without the Python-level __new__ that NamedTuple adds.
 _new_link = functools.partial(tuple.__new__, Link)
-# The lower-case markers of an address, as the phrase scan finds them.
-ADDRESS_MARKERS = ("://", "www.")
-# What a rule that reads the links uses: the phrase index also counts these markers.
-LINK_MARKERS = search_words("link markers", ADDRESS_MARKERS)
 
 
 @per_document

@@ -8,7 +8,7 @@ import re
 from typing import Iterator
 
 from contentlint.analysis.heading_ids import HeadingIds, heading_ids
-from contentlint.analysis.links import LINK_MARKERS, base_url
+from contentlint.analysis.links import base_url
 from contentlint.analysis.local_links import (
     LOCAL_FILES,
     MARKDOWN_SUFFIXES,
@@ -33,7 +33,7 @@ _GITHUB_PREFIX = "user-content-"
 _LINE_ANCHOR = re.compile(r"L\d+(?:C\d+)?(?:-L\d+(?:C\d+)?)?")
 
 
-@rule("L011", "anchor-missing", "warning", uses=[LINK_MARKERS, LOCAL_FILES], options=[WEB_PAGE_ANCHORS])
+@rule("L011", "anchor-missing", "warning", uses=[LOCAL_FILES], options=[WEB_PAGE_ANCHORS])
 def anchor_missing(document: Document, config: Config) -> Iterator[Violation]:
     """A `#fragment` link names no heading or id: in this page, or in the Markdown file it links to.
 

@@ -15,7 +15,7 @@ from contentlint.analysis.authority import (
     remember,
 )
 from contentlint.analysis.link_problems import offline_problems
-from contentlint.analysis.links import LINK_MARKERS, REFERENCE, base_url, document_links
+from contentlint.analysis.links import REFERENCE, base_url, document_links
 from contentlint.analysis.pattern_starts import first_match
 from contentlint.analysis.phrase_index import PHRASE_INDEX, TextScan, text_scan, word_hits
 from contentlint.analysis.visible_text import (
@@ -199,7 +199,7 @@ def vendor_page(document: Document, config: Config) -> Iterator[Violation]:
     )
 
 
-@rule("S003", "non-authoritative-link", "warning", uses=[AUTHORITY, LINK_MARKERS])
+@rule("S003", "non-authoritative-link", "warning", uses=[AUTHORITY])
 def link_to_non_authoritative_domain(document: Document, config: Config) -> Iterator[Violation]:
     """The document links to a domain that is not authoritative.
 

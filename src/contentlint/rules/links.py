@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from contentlint.analysis.fix_edits import offset_of
 from contentlint.analysis.link_problems import offline_problems
-from contentlint.analysis.links import LINK_MARKERS, document_links
+from contentlint.analysis.links import document_links
 from contentlint.analysis.secure_hosts import HTTPS_HOSTS
 from contentlint.document import Document
 from contentlint.model.findings import Violation
@@ -33,7 +33,7 @@ def _violations(document: Document, config: Config, code: str) -> Iterator[Viola
             yield Violation(link.line, link.column, message, subject=link.url or link.target)
 
 
-@rule("L004", "insecure-link", "warning", uses=[LINK_MARKERS, HTTPS_HOSTS], fix="safe")
+@rule("L004", "insecure-link", "warning", uses=[HTTPS_HOSTS], fix="safe")
 def insecure_link(document: Document, config: Config) -> Iterator[Violation]:
     """A link uses insecure `http://`.
 
@@ -88,7 +88,7 @@ def _https_fix(document: Document, violation: Violation, hosts: frozenset[str]) 
     return Fix((Edit(offset, offset + 7, "https://"),), f"use https:// for {host}")
 
 
-@rule("L005", "placeholder-link", "warning", uses=[LINK_MARKERS])
+@rule("L005", "placeholder-link", "warning")
 def placeholder_link(document: Document, config: Config) -> Iterator[Violation]:
     """A link goes nowhere: its target is empty, `#` or `javascript:`.
 
@@ -105,7 +105,7 @@ def placeholder_link(document: Document, config: Config) -> Iterator[Violation]:
     return _violations(document, config, "L005")
 
 
-@rule("L006", "relative-link-without-base", "warning", uses=[LINK_MARKERS])
+@rule("L006", "relative-link-without-base", "warning")
 def relative_link_without_base(document: Document, config: Config) -> Iterator[Violation]:
     """A relative link cannot be resolved: the document has no front-matter `url`.
 
@@ -144,7 +144,7 @@ def relative_link_without_base(document: Document, config: Config) -> Iterator[V
 
 
 
-@rule("L007", "malformed-link", "warning", uses=[LINK_MARKERS])
+@rule("L007", "malformed-link", "warning")
 def malformed_link(document: Document, config: Config) -> Iterator[Violation]:
     """A link is malformed or uses a scheme readers cannot open.
 
@@ -163,7 +163,7 @@ def malformed_link(document: Document, config: Config) -> Iterator[Violation]:
     return _violations(document, config, "L007")
 
 
-@rule("L008", "private-address-link", "error", uses=[LINK_MARKERS])
+@rule("L008", "private-address-link", "error")
 def private_address_link(document: Document, config: Config) -> Iterator[Violation]:
     """A link points at a private, loopback, link-local or metadata address.
 

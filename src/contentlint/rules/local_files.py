@@ -6,7 +6,6 @@ import difflib
 import os
 from typing import Iterator
 
-from contentlint.analysis.links import LINK_MARKERS
 from contentlint.analysis.local_links import LOCAL_FILES, LocalFiles, document_folder, file_status, inside, local_links
 from contentlint.document import Document
 from contentlint.model.findings import Violation
@@ -17,7 +16,7 @@ from contentlint.plugin import rule
 _WEB_SUFFIXES = (".com", ".org", ".net", ".gov", ".edu", ".uk", ".io", ".int", ".info")
 
 
-@rule("L010", "local-target-missing", "error", uses=[LINK_MARKERS, LOCAL_FILES])
+@rule("L010", "local-target-missing", "error", uses=[LOCAL_FILES])
 def local_target_missing(document: Document, config: Config) -> Iterator[Violation]:
     """A link to a file in the repository points at a file that does not exist, or leaves the repository.
 
