@@ -91,6 +91,9 @@ def test_q002_boilerplate(body: str, expected: set[str]) -> None:
         ("Donate now to fund our nurses.", {"Q002"}),
         ("Accessibility tools: increase text size, decrease text size", {"Q002"}),
         ("Download as PDF, TXT or read online. Flag for inappropriate content.", {"Q002"}),
+        ("Zinc and you.\n\n**A-Z**\n\nZoledronic acid.", {"Q002"}),  # looked up as "a-z", not "z"
+        ("* [A–Z](https://x.org/a-z)\n* [a - z](https://x.org/z)", set()),
+        ("See the A-Z of drugs.", set()),
         # Near misses: the words in the page's own sentences and lists.
         ("- biscuits\n- cookies\n- cake", set()),
         ("Ways to reach us:\n\n- Email\n- Phone", set()),

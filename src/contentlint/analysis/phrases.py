@@ -119,8 +119,14 @@ def _line_hits(text: str, lowered: str, phrase: str, scan: TextScan) -> list[tup
 
 @functools.lru_cache(maxsize=256)
 def _longest_word(phrase: str) -> str:
-    """The word a line phrase is searched by: its longest, the last of equals ("on this page": page)."""
-    return max(reversed(words_of(phrase)), key=len, default=b"").decode()
+    """The string a line phrase is searched by: its longest word, the last of equals ("on this
+    page": page); or a longer part of it without spaces ("a-z", not "z", which most pages hold)
+    when lower-casing finds it in any case (no "i" or "s": see pattern_starts._FOLDS_TO_ASCII)."""
+    word = max(reversed(words_of(phrase)), key=len, default=b"").decode()
+    part = max(reversed(phrase.split(" ")), key=len)
+    if len(part) > len(word) and part.isascii() and "i" not in part and "s" not in part:
+        return part
+    return word
 
 
 @functools.lru_cache(maxsize=256)
