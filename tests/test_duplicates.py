@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from conftest import front_matter, make_config
 from contentlint.engine.linter import Linter
-from contentlint.rules.duplicates import normalise_title, normalise_url
+from contentlint.rules.duplicates import _single_spaced, normalise_title, normalise_url
 
 URL = "https://www.cancer.gov/types/breast/radiotherapy"
 
@@ -180,3 +180,34 @@ def test_publisher_boilerplate_does_not_make_pages_the_same(tmp_path: Path) -> N
     documents = [page("Side effects", f"https://www.example.org/drug/{n}", "NCI", LEAFLET + [own[n]]) for n in range(7)]
     assert lint_corpus(tmp_path, documents) == []
 
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "",
+        "one line of text",
+        "a line\nwrapped once\nand twice",
+        "two  spaces",
+        " leading space",
+        "trailing space ",
+        "a line ending in a space \nthen the next",
+        "tab\there",
+        "carriage\r\nreturn",
+        "file\x1cseparator",
+        "no-break\xa0space and café",
+        "ideographic\u3000space",
+        "thin\u2009space, em\u2003space",
+        "line\u2028separator",
+        "non-ASCII without spaces: café, naïve\nwrapped",
+        "a lone \ud800 surrogate",
+    ],
+)
+def test_single_spacing_is_split_and_join(paragraph: str) -> None:
+    assert _single_spaced(paragraph) == " ".join(paragraph.split())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(["a", "é", " ", "\n", "\t", "\xa0", "\u2003", "\x1f", "\ud800"]), max_size=30))
+def test_single_spacing_agrees_with_split_and_join(paragraph: str) -> None:
+    assert _single_spaced(paragraph) == " ".join(paragraph.split())

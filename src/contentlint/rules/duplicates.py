@@ -48,10 +48,27 @@ def text_fingerprint(text: str) -> frozenset[int]:
     """Hashes of the paragraphs of ``text`` long enough to tell one page from another."""
     hashes = set()
     for paragraph in _BLANK_LINES.split(text):
-        folded = " ".join(paragraph.split()).casefold()
+        folded = _single_spaced(paragraph).casefold()
         if len(folded) >= _PARAGRAPH_MIN:
             hashes.add(int.from_bytes(hashlib.blake2b(folded.encode(), digest_size=8).digest(), "big"))
     return frozenset(hashes)
+
+
+# Whitespace as str.split() reads it (str.isspace()): ASCII other than space and newline, and the rest.
+_ASCII_SPACES = b"\t\r\x0b\x0c\x1c\x1d\x1e\x1f"
+_OTHER_SPACE = re.compile("[\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+
+
+def _single_spaced(paragraph: str) -> str:
+    """``" ".join(paragraph.split())``. The usual paragraph, whose only whitespace is single spaces
+    and line breaks, is told by C-level passes over it, without making a string of every word."""
+    if paragraph.isascii() or _OTHER_SPACE.search(paragraph) is None:
+        encoded = paragraph.encode("utf-8", "surrogatepass")  # a lone surrogate is no space either
+        if len(encoded.translate(None, _ASCII_SPACES)) == len(encoded):
+            joined = paragraph.replace("\n", " ")
+            if "  " not in joined and joined[:1] != " " and joined[-1:] != " ":
+                return joined
+    return " ".join(paragraph.split())
 
 
 def normalise_url(value: object) -> str:
