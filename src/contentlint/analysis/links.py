@@ -10,6 +10,7 @@ pointing at the target as written where there is one; a reference use points at 
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from typing import NamedTuple
 from urllib.parse import urljoin, urlsplit
@@ -174,9 +175,8 @@ def extract_links(document: Document, config: Config) -> list[Link]:
                 (definition.target, resolve(definition.dest, base), definition.line, definition.column, DEFINITION, definition.label)
             )
         )
-    links.sort(key=_position)
+    links.sort(key=_POSITION)
     return links
 
 
-def _position(link: Link) -> tuple[int, int]:
-    return link.line, link.column
+_POSITION = operator.itemgetter(2, 3)  # (line, column), told in C: pages hold thousands of links
