@@ -121,6 +121,22 @@ def test_s003_links_to_non_authoritative_domains(body: str, expected: set[str]) 
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
+        ("[a](https://www.acme-clinic.com/a) [b](/b) [c](#c) [d](https://www.acme-clinic.com)", set()),
+        ("[a](https://www.acme-clinic.com?q=1) [b](HTTPS://WWW.ACME-CLINIC.COM/b)", set()),
+        ("[a](https://shop.acme-clinic.com/a)", set()),  # another host of the same site
+        ("[a](https://www.acme-clinic.com.example.com/a)", {"S003"}),
+        ("[a](https://www.acme-clinic.com@shop.example.com/a)", {"S003"}),  # user information, then the host
+        ("[a](https://www.acme-clinic.comx.com/a)", {"S003"}),
+    ],
+)
+def test_s003_leaves_links_to_the_pages_own_site(body: str, expected: set[str]) -> None:
+    text = front_matter(url="https://www.acme-clinic.com/page") + "\n" + body + "\n"
+    assert s_codes(text) & {"S003"} == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
         # Issue 14: federal and other public sites, universities, journals and professional bodies are not
         # "non-authoritative"; an unlisted .org or national site is left alone; commercial names and open
         # platforms are still reported.

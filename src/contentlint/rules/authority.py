@@ -237,11 +237,14 @@ def link_to_non_authoritative_domain(document: Document, config: Config) -> Iter
     base = base_url(document, config)
     own_host = _host(base) if base else None
     own_site: str | None = None
+    own_origin = _plain_origin(base, own_host)
     first: dict[str, tuple[int, int, str, str]] = {}
     counts: dict[str, int] = {}
     for index, (_, url, line, column, kind, _) in enumerate(links):
         if kind == REFERENCE or index in problems:
             continue
+        if own_origin and url.startswith(own_origin) and url[len(own_origin):len(own_origin) + 1] in "/?#":
+            continue  # on the document's own host (most links of a page): its own site, or trusted
         untrusted = _untrusted_site(url, data)
         if untrusted is None:
             continue
@@ -271,6 +274,13 @@ def link_to_non_authoritative_domain(document: Document, config: Config) -> Iter
                 "informs rather than sells, or trust the domain with `extend-link-domains`"
             )
         yield Violation(line, column, advice, subject=site)
+
+
+def _plain_origin(base: str | None, own_host: str | None) -> str:
+    """``scheme://host`` as the page's address spells it, when every address that begins so (then
+    "/", "?", "#" or nothing) has the page's own host, a name (not an IP address); else ""."""
+    plain = _PLAIN_WEB_ADDRESS.match(base) if base and own_host and not is_ip_literal(own_host) else None
+    return plain.group() if plain is not None else ""
 
 
 # Sites where anyone can publish, and hosting platforms: who wrote the page is unknown.
