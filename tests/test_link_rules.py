@@ -33,6 +33,8 @@ NO_URL = front_matter(url=None)
         (WITH_URL, "[Menu](javascript:void(0))", {"L005"}),
         (WITH_URL, '<a href="#">Buy</a>', {"L005"}),
         (WITH_URL, "[Side effects](#side-effects)", set()),  # a jump within the page
+        (NO_URL, "## Side effects\n\n[See](#side-effects)", set()),  # nothing to resolve
+        (WITH_URL, "[Top](<# >)", {"L005"}),  # "#" and a space: still nowhere
         (WITH_URL, "A hash # and [brackets] alone", set()),
         # L006 relative link, no base URL
         (NO_URL, "[definition](/Common/PopUps/def.aspx?id=1)", {"L006"}),

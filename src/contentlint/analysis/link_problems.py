@@ -120,11 +120,6 @@ def _insecure(url: str) -> tuple[str, str]:
     return "L004", f"insecure link {url.strip()}: use https:// (check that the page opens)"
 
 
-def _written_plainly(target: str, url: str) -> bool:
-    """Written as the full address, or as a site-root path resolved onto an https page."""
-    return target == url or (target[:1] == "/" and target[:2] != "//")
-
-
 @per_document
 def offline_problems(document: Document, config: Config) -> dict[int, tuple[str, str]]:
     """For each link (by index in document_links) with an offline problem: (code, message)."""
@@ -134,10 +129,14 @@ def offline_problems(document: Document, config: Config) -> dict[int, tuple[str,
     declared = document.metadata.get(url_field)
     links = document_links(document, config)
     local: frozenset[int] | None = None
+    add_url = document.field_text(url_field)
     for index, (target, url, _, _, kind, _) in enumerate(links):
         if kind == REFERENCE:
             continue
-        if _written_plainly(target, url):
+        first = target[:1]
+        if first == "#" and target.strip() != "#":
+            continue  # a jump within the page ("#" alone is a placeholder)
+        if target == url or (first == "/" and target[:2] != "//"):  # the full address, or a site-root path
             scheme = _plain_scheme(url)
             if scheme == "https":
                 continue
@@ -148,7 +147,7 @@ def offline_problems(document: Document, config: Config) -> dict[int, tuple[str,
             local = local_link_indexes(document, config)
         if index in local:
             continue  # a link to a file in the repository: L010 checks it on disk
-        found = _problem(links[index], base, declared, url_field, document.field_text(url_field))
+        found = _problem(links[index], base, declared, url_field, add_url)
         if found is not None:
             problems[index] = found
     return problems
