@@ -118,6 +118,7 @@ def test_local_target_missing(tree: Path, text: str, expected: list[tuple[int, i
         ("[x](other.md?plain=1#L3-L5)", []),  # GitHub's line anchor in the source view
         ("[x](https://www.nhs.uk/page#missing)", []),
         ("[x](#)", []),  # L005's
+        ("## Intro\n\n[x](#intro?x=1) [y](#intro#more) [z](# intro)", [(3, 5, "L011"), (3, 21, "L011")]),
         # A copy of a web page (an absolute url): its jumps name anchors of the original.
         (WITH_URL + "\n[1](#r1)", []),
         (WITH_URL + "\n[x](other.md#dosing)", [(12, 5, "L011")]),

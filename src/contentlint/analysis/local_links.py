@@ -15,6 +15,7 @@ of these has no such limit.
 from __future__ import annotations
 
 import errno
+import functools
 import os
 from typing import NamedTuple
 from urllib.parse import unquote
@@ -43,6 +44,10 @@ class LocalLink(NamedTuple):
     path: str  # percent-decoded, without query or fragment; "" for a jump within the page
     fragment: str  # percent-decoded; "" when there is none
     file: str  # absolute and normalised; "" for a jump within the page
+
+
+# A tuple made without the Python-level __new__ that NamedTuple adds: pages hold dozens of jumps.
+_new_local = functools.partial(tuple.__new__, LocalLink)
 
 
 def split_target(target: str) -> tuple[str, str]:
@@ -86,9 +91,9 @@ def _relative_links(document: Document, config: Config) -> list[LocalLink]:
             continue  # checked at its definition
         target = link.target.strip()
         if target[:1] == "#":
-            path, fragment = split_target(target)
+            fragment = unquote(target[1:])  # split_target's reading of a jump, without its splits
             if fragment:
-                found.append(LocalLink(index, link, "", fragment, ""))
+                found.append(_new_local((index, link, "", fragment, "")))
             continue
         url = link.url.strip()  # a file link stays unresolved; dest with escapes read
         if not url or url[0] in "/#?" or not is_relative(url):
@@ -98,7 +103,7 @@ def _relative_links(document: Document, config: Config) -> list[LocalLink]:
             continue
         if folder is None:
             folder = document_folder(document)
-        found.append(LocalLink(index, link, path, fragment, os.path.normpath(os.path.join(folder, path))))
+        found.append(_new_local((index, link, path, fragment, os.path.normpath(os.path.join(folder, path)))))
     return found
 
 
