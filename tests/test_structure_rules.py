@@ -159,6 +159,23 @@ def test_q008_counts_words_outside_headings_and_code(body: str, expected: bool) 
 @pytest.mark.parametrize(
     ("body", "says"),
     [
+        ("# A\n\nOne two three four\n\n## B\n\nfive six seven eight nine", "only 9 words of content"),
+        ("One\n\n## B\n\n`code`", "only 1 word of content"),
+        ("# A\n\nOne two three four\n\n## B\n\nfive six seven eight nine ten", None),  # counted across sections
+        ("# A\n\n" + "word " * 500, None),
+    ],
+)
+def test_q008_counts_the_words_up_to_the_minimum(body: str, says: str | None) -> None:
+    messages = [f.message for f in lint_text(front_matter() + "\n" + body + "\n") if f.code == "Q008"]
+    if says is None:
+        assert messages == []
+    else:
+        assert len(messages) == 1 and says in messages[0]
+
+
+@pytest.mark.parametrize(
+    ("body", "says"),
+    [
         ("# Aspirin - Health Site\n\n# Aspirin", 'the site\'s title bar "Aspirin - Health Site" stands above the page\'s own title "Aspirin" (line {second}): delete it'),
         ("# Aspirin\n\n# Dosage", 'another top-level heading "Dosage" (the first is on line {first}): make it `##` or delete it'),
         ("# Aspirin - Health Site\n\n# Aspirin\n\n# Dosage", 'another top-level heading "Dosage" (the first is on line {second}): make it `##` or delete it'),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Iterator
 
@@ -53,7 +54,7 @@ def _count_words(view: Structure, enough: int) -> int:
     words, position = 0, 0
     for start, end in (*hidden, (len(body), len(body))):
         if start > position:
-            words += sum(1 for _ in _WORD.finditer(body, position, start))
+            words += sum(1 for _ in itertools.islice(_WORD.finditer(body, position, start), enough - words))
             if words >= enough:
                 return words
         position = max(position, end)
