@@ -67,6 +67,9 @@ FIX_TABLE = [
     ("Q005", False, "# Title\n\nText.\n\n# Title - site\n", None),  # unsafe: not without --unsafe-fixes
     ("Q005", True, "# Title - site\n\n# Title\n\nText.\n", "# Title\n\nText.\n"),  # a title bar goes
     ("Q005", True, "Intro.\n\n# Title - site\n\n# Title\n", "Intro.\n\n# Title\n"),
+    ("Q005", True, "# Title - site\n# Title\n\nText.\n", "# Title\n\nText.\n"),  # no blank line to take
+    ("Q005", True, "# Title - site\n \t\n# Title\n", "# Title\n"),  # a blank line of spaces goes too
+    ("Q005", True, "Title - site\n===\n\n# Title\n", "# Title\n"),
     ("Q005", False, "# Title - site\n\n# Title\n\nText.\n", None),
     ("Q002", True, "# Title\n\nBack to top\n\nText of the page.\n", "# Title\n\nText of the page.\n"),
     ("Q002", True, "# Title\n\nText of the page.\n\n**Share**\n", "# Title\n\nText of the page.\n\n"),

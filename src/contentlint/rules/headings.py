@@ -8,7 +8,7 @@ from typing import Iterator
 from contentlint.analysis.phrases import (
     quoted,
 )
-from contentlint.analysis.fix_edits import body_start, delete_lines
+from contentlint.analysis.fix_edits import body_start, delete_lines, line_starts
 from contentlint.analysis.structure import Heading, Structure, document_structure
 from contentlint.document import Document
 from contentlint.model.findings import Violation
@@ -101,8 +101,8 @@ _SEPARATORS = (" - ", " | ", " – ", " — ", ": ", " · ")
 def _delete(document: Document, view: Structure, heading: Heading) -> Fix:
     """The heading's lines, and the blank line after it, go."""
     last = view.line_of(heading.end)
-    lines = document.text.split("\n")
-    if last < len(lines) and not lines[last].strip():  # lines[last] is the file line after the heading
+    starts, text = line_starts(document), document.text  # the file line after the heading: starts[last]
+    if last < len(starts) and not text[starts[last]:starts[last + 1] if last + 1 < len(starts) else len(text)].strip():
         last += 1
     return Fix((delete_lines(document, heading.line, last),), "delete the title bar", safe=False)
 
