@@ -12,6 +12,7 @@ from contentlint.analysis.pattern_starts import (
     _FOLDS_TO_ASCII,
     all_matches,
     first_match,
+    indexed_starts,
     line_literal_starts,
     literal_starts,
 )
@@ -65,6 +66,21 @@ def test_literal_starts(pattern: str, starts: tuple[str, ...] | None) -> None:
 )
 def test_line_literal_starts(pattern: str, starts: tuple[str, ...] | None) -> None:
     assert line_literal_starts(re.compile(pattern, re.IGNORECASE)) == starts
+
+
+@pytest.mark.parametrize(
+    ("pattern", "keys"),
+    [
+        (r"\bsign(?:ing)?[ -]?up\b", ("sign",)),
+        (r"(?m)^[ \t>]*(?:sure|of course)[!,]", ("of course", "sure")),
+        # Starts that are not letters are searched for directly: none of them is a key.
+        (r"[$£]\d", ()),
+        (r"(?:\bprice\s*:|[$£]\d)", ()),
+        (r"\w+ cures", ()),
+    ],
+)
+def test_indexed_starts_are_the_letter_starts(pattern: str, keys: tuple[str, ...]) -> None:
+    assert indexed_starts(re.compile(pattern, re.IGNORECASE)) == keys
 
 
 _TEXTS = [

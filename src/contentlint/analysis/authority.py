@@ -16,6 +16,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from contentlint.analysis.pattern_starts import indexed_starts
 from contentlint.analysis.visible_text import Needles
 from contentlint.model.errors import ConfigError
 from contentlint.model.settings import Config, Option, Resource
@@ -77,6 +78,8 @@ class AuthorityData:
         for signal in self.signals:
             keys.update(signal.phrases)
             keys.update(signal.requires.words)
+            if signal.pattern is not None:
+                keys.update(indexed_starts(signal.pattern))
         return keys
 
     def is_vendor(self, host: str) -> bool:

@@ -66,6 +66,14 @@ def line_literal_starts(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     return tuple(sorted({start.lower() for start in starts}))
 
 
+def indexed_starts(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """The literal starts that the candidates of ``pattern`` are looked up by, when they all begin
+    with a letter: strings for a phrase index to find (else (): the pattern is searched as it is,
+    or its starts are searched for directly)."""
+    starts = literal_starts(pattern) or line_literal_starts(pattern) or ()
+    return starts if all(start[0].isalpha() for start in starts) else ()
+
+
 def _optional_within_line(item: tuple[object, object]) -> bool:
     """Whether the item is ``[...]*`` (or ``?``, ``{0,n}``) of a class of literal characters
     and ranges that leaves out the newline."""

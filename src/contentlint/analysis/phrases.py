@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any, Iterable, Iterator
 
-from contentlint.analysis.pattern_starts import all_matches
+from contentlint.analysis.pattern_starts import all_matches, indexed_starts
 from contentlint.analysis.phrase_index import TextScan, text_scan, word_hits
 from contentlint.analysis.visible_text import (
     Needles,
@@ -60,8 +60,9 @@ class PhraseSet:
     def search_keys(self) -> set[str]:
         """What the phrase scan must find for ``find``."""
         keys = {*self.phrases, *(lowered for _, lowered in self.words), *(_longest_word(line) for line in self.lines)}
-        for _, requires in self.patterns:
+        for pattern, requires in self.patterns:
             keys.update(requires.words)
+            keys.update(indexed_starts(pattern))
         return keys
 
     # What ``find`` looks up in a scan, made once (a frozen dataclass keeps these in its __dict__).
