@@ -313,9 +313,11 @@ def test_workers_record_what_their_results_depend_on(corpus: Callable, monkeypat
     assert sum(f.code == "L010" for f in run(True)) == 40
 
 
-def test_a_bad_setting_is_a_config_error_with_the_cache_too(run_cli: Callable, corpus: Callable) -> None:
-    root = corpus({"a.md": page(), "bad.json": '{"type": 12}', "pyproject.toml": "[tool.contentlint]\nschema = 'bad.json'\n"})
-    with_cache = run_cli("check", ".", "--today", TODAY, cwd=root)
+@pytest.mark.parametrize("cache_dir", ["", "a-file"], ids=["cache", "cache that cannot be opened"])
+def test_a_bad_setting_is_a_config_error_with_the_cache_too(run_cli: Callable, corpus: Callable, cache_dir: str) -> None:
+    root = corpus({"a.md": page(), "bad.json": '{"type": 12}', "pyproject.toml": "[tool.contentlint]\nschema = 'bad.json'\n",
+                   "a-file": "in the way of a cache folder"})
+    with_cache = run_cli("check", ".", "--today", TODAY, *(["--cache-dir", cache_dir] if cache_dir else []), cwd=root)
     afresh = run_cli("check", ".", "--today", TODAY, "--no-cache", cwd=root)
     assert (with_cache.code, with_cache.err, with_cache.out) == (afresh.code, afresh.err, afresh.out)
     assert with_cache.code == 2 and "not a valid JSON Schema" in with_cache.err

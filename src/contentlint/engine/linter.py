@@ -239,7 +239,7 @@ class Linter:
         cache = None
         if self.keep_results and not self.fixing.mode and offline_per_document(self):
             cache = open_result_cache(self.config, self.collect_facts, [r.code for r in self.rules])
-        else:
+        if cache is None:  # a config error must stop the run here, not become a finding on each file
             self.prepare()
         stream = lint_files(self, files, jobs) if cache is None else lint_cached(cache, self, files, jobs)
         for shown, result in stream:
