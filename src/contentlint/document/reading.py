@@ -71,6 +71,15 @@ def read_document(
 ) -> Document:
     """Read and split one file. Never raises for bad content or unreadable files."""
     shown = display_path if display_path is not None else os.fspath(filename)
+    data = read_file_bytes(filename, max_bytes)
+    if isinstance(data, ReadError):
+        return Document(shown, read_error=data)
+    return parse_document(data, shown)
+
+
+def read_file_bytes(filename: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> bytes | ReadError:
+    """A regular file's bytes, or why they cannot be checked (a pipe is not waited on, a file
+    over ``max_bytes`` is not read beyond it)."""
     try:
         # O_NONBLOCK: opening a FIFO must not wait for a writer; only regular files are read.
         descriptor = os.open(filename, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
@@ -79,24 +88,21 @@ def read_document(
             if stat.S_ISDIR(info.st_mode):
                 raise IsADirectoryError
             if not stat.S_ISREG(info.st_mode):
-                return Document(shown, read_error=ReadError("not a regular file (a pipe, socket or device); not checked"))
+                return ReadError("not a regular file (a pipe, socket or device); not checked")
             data = _read_at_most(descriptor, info.st_size, max_bytes + 1)
         finally:
             os.close(descriptor)
     except FileNotFoundError:
-        return Document(shown, read_error=ReadError("file disappeared before it could be read"))
+        return ReadError("file disappeared before it could be read")
     except IsADirectoryError:
-        return Document(shown, read_error=ReadError(_unlisted_directory(filename) or "is a directory, not a file"))
+        return ReadError(_unlisted_directory(filename) or "is a directory, not a file")
     except OSError as error:
         if os.path.isdir(filename):  # a directory the walk could not list
-            return Document(shown, read_error=ReadError(_unlisted_directory(filename, error)))
-        return Document(shown, read_error=ReadError(f"cannot read file: {error.strerror or error}"))
+            return ReadError(_unlisted_directory(filename, error))
+        return ReadError(f"cannot read file: {error.strerror or error}")
     if len(data) > max_bytes:
-        return Document(
-            shown,
-            read_error=ReadError(f"file is larger than the {max_bytes // (1024 * 1024)} MiB limit; not checked"),
-        )
-    return parse_document(data, shown)
+        return ReadError(f"file is larger than the {max_bytes // (1024 * 1024)} MiB limit; not checked")
+    return data
 
 
 def _unlisted_directory(path: str | os.PathLike[str], error: OSError | None = None) -> str:

@@ -38,9 +38,12 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 import contentlint
 from contentlint import __version__
+from contentlint.document import ReadError
+from contentlint.document.reading import read_file_bytes
 from contentlint.engine.discovery import outside_target
 from contentlint.engine.parallel import lint_files
 from contentlint.net.cache import CacheUnavailable, SharedDatabase
+from contentlint.net.settings import CACHE_DIRNAME
 from contentlint.plugin import registered_rules
 
 if TYPE_CHECKING:
@@ -62,7 +65,6 @@ CREATE TABLE IF NOT EXISTS settings_used (settings TEXT NOT NULL PRIMARY KEY, us
 _TABLES = {"results": ["settings", "entry", "result"], "settings_used": ["settings", "used"]}
 _KEY_BYTES = 32
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 
 
 def lint_cached(cache: ResultCache, linter: Linter, files: Iterable[tuple[Path, str]], jobs: int) -> Iterator[tuple[str, FileResult]]:
@@ -122,8 +124,11 @@ class ResultCache:
     def probe(self, path: Path, shown: str) -> Probe | None:
         """The document's digest, and its kept result if there is one that still holds;
         None when the file cannot be read (then nothing is kept for it)."""
-        data = _read_regular_file(path, self._max_bytes)
-        if data is None:
+        try:
+            data = read_file_bytes(path, self._max_bytes)
+        except ValueError:  # a name the file system cannot take: checking it says why
+            return None
+        if isinstance(data, ReadError):  # nothing is kept for a file that cannot be read
             return None
         entry = hashlib.blake2b(f"{os.path.abspath(path)}\0{shown}".encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
         digest = hashlib.blake2b(data, digest_size=16).digest()
@@ -207,7 +212,7 @@ def open_result_cache(config: Config, collect_facts: bool, codes: Iterable[str])
 
 
 def cache_folder(config: Config) -> Path:
-    return config.cache_dir or config.root / ".contentlint_cache"
+    return config.cache_dir or config.root / CACHE_DIRNAME
 
 
 def path_state(path: str) -> object:
@@ -339,22 +344,3 @@ def _signing_key() -> bytes | None:
     except OSError:
         return None
     return secret if len(secret) == _KEY_BYTES else None
-
-
-def _read_regular_file(path: Path, max_bytes: int) -> bytes | None:
-    """A regular file's bytes; None for anything else (a pipe must not block the run), a file
-    over the size limit (not checked, so nothing to keep) or an error."""
-    try:
-        descriptor = os.open(path, os.O_RDONLY | _NONBLOCK | getattr(os, "O_BINARY", 0))
-    except (OSError, ValueError):
-        return None
-    try:
-        info = os.fstat(descriptor)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > max_bytes:
-            return None
-        with os.fdopen(os.dup(descriptor), "rb") as stream:
-            return stream.read()
-    except OSError:
-        return None
-    finally:
-        os.close(descriptor)
