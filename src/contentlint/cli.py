@@ -181,9 +181,14 @@ def configure_cache(config: Config, args: argparse.Namespace) -> None:
     """The command line and the environment over `cache` and `cache-dir` in config."""
     if args.no_cache or os.environ.get("CONTENTLINT_NO_CACHE", "").strip() not in ("", "0", "false"):
         config.cache = False
-    folder = args.cache_dir or os.environ.get("CONTENTLINT_CACHE_DIR")
+    folder = _cache_dir_given(args)
     if folder:
         config.cache_dir = Path(os.path.abspath(os.path.expanduser(folder)))
+
+
+def _cache_dir_given(args: argparse.Namespace) -> str | None:
+    """The cache folder named for this run (--cache-dir, else CONTENTLINT_CACHE_DIR): it moves both caches."""
+    return args.cache_dir or os.environ.get("CONTENTLINT_CACHE_DIR") or None
 
 
 def _keeps_results(config: Config) -> bool:
@@ -201,7 +206,7 @@ def configure_links(config: Config, args: argparse.Namespace) -> None:
         section["timeout"] = args.timeout
     if not config.cache:
         section["cache"] = False
-    if config.cache_dir is not None and (args.cache_dir or os.environ.get("CONTENTLINT_CACHE_DIR") or "cache-dir" not in section):
+    if config.cache_dir is not None and (_cache_dir_given(args) or "cache-dir" not in section):
         section["cache-dir"] = str(config.cache_dir)
     if args.allow_private_hosts:
         section["allow-private-hosts"] = True
