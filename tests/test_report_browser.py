@@ -14,6 +14,7 @@ from typing import Iterator
 
 import pytest
 
+from conftest import PROSE
 from report_corpus import HOSTILE_IMAGE_TITLE, HOSTILE_SCRIPT_TITLE, write_report_corpus
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
@@ -251,5 +252,45 @@ def test_report_of_70000_findings_is_small_and_keeps_file_names_whole(browser, b
         breaks = driver.execute_script(_LINE_BREAKS_IN_FILE_NAMES)
         assert breaks["wrapped"] > 0  # the names are long enough to wrap at this width
         assert breaks["bad"] == []  # and they wrap only after a "/" (or a hyphen), never inside a name
+    finally:
+        driver.set_window_size(WIDTH, HEIGHT)
+
+
+@pytest.fixture(scope="module")
+def long_url_report_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A page citing a search address of 240 characters with no place to break it (PubMed links in
+    real summaries are as long): its L004 message is in the table of findings."""
+    from contentlint.cli import main
+
+    root = tmp_path_factory.mktemp("long-url-report")
+    address = "http://www.ncbi.nlm.nih.gov/entrez/query.fcgi?cmd=Retrieve&db=PubMed&list_uids=" + "1234567890" * 16
+    (root / "docs").mkdir()
+    (root / "docs" / "trial-results.md").write_text(
+        "---\ntitle: Trial results\nurl: https://www.cancer.gov/research/trial-results\nsource: NCI\n"
+        "sourceType: 02_nci_core\nlastReviewed: '2026-10-01'\nreviewFrequency: annual\nstatus: active\n"
+        f"language: en\n---\n\n# Trial results\n\n{PROSE}\n\nSee [the trial record]({address}).\n",
+        encoding="utf-8",
+    )
+    previous = Path.cwd()
+    os.chdir(root)
+    try:
+        main(["report", "docs", "-o", "report.html", "--today", "2026-11-22", "-q", "--select", "L004"])
+    finally:
+        os.chdir(previous)
+    return (root / "report.html").as_uri()
+
+
+@pytest.mark.parametrize("width", [1440, 1024])
+def test_a_long_address_in_a_message_does_not_widen_the_page(browser, long_url_report_url: str, width: int) -> None:
+    from selenium.webdriver.common.by import By
+
+    driver = browser
+    driver.set_window_size(width, HEIGHT)
+    try:
+        driver.get(long_url_report_url)
+        messages = [cell.text for cell in driver.find_elements(By.CSS_SELECTOR, "#findings-table td.message")]
+        assert any("list_uids=1234567890" in message for message in messages)
+        page = driver.execute_script("return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        assert page[0] <= page[1]  # no sideways scroll: the address wraps inside its cell
     finally:
         driver.set_window_size(WIDTH, HEIGHT)
