@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import gc
 import io
 import os
@@ -29,6 +30,8 @@ from contentlint.model.settings import Config
 from contentlint.net.outcome import NetworkUnavailable
 from contentlint.report.escape import printable
 from contentlint.report.sarif import MAX_RESULTS
+from contentlint.report.statistics import FORMATS as STATISTICS_FORMATS
+from contentlint.report.statistics import write_statistics
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 # The shell's convention for a run stopped by a signal: 128 + its number.
@@ -89,6 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", dest="output_format", choices=reporters.names(), default=None,
                        help="output format (default: text; github when GITHUB_ACTIONS=true and no --output)")
     check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
+    check.add_argument("--statistics", action="store_true",
+                       help="instead of the findings, count them by rule, most first (with --format text or json)")
     add_jobs_option(check)
     add_common_options(check)
     add_fix_options(check)
@@ -309,7 +314,7 @@ def run_check(args: argparse.Namespace) -> int:
     _check_writable(args.output)
     _check_writable(getattr(args, "write_baseline", None))
     shard, baseline_entries = _ci_inputs(args)
-    output_format = args.output_format or ("github" if _in_github_actions() and not args.output else "text")
+    output_format = _check_format(args)
     linter = Linter(config, collect_facts=output_format in reporters.DOCUMENT_FORMATS, keep_results=_keeps_results(config))
     # Streamed: discovery, the shard filter and the linter work file by file; only display paths are kept.
     found, checked = [0], []
@@ -339,7 +344,10 @@ def run_check(args: argparse.Namespace) -> int:
         return _show_diff(args, result, linter.fixing)
     _apply_baseline(args, result, baseline_entries)
     result.fixes.update(fixing.counts(result.findings, linter.fixing))
-    write = reporters.get(output_format)
+    if args.statistics:
+        write = functools.partial(write_statistics, linter.fixing, output_format)
+    else:
+        write = reporters.get(output_format)
     if args.output:
         buffer = io.StringIO()
         write(result, buffer, reporters.ReportOptions(color=False, quiet=args.quiet, config=config))
@@ -357,6 +365,17 @@ def run_check(args: argparse.Namespace) -> int:
     if args.fix and args.exit_non_zero_on_fix and result.fixes.get("fixed"):
         return EXIT_FINDINGS
     return EXIT_FINDINGS if result.failed else EXIT_OK
+
+
+def _check_format(args: argparse.Namespace) -> str:
+    """The format of `check`'s output; --statistics counts in text or JSON only, and shows no diff."""
+    if args.statistics:
+        if args.output_format not in (None, *STATISTICS_FORMATS):
+            raise UsageError(f"--statistics prints text or json, not --format {args.output_format}")
+        if args.diff:
+            raise UsageError("--statistics and --diff do not go together: --diff prints the changes, not findings")
+        return args.output_format or "text"  # not github in GitHub Actions: annotations need findings
+    return args.output_format or ("github" if _in_github_actions() and not args.output else "text")
 
 
 def _show_diff(args: argparse.Namespace, result: RunResult, policy: fixing.FixPolicy) -> int:

@@ -16,7 +16,7 @@ _RESET = "\033[0m"
 _STYLES = {"path": "\033[1m", Severity.ERROR: "\033[1;31m", Severity.WARNING: "\033[1;33m", "dim": "\033[2m"}
 
 
-def _paint(text: str, style: object, color: bool) -> str:
+def paint(text: str, style: object, color: bool) -> str:
     return f"{_STYLES[style]}{text}{_RESET}" if color else text
 
 
@@ -41,13 +41,20 @@ def _fix_note(result: RunResult) -> str:
         notes.append(f" Fixed {_plural(stats['fixed'], 'problem')} in {_plural(stats.get('fixed files', 0), 'file')}.")
     elif "fixed" in stats:
         notes.append(" Nothing to fix.")
-    fixable, hidden = stats.get("fixable", 0), stats.get("unsafe fixable", 0)
-    if fixable or hidden:
-        parts = [f"{fixable} fixable with --fix"] if fixable else []
-        if hidden:
-            parts.append(f"{hidden} {'more' if fixable else 'fixable'} with --fix --unsafe-fixes")
-        notes.append(f" [*] {'; '.join(parts)}.")
+    fixable = fixable_note(stats.get("fixable", 0), stats.get("unsafe fixable", 0))
+    if fixable:
+        notes.append(f" {fixable}.")
     return "".join(notes)
+
+
+def fixable_note(fixable: int, hidden: int) -> str:
+    """"[*] 2 fixable with --fix; 3 more with --fix --unsafe-fixes" (as fixing.counts gives them), or ""."""
+    if not (fixable or hidden):
+        return ""
+    parts = [f"{fixable} fixable with --fix"] if fixable else []
+    if hidden:
+        parts.append(f"{hidden} {'more' if fixable else 'fixable'} with --fix --unsafe-fixes")
+    return f"[*] {'; '.join(parts)}"
 
 
 def summary_line(result: RunResult) -> str:
@@ -64,8 +71,8 @@ def summary_line(result: RunResult) -> str:
 def report_text(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
     color = options.color
     for finding in result.findings:
-        location = _paint(f"{printable(finding.path)}:{finding.line}:{finding.column}:", "path", color)
-        code = _paint(finding.code, finding.severity, color)
+        location = paint(f"{printable(finding.path)}:{finding.line}:{finding.column}:", "path", color)
+        code = paint(finding.code, finding.severity, color)
         # Without colour (CI logs, pipes, --color never) the severity is written out, as JUnit has it.
         severity = "" if color else f" [{finding.severity.value}]"
         stream.write(f"{location} {code}{severity} {printable(finding.message)}\n")
