@@ -43,6 +43,35 @@ def test_warnings_only_exit_0_unless_fail_on_warning(run_cli, corpus) -> None:
     assert run_cli("check", ".", "--today", "2026-11-22", "--fail-on", "warning", cwd=root).code == 1
 
 
+# An insecure link (L004, a warning with a safe fix) beside an overdue review (F001, an error).
+FIXABLE = OVERDUE + "\nSee [the statistics](http://www.cancer.gov/about-cancer/statistics).\n"
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        (["check", "."], 1),
+        (["check", ".", "--exit-zero"], 0),
+        (["check", ".", "--exit-zero", "--fail-on", "warning"], 0),
+        (["check", ".", "--exit-zero", "--format", "json"], 0),
+        (["check", ".", "--diff"], 1),  # a fix would change a file
+        (["check", ".", "--diff", "--exit-zero"], 0),
+        (["check", ".", "--fix", "--exit-zero"], 0),  # F001 is left
+        (["check", ".", "--fix", "--exit-zero", "--exit-non-zero-on-fix"], 1),  # named, it outranks --exit-zero
+        (["check", ".", "--exit-zero", "--select", "Z999"], 2),  # a usage error stays 2
+        (["check", ".", "--exit-zero", "--config", "missing.toml"], 2),
+        (["report", ".", "-o", "r.html"], 1),
+        (["report", ".", "-o", "r.html", "--exit-zero"], 0),
+    ],
+)
+def test_exit_zero(run_cli, corpus, command: list[str], expected: int) -> None:
+    root = corpus({"a.md": FIXABLE})
+    result = run_cli(*command, "--today", "2026-11-22", cwd=root)
+    assert result.code == expected, result.out + result.err
+    if "--fix" not in command and "--diff" not in command:
+        assert "http://" in (root / "a.md").read_text(encoding="utf-8")  # nothing written unless asked
+
+
 def test_json_shape(run_cli, corpus) -> None:
     root = corpus({"docs/a.md": OVERDUE, "docs/b.md": DUE_SOON})
     result = run_cli("check", "docs", "--today", "2026-11-22", "--format", "json", cwd=root)

@@ -137,6 +137,8 @@ def add_common_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--ignore", type=_codes, metavar="CODES", help="skip these codes or prefixes")
     command.add_argument("--config", metavar="FILE", help="use this config file instead of searching for one")
     command.add_argument("--fail-on", choices=["error", "warning"], help="lowest severity that makes the exit code 1 (default: error)")
+    command.add_argument("--exit-zero", action="store_true",
+                         help="exit 0 even when there are findings (a usage or config error is still 2)")
     command.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
     command.add_argument("-v", "--verbose", action="store_true", help="show tracebacks for internal errors")
     command.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="colour text output (default: auto)")
@@ -363,8 +365,13 @@ def run_check(args: argparse.Namespace) -> int:
             print(f"contentlint: warning: SARIF holds {MAX_RESULTS} of {len(result.findings)} findings (errors first), "
                   "the most code scanning accepts; use --baseline or --shard", file=sys.stderr)
     if args.fix and args.exit_non_zero_on_fix and result.fixes.get("fixed"):
-        return EXIT_FINDINGS
-    return EXIT_FINDINGS if result.failed else EXIT_OK
+        return EXIT_FINDINGS  # asked for by name: it outranks --exit-zero
+    return _findings_exit(args, result.failed)
+
+
+def _findings_exit(args: argparse.Namespace, failed: bool) -> int:
+    """1 when the findings fail the run (see --fail-on), unless --exit-zero asks for 0."""
+    return EXIT_FINDINGS if failed and not args.exit_zero else EXIT_OK
 
 
 def _check_format(args: argparse.Namespace) -> str:
@@ -398,7 +405,7 @@ def _show_diff(args: argparse.Namespace, result: RunResult, policy: fixing.FixPo
         else:
             unsafe = f"; {hidden} with --unsafe-fixes" if hidden else ""
             print(f"contentlint: nothing to fix{unsafe}", file=sys.stderr)
-    return EXIT_FINDINGS if fixed else EXIT_OK
+    return _findings_exit(args, bool(fixed))
 
 
 def _run_linter(linter: Linter, files: Iterable[tuple[Path, str]], jobs: int | None) -> RunResult:
@@ -610,7 +617,7 @@ def run_report(args: argparse.Namespace) -> int:
             f"{_count(result.errors, 'error')}, {_count(result.warnings, 'warning')}",
             file=sys.stderr,
         )
-    return EXIT_FINDINGS if result.failed else EXIT_OK
+    return _findings_exit(args, result.failed)
 
 
 def run_rules(args: argparse.Namespace) -> int:
