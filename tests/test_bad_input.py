@@ -190,7 +190,7 @@ def badly_named(tmp_path: Path) -> Path:
     return tmp_path
 
 
-@pytest.mark.parametrize("output_format", ["text", "json", "sarif", "github", "junit", "csv"])
+@pytest.mark.parametrize("output_format", ["text", "json", "sarif", "github", "gitlab", "junit", "csv"])
 @pytest.mark.parametrize("to_file", [False, True], ids=["stdout", "output-file"])
 def test_a_file_name_that_is_not_utf8_is_written_safely(badly_named: Path, output_format: str, to_file: bool) -> None:
     target = ["-o", "out"] if to_file else []
@@ -201,6 +201,8 @@ def test_a_file_name_that_is_not_utf8_is_written_safely(badly_named: Path, outpu
     assert "\x1b" not in text or output_format in ("json", "sarif", "csv")
     if output_format == "json":
         assert json.loads(text)["findings"][0]["path"] == "caf\\xe9 \x1b[31m.md"
+    elif output_format == "gitlab":
+        assert json.loads(text)[0]["location"]["path"] == "caf\\xe9 \x1b[31m.md"
     else:
         assert "caf\\xe9" in text or "caf%E9" in text
 

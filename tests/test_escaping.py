@@ -87,6 +87,15 @@ def check_github(output: str) -> None:
     assert unescape(command.group(2)).startswith('=HYPERLINK("http://x.test")\n::error title=F::forged\\x1b[2J')
 
 
+def check_gitlab(output: str) -> None:
+    issues = json.loads(output)
+    assert len(issues) == 1 + len(FORMULA_PATHS)
+    issue = next(i for i in issues if i["check_name"] == "F001")
+    assert issue["location"]["path"] == unsurrogate(HOSTILE_PATH)  # control characters exact, JSON-escaped
+    assert issue["description"] == "F001 " + HOSTILE_MESSAGE
+    assert not re.search("[\x00-\x09\x0b-\x1f\udc80-\udcff]", output)  # JSON escapes C0 controls; valid UTF-8
+
+
 def check_junit(output: str) -> None:
     root = ET.fromstring(output.encode("utf-8"))
     names = [case.get("name") for case in root.iter("testcase")]
@@ -156,8 +165,8 @@ def check_calendar(output: str) -> None:
 
 
 CHECKS = {
-    "text": check_text, "json": check_json, "sarif": check_sarif, "github": check_github, "junit": check_junit,
-    "csv": check_csv, "markdown": check_markdown, "html": check_html,
+    "text": check_text, "json": check_json, "sarif": check_sarif, "github": check_github, "gitlab": check_gitlab,
+    "junit": check_junit, "csv": check_csv, "markdown": check_markdown, "html": check_html,
 }
 
 

@@ -39,7 +39,7 @@ CORPUS = {
     "docs/c-soon.md": DUE_SOON,
     "notes/plain.txt": NO_FRONT_MATTER,
 }
-FORMATS = ["text", "json", "sarif", "github", "junit", "csv"]
+FORMATS = ["text", "json", "sarif", "github", "gitlab", "junit", "csv"]
 
 
 def sarif_validator() -> jsonschema.protocols.Validator:

@@ -17,6 +17,7 @@ _MODULES = {
     "json": "contentlint.report.json_reporter",
     "sarif": "contentlint.report.sarif",
     "github": "contentlint.report.github",
+    "gitlab": "contentlint.report.gitlab",
     "junit": "contentlint.report.junit",
     "csv": "contentlint.report.csv_reporter",
     "html": "contentlint.report.audit_report",
