@@ -239,6 +239,94 @@ def _check_invariants(view: Structure) -> None:
         assert all(table.start <= row.start < row.end <= table.end for row in table.rows)
 
 
+# --- positions on pages dense in non-ASCII text ------------------------------------------------------
+# The parser counts UTF-8 bytes; the view converts to characters (inline while the shift is known).
+# Each page is checked against a slow reference: the parser's own events, each byte offset converted
+# by decoding the bytes before it.
+
+DENSE = {
+    "cjk": (
+        "# 放射線治療の概要\n\n治療は毎日行います。[ガイド](https://例え.jp/ガイド)と![図](図/一.png)を参照。\n\n"
+        "- 第一項目 [一](/一)\n- 第二項目 `コード`\n  - 入れ子の項目\n\n1. 番号付き\n\n2. 緩い項目\n\n"
+        "| 検査 | 目的 |\n|------|------|\n| 血液 | [数](/数) |\n| 肝臓 | 機能 |\n\n"
+        "> 引用された助言。\n> 二行目 *強調* **強い**\n\n```text\n中身 コード\n```\n\n    字下げ コード\n\n"
+        "参照[リンク][ラベル]と[ラベル]。\n\n[ラベル]: https://例え.jp/参照 \"題\"\n"
+    ),
+    "emoji": (
+        "## 😀 Heading 🎉🎉\n\n😀😀 text [link 😀](https://e.example/😀) 🎉 ![🎉](/🎉.png)\n\n"
+        "- 😀 item <https://e.example/🎉>\n- 🎉 item www.e.example/😀 and https://e.example/a😀\n\n"
+        "| 😀 | 🎉 |\n|----|----|\n| `😀` | [🎉](/🎉) |\n\n<div>\n😀 <a href=\"/😀\">🎉</a>\n</div>\n\n"
+        "Text 😀 <!-- 🎉 hidden --> and <a href='/🎉'>😀</a> end 😀\n"
+    ),
+    "combining-marks": (
+        "# Cafe\u0301 re\u0301sume\u0301\n\nNai\u0308ve [cafe\u0301](/cafe\u0301) e\u0301\u0301\u0301 "
+        "[x][e\u0301]\n\n- a\u0300\n  - b\u0300 [c](/c\u0300)\n\n[e\u0301]: /de\u0301f\n"
+    ),
+    "mixed-widths-per-line": (
+        "Été — “quoted” 日本 😀 [a](/a) ü [b](/b) 語 [c](/c)\nsecond line ü [d](/d)\n\n### ü 日 😀\n\n"
+        "| é | ü | 😀 |\n|---|---|---|\n| [e](/e) | 日 | [f](/f) |\n\n"
+        "1. ü\n2. 日 [g](/g)\n   > 😀 [h](/h)\n"
+    ),
+    "lone-surrogates": (
+        "# Title \ud800 here\n\nText \udfff [link \ud800](/a\udc00b) and [x](/x)\n\n"
+        "- \ud83d item [y](/y)\n- é\ud800é [z](/z)\n\n`\ud800` https://e.example/\udfff\n"
+    ),
+}
+
+
+def _reference_positions(body: str) -> dict[str, list[tuple[int, int]]]:
+    """(start, end) character offsets of the parser's events by tag (Start's start, End's end)."""
+    import pyromark
+
+    source = re.sub("[\ud800-\udfff]", "\ufffd", body)  # what the parser gets
+    encoded = source.encode("utf-8")
+
+    def char(byte: int) -> int:
+        return len(encoded[:byte].decode("utf-8"))
+
+    found: dict[str, list[tuple[int, int]]] = {}
+    open_starts: list[int] = []
+    options = pyromark.Options.ENABLE_TABLES
+    for event, span in pyromark.events_with_range(source, options=options, merge_text=True):
+        if type(event) is str:
+            continue
+        ((key, value),) = event.items()
+        if key == "Start":
+            open_starts.append(char(span["start"]))
+        elif key == "End":
+            tag = value if type(value) is str else next(iter(value))
+            found.setdefault(tag, []).append((open_starts.pop(), char(span["end"])))
+        elif key == "Code":
+            found.setdefault(key, []).append((char(span["start"]), char(span["end"])))
+    return found
+
+
+def _without_newline(body: str, start: int, end: int) -> tuple[int, int]:
+    return start, end - 1 if end > start and body[end - 1] == "\n" else end
+
+
+@pytest.mark.parametrize("name", sorted(DENSE))
+def test_positions_on_dense_non_ascii_pages(name: str) -> None:
+    body = DENSE[name]
+    view = parse_structure(body, FIRST)
+    reference = _reference_positions(body)
+    links = sorted(reference.get("Link", []) + reference.get("Image", []))
+    assert links, "the page has links"
+    assert [(link.start, link.end) for link in view.links if link.kind not in (BARE, HTML)] == links
+    assert [(h.start, h.end) for h in view.headings] == [_without_newline(body, *r) for r in reference.get("Heading", [])]
+    items = sorted(reference.get("Item", []))
+    assert [(i.start, i.end) for i in view.list_items] == [_without_newline(body, *r) for r in items]
+    rows = reference.get("TableHead", []) + reference.get("TableRow", [])
+    assert [(r.start, r.end) for t in view.tables for r in t.rows] == sorted(_without_newline(body, *r) for r in rows)
+    paragraphs = {(p.start, p.end) for p in view.paragraphs}
+    assert {_without_newline(body, *r) for r in reference.get("Paragraph", [])} <= paragraphs
+    for start, end in reference.get("Code", []):
+        assert _inside(view.code_ranges, start, end), body[start:end]
+    for element in (*view.headings, *view.paragraphs, *view.list_items, *view.block_quotes, *view.code_blocks):
+        assert element.line == view.line_of(element.start), element
+    _check_invariants(view)
+
+
 # --- differential: every Markdown link agrees with markdown-it-py ------------------------------------
 
 _DIFFERENTIAL_KINDS = (INLINE, IMAGE, REFERENCE, AUTOLINK)

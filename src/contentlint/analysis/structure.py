@@ -4,9 +4,16 @@ The body is parsed once by pulldown-cmark (through ``pyromark``: CommonMark plus
 parser that gives each event its source range). Chosen by measurement on the real corpus
 ``../shared/corpora/nci-kb`` (750 pages, 24 MB of Markdown), parse time only, in one run:
 python-frontmatter's ``load`` 0.19 s (the floor), pyromark 0.25 s (1.3x), markdown-it-pyrs 0.59 s
-(3.1x), markdown-it-py 6.1 s (32x). The whole view costs about 1.0-1.1 s there (5-8x the floor on
+(3.1x), markdown-it-py 6.1 s (32x). The whole view costs about 0.85-0.9 s there (4-7x the floor on
 a shared machine): handling the ~730,000 events in Python, not the parse, is now the cost.
 ``bench/bench_structure.py`` measures it.
+
+The parser gives UTF-8 byte offsets. Converting one to a character offset, or a character offset
+to a line, is cheap C work; a Python call per offset was what cost (about a fifth of the view). So
+an offset is converted inline while it falls in a window where the answer is known (the bytes up
+to the next non-ASCII character; the current line), and only outside it by a call that converts
+and moves the window there: on the corpus above, about 95% of byte offsets and 60% of line
+lookups stay inline.
 
 Offsets are 0-based character offsets into ``body`` (``end`` exclusive; a block's range leaves out
 its final newline). Lines are 1-based file lines (``first_line`` is the file line of the body's
@@ -19,6 +26,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from operator import attrgetter, itemgetter
 from typing import Callable, NamedTuple
 
 import pyromark
@@ -288,44 +296,51 @@ def parse_structure(body: str, first_line: int) -> Structure:
         except UnicodeEncodeError:  # lone surrogates: the parser gets U+FFFD (three bytes too)
             source = _SURROGATE.sub("\ufffd", body)
             encoded = source.encode("utf-8")
-    count, rfind = body.count, body.rfind
-    byte_at = char_at = 0  # the last byte offset converted, and its character offset
-    line_at, line_no = 0, first_line  # the last character offset placed, and its line
+    count, find, rfind = body.count, body.find, body.rfind
+    # The windows of inline conversion (see the module docstring): a byte offset in
+    # [byte_low, byte_high) is the character offset plus ``shift``; a character offset in
+    # [line_start, line_end) is on line ``line_no``. Outside, char() or line() moves the window.
+    byte_low, byte_high, shift = 0, len(body) + 1, 0  # an ASCII body: one window, no shift
+    line_start, line_end = 0, -1  # where the line of line_at starts, and past its newline
+    byte_at = char_at = 0  # the last byte offset converted by char(), and its character offset
+    line_at, line_no = 0, first_line  # the last character offset placed by line(), and its line
 
-    # A byte that continues a UTF-8 sequence becomes 1, any other 0: the characters in a byte range
-    # are its length less the count of 1s there (counted by C, with no slice copied).
-    continuations = encoded.translate(_CONTINUATION).count if encoded is not None else None
+    if encoded is not None:
+        # A byte that continues a UTF-8 sequence becomes 1, any other 0: the characters in a byte
+        # range are its length less the count of 1s there (counted by C, with no slice copied).
+        marks = encoded.translate(_CONTINUATION)
+        continuations, next_mark = marks.count, marks.find
+        byte_high = 0
 
     def char(offset: int) -> int:
-        """UTF-8 byte offset -> character offset; calls come mostly in increasing order."""
-        nonlocal byte_at, char_at
+        """UTF-8 byte offset -> character offset; calls come mostly in increasing order. The
+        window becomes the bytes from ``offset`` to the next continuation byte."""
+        nonlocal byte_at, char_at, byte_low, byte_high, shift
         if offset >= byte_at:
             char_at += offset - byte_at - continuations(1, byte_at, offset)
         else:
             char_at -= byte_at - offset - continuations(1, offset, byte_at)
-        byte_at = offset
+        byte_at = byte_low = offset
+        byte_high = next_mark(1, offset)
+        if byte_high < 0:
+            byte_high = len(marks) + 1
+        shift = offset - char_at
         return char_at
 
-    line_start = 0  # where the line of line_at starts
-
     def line(offset: int) -> int:
-        """Character offset -> file line; calls come mostly in increasing order."""
-        nonlocal line_at, line_no, line_start
+        """Character offset -> file line; calls come mostly in increasing order. The window
+        becomes the line of ``offset``, its newline included."""
+        nonlocal line_at, line_no, line_start, line_end
         if offset >= line_at:
-            newlines = count("\n", line_at, offset)
-            if newlines:
-                line_no += newlines
-                line_start = rfind("\n", line_at, offset) + 1
+            line_no += count("\n", line_at, offset)
         else:
             line_no -= count("\n", offset, line_at)
-            line_start = rfind("\n", 0, offset) + 1
         line_at = offset
+        line_start = rfind("\n", 0, offset) + 1
+        line_end = find("\n", offset) + 1
+        if not line_end:
+            line_end = len(body) + 1
         return line_no
-
-    def place(offset: int) -> tuple[int, int]:
-        """Character offset -> (file line, column)."""
-        number = line(offset)
-        return number, offset - line_start + 1
 
     headings: list[Heading] = []
     paragraphs: list[Paragraph] = []
@@ -341,7 +356,7 @@ def parse_structure(body: str, first_line: int) -> Structure:
 
     scheme_possible = "://" in body
     www_possible = "www." in body
-    other_www_possible = "WWW." in body or "Www." in body
+    other_www_possible = _OTHER_WWW.search(body) is not None  # faster than two "in" on a long body
     bare_possible = scheme_possible or www_possible or other_www_possible
     containers: list[str] = []  # open "Item", "BlockQuote" and "TableCell", innermost last
     opened: list[tuple] = []  # (start, line, ...) of each open block, innermost last
@@ -371,7 +386,8 @@ def parse_structure(body: str, first_line: int) -> Structure:
                 code_text.append(value)
                 continue
             if item_run and run_start < 0:
-                run_start = char(span["start"]) if encoded else span["start"]
+                run_start = span["start"]
+                run_start = run_start - shift if byte_low <= run_start < byte_high else char(run_start)
             if heading_parts is not None:
                 heading_parts.append(value)
             if link_stack:
@@ -389,7 +405,8 @@ def parse_structure(body: str, first_line: int) -> Structure:
                     if url.endswith("://") or url[-4:].lower() == "www.":
                         continue
                     at = match.start()
-                    number, column = place(at)
+                    number = line(at)
+                    column = at - line_start + 1
                     links.append(_new(Link, (BARE, url, url, at, number, column, "", at, at + len(url), "")))
         elif key == "Start":
             if type(value) is str:
@@ -398,56 +415,61 @@ def parse_structure(body: str, first_line: int) -> Structure:
                 ((tag, attributes),) = value.items()
             if tag in _INLINE_TAGS:
                 if tag == "Link" or tag == "Image":
-                    start = char(span["start"]) if encoded else span["start"]
+                    start = span["start"]
+                    start = start - shift if byte_low <= start < byte_high else char(start)
                     link_stack.append((tag, attributes, start, []))
                     if item_run and run_start < 0:
                         run_start = start
                 elif item_run and run_start < 0:
-                    run_start = char(span["start"]) if encoded else span["start"]
+                    run_start = span["start"]
+                    run_start = run_start - shift if byte_low <= run_start < byte_high else char(run_start)
                 continue
-            start = char(span["start"]) if encoded else span["start"]
+            start = span["start"]
+            start = start - shift if byte_low <= start < byte_high else char(start)
             if run_start >= 0:
-                paragraphs.append(_run(body, run_start, start, line(run_start), open_quotes))
+                number = line_no if line_start <= run_start < line_end else line(run_start)
+                paragraphs.append(_run(body, run_start, start, number, open_quotes))
                 run_start = -1
             item_run = False
+            if tag == "List":
+                lists.append(attributes is not None)
+                continue
+            if tag == "CodeBlock" and type(attributes) is str:  # indented: starts where its line does
+                at = rfind("\n", 0, start) + 1
+                if not body[at:start].strip(" \t>"):
+                    start = at
+            number = line_no if line_start <= start < line_end else line(start)
             if tag == "Paragraph":
-                opened.append((start, line(start)))
+                opened.append((start, number))
             elif tag == "Item":
-                opened.append((start, line(start), len(items), open_items, lists[-1] if lists else False))
+                opened.append((start, number, len(items), open_items, lists[-1] if lists else False))
                 items.append(None)
                 open_items += 1
                 containers.append(tag)
                 item_run = True
-            elif tag == "List":
-                lists.append(attributes is not None)
             elif tag == "Heading":
-                opened.append((start, line(start), int(attributes["level"][1:])))
+                opened.append((start, number, int(attributes["level"][1:])))
                 heading_parts = []
             elif tag == "TableCell" or tag == "TableRow" or tag == "TableHead":
-                opened.append((start, line(start)))
+                opened.append((start, number))
                 if tag == "TableCell":
                     in_cell = True
                     containers.append(tag)
             elif tag == "Table":
-                opened.append((start, line(start)))
+                opened.append((start, number))
                 rows = []
             elif tag == "CodeBlock":
-                if type(attributes) is str:  # indented: the block starts where its line does
-                    line_start = rfind("\n", 0, start) + 1
-                    if not body[line_start:start].strip(" \t>"):
-                        start = line_start
-                    opened.append((start, line(start), INDENTED, ""))
+                if type(attributes) is str:
+                    opened.append((start, number, INDENTED, ""))
                 else:
-                    opened.append((start, line(start), FENCED, attributes["Fenced"]))
+                    opened.append((start, number, FENCED, attributes["Fenced"]))
                 in_code, code_text = True, []
             elif tag == "BlockQuote":
-                opened.append((start, line(start), open_quotes))
+                opened.append((start, number, open_quotes))
                 open_quotes += 1
                 containers.append(tag)
-            elif tag == "HtmlBlock":
-                opened.append((start, line(start)))
-            else:  # a block this view does not keep (footnote definitions, ...): keep the stack even
-                opened.append((start, line(start)))
+            else:  # HtmlBlock, or a block this view does not keep (footnote definitions, ...)
+                opened.append((start, number))
         elif key == "End":
             tag = value if type(value) is str else next(iter(value))
             if tag in _INLINE_TAGS:
@@ -456,12 +478,20 @@ def parse_structure(body: str, first_line: int) -> Structure:
                     text = "".join(entry[3])
                     if link_stack:  # an image inside a link's text: its alt text is part of that text
                         link_stack[-1][3].append(text)
-                    if _link(body, entry, text, char(span["end"]) if encoded else span["end"], place, links):
+                    end = span["end"]
+                    end = end - shift if byte_low <= end < byte_high else char(end)
+                    kind, target, dest, at, text, label = _link(body, entry, text, end)
+                    number = line_no if line_start <= at < line_end else line(at)
+                    column = at - line_start + 1
+                    links.append(_new(Link, (kind, target, dest, at, number, column, text, entry[2], end, label)))
+                    if label:  # placed at its definition later
                         references.append(len(links) - 1)
                 continue
-            end = char(span["end"]) if encoded else span["end"]
+            end = span["end"]
+            end = end - shift if byte_low <= end < byte_high else char(end)
             if run_start >= 0:
-                paragraphs.append(_run(body, run_start, end, line(run_start), open_quotes))
+                number = line_no if line_start <= run_start < line_end else line(run_start)
+                paragraphs.append(_run(body, run_start, end, number, open_quotes))
                 run_start = -1
             if tag == "List":
                 lists.pop()
@@ -546,9 +576,10 @@ def parse_structure(body: str, first_line: int) -> Structure:
                 target=definition.target, offset=definition.offset, line=definition.line, column=definition.column
             )
     code.extend(comments)
-    if paragraphs and any(paragraphs[i].start > paragraphs[i + 1].start for i in range(len(paragraphs) - 1)):
+    starts = list(map(_first, paragraphs))
+    if starts != sorted(starts):
         paragraphs.sort()
-    links.sort(key=_by_start)
+    links.sort(key=_link_start)
     quotes.sort()
     return Structure(
         body,
@@ -571,15 +602,14 @@ _INLINE_TAGS = frozenset(("Link", "Image", "Emphasis", "Strong", "Strikethrough"
 _CONTINUATION = bytes(1 if 0x80 <= byte < 0xC0 else 0 for byte in range(256))
 _AFTER_DEST = (")", " ", "\t", "\n")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_OTHER_WWW = re.compile(r"WWW\.|Www\.")
+_first = itemgetter(0)
+_link_start = attrgetter("start")
 
 
 def _run(body: str, start: int, end: int, line: int, open_quotes: int) -> Paragraph:
     """The paragraph made by a tight list item's inline content, up to ``end`` less trailing space."""
     return _new(Paragraph, (start, start + len(body[start:end].rstrip()), line, True, open_quotes > 0, False))
-
-
-def _by_start(link: Link) -> int:
-    return link.start
 
 
 class _CodeText(str):
@@ -590,9 +620,9 @@ def _non_code_text(parts: list[str]) -> bool:
     return any(part.strip() for part in parts if type(part) is not _CodeText)
 
 
-def _link(body: str, entry: tuple, text: str, end: int, place: Callable[[int], tuple[int, int]], links: list[Link]) -> bool:
-    """Record one link or image (its events' pair ends at ``end``), finding where its target is
-    written. True for a reference link, whose target is placed at its definition later."""
+def _link(body: str, entry: tuple, text: str, end: int) -> tuple[str, str, str, int, str, str]:
+    """One link or image (its events' pair ends at ``end``): kind, target as written, dest, the
+    target's offset, text and label (a reference link's label; "" for any other)."""
     tag, attributes, start, _ = entry
     link_type = attributes["link_type"]
     dest = attributes["dest_url"]
@@ -615,9 +645,7 @@ def _link(body: str, entry: tuple, text: str, end: int, place: Callable[[int], t
             kind = REFERENCE
         label = attributes["id"] or text
         target, at = dest, start
-    number, column = place(at)
-    links.append(_new(Link, (kind, target, dest, at, number, column, text, start, end, label)))
-    return bool(label)
+    return kind, target, dest, at, text, label
 
 
 def _inline_target(body: str, start: int, end: int, dest: str) -> tuple[str, int]:
