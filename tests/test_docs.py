@@ -94,3 +94,18 @@ def test_link_finder_sees_links_and_skips_code(tmp_path: Path):
         "utf-8",
     )
     assert sorted(relative_links(page)) == ["#top", "a.md", "g.md", "img/b.png"]
+
+
+def test_readme_shows_what_its_try_it_command_prints(run_cli) -> None:
+    """Each line of the README's sample output is a line the command it gives really prints."""
+    readme = (ROOT / "README.md").read_text("utf-8")
+    command = re.search(r"&& (contentlint check examples/ --today \S+)\n", readme)
+    assert command is not None
+    sample = re.search(r"The output looks like this[^\n]*\n\n```\n(.*?)\n```", readme, re.S)
+    assert sample is not None
+    args = command.group(1).split()[1:]
+    printed = run_cli(*args, cwd=ROOT).out.splitlines()
+    shown = [line for line in sample.group(1).splitlines() if line != "…"]
+    assert len(shown) >= 3
+    assert [line for line in shown if line not in printed] == []
+    assert shown[-1] == printed[-1]  # the summary line, word for word
