@@ -15,7 +15,6 @@ repository root, the job's starting directory, so that GitLab can place each fin
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any, TextIO
 
 from contentlint.engine.fingerprint import numbered_fingerprints
@@ -23,6 +22,7 @@ from contentlint.engine.rule_set import all_rules
 from contentlint.model.findings import Finding, Severity
 from contentlint.report import ReportOptions, register
 from contentlint.report.escape import unsurrogate
+from contentlint.report.json_text import json_text
 
 if TYPE_CHECKING:
     from contentlint.model.results import RunResult
@@ -66,5 +66,4 @@ def build_gitlab(result: RunResult) -> list[dict[str, Any]]:
 
 @register("gitlab")
 def report_gitlab(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
-    # One write: json.dump would write each of its many pieces on its own.
-    stream.write(json.dumps(build_gitlab(result), indent=2, ensure_ascii=False) + "\n")
+    stream.write(json_text(build_gitlab(result)) + "\n")

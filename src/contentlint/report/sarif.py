@@ -8,7 +8,6 @@ SARIF ``fixes`` (its ``properties.applicability`` says "safe" or "unsafe", as --
 
 from __future__ import annotations
 
-import json
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
@@ -19,6 +18,7 @@ from contentlint.model.findings import Finding, Severity
 from contentlint.model.fixes import Fix
 from contentlint.report import ReportOptions, register
 from contentlint.report.escape import path_bytes, unsurrogate
+from contentlint.report.json_text import json_text
 
 if TYPE_CHECKING:
     from contentlint.model.results import RunResult
@@ -145,5 +145,4 @@ def build_sarif(result: RunResult, limit: int = MAX_RESULTS) -> dict[str, Any]:
 
 @register("sarif")
 def report_sarif(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
-    json.dump(build_sarif(result), stream, indent=2, ensure_ascii=False)
-    stream.write("\n")
+    stream.write(json_text(build_sarif(result)) + "\n")

@@ -7,7 +7,6 @@ of {"code", "name", "severity", "count", "fixable", "unsafe_fixable"} in the sam
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, TextIO
 
@@ -15,6 +14,7 @@ from contentlint.engine.fixing import FixPolicy, counts
 from contentlint.model.findings import Severity
 from contentlint.report import ReportOptions
 from contentlint.report.escape import printable, unsurrogate
+from contentlint.report.json_text import json_text
 from contentlint.report.text import fixable_note, paint, summary_line
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ def write_statistics(policy: FixPolicy, output_format: str, result: RunResult, s
     if output_format == "json":
         payload = [{key: unsurrogate(value) if isinstance(value, str) else value for key, value in asdict(row).items()}
                    for row in rows]
-        stream.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+        stream.write(json_text(payload) + "\n")
         return
     count_width = max((len(str(row.count)) for row in rows), default=0)
     code_width = max((len(printable(row.code)) for row in rows), default=0)
