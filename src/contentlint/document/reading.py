@@ -6,6 +6,8 @@ import codecs
 import os
 import re
 import stat
+from collections.abc import Callable
+from typing import Any
 
 from frontmatter.default_handlers import YAMLHandler
 
@@ -176,26 +178,37 @@ _LATE_CLOSING = re.compile(r"^[ \t]*-{3,}[ \t]*$", re.MULTILINE)
 
 
 def _read_misplaced_front_matter(doc: Document, text: str) -> None:
-    opening = _LATE_OPENING.match(text)
-    if opening is None:
+    block = _late_block(text, _LATE_OPENING, _LATE_CLOSING, load_front_matter)
+    if block is None:
         _note_misplaced_toml_front_matter(doc, text)
         return
-    closing = _LATE_CLOSING.search(text, opening.end())
-    if closing is None:
-        return
-    try:
-        parsed = load_front_matter(text[opening.end():closing.start()])
-    except FrontMatterError:
-        return  # not readable as front matter: the page stays a page without it
-    if not isinstance(parsed.data, dict) or not parsed.data:
-        return  # a thematic break and a paragraph, not front matter
-    blank_lines = opening.group(1).count("\n")
+    parsed, blank_lines, closing = block
     doc.front_matter_misplaced = _what_stands_before(blank_lines)
     doc.has_front_matter = True
     doc.parsed_yaml = parsed
     doc.front_matter_first_line = blank_lines + 1
     doc.body = text[closing.end():]
     doc.body_first_line = text.count("\n", 0, closing.end()) + 1
+
+
+def _late_block(
+    text: str, opening_line: re.Pattern[str], closing_line: re.Pattern[str], load: Callable[[str], Any]
+) -> tuple[Any, int, re.Match[str]] | None:
+    """A front-matter block that opens after blank lines or spaces and reads as fields: (the parsed
+    block, the blank lines before it, its closing line), or None (then the page has none)."""
+    opening = opening_line.match(text)
+    if opening is None or not (opening.group(1) or opening.group(2)):
+        return None  # on line 1 it is the page's own front matter, read as such
+    closing = closing_line.search(text, opening.end())
+    if closing is None:
+        return None
+    try:
+        parsed = load(text[opening.end():closing.start()])
+    except FrontMatterError:
+        return None  # not readable as front matter: the page stays a page without it
+    if not isinstance(parsed.data, dict) or not parsed.data:
+        return None  # a thematic break and a paragraph, not front matter
+    return parsed, opening.group(1).count("\n"), closing
 
 
 def _what_stands_before(blank_lines: int) -> str:
@@ -214,19 +227,10 @@ _LATE_TOML_CLOSING = re.compile(r"^[ \t]*\+\+\+[ \t]*$", re.MULTILINE)
 def _note_misplaced_toml_front_matter(doc: Document, text: str) -> None:
     """A `+++` block after blank lines or spaces stays text, as Hugo reads it, but M001 says what
     stands before it (in TOML's terms), rather than asking for front matter the page has."""
-    opening = _LATE_TOML_OPENING.match(text)
-    if opening is None or not (opening.group(1) or opening.group(2)):
+    block = _late_block(text, _LATE_TOML_OPENING, _LATE_TOML_CLOSING, load_toml_front_matter)
+    if block is None:
         return
-    closing = _LATE_TOML_CLOSING.search(text, opening.end())
-    if closing is None:
-        return
-    try:
-        parsed = load_toml_front_matter(text[opening.end():closing.start()])
-    except FrontMatterError:
-        return  # not TOML: the page is a page without front matter
-    if not parsed.data:
-        return
-    blank_lines = opening.group(1).count("\n")
+    _, blank_lines, _ = block
     doc.front_matter_misplaced = _what_stands_before(blank_lines)
     doc.front_matter_format = TOML
     doc.front_matter_first_line = blank_lines + 1
