@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, TextIO
 from contentlint.engine.fixing import FixPolicy, counts
 from contentlint.model.findings import Severity
 from contentlint.report import ReportOptions
-from contentlint.report.escape import printable, unsurrogate
+from contentlint.report.escape import printable
 from contentlint.report.json_text import json_text
 from contentlint.report.text import fixable_note, paint, summary_line
 
@@ -54,8 +54,7 @@ def write_statistics(policy: FixPolicy, output_format: str, result: RunResult, s
     """Called as a reporter once the policy and the format are given (functools.partial)."""
     rows = rule_counts(result.findings, policy)
     if output_format == "json":
-        payload = [{key: unsurrogate(value) if isinstance(value, str) else value for key, value in asdict(row).items()}
-                   for row in rows]
+        payload = [asdict(row) for row in rows]  # json_text makes any text valid UTF-8
         stream.write(json_text(payload) + "\n")
         return
     count_width = max((len(str(row.count)) for row in rows), default=0)
