@@ -94,6 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
     check.add_argument("--statistics", action="store_true",
                        help="instead of the findings, count them by rule, most first (with --format text or json)")
+    check.add_argument("--show-source", action="store_true",
+                       help="under each finding, the line it points at with a caret under the column (text output)")
     add_jobs_option(check)
     add_common_options(check)
     add_fix_options(check)
@@ -352,14 +354,16 @@ def run_check(args: argparse.Namespace) -> int:
         write = reporters.get(output_format)
     if args.output:
         buffer = io.StringIO()
-        write(result, buffer, reporters.ReportOptions(color=False, quiet=args.quiet, config=config))
+        write(result, buffer, reporters.ReportOptions(color=False, quiet=args.quiet, config=config,
+                                                      show_source=args.show_source))
         _write_file(args.output, buffer.getvalue())
         if not args.quiet:
             print(f"contentlint: wrote {args.output}: {_count(result.files, 'document')}, "
                   f"{_count(result.errors, 'error')}, {_count(result.warnings, 'warning')}", file=sys.stderr)
     else:
         color = output_format == "text" and _use_color(args.color, sys.stdout)
-        write(result, sys.stdout, reporters.ReportOptions(color=color, quiet=args.quiet, config=config))
+        write(result, sys.stdout, reporters.ReportOptions(color=color, quiet=args.quiet, config=config,
+                                                          show_source=args.show_source))
     if output_format == "sarif":
         if len(result.findings) > MAX_RESULTS:
             print(f"contentlint: warning: SARIF holds {MAX_RESULTS} of {len(result.findings)} findings (errors first), "
@@ -375,13 +379,22 @@ def _findings_exit(args: argparse.Namespace, failed: bool) -> int:
 
 
 def _check_format(args: argparse.Namespace) -> str:
-    """The format of `check`'s output; --statistics counts in text or JSON only, and shows no diff."""
+    """The format of `check`'s output; --statistics counts in text or JSON only, --show-source is
+    text only, and neither goes with --diff."""
     if args.statistics:
         if args.output_format not in (None, *STATISTICS_FORMATS):
             raise UsageError(f"--statistics prints text or json, not --format {args.output_format}")
         if args.diff:
             raise UsageError("--statistics and --diff do not go together: --diff prints the changes, not findings")
+        if args.show_source:
+            raise UsageError("--statistics and --show-source do not go together: --statistics prints counts, not findings")
         return args.output_format or "text"  # not github in GitHub Actions: annotations need findings
+    if args.show_source:
+        if args.output_format not in (None, "text"):
+            raise UsageError(f"--show-source adds lines to the text output, not to --format {args.output_format}")
+        if args.diff:
+            raise UsageError("--show-source and --diff do not go together: --diff prints the changes, not findings")
+        return "text"  # asked for by name: text in GitHub Actions too
     return args.output_format or ("github" if _in_github_actions() and not args.output else "text")
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable, TextIO
+from typing import TYPE_CHECKING, Callable, Mapping, TextIO
 
 if TYPE_CHECKING:
     from contentlint.model.settings import Config
@@ -30,11 +30,18 @@ DOCUMENT_FORMATS = {"html", "markdown"}
 class ReportOptions:
     """What a reporter may need beyond the findings."""
 
-    def __init__(self, color: bool = False, quiet: bool = False, config: Config | None = None) -> None:
+    def __init__(
+        self, color: bool = False, quiet: bool = False, config: Config | None = None, *,
+        show_source: bool = False, sources: Mapping[str, str] | None = None,
+    ) -> None:
         self.color = color
         self.quiet = quiet
         # The run's config: "today", the due-soon window, whether links were checked online.
         self.config = config
+        # Text output: each finding's source line under it; ``sources`` holds texts not on disk
+        # as they were checked (standard input), by display path.
+        self.show_source = show_source
+        self.sources = sources
 
 
 def register(name: str) -> Callable[[Reporter], Reporter]:

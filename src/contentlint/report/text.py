@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, TextIO
 from contentlint.model.findings import Severity
 from contentlint.report import ReportOptions, register
 from contentlint.report.escape import printable
+from contentlint.report.source_lines import SourceLines, excerpt
 
 if TYPE_CHECKING:
     from contentlint.model.results import RunResult
@@ -70,11 +71,18 @@ def summary_line(result: RunResult) -> str:
 @register("text")
 def report_text(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
     color = options.color
+    sources = SourceLines(options.sources) if options.show_source else None
     for finding in result.findings:
         location = paint(f"{printable(finding.path)}:{finding.line}:{finding.column}:", "path", color)
         code = paint(finding.code, finding.severity, color)
         # Without colour (CI logs, pipes, --color never) the severity is written out, as JUnit has it.
         severity = "" if color else f" [{finding.severity.value}]"
         stream.write(f"{location} {code}{severity} {printable(finding.message)}\n")
+        if sources is not None:
+            line = sources.line(finding.path, finding.line)
+            if line is not None:
+                shown = excerpt(finding, line)
+                stream.write(f"{paint(shown.gutter, 'dim', color)}{shown.text}\n"
+                             f"{paint(shown.blank, 'dim', color)}{shown.pad}{paint(shown.carets, finding.severity, color)}\n")
     if not options.quiet:
         stream.write(summary_line(result) + "\n")
