@@ -14,7 +14,7 @@ import hashlib
 import re
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, Callable, TextIO
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -24,9 +24,11 @@ from contentlint.report import ReportOptions, register
 from contentlint.report.audit import Audit, build_audit, review_note
 from contentlint.report.escape import markdown_text, printable
 from contentlint.report.findings_table import findings_table
+from contentlint.report.source_lines import SourceLines, excerpt
 from contentlint.report.timeline_chart import timeline_chart
 
 if TYPE_CHECKING:
+    from contentlint.model.findings import Finding
     from contentlint.model.results import RunResult
 
 _TEMPLATES = "templates"
@@ -125,6 +127,22 @@ def _html_environment() -> Environment:
 ACTION_FINDINGS_LIMIT = 12
 
 
+def source_html(lines: SourceLines) -> Callable[[Finding], Markup]:
+    """The line a finding points at, for "What to fix": the editor sees the words without opening
+    the file, what the finding is about marked. Empty where there is nothing worth showing."""
+
+    def render(finding: Finding) -> Markup:
+        line = lines.line(finding.path, finding.line)
+        if line is None:
+            return Markup("")
+        shown = excerpt(finding, line)
+        return Markup('<pre class="source"><span class="ln">{}</span>{}{}<mark>{}</mark>{}{}</pre>').format(
+            shown.number, shown.head, shown.before, shown.under, shown.rest, shown.tail
+        )
+
+    return render
+
+
 @register("html")
 def report_html(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
     audit = _audit(result, options)
@@ -141,6 +159,7 @@ def report_html(result: RunResult, stream: TextIO, options: ReportOptions) -> No
             chart=timeline_chart(audit.timeline),
             table=findings_table(audit.findings),
             action_findings_limit=ACTION_FINDINGS_LIMIT,
+            source=source_html(SourceLines(options.sources)),
             style=Markup(style),
             script=Markup(script),
             policy=policy,

@@ -31,9 +31,18 @@ class SourceLines:
         self.lines: list[str] = []
 
     def line(self, path: str, number: int) -> str | None:
+        """Line ``number`` of the document, or None when there is nothing worth showing: no such
+        line, a file that is not text, a blank line or a front-matter fence (a finding about the
+        whole document, such as a missing field, points there)."""
         if path != self.path:
             self.path, self.lines = path, _lines(path, self.known)
-        return self.lines[number - 1] if 1 <= number <= len(self.lines) else None
+        if not 1 <= number <= len(self.lines):
+            return None
+        line = self.lines[number - 1]
+        return line if line.strip() not in _NOTHING_TO_SHOW else None
+
+
+_NOTHING_TO_SHOW = ("", "---", "+++")
 
 
 def _lines(path: str, known: Mapping[str, str]) -> list[str]:
@@ -49,32 +58,52 @@ def _lines(path: str, known: Mapping[str, str]) -> list[str]:
 
 
 class Excerpt(NamedTuple):
-    """A finding's line as shown: ``gutter`` + ``text``, then ``blank`` + ``pad`` + ``carets``."""
+    """A finding's line as shown, in pieces: ``head`` + ``before`` + ``under`` + ``rest`` + ``tail``,
+    where ``under`` is what the caret line marks and ``head``/``tail`` are "…" where the line was cut."""
 
-    gutter: str  # "   56 | "
-    text: str
-    blank: str  # "      | "
-    pad: str
-    carets: str
+    number: int
+    head: str
+    before: str
+    under: str
+    rest: str
+    tail: str
+
+    @property
+    def gutter(self) -> str:
+        return f"{self.number:>5} | "
+
+    @property
+    def blank(self) -> str:
+        return " " * (len(self.gutter) - 2) + "| "
+
+    @property
+    def text(self) -> str:
+        return self.head + self.before + self.under + self.rest + self.tail
+
+    @property
+    def pad(self) -> str:
+        return " " * (len(self.head) + len(self.before))
+
+    @property
+    def carets(self) -> str:
+        return "^" * max(len(self.under), 1)
 
     def lines(self) -> list[str]:
         return [self.gutter + self.text, self.blank + self.pad + self.carets]
 
 
 def excerpt(finding: Finding, line: str) -> Excerpt:
-    """The source line (or a window of it) after the line number, and the caret line under it."""
+    """The source line (or a window of it) a finding points at, cut where it is long."""
     column = max(finding.column, 1)
     start = 0
     if len(line) > WIDTH and column - 1 > LEAD:
         start = min(column - 1 - LEAD, len(line) - WIDTH)
     shown = line[start : start + WIDTH]
-    head = ELLIPSIS if start > 0 else ""
-    tail = ELLIPSIS if start + WIDTH < len(line) else ""
     at = min(column - 1, len(line)) - start
     marked = 1
-    if finding.subject and line.startswith(finding.subject, column - 1):
-        marked = max(1, min(len(finding.subject), len(shown) - at))
+    subject = finding.subject
+    if subject and line[column - 1 : column - 1 + len(subject)].casefold() == subject.casefold():
+        marked = max(1, min(len(subject), len(shown) - at))
     before, under, rest = (printable(part.replace("\t", " ")) for part in (shown[:at], shown[at : at + marked], shown[at + marked :]))
-    gutter = f"{finding.line:>5} | "
-    return Excerpt(gutter, head + before + under + rest + tail, " " * (len(gutter) - 2) + "| ",
-                   " " * (len(head) + len(before)), "^" * max(len(under), 1))
+    return Excerpt(finding.line, ELLIPSIS if start > 0 else "", before, under, rest,
+                   ELLIPSIS if start + WIDTH < len(line) else "")
