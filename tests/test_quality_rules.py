@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 
 import pytest
@@ -316,6 +317,40 @@ def test_q008_empty_body(text: str, expected: set[str]) -> None:
     assert codes_of(text, prefix="Q") == expected
 
 
+JS_NOTICE = "You need to enable JavaScript to run this app."
+OLD_BROWSER = "Your browser is out of date. Upgrade your browser to use this site."
+TWELVE_WORDS = "Clinics open on weekdays; book online or call the team for a visit."
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        # website notices are not content: an app shell is empty
+        (f"{JS_NOTICE}\n\n{OLD_BROWSER}", "the document holds nothing but website notices (lines 12 and 14)"),
+        (f"# Share\n\n{JS_NOTICE}", "the document holds nothing but website notices (line 14)"),
+        (f"{JS_NOTICE}\n\nCall us today.", "only 3 words of content besides website notices (line 12) (fewer than 10)"),
+        ("Short text only.", "only 3 words of content (fewer than 10)"),
+        # content besides the notices: no finding
+        (f"{JS_NOTICE}\n\n{TWELVE_WORDS}", None),
+        # a long line that holds a notice phrase holds more than the notice
+        ("Your browser is out of date " + "and the clinic list below still names every site we run " * 3, None),
+        # a long page: its notices do not matter
+        (f"{JS_NOTICE}\n\n" + FILLER, None),
+    ],
+)
+def test_q008_website_notices_are_not_content(body: str, message: str | None) -> None:
+    found = [f for f in lint_text(front_matter() + "\n" + body + "\n") if f.code == "Q008"]
+    assert [f.message.split(":")[0] for f in found] == ([message] if message else [])
+    assert all(f.line == 11 for f in found)  # the body's first line (the blank one), as for any Q008
+
+
+def test_q008_min_words_above_the_notice_check() -> None:
+    config = make_config(sections={"quality": {"min-words": 80}})
+    text = front_matter() + "\n" + " ".join(["word"] * 70) + "\n"
+    assert "Q008" in codes_of(text, config)
+    assert "Q008" not in codes_of(front_matter() + "\n" + " ".join(["word"] * 80) + "\n", config)
+
+
 def test_q008_min_words_option() -> None:
     text = front_matter() + "\nShort text only.\n"
     assert "Q008" not in codes_of(text, make_config(sections={"quality": {"min-words": 0}}))
@@ -400,3 +435,18 @@ def test_q007_damage_starts_with_latin_1_or_a_replacement_character() -> None:
     """What the screening relies on: it reads only the Latin-1 characters of a page, and U+FFFD."""
     starts = [c for c in map(chr, range(sys.maxunicode + 1)) if _DAMAGE_START.match(c)]
     assert starts and all(ord(c) < 256 or c == "\ufffd" for c in starts)
+
+
+from contentlint.analysis.boilerplate import is_boilerplate_line  # noqa: E402
+from contentlint.analysis.phrases import PhraseSet  # noqa: E402
+
+_BOILERPLATE_PHRASES = PhraseSet(phrases=("back to top", "print", "top", "main menu", "skip to main content"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS + ["Skip to main content", "topic", "reprint", "_print_"]), max_size=10))
+def test_boilerplate_line_search_matches_one_expression_per_phrase(parts: list[str]) -> None:
+    line = "".join(parts).replace("\n", " ")
+    lowered = " ".join(line.lower().split())
+    expected = any(re.search(r"(?<!\w)" + re.escape(p) + r"(?!\w)", lowered) for p in _BOILERPLATE_PHRASES.phrases)
+    assert is_boilerplate_line(line, _BOILERPLATE_PHRASES) == expected
