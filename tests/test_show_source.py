@@ -3,6 +3,7 @@ the whole subject, such as a URL); long lines shown as a window; only with text 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
@@ -177,3 +178,26 @@ def test_html_report_shows_each_findings_line(run_cli: Callable, corpus: Callabl
     lines = HOSTILE.split("\n")
     for number, text in blocks.values():
         assert lines[int(number) - 1] == text  # the line the finding names
+
+
+@pytest.mark.parametrize(
+    ("setting", "extra", "shown"),
+    [
+        ("show-source = true", [], True),
+        ("show-source = true", ["--no-show-source"], False),
+        ("show-source = false", ["--show-source"], True),
+        ("", [], False),
+    ],
+)
+def test_show_source_setting(run_cli: Callable, corpus: Callable, setting: str, extra: list[str], shown: bool) -> None:
+    root = corpus({"a.md": DOCUMENT, "pyproject.toml": f"[tool.contentlint]\n{setting}\n"})
+    result = run_cli("check", ".", "--today", TODAY, "--select", "Q001", *extra, cwd=root)
+    assert result.out.splitlines()[1].endswith("| Placeholder slot") == shown
+
+
+def test_show_source_setting_leaves_other_formats_alone(run_cli: Callable, corpus: Callable) -> None:
+    root = corpus({"a.md": DOCUMENT, "pyproject.toml": "[tool.contentlint]\nshow-source = true\n"})
+    result = run_cli("check", ".", "--today", TODAY, "--select", "Q001", "--format", "json", cwd=root)
+    assert result.code == 0 and json.loads(result.out)["findings"][0]["code"] == "Q001"
+    statistics = run_cli("check", ".", "--today", TODAY, "--select", "Q001", "--statistics", cwd=root)
+    assert statistics.out.splitlines()[0].split()[:2] == ["1", "Q001"]

@@ -94,8 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
     check.add_argument("--statistics", action="store_true",
                        help="instead of the findings, count them by rule, most first (with --format text or json)")
-    check.add_argument("--show-source", action="store_true",
-                       help="under each finding, the line it points at with a caret under the column (text output)")
+    check.add_argument("--show-source", action=argparse.BooleanOptionalAction, default=None,
+                       help="under each finding, the line it points at with a caret under the column "
+                            "(text output; `show-source` in config)")
     add_jobs_option(check)
     add_common_options(check)
     add_fix_options(check)
@@ -319,6 +320,9 @@ def run_check(args: argparse.Namespace) -> int:
     _check_writable(getattr(args, "write_baseline", None))
     shard, baseline_entries = _ci_inputs(args)
     output_format = _check_format(args)
+    # Asked for by name it is checked against the format above; from config it only adds to text.
+    show_source = output_format == "text" and not args.statistics and (
+        args.show_source if args.show_source is not None else config.show_source)
     linter = Linter(config, collect_facts=output_format in reporters.DOCUMENT_FORMATS, keep_results=_keeps_results(config))
     # Streamed: discovery, the shard filter and the linter work file by file; only display paths are kept.
     found, checked = [0], []
@@ -355,7 +359,7 @@ def run_check(args: argparse.Namespace) -> int:
     if args.output:
         buffer = io.StringIO()
         write(result, buffer, reporters.ReportOptions(color=False, quiet=args.quiet, config=config,
-                                                      show_source=args.show_source))
+                                                      show_source=show_source))
         _write_file(args.output, buffer.getvalue())
         if not args.quiet:
             print(f"contentlint: wrote {args.output}: {_count(result.files, 'document')}, "
@@ -363,7 +367,7 @@ def run_check(args: argparse.Namespace) -> int:
     else:
         color = output_format == "text" and _use_color(args.color, sys.stdout)
         write(result, sys.stdout, reporters.ReportOptions(color=color, quiet=args.quiet, config=config,
-                                                          show_source=args.show_source))
+                                                          show_source=show_source))
     if output_format == "sarif":
         if len(result.findings) > MAX_RESULTS:
             print(f"contentlint: warning: SARIF holds {MAX_RESULTS} of {len(result.findings)} findings (errors first), "

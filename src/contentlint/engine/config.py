@@ -60,6 +60,7 @@ CONFIG_SCHEMA: dict[str, Any] = {
         "extend-select": _STRINGS,
         "ignore": _STRINGS,
         "fail-on": {"enum": ["error", "warning"]},
+        "show-source": {"type": "boolean"},
         "max-file-size-mb": {"type": "number", "exclusiveMinimum": 0},
         "severity": {"type": "object", "additionalProperties": {"enum": ["error", "warning"]}},
         "per-file-ignores": {"type": "object", "additionalProperties": _STRINGS},
@@ -230,6 +231,7 @@ def config_from_table(table: dict[str, Any], path: Path) -> Config:
     config.force_exclude = table.get("force-exclude", config.force_exclude)
     config.respect_gitignore = table.get("respect-gitignore", config.respect_gitignore)
     config.follow_links = table.get("follow-links", config.follow_links)
+    config.show_source = table.get("show-source", config.show_source)
     config.cache = table.get("cache", config.cache)
     if "cache-dir" in table:
         config.cache_dir = (root / os.path.expanduser(table["cache-dir"])).resolve()

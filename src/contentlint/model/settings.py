@@ -135,6 +135,8 @@ class Config:
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     severity: dict[str, Severity] = field(default_factory=dict)
     fail_on: Severity = Severity.ERROR
+    # Text output: each finding's source line under it (``--show-source``); not part of a result.
+    show_source: bool = field(default=False, repr=False)
     max_file_bytes: int = 32 * 1024 * 1024
     review: ReviewPolicy = field(default_factory=ReviewPolicy)
     fields: FieldMap = field(default_factory=FieldMap)
