@@ -19,7 +19,8 @@ from contentlint import report as reporters
 from contentlint.engine import baseline, fixing
 from contentlint.engine.config import check_codes, fields_note, load_config
 from contentlint.engine.discovery import discover
-from contentlint.engine.linter import Linter
+from contentlint.document.reading import decode, read_stream_bytes
+from contentlint.engine.linter import GivenText, Linter
 from contentlint.engine.parallel import default_jobs
 from contentlint.engine.rule_set import all_rules, enabled_rules
 from contentlint.engine.shard import ShardError, parse_shard, select_shard
@@ -94,6 +95,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
     check.add_argument("--statistics", action="store_true",
                        help="instead of the findings, count them by rule, most first (with --format text or json)")
+    check.add_argument("--stdin-filename", metavar="PATH",
+                       help="check the document read from standard input (PATH `-`) as if it were the file PATH: "
+                            "its name in the findings, its folder for the config and relative links")
     check.add_argument("--show-source", action=argparse.BooleanOptionalAction, default=None,
                        help="under each finding, the line it points at with a caret under the column "
                             "(text output; `show-source` in config)")
@@ -256,8 +260,9 @@ def add_ci_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--shard", metavar="K/N", help="check only the K-th of N stable slices of the files (for CI matrices)")
 
 
-def configure(args: argparse.Namespace) -> Config:
-    config = load_config(args.config)
+def configure(args: argparse.Namespace, start: Path | None = None) -> Config:
+    """The config (found from ``start``'s folder, default the working directory) with the options applied."""
+    config = load_config(args.config, start=_existing_folder(start) if start is not None else None)
     known = list(all_rules())
     if args.select == []:  # `--select ""`: an empty CI variable must not turn every rule off
         raise UsageError("--select names no rule codes; give codes or prefixes such as F001,L or leave it out")
@@ -288,6 +293,14 @@ def configure(args: argparse.Namespace) -> Config:
     return config
 
 
+def _existing_folder(path: Path) -> Path:
+    """The nearest folder of ``path`` that exists (the named file need not)."""
+    folder = path.parent.resolve()
+    while not folder.is_dir() and folder != folder.parent:
+        folder = folder.parent
+    return folder
+
+
 def _exists(given: str) -> bool:
     """False only when the path is not there: a path behind an unreadable directory exists, and
     reading it gives a finding that says why it cannot be checked."""
@@ -311,9 +324,9 @@ def _use_color(choice: str, stream: TextIO) -> bool:
 
 
 def run_check(args: argparse.Namespace) -> int:
-
-    config = configure(args)
-    for given in args.paths:
+    stdin = _stdin_document(args)
+    config = configure(args, start=stdin.parent if stdin is not None else None)
+    for given in args.paths if stdin is None else ():
         if not _exists(given):
             raise UsageError(f"no such file or directory: {given}")
     _check_writable(args.output)
@@ -323,7 +336,9 @@ def run_check(args: argparse.Namespace) -> int:
     # Asked for by name it is checked against the format above; from config it only adds to text.
     show_source = output_format == "text" and not args.statistics and (
         args.show_source if args.show_source is not None else config.show_source)
-    linter = Linter(config, collect_facts=output_format in reporters.DOCUMENT_FORMATS, keep_results=_keeps_results(config))
+    given = GivenText(stdin, read_stream_bytes(sys.stdin.buffer, config.max_file_bytes)) if stdin is not None else None
+    linter = Linter(config, collect_facts=output_format in reporters.DOCUMENT_FORMATS,
+                    keep_results=given is None and _keeps_results(config), given=given)
     # Streamed: discovery, the shard filter and the linter work file by file; only display paths are kept.
     found, checked = [0], []
 
@@ -338,7 +353,7 @@ def run_check(args: argparse.Namespace) -> int:
             yield item
 
     skipped: list[str] = []
-    files = counted(_discover(args.paths, config, skipped))
+    files = counted(_discover([os.fspath(stdin)] if stdin is not None else args.paths, config, skipped))
     if shard is not None:
         files = select_shard(files, *shard)
     with Progress(sys.stderr) as progress:
@@ -346,10 +361,12 @@ def run_check(args: argparse.Namespace) -> int:
         config.notice = lambda message: print(f"contentlint: warning: {printable(message)}", file=sys.stderr)
         result = _run_linter(linter, progress.files(recorded(files)), args.jobs)
     result.paths = checked
-    if not found[0]:
+    if not found[0] and given is None:
         _no_documents(args.paths, config, skipped, args.quiet)
     if args.diff:
         return _show_diff(args, result, linter.fixing)
+    if given is not None and args.fix:
+        _echo_fixed(given)
     _apply_baseline(args, result, baseline_entries)
     result.fixes.update(fixing.counts(result.findings, linter.fixing))
     if args.statistics:
@@ -365,9 +382,12 @@ def run_check(args: argparse.Namespace) -> int:
             print(f"contentlint: wrote {args.output}: {_count(result.files, 'document')}, "
                   f"{_count(result.errors, 'error')}, {_count(result.warnings, 'warning')}", file=sys.stderr)
     else:
-        color = output_format == "text" and _use_color(args.color, sys.stdout)
-        write(result, sys.stdout, reporters.ReportOptions(color=color, quiet=args.quiet, config=config,
-                                                          show_source=show_source))
+        # With --fix, the mended document goes to standard output; the findings go beside it.
+        stream = sys.stderr if given is not None and args.fix else sys.stdout
+        color = output_format == "text" and _use_color(args.color, stream)
+        sources = {checked[0]: _given_text(given)} if given is not None and checked else None
+        write(result, stream, reporters.ReportOptions(color=color, quiet=args.quiet, config=config,
+                                                      show_source=show_source, sources=sources))
     if output_format == "sarif":
         if len(result.findings) > MAX_RESULTS:
             print(f"contentlint: warning: SARIF holds {MAX_RESULTS} of {len(result.findings)} findings (errors first), "
@@ -375,6 +395,46 @@ def run_check(args: argparse.Namespace) -> int:
     if args.fix and args.exit_non_zero_on_fix and result.fixes.get("fixed"):
         return EXIT_FINDINGS  # asked for by name: it outranks --exit-zero
     return _findings_exit(args, result.failed)
+
+
+def _stdin_document(args: argparse.Namespace) -> Path | None:
+    """The path the document on standard input stands for (``-`` when unnamed), or None when the
+    paths are files and folders. `--stdin-filename` alone implies ``-``."""
+    named = args.stdin_filename
+    if "-" not in args.paths and (named is None or args.paths != ["."]):
+        if named is not None:
+            raise UsageError("--stdin-filename names the document on standard input: give `-` as the only path, or no path")
+        return None
+    if args.paths != ["-"] and args.paths != ["."]:
+        raise UsageError("`-` (standard input) cannot be checked together with other paths")
+    if named is not None and not named.strip():
+        raise UsageError("--stdin-filename needs a file name")
+    return Path(named) if named is not None else Path("-")
+
+
+def _given_text(given: GivenText) -> str:
+    """The text of the document from standard input, as the findings' lines count it ("" if it is not text)."""
+    if given.fixed is not None:
+        data = given.fixed
+    elif isinstance(given.data, bytes):
+        data = given.data
+    else:
+        return ""
+    text, _ = decode(data)
+    return text or ""
+
+
+def _echo_fixed(given: GivenText) -> None:
+    """--fix on standard input: the whole document, mended or as it came, on standard output."""
+    data = given.fixed if given.fixed is not None else given.data
+    if not isinstance(data, bytes):
+        return  # unreadable input: its finding says why, and there is nothing to echo
+    sys.stdout.flush()
+    if hasattr(sys.stdout, "buffer"):
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        sys.stdout.write(data.decode("utf-8", "surrogateescape"))
 
 
 def _findings_exit(args: argparse.Namespace, failed: bool) -> int:

@@ -7,7 +7,7 @@ import os
 import re
 import stat
 from collections.abc import Callable
-from typing import Any
+from typing import Any, BinaryIO
 
 from frontmatter.default_handlers import YAMLHandler
 
@@ -104,6 +104,17 @@ def read_file_bytes(filename: str | os.PathLike[str], max_bytes: int = DEFAULT_M
         return ReadError(f"cannot read file: {error.strerror or error}")
     if len(data) > max_bytes:
         return ReadError(f"file is larger than the {max_bytes // (1024 * 1024)} MiB limit; not checked")
+    return data
+
+
+def read_stream_bytes(stream: BinaryIO, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> bytes | ReadError:
+    """A stream's bytes (standard input), or why they cannot be checked; at most ``max_bytes`` + 1 are read."""
+    try:
+        data = stream.read(max_bytes + 1)
+    except OSError as error:
+        return ReadError(f"cannot read standard input: {error.strerror or error}")
+    if len(data) > max_bytes:
+        return ReadError(f"input is larger than the {max_bytes // (1024 * 1024)} MiB limit; not checked")
     return data
 
 

@@ -11,7 +11,7 @@ from contentlint.analysis.facts import collect_facts
 from contentlint.analysis.fix_edits import line_starts
 from contentlint.analysis.local_links import disk_paths
 from contentlint.analysis.phrase_index import PHRASE_INDEX, Vocabulary
-from contentlint.document import Document
+from contentlint.document import Document, ReadError
 from contentlint.document.reading import parse_document, read_document
 from contentlint.engine.discovery import outside_target
 from contentlint.engine.fixing import fix_failure, fix_policy, fix_text, unified_diff, write_atomically
@@ -45,9 +45,24 @@ def build_resources(config: Config, rules: list[Rule]) -> None:
     config.resources[PHRASE_INDEX] = Vocabulary(keys)
 
 
+@dataclasses.dataclass
+class GivenText:
+    """A document that does not come from disk (standard input), checked as if it were the file at
+    ``path``: its folder for relative links, its name for `per-file-ignores` and the kind of text.
+    Nothing is written: with --fix, the mended bytes are kept in ``fixed``."""
+
+    path: Path
+    data: bytes | ReadError
+    fixed: bytes | None = None
+
+
 class Linter:
-    def __init__(self, config: Config, *, collect_facts: bool = False, keep_results: bool = False) -> None:
+    def __init__(
+        self, config: Config, *, collect_facts: bool = False, keep_results: bool = False, given: GivenText | None = None,
+    ) -> None:
         self.config = config
+        # The document read from standard input, in place of the file at its path.
+        self.given = given
         # Also gather each document's facts (for `contentlint report`) while it is open.
         self.collect_facts = collect_facts
         # Keep results between runs (engine/result_cache.py); each result then records the disk it read.
@@ -144,6 +159,8 @@ class Linter:
         return Finding(path, max(line, 1), max(column, 1), rule.code, severity, message, rule.name, subject, owner, fix)
 
     def lint_file(self, path: Path, display_path: str) -> FileResult:
+        if self.given is not None and path == self.given.path:
+            return self._lint_given(self.given, display_path)
         if not self.config.follow_links:
             target = outside_target(path, self.config.root)
             if target is not None:  # never read: its lines would be quoted in findings
@@ -160,6 +177,25 @@ class Linter:
         if self.keep_results and document.read_error is None:
             result.depends_on = dependencies(disk_paths(document))
         return result
+
+    def _lint_given(self, given: GivenText, display_path: str) -> FileResult:
+        data = given.data
+        try:
+            if isinstance(data, ReadError):
+                return self.check_document(Document(display_path, read_error=data), given.path)
+            result = self.check_document(parse_document(data, display_path), given.path)
+            if not (self.fixing.mode and any(self.fixing.allows(f.code, f.fix) for f in result.findings)):
+                return result
+            fixed = fix_text(data, lambda text: self.check_document(parse_document(text, display_path), given.path),
+                             self.fixing, result)
+        except Exception as error:  # a bug must not end the run with a traceback
+            return self.crashed(display_path, f"contentlint failed on this input: {type(error).__name__}: {error}")
+        given.fixed = fixed.data
+        if fixed.data != data:
+            fixed.result.fixed = fixed.fixed
+            if self.fixing.mode == "diff":
+                fixed.result.diff = unified_diff(display_path, data, fixed.data)
+        return fixed.result
 
     def _fix_file(self, path: Path, display_path: str, first: FileResult) -> FileResult:
         """--fix writes the fixed document, --diff keeps its diff; a file that cannot be written
@@ -234,10 +270,10 @@ class Linter:
         fixed_paths: set[str] = set()
         count = fixed = 0
         places: dict[str, Path] = {}
-        if self.fixing.mode and self.passes:  # a corpus pass's fixes are applied after the run
+        if self.fixing.mode and self.passes and self.given is None:  # a corpus pass's fixes are applied after the run
             files = remembered(files, places)
         cache = None
-        if self.keep_results and not self.fixing.mode and offline_per_document(self):
+        if self.keep_results and not self.fixing.mode and self.given is None and offline_per_document(self):
             cache = open_result_cache(self.config, self.collect_facts, [r.code for r in self.rules])
         if cache is None:  # a config error must stop the run here, not become a finding on each file
             self.prepare()
