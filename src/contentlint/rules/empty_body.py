@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from typing import Iterator
@@ -31,7 +32,8 @@ def empty_body(document: Document, config: Config) -> Iterator[Violation]:
     (fenced, indented and inline), HTML comments and website notices. A short line
     that is scraping boilerplate (what Q002 reports: "You need to enable JavaScript
     to run this app.", "Your browser is out of date.") is not content: a page that
-    holds nothing else is an empty app shell.
+    holds nothing else is an empty app shell. (Only a page with under 2,000 characters
+    outside headings and code is read for notices.)
 
     Example: a page whose body is `# Share` and "You need to enable JavaScript to run
     this app." has no content at all.
@@ -69,47 +71,61 @@ def empty_body(document: Document, config: Config) -> Iterator[Violation]:
 
 def _count_words(view: Structure, enough: int) -> int:
     """Words outside headings, code and comments, counted up to ``enough`` (then the answer is known)."""
-    return sum(1 for _ in itertools.islice(_words(view), enough))
+    body = view.body
+    words, position = 0, 0
+    for start, end in (*_hidden(view), (len(body), len(body))):
+        if start > position:
+            words += sum(1 for _ in itertools.islice(_WORD.finditer(body, position, start), enough - words))
+            if words >= enough:
+                return words
+        position = max(position, end)
+    return words
+
+
+def _hidden(view: Structure) -> list[tuple[int, int]]:
+    return sorted([*view.code_ranges, *((heading.start, heading.end) for heading in view.headings)])
 
 
 def _words(view: Structure) -> Iterator[re.Match[str]]:
     """Each word outside headings, code and comments, in order."""
     body = view.body
-    hidden = sorted([*view.code_ranges, *((heading.start, heading.end) for heading in view.headings)])
     position = 0
-    for start, end in (*hidden, (len(body), len(body))):
+    for start, end in (*_hidden(view), (len(body), len(body))):
         if start > position:
             yield from _WORD.finditer(body, position, start)
         position = max(position, end)
 
 
-# Only a page this short is read line by line for notices: a longer one has content whatever they are.
-_NOTICES_CHECKED_BELOW_WORDS = 60
+# Only a page with less text than this outside headings and code is read line by line for notices:
+# a longer one has content whatever they are.
+_NOTICES_CHECKED_BELOW_CHARACTERS = 2000
 # A longer line holds more than a notice, even if a notice is in it.
 _NOTICE_MAX_WORDS = 25
 
 
 def _count_words_besides_notices(view: Structure, minimum: int, boilerplate: PhraseSet) -> tuple[int, list[int]]:
-    """Words of content when website notices do not count, and the file lines of the notices (none
-    when the page is long enough that they cannot matter)."""
-    enough = max(minimum, _NOTICES_CHECKED_BELOW_WORDS)
-    words = list(itertools.islice(_words(view), enough))
-    if len(words) >= enough:
-        return len(words), []
+    """Words of content when website notices do not count (counted up to ``minimum``), and the file
+    lines of the notices (none when the page is long enough that they cannot matter)."""
     body = view.body
-    by_line: dict[int, int] = {}
-    for word in words:
-        start = body.rfind("\n", 0, word.start()) + 1
-        by_line[start] = by_line.get(start, 0) + 1
+    hidden = _hidden(view)
+    if len(body) - sum(end - start for start, end in hidden) >= _NOTICES_CHECKED_BELOW_CHARACTERS:
+        return _count_words(view, minimum), []
     content, notices = 0, []
-    for start, count in by_line.items():
+    line_start = functools.partial(_line_start, body)
+    for start, words in itertools.groupby(_words(view), key=lambda word: line_start(word.start())):
+        count = sum(1 for _ in words)
         end = body.find("\n", start)
-        line = body[start : end if end >= 0 else len(body)]
-        if count <= _NOTICE_MAX_WORDS and is_boilerplate_line(line, boilerplate):
+        if count <= _NOTICE_MAX_WORDS and is_boilerplate_line(body[start : end if end >= 0 else len(body)], boilerplate):
             notices.append(view.line_of(start))
         else:
             content += count
+            if content >= minimum:  # enough content: the notices do not matter
+                return content, []
     return content, notices
+
+
+def _line_start(body: str, offset: int) -> int:
+    return body.rfind("\n", 0, offset) + 1
 
 
 def _lines_text(lines: list[int]) -> str:
