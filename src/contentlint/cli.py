@@ -8,6 +8,7 @@ import functools
 import gc
 import io
 import os
+import shutil
 import signal
 import sys
 import threading
@@ -16,10 +17,10 @@ from typing import Iterable, Iterator, Sequence, TextIO
 
 from contentlint import __version__
 from contentlint import report as reporters
+from contentlint.document import ReadError
 from contentlint.engine import baseline, fixing
 from contentlint.engine.config import check_codes, fields_note, load_config
-from contentlint.engine.discovery import discover
-from contentlint.document.reading import decode, read_stream_bytes
+from contentlint.engine.discovery import discover, named_document
 from contentlint.engine.linter import GivenText, Linter
 from contentlint.engine.parallel import default_jobs
 from contentlint.engine.rule_set import all_rules, enabled_rules
@@ -89,15 +90,18 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     check = commands.add_parser("check", help="check documents and report findings")
-    check.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="files or directories (default: .)")
+    check.add_argument("paths", nargs="*", default=None, metavar="PATH",
+                       help="files or directories (default: .); `-` reads one document from standard input")
     check.add_argument("--format", dest="output_format", choices=reporters.names(), default=None,
                        help="output format (default: text; github when GITHUB_ACTIONS=true and no --output)")
     check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
     check.add_argument("--statistics", action="store_true",
                        help="instead of the findings, count them by rule, most first (with --format text or json)")
     check.add_argument("--stdin-filename", metavar="PATH",
-                       help="check the document read from standard input (PATH `-`) as if it were the file PATH: "
-                            "its name in the findings, its folder for the config and relative links")
+                       help="check the document read from standard input (implies `-`) as if it were the file "
+                            "PATH: its name in the findings, its folder for the config and relative links, its "
+                            "suffix for the kind of text; with --fix the mended document goes to standard output "
+                            "and the findings to standard error")
     check.add_argument("--show-source", action=argparse.BooleanOptionalAction, default=None,
                        help="under each finding, the line it points at with a caret under the column "
                             "(text output; `show-source` in config)")
@@ -325,7 +329,7 @@ def _use_color(choice: str, stream: TextIO) -> bool:
 
 def run_check(args: argparse.Namespace) -> int:
     stdin = _stdin_document(args)
-    config = configure(args, start=stdin.parent if stdin is not None else None)
+    config = configure(args, start=stdin)
     for given in args.paths if stdin is None else ():
         if not _exists(given):
             raise UsageError(f"no such file or directory: {given}")
@@ -336,7 +340,7 @@ def run_check(args: argparse.Namespace) -> int:
     # Asked for by name it is checked against the format above; from config it only adds to text.
     show_source = output_format == "text" and not args.statistics and (
         args.show_source if args.show_source is not None else config.show_source)
-    given = GivenText(stdin, read_stream_bytes(sys.stdin.buffer, config.max_file_bytes)) if stdin is not None else None
+    given = GivenText.read(stdin, sys.stdin.buffer, config.max_file_bytes) if stdin is not None else None
     linter = Linter(config, collect_facts=output_format in reporters.DOCUMENT_FORMATS,
                     keep_results=given is None and _keeps_results(config), given=given)
     # Streamed: discovery, the shard filter and the linter work file by file; only display paths are kept.
@@ -353,7 +357,16 @@ def run_check(args: argparse.Namespace) -> int:
             yield item
 
     skipped: list[str] = []
-    files = counted(_discover([os.fspath(stdin)] if stdin is not None else args.paths, config, skipped))
+    if given is not None:
+        targets = named_document(given.path, config.include, config.exclude, config.root,
+                                 not_documents=config.not_documents, force_exclude=config.force_exclude)
+        if not targets:  # --force-exclude rules it out: nothing to report, as ruff does
+            if args.fix:
+                _echo_fixed(given)
+            return EXIT_OK
+        files = counted(targets)
+    else:
+        files = counted(_discover(args.paths, config, skipped))
     if shard is not None:
         files = select_shard(files, *shard)
     with Progress(sys.stderr) as progress:
@@ -373,10 +386,12 @@ def run_check(args: argparse.Namespace) -> int:
         write = functools.partial(write_statistics, linter.fixing, output_format)
     else:
         write = reporters.get(output_format)
+    # The lines --show-source quotes: those read from standard input, not a file at its PATH.
+    sources = {checked[0]: given.text()} if given is not None and checked else None
     if args.output:
         buffer = io.StringIO()
         write(result, buffer, reporters.ReportOptions(color=False, quiet=args.quiet, config=config,
-                                                      show_source=show_source))
+                                                      show_source=show_source, sources=sources))
         _write_file(args.output, buffer.getvalue())
         if not args.quiet:
             print(f"contentlint: wrote {args.output}: {_count(result.files, 'document')}, "
@@ -385,7 +400,6 @@ def run_check(args: argparse.Namespace) -> int:
         # With --fix, the mended document goes to standard output; the findings go beside it.
         stream = sys.stderr if given is not None and args.fix else sys.stdout
         color = output_format == "text" and _use_color(args.color, stream)
-        sources = {checked[0]: _given_text(given)} if given is not None and checked else None
         write(result, stream, reporters.ReportOptions(color=color, quiet=args.quiet, config=config,
                                                       show_source=show_source, sources=sources))
     if output_format == "sarif":
@@ -399,42 +413,32 @@ def run_check(args: argparse.Namespace) -> int:
 
 def _stdin_document(args: argparse.Namespace) -> Path | None:
     """The path the document on standard input stands for (``-`` when unnamed), or None when the
-    paths are files and folders. `--stdin-filename` alone implies ``-``."""
-    named = args.stdin_filename
-    if "-" not in args.paths and (named is None or args.paths != ["."]):
+    paths are files and folders (then ``args.paths`` gets its default). `--stdin-filename` alone
+    implies ``-``."""
+    named, paths = args.stdin_filename, args.paths or None  # argparse gives [] for no path
+    if paths is None and named is None or paths is not None and "-" not in paths:
         if named is not None:
             raise UsageError("--stdin-filename names the document on standard input: give `-` as the only path, or no path")
+        args.paths = paths or ["."]
         return None
-    if args.paths != ["-"] and args.paths != ["."]:
+    if paths is not None and paths != ["-"]:
         raise UsageError("`-` (standard input) cannot be checked together with other paths")
     if named is not None and not named.strip():
         raise UsageError("--stdin-filename needs a file name")
     return Path(named) if named is not None else Path("-")
 
 
-def _given_text(given: GivenText) -> str:
-    """The text of the document from standard input, as the findings' lines count it ("" if it is not text)."""
-    if given.fixed is not None:
-        data = given.fixed
-    elif isinstance(given.data, bytes):
-        data = given.data
-    else:
-        return ""
-    text, _ = decode(data)
-    return text or ""
-
-
 def _echo_fixed(given: GivenText) -> None:
-    """--fix on standard input: the whole document, mended or as it came, on standard output."""
-    data = given.fixed if given.fixed is not None else given.data
-    if not isinstance(data, bytes):
-        return  # unreadable input: its finding says why, and there is nothing to echo
+    """--fix on standard input: the whole document on standard output, mended or as it came (all of
+    it, when it was too large to check), so that an editor can always put it back."""
     sys.stdout.flush()
-    if hasattr(sys.stdout, "buffer"):
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-    else:
-        sys.stdout.write(data.decode("utf-8", "surrogateescape"))
+    if not hasattr(sys.stdout, "buffer"):
+        sys.stdout.write(given.output().decode("utf-8", "surrogateescape"))
+        return
+    sys.stdout.buffer.write(given.output())
+    if given.fixed is None and isinstance(given.data, ReadError):
+        shutil.copyfileobj(sys.stdin.buffer, sys.stdout.buffer)  # the rest, past the size limit
+    sys.stdout.buffer.flush()
 
 
 def _findings_exit(args: argparse.Namespace, failed: bool) -> int:

@@ -107,15 +107,16 @@ def read_file_bytes(filename: str | os.PathLike[str], max_bytes: int = DEFAULT_M
     return data
 
 
-def read_stream_bytes(stream: BinaryIO, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> bytes | ReadError:
-    """A stream's bytes (standard input), or why they cannot be checked; at most ``max_bytes`` + 1 are read."""
+def read_stream_bytes(stream: BinaryIO, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> tuple[bytes, ReadError | None]:
+    """A stream's bytes (standard input), at most ``max_bytes`` + 1 of them, and why they cannot be
+    checked (None when they can): too many, or the stream failed."""
     try:
         data = stream.read(max_bytes + 1)
     except OSError as error:
-        return ReadError(f"cannot read standard input: {error.strerror or error}")
+        return b"", ReadError(f"cannot read standard input: {error.strerror or error}")
     if len(data) > max_bytes:
-        return ReadError(f"input is larger than the {max_bytes // (1024 * 1024)} MiB limit; not checked")
-    return data
+        return data, ReadError(f"input is larger than the {max_bytes // (1024 * 1024)} MiB limit; not checked")
+    return data, None
 
 
 def _unlisted_directory(path: str | os.PathLike[str], error: OSError | None = None) -> str:

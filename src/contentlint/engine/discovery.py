@@ -99,6 +99,22 @@ def discover(
             yield path, display_path(path, cwd)
 
 
+def named_document(
+    path: Path, include: list[str], exclude: list[str], root: Path, cwd: Path | None = None, *,
+    not_documents: Sequence[str] = (), force_exclude: bool = False,
+) -> list[tuple[Path, str]]:
+    """(path, display path) for a document that is not read from ``path`` (standard input, named
+    by --stdin-filename): never walked, whatever is at ``path``. With ``force_exclude`` it is left
+    out, as a folder walk would leave it, when it does not match `include`, or when `exclude` or
+    `not_documents` rule it out; an unnamed one (``-``) is always kept."""
+    if force_exclude and path != Path("-"):
+        relative = _inside(path.parent, root)
+        relative = path.name if relative is None else f"{'' if relative == '.' else relative + '/'}{path.name}"
+        if not _matches(relative, include) or _excluded(path, root, exclude, _name_matcher(tuple(not_documents)), False):
+            return []
+    return [(path, display_path(path, cwd or Path.cwd()))]
+
+
 def outside_target(path: Path | str, root: Path) -> str | None:
     """Where ``path`` really is, when a symbolic link on its way leads out of ``root`` (the project
     folder); None when it stays inside, or when ``path`` as written is outside ``root`` already

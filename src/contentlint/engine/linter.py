@@ -5,14 +5,14 @@ from __future__ import annotations
 import dataclasses
 import fnmatch
 from pathlib import Path
-from typing import Iterable
+from typing import BinaryIO, Iterable
 
 from contentlint.analysis.facts import collect_facts
 from contentlint.analysis.fix_edits import line_starts
 from contentlint.analysis.local_links import disk_paths
 from contentlint.analysis.phrase_index import PHRASE_INDEX, Vocabulary
 from contentlint.document import Document, ReadError
-from contentlint.document.reading import parse_document, read_document
+from contentlint.document.reading import decode, parse_document, read_document, read_stream_bytes
 from contentlint.engine.discovery import outside_target
 from contentlint.engine.fixing import fix_failure, fix_policy, fix_text, unified_diff, write_atomically
 from contentlint.engine.parallel import lint_files, offline_per_document
@@ -53,7 +53,23 @@ class GivenText:
 
     path: Path
     data: bytes | ReadError
+    raw: bytes = b""  # the bytes read, as they came (the first of them when there were too many)
     fixed: bytes | None = None
+
+    @classmethod
+    def read(cls, path: Path, stream: BinaryIO, max_bytes: int) -> GivenText:
+        """The document on ``stream``, read as a file at ``path`` would be (the same size limit)."""
+        raw, error = read_stream_bytes(stream, max_bytes)
+        return cls(path, error if error is not None else raw, raw)
+
+    def output(self) -> bytes:
+        """What --fix gives back: the mended document, or the input as it came."""
+        return self.fixed if self.fixed is not None else self.raw
+
+    def text(self) -> str:
+        """The text the findings' lines point into ("" when it is not text)."""
+        data = self.fixed if self.fixed is not None else self.data
+        return (decode(data)[0] or "") if isinstance(data, bytes) else ""
 
 
 class Linter:
