@@ -344,6 +344,22 @@ def test_q008_website_notices_are_not_content(body: str, message: str | None) ->
     assert all(f.line == 11 for f in found)  # the body's first line (the blank one), as for any Q008
 
 
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (front_matter(), "the document has no content below its front matter"),
+        (front_matter() + "\n\n  \n", "the document has no content below its front matter"),
+        ("", "the file is empty"),
+        ("\n \n", "the file is empty"),
+        (front_matter() + "\n# Title\n\n<!-- nothing yet -->\n", "the document has no text, only headings, code or HTML comments"),
+        ("# Title\n\n```\nprint()\n```\n", "the document has no text, only headings, code or HTML comments"),
+    ],
+)
+def test_q008_says_what_is_there(text: str, message: str) -> None:
+    found = [f for f in lint_text(text) if f.code == "Q008"]
+    assert [f.message.split(":")[0] for f in found] == [message]
+
+
 def test_q008_min_words_above_the_notice_check() -> None:
     config = make_config(sections={"quality": {"min-words": 80}})
     text = front_matter() + "\n" + " ".join(["word"] * 70) + "\n"

@@ -58,7 +58,7 @@ def empty_body(document: Document, config: Config) -> Iterator[Violation]:
             subject="near-empty",
         )
     elif words == 0:
-        yield Violation(line, 1, "the document has no content below its front matter: add the text or delete the file", subject="empty")
+        yield Violation(line, 1, f"{_nothing_there(document)}: add the text or delete the file", subject="empty")
     elif words < minimum:
         besides = f" besides website notices ({_lines_text(notices)})" if notices else ""
         yield Violation(
@@ -67,6 +67,15 @@ def empty_body(document: Document, config: Config) -> Iterator[Violation]:
             "probably lost when it was fetched; restore it or delete the file",
             subject="near-empty",
         )
+
+
+def _nothing_there(document: Document) -> str:
+    """What an editor finds in a body with no words of content."""
+    if document.body.strip():
+        return "the document has no text, only headings, code or HTML comments"
+    if document.has_front_matter:
+        return "the document has no content below its front matter"
+    return "the file is empty"
 
 
 def _count_words(view: Structure, enough: int) -> int:
