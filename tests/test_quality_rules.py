@@ -351,8 +351,8 @@ def test_q008_website_notices_are_not_content(body: str, message: str | None) ->
         (front_matter() + "\n\n  \n", "the document has no content below its front matter"),
         ("", "the file is empty"),
         ("\n \n", "the file is empty"),
-        (front_matter() + "\n# Title\n\n<!-- nothing yet -->\n", "the document has no text, only headings, code or HTML comments"),
-        ("# Title\n\n```\nprint()\n```\n", "the document has no text, only headings, code or HTML comments"),
+        (front_matter() + "\n# Title\n\n<!-- nothing yet -->\n", "the document has no text outside headings, code and HTML comments"),
+        ("# Title\n\n```\nprint()\n```\n", "the document has no text outside headings, code and HTML comments"),
     ],
 )
 def test_q008_says_what_is_there(text: str, message: str) -> None:

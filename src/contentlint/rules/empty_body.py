@@ -72,7 +72,7 @@ def empty_body(document: Document, config: Config) -> Iterator[Violation]:
 def _nothing_there(document: Document) -> str:
     """What an editor finds in a body with no words of content."""
     if document.body.strip():
-        return "the document has no text, only headings, code or HTML comments"
+        return "the document has no text outside headings, code and HTML comments"
     if document.has_front_matter:
         return "the document has no content below its front matter"
     return "the file is empty"
