@@ -24,7 +24,8 @@ from contentlint.engine.rule_set import (
     enabled_rules,
     resources_of,
 )
-from contentlint.engine.suppressions import parse_suppressions
+from contentlint.engine.suppressions import Suppressions, parse_suppressions
+from contentlint.engine.unused_suppressions import UNUSED_SUPPRESSION, is_comment, unused_suppressions
 from contentlint.model.facts import DocumentFacts
 from contentlint.model.findings import Finding
 from contentlint.model.fixes import Fix, located
@@ -156,10 +157,28 @@ class Linter:
         text = document.text
         suppressions = parse_suppressions(text) if "<" in text and "contentlint-" in text else None
         if suppressions:
+            findings.extend(self._unused_suppressions(document, suppressions, findings, rules))
             findings = [f for f in findings if not suppressions.covers(f.line, f.code)]
         findings.sort()
         facts = self._facts(document) if self.collect_facts else None
         return FileResult(findings, summaries, suppressions or None, ignored, facts)
+
+    def _unused_suppressions(
+        self, document: Document, suppressions: Suppressions, findings: list[Finding], rules: list[Rule]
+    ) -> list[Finding]:
+        """Q012 findings, when Q012 is on for the document and every rule ran to its end on it."""
+        rule = next((r for r in rules if r.code == UNUSED_SUPPRESSION), None)
+        if rule is None or any(f.code == self._internal.code for f in findings):
+            return []
+        ran = {r.code for r in rules if r.check is not None}
+        violations = unused_suppressions(
+            document.text, suppressions, findings, ran, all_rules(), lambda d: is_comment(document, d.start)
+        )
+        return [
+            self._finding(document.path, rule, v.line, v.column, v.message, v.subject,
+                          fix=located(v.fix, document.text, line_starts(document)) if v.fix is not None else None)
+            for v in violations
+        ]
 
     def _facts(self, document: Document) -> DocumentFacts:
         try:
