@@ -25,9 +25,9 @@ from contentlint.engine.rule_set import (
     resources_of,
 )
 from contentlint.engine.suppressions import Suppressions, parse_suppressions
-from contentlint.engine.unused_suppressions import UNUSED_SUPPRESSION, is_comment, unused_suppressions
+from contentlint.engine.unused_suppressions import UNUSED_SUPPRESSION, unused_suppressions
 from contentlint.model.facts import DocumentFacts
-from contentlint.model.findings import Finding
+from contentlint.model.findings import Finding, Violation
 from contentlint.model.fixes import Fix, located
 from contentlint.model.results import FileResult, RunResult
 from contentlint.model.settings import Config
@@ -132,13 +132,7 @@ class Linter:
                 continue
             try:
                 for violation in rule.check(document, self.config):
-                    fix = violation.fix
-                    if fix is not None and fix.edits and not fix.spans:  # where it goes, for the output
-                        fix = located(fix, document.text, line_starts(document))
-                    findings.append(
-                        self._finding(document.path, rule, violation.line, violation.column, violation.message,
-                                      violation.subject, violation.owner, fix)
-                    )
+                    findings.append(self._document_finding(document, rule, violation))
             except Exception as error:  # a rule bug must not stop the run or hide other findings
                 findings.append(
                     self.internal_finding(document.path, f"rule {rule.code} failed on this file: {type(error).__name__}: {error}")
@@ -171,14 +165,16 @@ class Linter:
         if rule is None or any(f.code == self._internal.code for f in findings):
             return []
         ran = {r.code for r in rules if r.check is not None}
-        violations = unused_suppressions(
-            document.text, suppressions, findings, ran, all_rules(), lambda d: is_comment(document, d.start)
-        )
-        return [
-            self._finding(document.path, rule, v.line, v.column, v.message, v.subject,
-                          fix=located(v.fix, document.text, line_starts(document)) if v.fix is not None else None)
-            for v in violations
-        ]
+        violations = unused_suppressions(document, suppressions, findings, ran, all_rules())
+        return [self._document_finding(document, rule, violation) for violation in violations]
+
+    def _document_finding(self, document: Document, rule: Rule, violation: Violation) -> Finding:
+        """The finding for a violation in ``document``, its fix's edits placed for the output."""
+        fix = violation.fix
+        if fix is not None and fix.edits and not fix.spans:
+            fix = located(fix, document.text, line_starts(document))
+        return self._finding(document.path, rule, violation.line, violation.column, violation.message,
+                             violation.subject, violation.owner, fix)
 
     def _facts(self, document: Document) -> DocumentFacts:
         try:

@@ -9,9 +9,9 @@ A code that names no rule at all suppresses nothing in any run.
 
 from __future__ import annotations
 
-from typing import Callable, Collection, Iterable, Iterator
+from typing import Collection, Iterable, Iterator
 
-from contentlint.analysis.fix_edits import line_starts
+from contentlint.analysis.fix_edits import body_start, line_starts
 from contentlint.analysis.structure import document_structure
 from contentlint.document import Document
 from contentlint.engine.suppressions import ALL, BLOCK, Directive, Suppressions
@@ -22,20 +22,18 @@ UNUSED_SUPPRESSION = "Q012"
 
 
 def unused_suppressions(
-    text: str,
+    document: Document,
     suppressions: Suppressions,
     findings: Iterable[Finding],
     ran: Collection[str],
     known: Collection[str],
-    is_comment: Callable[[Directive], bool],
 ) -> Iterator[Violation]:
     """A violation for each comment in ``suppressions`` with codes that suppress nothing among
     ``findings`` (the document's, before suppression). ``ran``: the codes of the rules that ran on
-    the document; ``known``: every rule code; ``is_comment``: whether a directive is a real comment
-    of the document (not an example in code)."""
+    the document; ``known``: every rule code."""
     placed = [(f.line, f.code) for f in findings]
     for index, directive in enumerate(suppressions.directives):
-        if directive.codes == ALL or not is_comment(directive):
+        if directive.codes == ALL or not is_comment(document, directive.start):
             continue
         ranges = suppressions.ranges_of(index)
         unused: list[int] = []  # positions in directive.codes
@@ -59,17 +57,17 @@ def unused_suppressions(
                 unused.append(position)
                 reasons.append(f"no {code} finding {_where(directive, spans)}")
         if unused:
-            yield _violation(text, directive, unused, reasons)
+            yield _violation(document, directive, unused, reasons)
 
 
 def is_comment(document: Document, offset: int) -> bool:
     """Whether the suppression comment at text ``offset`` is an HTML comment of the document, not
     text inside code (an example of the syntax). Front matter and plain-text bodies have no code."""
-    body_start = line_starts(document)[document.body_first_line - 1] if document.body_first_line > 0 else 0
+    start = body_start(document)
     view = document_structure(document)
-    if offset < body_start or view.plain:
+    if offset < start or view.plain:
         return True
-    at = offset - body_start
+    at = offset - start
     return any(comment.start <= at < comment.end for comment in view.html_comments)
 
 
@@ -84,13 +82,14 @@ def _where(directive: Directive, spans: list[tuple[int, int | None]]) -> str:
     return f"from line {first} to the end of the file" if last is None else f"from line {first} to line {last}"
 
 
-def _violation(text: str, directive: Directive, unused: list[int], reasons: list[str]) -> Violation:
+def _violation(document: Document, directive: Directive, unused: list[int], reasons: list[str]) -> Violation:
+    text = document.text
     comment = text[directive.start:directive.end]
-    column = directive.start - text.rfind("\n", 0, directive.start)
+    column = directive.start - line_starts(document)[directive.line - 1] + 1
     detail = "; ".join(reasons)
     if len(unused) == len(directive.codes):
         message = f"suppression comment suppresses nothing ({detail}): delete it"
-        fix = None if directive.verb == BLOCK else Fix(_deletion(text, directive), "delete the suppression comment")
+        fix = None if directive.verb == BLOCK else Fix(_deletion(document, directive), "delete the suppression comment")
     else:
         names = " ".join(directive.codes[i] for i in unused)
         pronoun = "it" if len(unused) == 1 else "them"
@@ -99,23 +98,20 @@ def _violation(text: str, directive: Directive, unused: list[int], reasons: list
     return Violation(directive.line, column, message, subject=comment, fix=fix)
 
 
-def _deletion(text: str, directive: Directive) -> tuple[Edit, ...]:
+def _deletion(document: Document, directive: Directive) -> tuple[Edit, ...]:
     """Delete the comment. Alone on its line, the line goes too, but a line between two lines of text
     stays, blank: the comment kept them apart as blocks, and so must the fix."""
-    line_start = text.rfind("\n", 0, directive.start) + 1
-    line_end = text.find("\n", directive.end)
-    line_end = len(text) if line_end < 0 else line_end
-    if text[line_start:directive.start].strip() or text[directive.end:line_end].strip():
-        start = directive.start
-        while start > line_start and text[start - 1] in " \t":
-            start -= 1
-        return (Edit(start, directive.end),)
-    before = text[text.rfind("\n", 0, max(line_start - 1, 0)) + 1:line_start - 1] if line_start else ""
-    after_end = text.find("\n", line_end + 1)
-    after = text[line_end + 1:len(text) if after_end < 0 else after_end] if line_end < len(text) else ""
-    if before.strip() and after.strip():
+    lines = document.text.split("\n")
+    index = directive.line - 1
+    line_start = line_starts(document)[index]
+    row = lines[index]
+    before, after = row[:directive.start - line_start], row[directive.end - line_start:]
+    if before.strip() or after.strip():
+        return (Edit(line_start + len(before.rstrip(" \t")), directive.end),)
+    line_end = line_start + len(row)
+    if 0 < index < len(lines) - 1 and lines[index - 1].strip() and lines[index + 1].strip():
         return (Edit(line_start, line_end),)
-    return (Edit(line_start, min(line_end + 1, len(text))),)
+    return (Edit(line_start, min(line_end + 1, len(document.text))),)
 
 
 def _code_removal(text: str, directive: Directive, unused: list[int]) -> tuple[Edit, ...]:
