@@ -45,6 +45,10 @@ CASES: dict[str, Callable[[int], str]] = {
     "host of many www. labels": lambda n: "https://" + "www." * n + "example.org/\n",
     "placeholders": lambda n: "TODO [insert text] lorem ipsum\n" * n,
     "one long line": lambda n: "word " * (n * 10),
+    "suppression comments": lambda n: (
+        "<!-- contentlint-disable-next-line Q001 -->\nPlaceholder slot\n\n"
+        "<!-- contentlint-disable-next-line Q004 -->\nPlain words here\n\n"
+    ) * n,
 }
 
 

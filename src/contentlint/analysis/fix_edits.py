@@ -28,6 +28,15 @@ def offset_of(document: Document, line: int, column: int) -> int | None:
     return offset if starts[line - 1] <= offset <= end else None
 
 
+def line_text(document: Document, line: int) -> str:
+    """File line ``line`` (1-based) without its line ending; "" past the last line. Found from the
+    line starts, so that a fix for each of a page's many lines does not split the whole text."""
+    starts, text = line_starts(document), document.text
+    if not 1 <= line <= len(starts):
+        return ""
+    return text[starts[line - 1]:starts[line] - 1 if line < len(starts) else len(text)]
+
+
 def body_start(document: Document) -> int:
     """The text offset where the body starts (the body is always the end of the text)."""
     return len(document.text) - len(document.body)
@@ -52,18 +61,17 @@ def standalone_line_removal(document: Document, line: int, phrase: str, descript
     """An unsafe fix deleting file line ``line`` when ``phrase`` stands alone on it (markup and
     punctuation aside), with the blank line after it when one stands before; None for a table row
     (deleting it would change the table) or a line that holds more."""
-    lines = document.text.split("\n")
-    index = line - 1
-    if not 0 <= index < len(lines) or not phrase:
+    count = len(line_starts(document))
+    if not 1 <= line <= count or not phrase:
         return None
     alone = r"[\W_]*" + r"\s+".join(map(re.escape, phrase.split())) + r"[\W_]*"
-    if re.fullmatch(alone, lines[index], re.IGNORECASE) is None:
+    if re.fullmatch(alone, line_text(document, line), re.IGNORECASE) is None:
         return None
-    at = line_starts(document)[index] - body_start(document)
+    at = line_starts(document)[line - 1] - body_start(document)
     if at < 0 or any(table.start <= at < table.end for table in document_structure(document).tables):
         return None
     last = line
-    blank_before = index == 0 or not lines[index - 1].strip()
-    if blank_before and index + 2 < len(lines) and not lines[index + 1].strip():
+    blank_before = line == 1 or not line_text(document, line - 1).strip()
+    if blank_before and line + 1 < count and not line_text(document, line + 1).strip():
         last += 1  # the blank line after it too, so that no double blank line is left
     return Fix((delete_lines(document, line, last),), description, safe=False)

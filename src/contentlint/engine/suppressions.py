@@ -9,6 +9,7 @@ Codes are prefixes (`Q` covers the whole quality family); no code means every ru
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -21,7 +22,7 @@ ALL = ("",)
 BLOCK = "disable"  # the verb of a comment that opens a block (closed by `enable`, or at the end of the file)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Directive:
     """One suppression comment as written (`enable` comments are not kept)."""
 
@@ -31,35 +32,56 @@ class Directive:
     verb: str
     codes: tuple[str, ...]  # upper case, as written; ALL when the comment names none
     code_spans: tuple[tuple[int, int], ...] = ()  # text offsets of each code
+    # The lines each code reaches: (first, last or None for the end of the file). A block's code
+    # has none when a block of it was open already, or until its `enable`.
+    reach: dict[str, tuple[int, int | None]] = field(default_factory=dict)
 
 
 @dataclass
 class Suppressions:
-    # (first line, last line or None for end of file, code prefixes)
-    ranges: list[tuple[int, int | None, tuple[str, ...]]] = field(default_factory=list)
+    """The comments of one document, and what they cover, indexed so that asking about a finding
+    costs the same however many comments the page holds."""
+
     directives: list[Directive] = field(default_factory=list)
-    # For each range, the index in ``directives`` of the comment that made it.
-    origins: list[int] = field(default_factory=list)
+    lines: dict[int, set[str]] = field(default_factory=dict)  # line -> prefixes of one-line comments
+    whole: set[str] = field(default_factory=set)  # prefixes of `disable-file` comments
+    # prefix -> the first and last lines of its blocks, in order (one prefix's blocks never overlap)
+    blocks: dict[str, tuple[list[int], list[int | None]]] = field(default_factory=dict)
 
     def covers(self, line: int, code: str) -> bool:
-        for first, last, prefixes in self.ranges:
-            if first <= line and (last is None or line <= last) and any(code.startswith(p) for p in prefixes):
+        on_line = self.lines.get(line, ())
+        for length in range(len(code) + 1):  # every prefix of the code: "", "Q", "Q0", …, "Q001"
+            prefix = code[:length]
+            if prefix in self.whole or prefix in on_line:
                 return True
+            spans = self.blocks.get(prefix)
+            if spans is not None:
+                firsts, lasts = spans
+                at = bisect.bisect_right(firsts, line) - 1
+                if at >= 0 and (lasts[at] is None or line <= lasts[at]):
+                    return True
         return False
 
-    def ranges_of(self, index: int) -> list[tuple[int, int | None, tuple[str, ...]]]:
-        """The ranges that directive ``index`` made."""
-        return [self.ranges[i] for i, origin in enumerate(self.origins) if origin == index]
+    def _reach(self, directive: Directive, code: str, first: int, last: int | None) -> None:
+        directive.reach[code] = (first, last)
+        if directive.verb == BLOCK:
+            firsts, lasts = self.blocks.setdefault(code, ([], []))
+            firsts.append(first)
+            lasts.append(last)
+        elif last is None:
+            self.whole.add(code)
+        else:
+            self.lines.setdefault(first, set()).add(code)
 
     def __bool__(self) -> bool:
-        return bool(self.ranges)
+        return bool(self.directives)
 
 
 def parse_suppressions(text: str) -> Suppressions:
     result = Suppressions()
     if "contentlint-" not in text:
         return result
-    open_blocks: dict[str, tuple[int, int]] = {}  # code -> (first line, directive index)
+    open_blocks: dict[str, Directive] = {}  # code -> the comment that opened its block
     position = 0
     for line_number, line in enumerate(text.split("\n"), start=1):
         line_start, position = position, position + len(line) + 1
@@ -70,29 +92,22 @@ def parse_suppressions(text: str) -> Suppressions:
             codes = tuple(text[start:end].upper() for start, end in spans) or ALL
             verb = match["verb"]
             if verb == "enable":
-                closing = codes if codes != ALL else tuple(open_blocks)
-                for code in closing:
-                    opened = open_blocks.pop(code, None)
-                    if opened is not None:
-                        result.ranges.append((opened[0], line_number, (code,)))
-                        result.origins.append(opened[1])
+                for code in codes if codes != ALL else tuple(open_blocks):
+                    opener = open_blocks.pop(code, None)
+                    if opener is not None:
+                        result._reach(opener, code, opener.line, line_number)
                 continue
-            index = len(result.directives)
-            result.directives.append(
-                Directive(line_number, line_start + match.start(), line_start + match.end(), verb, codes, spans)
-            )
-            if verb == "disable-next-line":
-                result.ranges.append((line_number + 1, line_number + 1, codes))
-            elif verb == "disable-line":
-                result.ranges.append((line_number, line_number, codes))
-            elif verb == "disable-file":
-                result.ranges.append((1, None, codes))
-            else:
-                for code in codes:
-                    open_blocks.setdefault(code, (line_number, index))
-            if verb != BLOCK:
-                result.origins.append(index)
-    for code, (start, index) in open_blocks.items():
-        result.ranges.append((start, None, (code,)))
-        result.origins.append(index)
+            directive = Directive(line_number, line_start + match.start(), line_start + match.end(), verb, codes, spans)
+            result.directives.append(directive)
+            for code in codes:
+                if verb == "disable-next-line":
+                    result._reach(directive, code, line_number + 1, line_number + 1)
+                elif verb == "disable-line":
+                    result._reach(directive, code, line_number, line_number)
+                elif verb == "disable-file":
+                    result._reach(directive, code, 1, None)
+                else:
+                    open_blocks.setdefault(code, directive)
+    for code, opener in open_blocks.items():
+        result._reach(opener, code, opener.line, None)
     return result

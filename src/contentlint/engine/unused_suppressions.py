@@ -9,9 +9,11 @@ A code that names no rule at all suppresses nothing in any run.
 
 from __future__ import annotations
 
+import bisect
+from operator import attrgetter
 from typing import Collection, Iterable, Iterator
 
-from contentlint.analysis.fix_edits import body_start, line_starts
+from contentlint.analysis.fix_edits import body_start, line_starts, line_text
 from contentlint.analysis.structure import document_structure
 from contentlint.document import Document
 from contentlint.engine.suppressions import ALL, BLOCK, Directive, Suppressions
@@ -19,6 +21,7 @@ from contentlint.model.findings import Finding, Violation
 from contentlint.model.fixes import Edit, Fix
 
 UNUSED_SUPPRESSION = "Q012"
+_start = attrgetter("start")
 
 
 def unused_suppressions(
@@ -31,11 +34,14 @@ def unused_suppressions(
     """A violation for each comment in ``suppressions`` with codes that suppress nothing among
     ``findings`` (the document's, before suppression). ``ran``: the codes of the rules that ran on
     the document; ``known``: every rule code."""
-    placed = [(f.line, f.code) for f in findings]
-    for index, directive in enumerate(suppressions.directives):
+    lines_by_code: dict[str, list[int]] = {}
+    for finding in findings:
+        lines_by_code.setdefault(finding.code, []).append(finding.line)
+    for lines in lines_by_code.values():
+        lines.sort()
+    for directive in suppressions.directives:
         if directive.codes == ALL or not is_comment(document, directive.start):
             continue
-        ranges = suppressions.ranges_of(index)
         unused: list[int] = []  # positions in directive.codes
         reasons: list[str] = []
         for position, code in enumerate(directive.codes):
@@ -44,20 +50,20 @@ def unused_suppressions(
                 unused.append(position)
                 reasons.append(f"{code} is no rule code")
                 continue
-            if not all(rule in ran for rule in names):
-                continue
-            spans = [(first, last) for first, last, codes in ranges if code in codes]
-            if not spans:
-                continue  # a second `disable` of a block already open: not this comment's to judge
-            if not any(
-                found.startswith(code) and first <= line and (last is None or line <= last)
-                for line, found in placed
-                for first, last in spans
-            ):
+            reach = directive.reach.get(code)
+            if reach is None or not all(rule in ran for rule in names):
+                continue  # a block of the code was open already, or a rule it names did not run
+            if not any(_found_in(lines, *reach) for found, lines in lines_by_code.items() if found.startswith(code)):
                 unused.append(position)
-                reasons.append(f"no {code} finding {_where(directive, spans)}")
+                reasons.append(f"no {code} finding {_where(directive, reach)}")
         if unused:
             yield _violation(document, directive, unused, reasons)
+
+
+def _found_in(lines: list[int], first: int, last: int | None) -> bool:
+    """Whether any of the sorted ``lines`` lies from ``first`` to ``last`` (None: the end of the file)."""
+    at = bisect.bisect_left(lines, first)
+    return at < len(lines) and (last is None or lines[at] <= last)
 
 
 def is_comment(document: Document, offset: int) -> bool:
@@ -68,17 +74,19 @@ def is_comment(document: Document, offset: int) -> bool:
     if offset < start or view.plain:
         return True
     at = offset - start
-    return any(comment.start <= at < comment.end for comment in view.html_comments)
+    comments = view.html_comments  # in order, none inside another
+    index = bisect.bisect_right(comments, at, key=_start) - 1
+    return index >= 0 and at < comments[index].end
 
 
-def _where(directive: Directive, spans: list[tuple[int, int | None]]) -> str:
+def _where(directive: Directive, reach: tuple[int, int | None]) -> str:
     if directive.verb == "disable-next-line":
         return f"on line {directive.line + 1}"
     if directive.verb == "disable-line":
         return "on this line"
     if directive.verb == "disable-file":
         return "in this file"
-    first, last = spans[0]
+    first, last = reach
     return f"from line {first} to the end of the file" if last is None else f"from line {first} to line {last}"
 
 
@@ -101,15 +109,14 @@ def _violation(document: Document, directive: Directive, unused: list[int], reas
 def _deletion(document: Document, directive: Directive) -> tuple[Edit, ...]:
     """Delete the comment. Alone on its line, the line goes too, but a line between two lines of text
     stays, blank: the comment kept them apart as blocks, and so must the fix."""
-    lines = document.text.split("\n")
-    index = directive.line - 1
-    line_start = line_starts(document)[index]
-    row = lines[index]
+    line = directive.line
+    line_start = line_starts(document)[line - 1]
+    row = line_text(document, line)
     before, after = row[:directive.start - line_start], row[directive.end - line_start:]
     if before.strip() or after.strip():
         return (Edit(line_start + len(before.rstrip(" \t")), directive.end),)
     line_end = line_start + len(row)
-    if 0 < index < len(lines) - 1 and lines[index - 1].strip() and lines[index + 1].strip():
+    if line_text(document, line - 1).strip() and line_text(document, line + 1).strip():
         return (Edit(line_start, line_end),)
     return (Edit(line_start, min(line_end + 1, len(document.text))),)
 
