@@ -24,7 +24,7 @@ from contentlint.engine.rule_set import (
     enabled_rules,
     resources_of,
 )
-from contentlint.engine.suppressions import Suppressions, parse_suppressions
+from contentlint.engine.suppressions import Suppressions, comment_place, parse_suppressions
 from contentlint.engine.unused_suppressions import UNUSED_SUPPRESSION, unused_suppressions
 from contentlint.model.facts import DocumentFacts
 from contentlint.model.findings import Finding, Violation
@@ -149,7 +149,7 @@ class Linter:
                     summaries[corpus.name] = summary
         # Suppressions live in HTML comments: a document without "<" (a fast test) has none.
         text = document.text
-        suppressions = parse_suppressions(text) if "<" in text and "contentlint-" in text else None
+        suppressions = parse_suppressions(text, comment_place(document)) if "<" in text and "contentlint-" in text else None
         if suppressions:
             findings.extend(self._unused_suppressions(document, suppressions, findings, rules))
             findings = [f for f in findings if not suppressions.covers(f.line, f.code)]

@@ -4,7 +4,9 @@
     <!-- contentlint-disable Q002 Q004 --> ... <!-- contentlint-enable Q002 Q004 -->
     <!-- contentlint-disable-file S003 -->
 
-Codes are prefixes (`Q` covers the whole quality family); no code means every rule.
+Codes are prefixes (`Q` covers the whole quality family); no code means every rule. Only a real
+HTML comment of the body counts: the syntax shown inside code is an example, and in the front
+matter it is no comment at all (kept aside, so that Q012 can say so).
 """
 
 from __future__ import annotations
@@ -12,6 +14,12 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from operator import attrgetter
+from typing import Callable
+
+from contentlint.analysis.fix_edits import body_start
+from contentlint.analysis.structure import document_structure
+from contentlint.document import Document
 
 _COMMENT = re.compile(
     r"<!--\s*contentlint-(?P<verb>disable-next-line|disable-line|disable-file|disable|enable)"
@@ -20,6 +28,9 @@ _COMMENT = re.compile(
 _CODE = re.compile(r"[A-Za-z]+\d*")
 ALL = ("",)
 BLOCK = "disable"  # the verb of a comment that opens a block (closed by `enable`, or at the end of the file)
+# Where a comment's "<!--" sits
+COMMENT, FRONT_MATTER, CODE = "comment", "front matter", "code"
+_start = attrgetter("start")
 
 
 @dataclass
@@ -43,6 +54,7 @@ class Suppressions:
     costs the same however many comments the page holds."""
 
     directives: list[Directive] = field(default_factory=list)
+    inert: list[Directive] = field(default_factory=list)  # written in the front matter: they suppress nothing
     lines: dict[int, set[str]] = field(default_factory=dict)  # line -> prefixes of one-line comments
     whole: set[str] = field(default_factory=set)  # prefixes of `disable-file` comments
     # prefix -> the first and last lines of its blocks, in order (one prefix's blocks never overlap)
@@ -74,10 +86,31 @@ class Suppressions:
             self.lines.setdefault(first, set()).add(code)
 
     def __bool__(self) -> bool:
-        return bool(self.directives)
+        return bool(self.directives or self.inert)
 
 
-def parse_suppressions(text: str) -> Suppressions:
+def comment_place(document: Document) -> Callable[[int], str]:
+    """Where the comment starting at a text offset of ``document`` sits: COMMENT (an HTML comment of
+    the body, or anywhere in a plain-text body, which has no code), CODE or FRONT_MATTER."""
+    start = body_start(document)
+
+    def place(offset: int) -> str:
+        if offset < start:
+            return FRONT_MATTER
+        view = document_structure(document)
+        if view.plain:
+            return COMMENT
+        at = offset - start
+        comments = view.html_comments  # in order, none inside another
+        index = bisect.bisect_right(comments, at, key=_start) - 1
+        return COMMENT if index >= 0 and at < comments[index].end else CODE
+
+    return place
+
+
+def parse_suppressions(text: str, place: Callable[[int], str] | None = None) -> Suppressions:
+    """The suppression comments of ``text``; ``place`` (see comment_place) keeps out those that are
+    no HTML comment of the body. Without it, every match counts."""
     result = Suppressions()
     if "contentlint-" not in text:
         return result
@@ -88,6 +121,9 @@ def parse_suppressions(text: str) -> Suppressions:
         if "contentlint-" not in line:
             continue
         for match in _COMMENT.finditer(line):
+            where = place(line_start + match.start()) if place is not None else COMMENT
+            if where == CODE or (where == FRONT_MATTER and match["verb"] == "enable"):
+                continue
             spans = tuple((line_start + m.start(), line_start + m.end()) for m in _CODE.finditer(line, *match.span("codes")))
             codes = tuple(text[start:end].upper() for start, end in spans) or ALL
             verb = match["verb"]
@@ -98,6 +134,9 @@ def parse_suppressions(text: str) -> Suppressions:
                         result._reach(opener, code, opener.line, line_number)
                 continue
             directive = Directive(line_number, line_start + match.start(), line_start + match.end(), verb, codes, spans)
+            if where == FRONT_MATTER:
+                result.inert.append(directive)
+                continue
             result.directives.append(directive)
             for code in codes:
                 if verb == "disable-next-line":

@@ -4,24 +4,22 @@ A code in a comment is judged only when every rule it can name ran on the docume
 rule, enabled, not ignored for the file. A code that can name a corpus-wide or network rule (Q009,
 L001-L003, L009: their findings come after the document's) or a rule left out of this run is not
 judged, so a comment is never called unused because this run could not see what it suppresses.
-A code that names no rule at all suppresses nothing in any run.
+A code that names no rule at all suppresses nothing in any run, and neither does a comment written
+in the front matter.
 """
 
 from __future__ import annotations
 
 import bisect
-from operator import attrgetter
 from typing import Collection, Iterable, Iterator
 
-from contentlint.analysis.fix_edits import body_start, line_starts, line_text
-from contentlint.analysis.structure import document_structure
+from contentlint.analysis.fix_edits import line_starts, line_text
 from contentlint.document import Document
 from contentlint.engine.suppressions import ALL, BLOCK, Directive, Suppressions
 from contentlint.model.findings import Finding, Violation
 from contentlint.model.fixes import Edit, Fix
 
 UNUSED_SUPPRESSION = "Q012"
-_start = attrgetter("start")
 
 
 def unused_suppressions(
@@ -39,8 +37,10 @@ def unused_suppressions(
         lines_by_code.setdefault(finding.code, []).append(finding.line)
     for lines in lines_by_code.values():
         lines.sort()
+    for directive in suppressions.inert:
+        yield _violation(document, directive, list(range(len(directive.codes))), [])
     for directive in suppressions.directives:
-        if directive.codes == ALL or not is_comment(document, directive.start):
+        if directive.codes == ALL:
             continue
         unused: list[int] = []  # positions in directive.codes
         reasons: list[str] = []
@@ -66,19 +66,6 @@ def _found_in(lines: list[int], first: int, last: int | None) -> bool:
     return at < len(lines) and (last is None or lines[at] <= last)
 
 
-def is_comment(document: Document, offset: int) -> bool:
-    """Whether the suppression comment at text ``offset`` is an HTML comment of the document, not
-    text inside code (an example of the syntax). Front matter and plain-text bodies have no code."""
-    start = body_start(document)
-    view = document_structure(document)
-    if offset < start or view.plain:
-        return True
-    at = offset - start
-    comments = view.html_comments  # in order, none inside another
-    index = bisect.bisect_right(comments, at, key=_start) - 1
-    return index >= 0 and at < comments[index].end
-
-
 def _where(directive: Directive, reach: tuple[int, int | None]) -> str:
     if directive.verb == "disable-next-line":
         return f"on line {directive.line + 1}"
@@ -94,6 +81,9 @@ def _violation(document: Document, directive: Directive, unused: list[int], reas
     text = document.text
     comment = text[directive.start:directive.end]
     column = directive.start - line_starts(document)[directive.line - 1] + 1
+    if not reasons:  # in the front matter
+        message = "suppression comment in the front matter suppresses nothing: only comments below the front matter do; move it there"
+        return Violation(directive.line, column, message, subject=comment)
     detail = "; ".join(reasons)
     if len(unused) == len(directive.codes):
         message = f"suppression comment suppresses nothing ({detail}): delete it"

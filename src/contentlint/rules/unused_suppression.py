@@ -21,7 +21,10 @@ reported_code(
     that can name a rule this run left out (`--select`, `--ignore`,
     `per-file-ignores`), a corpus-wide rule (Q009) or a network rule (L001-L003,
     L009) is not, nor is a comment that names no code, nor one shown as an example
-    inside code. So `--select Q012` alone reports only unknown codes.
+    inside code (which suppresses nothing). A suppression comment written in the
+    front matter is reported whatever it names: there it is no comment, and
+    suppresses nothing. So `--select Q012` alone reports only unknown codes and
+    comments in the front matter.
 
     Example: `<!-- contentlint-disable-next-line F001 -->` above a review line that
     is no longer overdue: "suppression comment suppresses nothing (no F001 finding
@@ -30,7 +33,7 @@ reported_code(
     Fix (safe): delete the comment (a line it held alone goes too, or stays blank
     between two lines of text, so that no two blocks join), or remove only the
     unused codes from it. A `disable` block's comment is not changed: its
-    `enable` belongs with it.
+    `enable` belongs with it, nor is one in the front matter (move it below).
 
     Options: none; `--ignore Q012` turns it off.
     """,
