@@ -76,6 +76,14 @@ def test_q005_counts_level_one_headings_with_text(body: str, expected: list[tupl
         ("Aspirin thins the blood. It can:\n\n<ul><li>ease pain</li></ul>", 0),
         ("Aspirin thins the blood. It can:\n\n• ease pain\n• lower a fever", 0),  # bullets a scraper kept
         ("Aspirin thins the blood. It can:\n\nin some people\n\n- ease pain", 0),  # one stray line
+        # An empty heading shows nothing: what comes after it is what follows.
+        ("### Interactions\n\nTell the pharmacist about other drugs you take, such as:\n\n####\n\nAsk first.", 1),
+        ("### Interactions\n\nTell the pharmacist about other drugs you take, such as:\n\n#\n\n- aspirin\n- ibuprofen", 0),
+        ("## Side effects\n\nNote that the list below may not be complete:\n\n#\n\n"
+         "Lapatinib has been linked with diarrhoea.\n\nTrastuzumab has been linked with heart problems.", 0),
+        # ... but its section stays: its text was lost, not the page's outline.
+        ("#### Learn more\n\n- [Constipation](/constipation)\n\n##\n\nWhat causes diarrhoea?\n\n"
+         "Causes of diarrhoea in people with cancer include:\n\n### Causes from treatment\n\n- Chemotherapy.", 0),
         # Not introductions.
         ("You can take it:\nwith food or with milk.", 0),  # the paragraph goes on
         ("Run the tool with `--dose 300 mg:`\n\nThen check the output.", 0),  # the colon is in code

@@ -84,9 +84,9 @@ class _Blocks:
     (a page of references has thousands of blocks, and only those after an introduction matter)."""
 
     def __init__(self, view: Structure) -> None:
-        found = (
-            view.headings, [p for p in view.paragraphs if not p.in_table], view.list_items, view.tables,
-            view.code_blocks, view.block_quotes, view.html_blocks, view.definitions,
+        found = (  # an empty heading (`##` alone) shows the reader nothing: the block after it follows
+            [h for h in view.headings if not h.empty], [p for p in view.paragraphs if not p.in_table],
+            view.list_items, view.tables, view.code_blocks, view.block_quotes, view.html_blocks, view.definitions,
         )
         self._blocks = [sorted(blocks, key=operator.attrgetter("start")) for blocks in found]
         self._starts = [[block.start for block in blocks] for blocks in self._blocks]
@@ -141,7 +141,7 @@ def _section_level(view: Structure, offset: int) -> int:
     for heading in view.headings:
         if heading.start > offset:
             break
-        level = heading.level
+        level = heading.level  # an empty heading's too: its text was lost, not its place in the outline
     return level
 
 
@@ -164,7 +164,8 @@ def list_missing(document: Document, config: Config) -> Iterator[Violation]:
     quotation, an image or a link line; a heading of the section's own level or deeper,
     since pages write items as headings ("The following treatments may be used:" then
     "### Surgery", "### Radiation therapy"); one stray line before the items (a table's
-    caption before the table); items written as paragraphs with a bold lead ("**T1:** …")
+    caption before the table), or an empty heading (`##` alone, which shows nothing);
+    items written as paragraphs with a bold lead ("**T1:** …")
     or as paragraphs that open alike ("Lapatinib has been linked with …", "Trastuzumab
     has been linked with …");
     an introduction of one thing rather than a list ("The best way to cite this summary
