@@ -41,6 +41,9 @@ NO_URL = front_matter(url=None)
         (NO_URL, "![chart](images/chart.png)", {"L010"}),  # a file: checked on disk, not L006
         (NO_URL, "[trials](../research/trials)", {"L006"}),  # no extension, not on disk
         (front_matter(url="cancer.gov/x"), "[x](/a)", {"L006"}),
+        # a `url` with a space or control character (M102) is no base: no link is blamed for it
+        (front_matter(url="'https://www.cancer.gov/types/breast radiotherapy'"), "[x](/a)", {"L006"}),
+        (front_matter(url='"https://www.cancer.gov/types/breast\\tradiotherapy"'), "![x](/a.png)", {"L006"}),
         (WITH_URL, "[definition](/Common/PopUps/def.aspx?id=1)", set()),  # resolves against url
         (NO_URL, "[top](#top) and [mail](mailto:help@nhs.net)", set()),
         (NO_URL, "[abs](https://www.cancer.gov/a)", set()),
@@ -207,3 +210,20 @@ def test_the_https_fix_reads_the_host_as_urlsplit_does(url: str) -> None:
     except ValueError:
         expected = None
     assert _host(url) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        (None, 'relative link "/a" cannot be resolved: the document has no front-matter `url` to resolve it against; '
+               "add `url:` or make the link absolute"),
+        ("cancer.gov/a", 'relative link "/a" cannot be resolved: the front-matter `url` is not a valid absolute http(s) '
+                         "address; correct `url` or make the link absolute"),
+        ("'https://www.cancer.gov/a b'", 'relative link "/a" cannot be resolved: the front-matter `url` is not a valid '
+                                         "absolute http(s) address; correct `url` or make the link absolute"),
+    ],
+    ids=["missing", "not-absolute", "with-a-space"],
+)
+def test_l006_says_whether_url_is_missing_or_wrong(url: str | None, message: str) -> None:
+    (finding,) = [f for f in lint_text(front_matter(url=url) + "\n[x](/a)\n") if f.code == "L006"]
+    assert finding.message == message

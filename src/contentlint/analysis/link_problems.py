@@ -174,10 +174,10 @@ def _problem(
         return "L007", message
     if parts is not None and is_relative(link.url):
         if declared is None:
-            why = f"the document has no front-matter `{url_field}` to resolve it against"
+            why, mend = f"the document has no front-matter `{url_field}` to resolve it against", f"add `{add_url}`"
         else:
-            why = f"the front-matter `{url_field}` is not an absolute http(s) address"
-        return "L006", f'relative link "{link.target}" cannot be resolved: {why}; add `{add_url}` or make the link absolute'
+            why, mend = f"the front-matter `{url_field}` is not a valid absolute http(s) address", f"correct `{url_field}`"
+        return "L006", f'relative link "{link.target}" cannot be resolved: {why}; {mend} or make the link absolute'
     if parts is not None and parts.scheme.lower() == "http":
         if link.kind == BARE and not link.target.lower().startswith("http://"):
             return None  # "www.example.org" in running text names no scheme

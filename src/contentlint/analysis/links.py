@@ -56,6 +56,9 @@ def base_url(document: Document, config: Config) -> str | None:
     return _absolute_web_url(document.metadata.get(config.fields.url))
 
 
+_BLANK_OR_CONTROL = re.compile(r"[\s\x00-\x1f\x7f]")
+
+
 def _absolute_web_url(value: object) -> str | None:
     if not isinstance(value, str):
         return None
@@ -63,9 +66,9 @@ def _absolute_web_url(value: object) -> str | None:
         parts = urlsplit(value.strip())
     except ValueError:
         return None
-    if parts.scheme.lower() in ("http", "https") and parts.netloc:
+    if parts.scheme.lower() in ("http", "https") and parts.netloc and not _BLANK_OR_CONTROL.search(value.strip()):
         return value.strip()
-    return None
+    return None  # a space or control character: M102 reports the field, and no link is blamed for it
 
 
 # A scheme as urlsplit reads one: a letter, then letters, digits, "+", "-" or ".", then ":".

@@ -107,12 +107,17 @@ def placeholder_link(document: Document, config: Config) -> Iterator[Violation]:
 
 @rule("L006", "relative-link-without-base", "warning")
 def relative_link_without_base(document: Document, config: Config) -> Iterator[Violation]:
-    """A relative link cannot be resolved: the document has no front-matter `url`.
+    """A relative link cannot be resolved: the document has no front-matter `url`, or
+    its `url` is not a valid absolute http(s) address.
 
     Why it matters: relative links resolve against the page's own address. Copied
     without it, `/Common/PopUps/def.aspx?id=1` points nowhere, and nothing can check it.
     With `url: https://www.cancer.gov/...` in the front matter the same link resolves
     to `https://www.cancer.gov/Common/PopUps/def.aspx?id=1` and is fine.
+
+    A `url` that is not one (`cancer.gov/x`, or one with a space, which M102 reports)
+    resolves nothing either: the links get this rule, "correct `url`", rather than
+    each one a complaint about the address it would make.
 
     Fix: add the page's `url` to the front matter, or write the links in full. A
     corpus that keeps the page's address under another key names it in
