@@ -38,6 +38,7 @@ CASES: dict[str, Callable[[int], str]] = {
     "review labels": lambda n: "Reviewed:\n" * n,
     "'Last updated |' repeated": lambda n: "Last updated |" * n,
     "'It can:' lines": lambda n: "It can:\n" * n,
+    "introductions under headings": lambda n: "### Surgery\n\nThe following treatments may be used:\n\n" * n,
     "headings": lambda n: "".join(f"# Heading {i}\n" for i in range(n)),
     "repeated paragraphs": lambda n: (
         "Radiotherapy uses high-energy rays to treat cancer. It is planned carefully for each person.\n\n" * n

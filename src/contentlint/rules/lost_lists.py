@@ -90,6 +90,14 @@ class _Blocks:
         )
         self._blocks = [sorted(blocks, key=operator.attrgetter("start")) for blocks in found]
         self._starts = [[block.start for block in blocks] for blocks in self._blocks]
+        self._headings = view.headings  # in source order
+        self._heading_starts = [heading.start for heading in view.headings]
+
+    def section_level(self, offset: int) -> int:
+        """The level of the heading whose section holds ``offset`` (0 before the first heading); an
+        empty heading's too: its text was lost, not its place in the outline."""
+        at = bisect.bisect_right(self._heading_starts, offset) - 1
+        return self._headings[at].level if at >= 0 else 0
 
     def following(self, offset: int) -> tuple[_Block | None, _Block | None]:
         """The first block that starts at or after ``offset``, and the block after that one."""
@@ -133,16 +141,6 @@ def _in_code(view: Structure, offset: int) -> bool:
     ranges = view.code_ranges
     index = bisect.bisect_right(ranges, (offset, len(view.body) + 1)) - 1
     return index >= 0 and ranges[index][0] <= offset < ranges[index][1]
-
-
-def _section_level(view: Structure, offset: int) -> int:
-    """The level of the heading whose section holds ``offset`` (0 before the first heading)."""
-    level = 0
-    for heading in view.headings:
-        if heading.start > offset:
-            break
-        level = heading.level  # an empty heading's too: its text was lost, not its place in the outline
-    return level
 
 
 @rule("Q003", "list-missing", "warning")
@@ -203,7 +201,7 @@ def list_missing(document: Document, config: Config) -> Iterator[Violation]:
         if following is None:
             what = "the document ends"
         elif following.kind == "heading":
-            if following.level >= _section_level(view, paragraph.start) or _item_text(line):
+            if following.level >= blocks.section_level(paragraph.start) or _item_text(line):
                 continue  # a subsection, or a sibling section: pages write items as headings too
             what = "a heading follows"
         elif following.kind != "paragraph" or _is_content(view, following.paragraph):
