@@ -38,6 +38,8 @@ CASES: dict[str, Callable[[int], str]] = {
     "review labels": lambda n: "Reviewed:\n" * n,
     "'Last updated |' repeated": lambda n: "Last updated |" * n,
     "'It can:' lines": lambda n: "It can:\n" * n,
+    "introductions before paragraphs": lambda n: "Side effects include:\n\nSee your doctor.\n\n" * n,
+    "reference link uses": lambda n: "[leaflet][r] and text\n\n" * n + "[r]: https://www.cancer.gov/a\n",
     "introductions under headings": lambda n: "### Surgery\n\nThe following treatments may be used:\n\n" * n,
     "headings": lambda n: "".join(f"# Heading {i}\n" for i in range(n)),
     "repeated paragraphs": lambda n: (

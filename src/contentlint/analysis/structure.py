@@ -23,9 +23,11 @@ rules share, computed once per document.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from operator import attrgetter, itemgetter
 from typing import Callable, NamedTuple
 
@@ -153,6 +155,9 @@ class Definition(NamedTuple):
     end: int
 
 
+_NEWLINE = re.compile("\n")
+
+
 @dataclass(frozen=True)
 class Structure:
     """The structural view of one body. Every tuple is in source order."""
@@ -174,7 +179,12 @@ class Structure:
 
     def line_of(self, offset: int) -> int:
         """The file line of a character offset into ``body``."""
-        return self.first_line + self.body.count("\n", 0, offset)
+        return self.first_line + bisect.bisect_left(self._newlines, offset)
+
+    @cached_property
+    def _newlines(self) -> list[int]:
+        """The offsets of the body's newlines: line_of costs the same for the last line as the first."""
+        return [match.start() for match in _NEWLINE.finditer(self.body)]
 
     def column_of(self, offset: int) -> int:
         """The 1-based column of a character offset into ``body``."""
