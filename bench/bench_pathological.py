@@ -30,6 +30,9 @@ CASES: dict[str, Callable[[int], str]] = {
     "autolink per line": lambda n: "<https://www.cancer.gov/a>\n" * n,
     "html anchors": lambda n: '<a href="https://www.cancer.gov/a">x</a>\n' * n,
     "bare URLs": lambda n: "See https://www.cancer.gov/page and more.\n" * n,
+    "bare URLs on one line": lambda n: "see https://www.cancer.gov/a and " * n,
+    "HTML links on one line": lambda n: '<a href="https://www.cancer.gov/a">x</a> ' * n,
+    "placeholders on one line": lambda n: "TODO lorem ipsum [insert] " * n,
     "bare URL then parentheses": lambda n: "https://www.cancer.gov/x" + "(" * n,
     "reference definitions": lambda n: "".join(f"[r{i}]: https://www.cancer.gov/{i}\n" for i in range(n)),
     "open brackets": lambda n: "[" * (n * 4),
@@ -46,6 +49,8 @@ CASES: dict[str, Callable[[int], str]] = {
         "Radiotherapy uses high-energy rays to treat cancer. It is planned carefully for each person.\n\n" * n
     ),
     "host of many www. labels": lambda n: "https://" + "www." * n + "example.org/\n",
+    "repeated paragraphs with a link": lambda n: "Accessed 1 May 2020 from https://www.cancer.gov/a\n\n" * n,
+    "'Accessed ... from' on one line": lambda n: "Accessed 1 May 2020 from " * n,
     "placeholders": lambda n: "TODO [insert text] lorem ipsum\n" * n,
     "one long line": lambda n: "word " * (n * 10),
     "suppression comments": lambda n: (

@@ -178,7 +178,13 @@ def _candidates(
             or any(c in text for c in _FOLDS_TO_ASCII)):
         return None
     positions = {position for start in starts for position in occurrences(start)}
-    if at_line_start:
-        rfind = text.rfind
-        positions = {rfind("\n", 0, position) + 1 for position in positions}
+    if at_line_start:  # the starts of their lines, each found by looking back no further than the last
+        rfind, line_start, last, line_starts = text.rfind, 0, 0, set()
+        for position in sorted(positions):
+            newline = rfind("\n", last, position)
+            if newline >= 0:
+                line_start = newline + 1
+            last = position
+            line_starts.add(line_start)
+        positions = line_starts
     return sorted(positions)

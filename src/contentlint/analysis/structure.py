@@ -233,21 +233,26 @@ _DEFINITION_LABEL = re.compile(r"[ \t>]*\[(?:\\.|[^\\\]])*\]:")
 _ESCAPABLE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
-def _line_counter(body: str, first_line: int) -> Callable[[int], int]:
-    """Offset -> file line, counting newlines from the last offset asked (callers go mostly forward)."""
-    state = [0, first_line]
-    count = body.count
+def _placer(body: str, first_line: int) -> Callable[[int], tuple[int, int]]:
+    """Offset -> (file line, 1-based column), counting newlines from the last offset asked (callers go
+    mostly forward), so that many places on one long line cost no more than on many lines."""
+    state = [0, first_line, 0]  # the last offset asked, its line, where its line starts
+    count, rfind = body.count, body.rfind
 
-    def line_of(offset: int) -> int:
-        last, line = state
+    def place(offset: int) -> tuple[int, int]:
+        last, line, line_start = state
         if offset >= last:
-            line += count("\n", last, offset)
+            newlines = count("\n", last, offset)
+            if newlines:
+                line += newlines
+                line_start = rfind("\n", last, offset) + 1
         else:
             line -= count("\n", offset, last)
-        state[0], state[1] = offset, line
-        return line
+            line_start = rfind("\n", 0, offset) + 1
+        state[0], state[1], state[2] = offset, line, line_start
+        return line, offset - line_start + 1
 
-    return line_of
+    return place
 
 
 def _unescape(text: str) -> str:
@@ -352,6 +357,11 @@ def parse_structure(body: str, first_line: int) -> Structure:
             line_end = len(body) + 1
         return line_no
 
+    def place(offset: int) -> tuple[int, int]:
+        """Character offset -> (file line, 1-based column), through the window."""
+        number = line_no if line_start <= offset < line_end else line(offset)
+        return number, offset - line_start + 1
+
     headings: list[Heading] = []
     paragraphs: list[Paragraph] = []
     items: list = []  # a ListItem, or None while it is open
@@ -415,7 +425,7 @@ def parse_structure(body: str, first_line: int) -> Structure:
                     if url.endswith("://") or url[-4:].lower() == "www.":
                         continue
                     at = match.start()
-                    number = line(at)
+                    number = line_no if line_start <= at < line_end else line(at)
                     column = at - line_start + 1
                     links.append(_new(Link, (BARE, url, url, at, number, column, "", at, at + len(url), "")))
         elif key == "Start":
@@ -551,7 +561,7 @@ def parse_structure(body: str, first_line: int) -> Structure:
                 html_blocks.append(_new(HtmlBlock, (start, end, entry[1], raw.lstrip(" ").startswith("<!--"))))
                 if "<!--" in raw:
                     comments.extend((start + m.start(), start + m.end()) for m in _HTML_COMMENT.finditer(raw))
-                _html_links(body, raw, start, line, links)
+                _html_links(raw, start, place, links)
             item_run = bool(containers) and containers[-1] == "Item"
         elif key == "Code":
             start, end = span["start"], span["end"]
@@ -573,7 +583,7 @@ def parse_structure(body: str, first_line: int) -> Structure:
             if value.startswith("<!--"):
                 comments.append((start, end))
             elif "=" in value:
-                _html_links(body, body[start:end], start, line, links)
+                _html_links(body[start:end], start, place, links)
 
     if run_start >= 0:
         paragraphs.append(_run(body, run_start, len(body), line(run_start), open_quotes))
@@ -678,7 +688,7 @@ def _inline_target(body: str, start: int, end: int, dest: str) -> tuple[str, int
     return (dest, found) if found >= 0 else ("", start)
 
 
-def _html_links(body: str, source: str, offset: int, line_of: Callable[[int], int], links: list[Link]) -> None:
+def _html_links(source: str, offset: int, place: Callable[[int], tuple[int, int]], links: list[Link]) -> None:
     """href/src attributes in raw HTML (``source`` is at ``offset`` in the body); comments skipped."""
     lowered = source.lower()
     if "href" not in lowered and "src" not in lowered:
@@ -691,9 +701,7 @@ def _html_links(body: str, source: str, offset: int, line_of: Callable[[int], in
         target = match.group(group)
         at = offset + match.start(group)
         dest = html.unescape(target) if "&" in target else target
-        links.append(
-            _new(Link, (HTML, target, dest, at, line_of(at), at - body.rfind("\n", 0, at), "", offset + match.start(), offset + match.end(), ""))
-        )
+        links.append(_new(Link, (HTML, target, dest, at, *place(at), "", offset + match.start(), offset + match.end(), "")))
 
 
 def _definitions(body: str, source: str, encoded: bytes | None, line: Callable[[int], int]) -> dict[str, Definition]:
@@ -732,7 +740,7 @@ _BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)*")
 
 def plain_structure(body: str, first_line: int) -> Structure:
     """A view of a plain-text body: blank-line-separated paragraphs and bare URLs; no code."""
-    line_of = _line_counter(body, first_line)
+    place = _placer(body, first_line)
     paragraphs = []
     position = 0
     for separator in (*_BLANK_LINES.finditer(body), None):
@@ -742,7 +750,7 @@ def plain_structure(body: str, first_line: int) -> Structure:
             lead = len(chunk) - len(chunk.lstrip())
             start = position + lead
             stop = position + len(chunk.rstrip())
-            paragraphs.append(_new(Paragraph, (start, stop, line_of(start), False, False, False)))
+            paragraphs.append(_new(Paragraph, (start, stop, place(start)[0], False, False, False)))
         if separator is not None:
             position = separator.end()
     links = []
@@ -751,7 +759,7 @@ def plain_structure(body: str, first_line: int) -> Structure:
         if url.endswith("://") or url[-4:].lower() == "www.":
             continue
         at = match.start()
-        links.append(_new(Link, (BARE, url, url, at, line_of(at), at - body.rfind("\n", 0, at), "", at, at + len(url), "")))
+        links.append(_new(Link, (BARE, url, url, at, *place(at), "", at, at + len(url), "")))
     return Structure(body, first_line, paragraphs=tuple(paragraphs), links=tuple(links), plain=True)
 
 

@@ -66,7 +66,8 @@ def incomplete_citation(document: Document, config: Config) -> Iterator[Violatio
         match = _CITATION_GAP.match(text, start)
         if match is None:
             continue
-        line_start = max(text.rfind("\n", 0, match.start()) + 1, match.start() - 200)  # bounded: no quadratic scans
+        floor = max(match.start() - 200, 0)  # look back at most 200 characters: no quadratic scans
+        line_start = text.rfind("\n", floor, match.start()) + 1 or floor
         before = text[line_start:match.start()]
         if before.strip(" \t*_>-•") and not _SENTENCE_END.search(before):
             continue  # running text: "the records can be accessed at any time"

@@ -153,8 +153,11 @@ def _image_only(view: Structure, link_starts: list[int], paragraph: Paragraph) -
     """Whether the paragraph holds nothing but images, linked or not (``![alt](src)``,
     ``[![alt](src)](href)``, ``<img>``): no text of its own. ``link_starts``: where each link starts."""
     links = view.links
-    first = bisect.bisect_left(link_starts, paragraph.start)
-    inside = list(itertools.takewhile(lambda link: link.start < paragraph.end, links[first:]))
+    inside = []
+    for index in range(bisect.bisect_left(link_starts, paragraph.start), len(links)):  # no copy of the rest
+        if links[index].start >= paragraph.end:
+            break
+        inside.append(links[index])
     images = [link for link in inside if link.kind == IMAGE]
     text = view.body[paragraph.start:paragraph.end]
     if not images and "<img" not in text.lower():
