@@ -17,10 +17,12 @@ from typing import Iterable, Iterator, Sequence, TextIO
 
 from contentlint import __version__
 from contentlint import report as reporters
+from contentlint.analysis.authority import authority_data
 from contentlint.document import ReadError
 from contentlint.engine import baseline, fixing
 from contentlint.engine.config import check_codes, fields_note, load_config
 from contentlint.engine.discovery import discover, named_document
+from contentlint.engine.link_inventory import inventory
 from contentlint.engine.linter import GivenText, Linter
 from contentlint.engine.parallel import default_jobs
 from contentlint.engine.rule_set import all_rules, enabled_rules
@@ -30,6 +32,7 @@ from contentlint.model.findings import Severity
 from contentlint.model.results import RunResult
 from contentlint.model.settings import Config
 from contentlint.net.outcome import NetworkUnavailable
+from contentlint.report import link_inventory
 from contentlint.report.escape import printable
 from contentlint.report.sarif import MAX_RESULTS
 from contentlint.report.statistics import FORMATS as STATISTICS_FORMATS
@@ -128,6 +131,26 @@ def build_parser() -> argparse.ArgumentParser:
     add_link_options(report)
     add_cache_options(report)
 
+    links = commands.add_parser(
+        "links", help="list the documents' links, or count them by address or by host (offline)",
+        description="List every link of the documents where it is written, or count them by address or by "
+                    "host, with each host's standing in the authority data. Nothing is requested: `check "
+                    "--links` checks them.",
+    )
+    links.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="files or directories (default: .)")
+    links.add_argument("--by", choices=[link_inventory.BY_LINK, link_inventory.BY_URL, link_inventory.BY_HOST],
+                       default=link_inventory.BY_LINK,
+                       help="link: every link, where it is written (default); url: each address once, most cited "
+                            "first; host: each host of an http(s) link once, with its standing (government, "
+                            "academic, ..., vendor, not listed)")
+    links.add_argument("--format", dest="output_format", choices=["text", "json", "csv"], default="text",
+                       help="output format (default: text)")
+    links.add_argument("-o", "--output", metavar="FILE", help="write the list to FILE instead of standard output")
+    links.add_argument("--config", metavar="FILE", help="use this config file instead of searching for one")
+    links.add_argument("-q", "--quiet", action="store_true", help="no summary line on standard error")
+    links.add_argument("-v", "--verbose", action="store_true", help="show tracebacks for internal errors")
+    add_selection_options(links)
+
     rules = commands.add_parser("rules", help="list every rule with its code, name and default severity")
     rules.add_argument("--format", dest="output_format", choices=["text", "json"], default="text")
 
@@ -153,6 +176,10 @@ def add_common_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
     command.add_argument("-v", "--verbose", action="store_true", help="show tracebacks for internal errors")
     command.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="colour text output (default: auto)")
+    add_selection_options(command)
+
+
+def add_selection_options(command: argparse.ArgumentParser) -> None:
     selection = command.add_argument_group("file selection")
     selection.add_argument("--force-exclude", action=argparse.BooleanOptionalAction, default=None,
                            help="skip files named on the command line that `exclude` or `not-documents` rules out, "
@@ -283,18 +310,22 @@ def configure(args: argparse.Namespace, start: Path | None = None) -> Config:
         config.fail_on = Severity(args.fail_on)
     if args.today:
         config.today = args.today
-    if args.force_exclude is not None:
-        config.force_exclude = args.force_exclude
-    if args.respect_gitignore is not None:
-        config.respect_gitignore = args.respect_gitignore
-    if args.follow_links is not None:
-        config.follow_links = args.follow_links
+    configure_selection(config, args)
     configure_cache(config, args)
     configure_links(config, args)
     configure_fixes(config, args)
     if not enabled_rules(config):
         raise UsageError("the selection leaves no rule to run: check `select`, `ignore` and --select/--ignore")
     return config
+
+
+def configure_selection(config: Config, args: argparse.Namespace) -> None:
+    if args.force_exclude is not None:
+        config.force_exclude = args.force_exclude
+    if args.respect_gitignore is not None:
+        config.respect_gitignore = args.respect_gitignore
+    if args.follow_links is not None:
+        config.follow_links = args.follow_links
 
 
 def _existing_folder(path: Path) -> Path:
@@ -701,6 +732,41 @@ def run_report(args: argparse.Namespace) -> int:
     return _findings_exit(args, result.failed)
 
 
+def run_links(args: argparse.Namespace) -> int:
+    config = load_config(args.config)
+    configure_selection(config, args)
+    for given in args.paths:
+        if not _exists(given):
+            raise UsageError(f"no such file or directory: {given}")
+    _check_writable(args.output)
+    skipped: list[str] = []
+    found = inventory(_discover(args.paths, config, skipped), config)
+    if found.documents == 0 and not found.unreadable:
+        _no_documents(args.paths, config, skipped, args.quiet)
+    if args.by == link_inventory.BY_URL:
+        rows: list = link_inventory.by_url(found.links)
+    elif args.by == link_inventory.BY_HOST:
+        rows = link_inventory.by_host(found.links, authority_data(config))
+    else:
+        rows = found.links
+    buffer = io.StringIO()
+    link_inventory.write(rows, args.by, args.output_format, buffer)
+    if args.output and args.output != "-":
+        _write_file(args.output, buffer.getvalue())
+    else:
+        sys.stdout.write(buffer.getvalue())
+    if not args.quiet:
+        hosts = len({link.host for link in found.links if link.host})
+        summary = (f"{_count(len(found.links), 'link')} in {_count(found.documents, 'document')}, "
+                   f"to {_count(hosts, 'host')}")
+        if found.unreadable:
+            verb = "was" if len(found.unreadable) == 1 else "were"
+            summary += (f"; {_count(len(found.unreadable), 'file')} {verb} not read "
+                        f"(the first: {_clip(found.unreadable[0])}; `contentlint check` says why)")
+        print(f"contentlint: {printable(summary)}", file=sys.stderr)
+    return EXIT_OK
+
+
 def run_rules(args: argparse.Namespace) -> int:
     rules = all_rules()
     if args.output_format == "json":
@@ -743,7 +809,7 @@ def run_explain(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"check": run_check, "report": run_report, "rules": run_rules, "explain": run_explain}
+COMMANDS = {"check": run_check, "report": run_report, "links": run_links, "rules": run_rules, "explain": run_explain}
 
 
 def entry() -> int:
