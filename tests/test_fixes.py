@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import TODAY, front_matter
+from conftest import TODAY, front_matter, lint_text
 from contentlint.engine.fixing import choose
 from contentlint.engine.linter import Linter
 from contentlint.engine.rule_set import all_rules
@@ -113,6 +113,42 @@ def test_misspelt_field_renamed(tmp_path: Path, extra: str, renamed: str | None,
     expected = head[:-4] + (renamed if renamed is not None else extra) + "---\n"
     assert fixed.decode("utf-8") == expected + "\n# Title\n\nText.\n"
     assert ("M103" in left) == (renamed is None)
+
+
+# (the lastReviewed line before, after, unsafe needed): M102 writes a review date as YYYY-MM-DD.
+DATE_TABLE = [
+    ("lastReviewed: '3 May 2024'  # by K. Lee\n", "lastReviewed: '2024-05-03'  # by K. Lee\n", False),
+    ("lastReviewed: May 3, 2024\n", "lastReviewed: 2024-05-03\n", False),
+    ('lastReviewed: "2024/05/03"\n', 'lastReviewed: "2024-05-03"\n', False),
+    ("lastReviewed: '2024-5-3'\n", "lastReviewed: '2024-05-03'\n", False),
+    ("lastReviewed: '30/12/2023'\n", "lastReviewed: '2023-12-30'\n", False),
+    ("lastReviewed: 'May 2024'\n", "lastReviewed: '2024-05-01'\n", True),  # no day: the first is a guess
+    ("lastReviewed: 'May 2024'\n", None, False),
+    ("lastReviewed: '03/04/2024'\n", None, True),  # either day could be meant
+    ("lastReviewed: '2024-02-30'\n", None, True),  # no such day
+    ("lastReviewed: 'soon'\n", None, True),
+    ("lastReviewed: >-\n  3 May\n  2024\n", None, True),  # over two lines: left for a person
+]
+
+
+@pytest.mark.parametrize("line, rewritten, unsafe", DATE_TABLE)
+def test_review_date_written_as_iso(tmp_path: Path, line: str, rewritten: str | None, unsafe: bool) -> None:
+    head = front_matter(lastReviewed=None)
+    before = head[:-4] + line + "---\n"
+    fixed, left = _fix(tmp_path, before + "\n# Title\n\nText.\n", ["M102"], unsafe=unsafe)
+    expected = head[:-4] + (rewritten if rewritten is not None else line) + "---\n"
+    assert fixed.decode("utf-8") == expected + "\n# Title\n\nText.\n"
+    assert ("M102" in left) == (rewritten is None)
+
+
+def test_review_date_message_says_how_to_write_it() -> None:
+    head = front_matter(lastReviewed="'3 May 2024'")
+    (finding,) = [f for f in lint_text(head + "\n# Title\n\nText.\n") if f.code == "M102"]
+    assert finding.message == ("`lastReviewed` is '3 May 2024', not a valid date (YYYY-MM-DD, a real calendar date): "
+                               "write 2024-05-03")
+    head = front_matter(lastReviewed="'May 2024'")
+    (finding,) = [f for f in lint_text(head + "\n# Title\n\nText.\n") if f.code == "M102"]
+    assert finding.message.endswith(": write 2024-05-01 (the first of the month: check the day)")
 
 
 def test_crlf_bom_comments_and_quoting_are_kept(tmp_path: Path) -> None:
@@ -263,7 +299,7 @@ def test_every_fixable_rule_has_a_table() -> None:
     fixable = {code for code, rule in all_rules().items() if rule.fix}
     # M103 has RENAME_TABLE; L003 (it needs --links) has L003_TABLE in test_fix_links.py; Q012 (it
     # judges other rules' comments) has FIX_TABLE in test_unused_suppressions.py.
-    assert fixable == {code for code, *_ in FIX_TABLE} | {"M103", "L003", "Q012"}
+    assert fixable == {code for code, *_ in FIX_TABLE} | {"M102", "M103", "L003", "Q012"}
 
 
 # --- properties: idempotent, and other rules' findings untouched ----------------------------------

@@ -158,8 +158,8 @@ def front_matter_date(value: Any) -> dt.date | None:
     return None
 
 
-# A numeric date with a four-digit year: 2023/12/30, 2023.12.30, 30/12/2023, 12-30-2023.
-_YEAR_FIRST = re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})")
+# A numeric date with a four-digit year: 2023/12/30, 2023.12.30, 2023-1-5, 30/12/2023, 12-30-2023.
+_YEAR_FIRST = re.compile(r"(\d{4})([/.\-])(\d{1,2})\2(\d{1,2})")
 _YEAR_LAST = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
 
 
@@ -174,7 +174,7 @@ def front_matter_written_date(value: Any, date_order: str = "auto") -> dt.date |
         return None
     year_first = _YEAR_FIRST.fullmatch(text)
     if year_first:
-        return _real_date(int(year_first[1]), int(year_first[2]), int(year_first[3]))
+        return _real_date(int(year_first[1]), int(year_first[3]), int(year_first[4]))
     year_last = _YEAR_LAST.fullmatch(text)
     if year_last:
         first, second, year = int(year_last[1]), int(year_last[2]), int(year_last[3])

@@ -67,6 +67,17 @@ class Document:
         line, column = self.parsed_yaml.position(path)
         return self.front_matter_first_line + line, column + 1
 
+    def value_span(self, key: str) -> tuple[int, int, int, int] | None:
+        """1-based file (line, column, end line, end column) of a top-level YAML scalar value as
+        written, quotes included; None without YAML front matter or such a value."""
+        if self.parsed_yaml is None:
+            return None
+        span = self.parsed_yaml.scalar_span(key)
+        if span is None:
+            return None
+        first = self.front_matter_first_line
+        return first + span[0], span[1] + 1, first + span[2], span[3] + 1
+
     def key_position(self, key: str) -> tuple[int, int]:
         """1-based file (line, column) of a top-level front-matter key."""
         if self.parsed_yaml is None:
