@@ -48,6 +48,18 @@ TECH_DOCS = FieldMap(last_reviewed="last_reviewed_on", review_cycle="review_in",
         ("p1y6m", Cycle(18)),
         ("P2W", Cycle(0, 14)),
         ("P191D", Cycle(0, 191)),
+        # Other words for the shipped cycles: read, so that F001 schedules the review M102 complains of.
+        ("annually", Cycle(12)),
+        ("Yearly", Cycle(12)),
+        ("every two years", Cycle(24)),
+        ("Every 2 years", Cycle(24)),
+        ("semi-annually", Cycle(6)),
+        ("twice  a year", Cycle(6)),
+        ("every 3 months", Cycle(3)),
+        ("every 90 days", Cycle(0, 90)),
+        ("biannual", None),  # twice a year, or every two years?
+        ("every", None),
+        ("every soon", None),
         ("fortnightly", None),
         ("6 mnths", None),
         ("12 m", None),  # minutes or months? neither

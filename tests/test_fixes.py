@@ -141,6 +141,29 @@ def test_review_date_written_as_iso(tmp_path: Path, line: str, rewritten: str | 
     assert ("M102" in left) == (rewritten is None)
 
 
+# (the reviewFrequency line before, after): M102 writes a review cycle by its name.
+CYCLE_TABLE = [
+    ("reviewFrequency: annually  # editor's note\n", "reviewFrequency: annual  # editor's note\n"),
+    ("reviewFrequency: 'Quarterly'\n", "reviewFrequency: 'quarterly'\n"),
+    ('reviewFrequency: "every 6 months"\n', 'reviewFrequency: "semiannual"\n'),
+    ("reviewFrequency: every two years\n", "reviewFrequency: biennial\n"),
+    ("reviewFrequency: 'quarterly '\n", "reviewFrequency: 'quarterly'\n"),
+    ("reviewFrequency: biannual\n", None),  # twice a year, or every two years?
+    ("reviewFrequency: '90 days'\n", None),  # read (a 90-day cycle), but no shipped name says it
+    ("reviewFrequency: 12\n", None),  # a number, not a string to rewrite
+]
+
+
+@pytest.mark.parametrize("line, rewritten", CYCLE_TABLE)
+def test_review_cycle_written_by_its_name(tmp_path: Path, line: str, rewritten: str | None) -> None:
+    head = front_matter(reviewFrequency=None)
+    before = head[:-4] + line + "---\n"
+    fixed, left = _fix(tmp_path, before + "\n# Title\n\nText.\n", ["M102"])
+    expected = head[:-4] + (rewritten if rewritten is not None else line) + "---\n"
+    assert fixed.decode("utf-8") == expected + "\n# Title\n\nText.\n"
+    assert ("M102" in left) == (rewritten is None)
+
+
 def test_review_date_message_says_how_to_write_it() -> None:
     head = front_matter(lastReviewed="'3 May 2024'")
     (finding,) = [f for f in lint_text(head + "\n# Title\n\nText.\n") if f.code == "M102"]
@@ -149,6 +172,10 @@ def test_review_date_message_says_how_to_write_it() -> None:
     head = front_matter(lastReviewed="'May 2024'")
     (finding,) = [f for f in lint_text(head + "\n# Title\n\nText.\n") if f.code == "M102"]
     assert finding.message.endswith(": write 2024-05-01 (the first of the month: check the day)")
+    head = front_matter(reviewFrequency="annually")
+    (finding,) = [f for f in lint_text(head + "\n# Title\n\nText.\n") if f.code == "M102"]
+    assert finding.message == ("`reviewFrequency` is 'annually'; allowed: monthly, quarterly, semiannual, annual, "
+                               "biennial: write annual")
 
 
 def test_crlf_bom_comments_and_quoting_are_kept(tmp_path: Path) -> None:

@@ -30,6 +30,15 @@ _MONTHS_PER_UNIT = {"y": 12, "m": 1}
 _DAYS_PER_UNIT = {"w": 7, "d": 1}
 
 
+# Other ways of writing the shipped cycles. Not "biannual": it means twice a year and every two years.
+_SYNONYMS = {
+    "annually": 12, "yearly": 12, "every year": 12, "once a year": 12,
+    "biennially": 24, "every two years": 24, "every other year": 24,
+    "semiannually": 6, "semi-annually": 6, "semi-annual": 6, "half-yearly": 6, "twice a year": 6,
+    "every six months": 6, "every quarter": 3, "every three months": 3, "every month": 1,
+}
+
+
 def parse_cycle(value: Any) -> Cycle | None:
     """The cycle ``value`` names, or None when it names none (or a cycle of nothing)."""
     if isinstance(value, bool):
@@ -39,9 +48,13 @@ def parse_cycle(value: Any) -> Cycle | None:
     if not isinstance(value, str):
         return None
     text = value.strip()
-    lowered = text.lower()
+    lowered = " ".join(text.lower().split())
     if lowered in FREQUENCY_MONTHS:
         return Cycle(months=FREQUENCY_MONTHS[lowered])
+    if lowered in _SYNONYMS:
+        return Cycle(months=_SYNONYMS[lowered])
+    if lowered.startswith("every ") and _WORDS_RE.fullmatch(text[text.lower().index("every") + 5:]):
+        text = text[text.lower().index("every") + 5:]  # "every 6 months"
     if text.isdigit() and len(text) <= 4:
         return Cycle(months=int(text)) if int(text) > 0 else None
     months = days = 0
@@ -66,6 +79,13 @@ def cycle_after(date: dt.date, cycle: Cycle) -> dt.date | None:
         return add_months(date, cycle.months) + dt.timedelta(days=cycle.days)
     except (ValueError, OverflowError):
         return None
+
+
+def shipped_name(cycle: Cycle) -> str | None:
+    """The shipped name of a cycle ("annual" for 12 months), or None."""
+    if cycle.days:
+        return None
+    return next((name for name, months in FREQUENCY_MONTHS.items() if months == cycle.months), None)
 
 
 def cycle_text(cycle: Cycle) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from contentlint.analysis.date_rewrite import iso_date, iso_date_fix
+from contentlint.analysis.value_rewrite import rewrite
 from contentlint.analysis.field_rename import rename_fix
 from contentlint.analysis.schema import METADATA_SCHEMA, schema_problems
 from contentlint.document import Document
@@ -142,29 +142,32 @@ def field_value_invalid(document: Document, config: Config) -> Iterator[Violatio
     hint where YAML changed the value: `status: no` is read as false, and
     `version: 1.0` as a number, so quote them.
 
-    Example: `reviewFrequency: yearly` gives
-    `reviewFrequency is 'yearly'; allowed: monthly, quarterly, semiannual, annual, biennial`.
+    Example: `reviewFrequency: sometimes` gives
+    `reviewFrequency is 'sometimes'; allowed: monthly, quarterly, semiannual, annual, biennial`.
 
     A review date written in another form that can only be one day (`'3 May 2024'`,
     `2024/05/03`, `30/12/2023`; `03/04/2024` only with `date-order` set) still
     schedules the review (F001 reads it), and the message says how to write it:
     "… not a valid date (YYYY-MM-DD, a real calendar date): write 2024-05-03".
 
-    Fix: `--fix` writes that date as YYYY-MM-DD, in the value's own quotes. A month
-    without a day (`May 2024`, read as its first day) needs `--unsafe-fixes`.
+    So does a review cycle in other words (`annually`, `every 3 months`, `Quarterly`):
+    "… allowed: monthly, quarterly, semiannual, annual, biennial: write annual".
+
+    Fix: `--fix` writes that date as YYYY-MM-DD, or the cycle by its name, in the
+    value's own quotes and keeping its comment. A month without a day (`May 2024`,
+    read as its first day) needs `--unsafe-fixes`.
 
     Options: `schema` (your own JSON Schema); `date-order` in `[tool.contentlint.review]`.
     """
     for problem in schema_problems(document, config):
         if problem.code != "M102":
             continue
-        date = iso_date(document, config, problem.field)
-        if date is None:
+        better = rewrite(document, config, problem.field)
+        if better is None:
             yield Violation(problem.line, problem.column, problem.message, subject=problem.field)
-            continue
-        fix = iso_date_fix(document, date, problem.field)
-        advice = f"write {date.date.isoformat()}" + ("" if fix is None or fix.safe else " (the first of the month: check the day)")
-        yield Violation(problem.line, problem.column, f"{problem.message}: {advice}", subject=problem.field, fix=fix)
+        else:
+            yield Violation(problem.line, problem.column, f"{problem.message}: {better.advice}", subject=problem.field,
+                            fix=better.fix)
 
 
 @rule("M103", "field-unknown", "warning", uses=[METADATA_SCHEMA], fix="safe")

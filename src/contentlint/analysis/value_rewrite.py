@@ -1,0 +1,73 @@
+"""M102's fixes for review fields written in another form than the schema's, when the freshness
+rules read them anyway: a date ("3 May 2024", 2024/05/03, 30/12/2023) becomes YYYY-MM-DD, and a
+cycle ("annually", "every 3 months") its shipped name. Only the value changes, in its own quotes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from contentlint.analysis.cycles import parse_cycle, shipped_name
+from contentlint.analysis.fix_edits import offset_of
+from contentlint.analysis.review import review_schedule
+from contentlint.document import Document
+from contentlint.model.fixes import Edit, Fix
+from contentlint.model.settings import FREQUENCY_MONTHS, Config
+
+# A day of the month written out: without one ("May 2024"), the first of the month is a guess.
+_DAY = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
+
+
+@dataclass(frozen=True)
+class Rewrite:
+    value: str  # what to write instead
+    advice: str  # for the message: "write 2024-05-03"
+    fix: Fix | None
+
+
+def rewrite(document: Document, config: Config, key: str) -> Rewrite | None:
+    """How to write the review field ``key``'s value in the schema's form, when the freshness rules
+    read it in another; None for other fields and for values they cannot read."""
+    fields = config.fields
+    if key in (fields.last_reviewed, fields.next_review):
+        return _date_rewrite(document, config, key)
+    if key == fields.review_cycle:
+        return _cycle_rewrite(document, key)
+    return None
+
+
+def _date_rewrite(document: Document, config: Config, key: str) -> Rewrite | None:
+    schedule = review_schedule(document, config)
+    found = schedule.front_matter_last if key == config.fields.last_reviewed else schedule.front_matter_next
+    if found is None or not found.reading:
+        return None
+    iso = found.date.isoformat()
+    edit = _value_edit(document, key, iso)
+    safe = edit is not None and bool(_DAY.search(document.text[edit.start:edit.end].strip("'\"")))
+    advice = f"write {iso}" + ("" if edit is None or safe else " (the first of the month: check the day)")
+    return Rewrite(iso, advice, Fix((edit,), f"write {key} as {iso}", safe=safe) if edit is not None else None)
+
+
+def _cycle_rewrite(document: Document, key: str) -> Rewrite | None:
+    value = document.metadata.get(key)
+    if not isinstance(value, str) or value in FREQUENCY_MONTHS:
+        return None
+    cycle = parse_cycle(value)
+    name = shipped_name(cycle) if cycle is not None else None
+    if name is None:
+        return None
+    edit = _value_edit(document, key, name)
+    return Rewrite(name, f"write {name}", Fix((edit,), f"write {key} as {name}") if edit is not None else None)
+
+
+def _value_edit(document: Document, key: str, new: str) -> Edit | None:
+    """Replace a one-line value as written by ``new``, in the same quotes."""
+    span = document.value_span(key)
+    if span is None or span[0] != span[2]:
+        return None
+    start, end = offset_of(document, span[0], span[1]), offset_of(document, span[2], span[3])
+    if start is None or end is None:
+        return None
+    written = document.text[start:end]
+    quote = written[0] if written[:1] in ("'", '"') and written[-1:] == written[0] and len(written) > 1 else ""
+    return Edit(start, end, f"{quote}{new}{quote}")
