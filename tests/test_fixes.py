@@ -164,6 +164,26 @@ def test_review_cycle_written_by_its_name(tmp_path: Path, line: str, rewritten: 
     assert ("M102" in left) == (rewritten is None)
 
 
+# (field, value as written, value written by the fix or None): a value of an enum in other case.
+ENUM_TABLE = [
+    ("status", "Active", "active"),
+    ("status", "' ARCHIVED'", "'archived'"),
+    ("audienceLevel", '"Patient"  # for patients', '"patient"  # for patients'),
+    ("status", "actve", None),  # a misspelling: "did you mean active?", no fix
+    ("audienceLevel", "nurse", None),
+]
+
+
+@pytest.mark.parametrize("field, written, rewritten", ENUM_TABLE)
+def test_allowed_value_written_in_its_case(tmp_path: Path, field: str, written: str, rewritten: str | None) -> None:
+    def page(value: str) -> str:
+        return front_matter(**{field: value}) + "\n# Title\n\nText.\n"
+
+    fixed, left = _fix(tmp_path, page(written), ["M102"])
+    assert fixed.decode("utf-8") == page(rewritten if rewritten is not None else written)
+    assert ("M102" in left) == (rewritten is None)
+
+
 def test_review_date_message_says_how_to_write_it() -> None:
     head = front_matter(lastReviewed="'3 May 2024'")
     (finding,) = [f for f in lint_text(head + "\n# Title\n\nText.\n") if f.code == "M102"]
@@ -176,6 +196,10 @@ def test_review_date_message_says_how_to_write_it() -> None:
     (finding,) = [f for f in lint_text(head + "\n# Title\n\nText.\n") if f.code == "M102"]
     assert finding.message == ("`reviewFrequency` is 'annually'; allowed: monthly, quarterly, semiannual, annual, "
                                "biennial: write annual")
+    head = front_matter(status="actve")
+    (finding,) = [f for f in lint_text(head + "\n# Title\n\nText.\n") if f.code == "M102"]
+    assert finding.message == "`status` is 'actve'; allowed: active, draft, deprecated, archived: did you mean active?"
+    assert finding.fix is None
 
 
 def test_crlf_bom_comments_and_quoting_are_kept(tmp_path: Path) -> None:

@@ -51,6 +51,9 @@ CASES = [
     ("disagree-next", front_matter(lastReviewed="'2026-10-01'", reviewFrequency="annual") + BODY + "\nNext review: 1 March 2030\n", {"F005"}),
     ("agree-next-within-a-month", front_matter(lastReviewed="'2026-10-01'", reviewFrequency="annual") + BODY + "\nNext review: October 2027\n", set()),
     ("archived-not-scheduled", front_matter(lastReviewed="'2020-01-01'", status="archived") + BODY, set()),
+    ("archived-in-capitals-not-scheduled", front_matter(lastReviewed="'2020-01-01'", status="' Archived'") + BODY, set()),
+    ("archived-misspelt-still-scheduled", front_matter(lastReviewed="'2020-01-01'", status="archivd") + BODY, {"F001"}),
+    ("cycle-in-other-words", front_matter(lastReviewed="'2025-06-01'", reviewFrequency="every 3 months") + BODY, {"F001"}),
     # A page with code or comments is searched for labels by itself; one without reuses the phrase scan.
     ("label-on-a-page-with-code", "# Drug\n\nRun `lint`.\n\n```\ncode\n```\n\nLast updated: 2024-10-01\n", {"F001"}),
     ("label-on-a-page-with-a-comment", "# Drug\n\n<!-- note -->\nNext review: 01 November 2025\n", {"F001"}),

@@ -71,7 +71,8 @@ def review_schedule(document: Document, config: Config) -> ReviewSchedule:
             url=meta.get(fields.url), source=meta.get(fields.source),
         )
         schedule.body_dates, schedule.unreadable = found.dates, found.unreadable
-    if meta.get("status") == "archived":
+    status = meta.get("status")
+    if isinstance(status, str) and status.strip().casefold() == "archived":  # "Archived" too (M102 asks for the case)
         schedule.exempt = "archived"
     cycle = cycle_text(schedule.cycle) if schedule.cycle is not None else ""
     body_next = [d for d in schedule.body_dates if d.kind == NEXT]

@@ -38,6 +38,7 @@ class SchemaProblem:
     column: int
     message: str
     suggestion: str = ""  # M103: the one known field the key is a misspelling of, when there is exactly one
+    allowed: tuple[str, ...] = ()  # M102 for a value outside an enum of strings: the values allowed
 
 
 def load_schema(path: Path | None) -> dict[str, Any]:
@@ -416,7 +417,11 @@ def schema_problems(document: Document, config: Config) -> list[SchemaProblem]:
                 name = _field_name(path)
                 rank = _VALUE_ERROR_RANK.get(error.validator, len(_VALUE_ERROR_RANK))
                 if name not in invalid or rank < invalid[name][0]:
-                    invalid[name] = rank, SchemaProblem("M102", name, line, column, _describe_value_error(error, document, name))
+                    allowed = tuple(error.validator_value) if error.validator == "enum" and all(
+                        isinstance(v, str) for v in error.validator_value) else ()
+                    invalid[name] = rank, SchemaProblem(
+                        "M102", name, line, column, _describe_value_error(error, document, name), allowed=allowed
+                    )
     problems.extend(problem for _, problem in invalid.values())
     # jsonschema reports "required" once per missing field, each naming the same list: keep one of each.
     problems = sorted(set(problems), key=lambda p: (p.line, p.column, p.code, p.field))

@@ -1,9 +1,12 @@
-"""M102's fixes for review fields written in another form than the schema's, when the freshness
-rules read them anyway: a date ("3 May 2024", 2024/05/03, 30/12/2023) becomes YYYY-MM-DD, and a
-cycle ("annually", "every 3 months") its shipped name. Only the value changes, in its own quotes."""
+"""M102's fixes for values written in another form than the schema's: a review date ("3 May 2024",
+2024/05/03, 30/12/2023) becomes YYYY-MM-DD and a review cycle ("annually", "every 3 months") its
+shipped name, as the freshness rules read them anyway; a value of a list of allowed values in
+other case or with spaces around it (`Active `) becomes that value. Only the value changes, in
+its own quotes."""
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 
@@ -25,15 +28,17 @@ class Rewrite:
     fix: Fix | None
 
 
-def rewrite(document: Document, config: Config, key: str) -> Rewrite | None:
-    """How to write the review field ``key``'s value in the schema's form, when the freshness rules
-    read it in another; None for other fields and for values they cannot read."""
+def rewrite(document: Document, config: Config, key: str, allowed: tuple[str, ...] = ()) -> Rewrite | None:
+    """How to write field ``key``'s value in the schema's form (``allowed``: its allowed values, when
+    it has a list of them), or None when that cannot be told."""
     fields = config.fields
     if key in (fields.last_reviewed, fields.next_review):
         return _date_rewrite(document, config, key)
     if key == fields.review_cycle:
-        return _cycle_rewrite(document, key)
-    return None
+        found = _cycle_rewrite(document, key)
+        if found is not None:
+            return found
+    return _allowed_rewrite(document, key, allowed) if allowed else None
 
 
 def _date_rewrite(document: Document, config: Config, key: str) -> Rewrite | None:
@@ -58,6 +63,22 @@ def _cycle_rewrite(document: Document, key: str) -> Rewrite | None:
         return None
     edit = _value_edit(document, key, name)
     return Rewrite(name, f"write {name}", Fix((edit,), f"write {key} as {name}") if edit is not None else None)
+
+
+def _allowed_rewrite(document: Document, key: str, allowed: tuple[str, ...]) -> Rewrite | None:
+    value = document.metadata.get(key)
+    if not isinstance(value, str):
+        return None
+    wanted = value.strip().casefold()
+    matches = [name for name in allowed if name.casefold() == wanted]
+    if len(matches) != 1:
+        close = difflib.get_close_matches(wanted, [name.casefold() for name in allowed], n=1, cutoff=0.8)
+        if not close or len(matches) > 1:
+            return None
+        meant = next(name for name in allowed if name.casefold() == close[0])
+        return Rewrite(meant, f"did you mean {meant}?", None)  # a misspelling: a person decides
+    edit = _value_edit(document, key, matches[0])
+    return Rewrite(matches[0], f"write {matches[0]}", Fix((edit,), f"write {key} as {matches[0]}") if edit is not None else None)
 
 
 def _value_edit(document: Document, key: str, new: str) -> Edit | None:

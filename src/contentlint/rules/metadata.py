@@ -152,9 +152,11 @@ def field_value_invalid(document: Document, config: Config) -> Iterator[Violatio
 
     So does a review cycle in other words (`annually`, `every 3 months`, `Quarterly`):
     "… allowed: monthly, quarterly, semiannual, annual, biennial: write annual".
+    And a value of a list of allowed values written in other case or with spaces
+    around it (`status: Active`): "… allowed: active, draft, …: write active".
 
-    Fix: `--fix` writes that date as YYYY-MM-DD, or the cycle by its name, in the
-    value's own quotes and keeping its comment. A month without a day (`May 2024`,
+    Fix: `--fix` writes that date as YYYY-MM-DD, the cycle by its name, or the
+    allowed value, in the value's own quotes and keeping its comment. A month without a day (`May 2024`,
     read as its first day) needs `--unsafe-fixes`.
 
     Options: `schema` (your own JSON Schema); `date-order` in `[tool.contentlint.review]`.
@@ -162,7 +164,7 @@ def field_value_invalid(document: Document, config: Config) -> Iterator[Violatio
     for problem in schema_problems(document, config):
         if problem.code != "M102":
             continue
-        better = rewrite(document, config, problem.field)
+        better = rewrite(document, config, problem.field, problem.allowed)
         if better is None:
             yield Violation(problem.line, problem.column, problem.message, subject=problem.field)
         else:
