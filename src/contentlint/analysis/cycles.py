@@ -53,8 +53,8 @@ def parse_cycle(value: Any) -> Cycle | None:
         return Cycle(months=FREQUENCY_MONTHS[lowered])
     if lowered in _SYNONYMS:
         return Cycle(months=_SYNONYMS[lowered])
-    if lowered.startswith("every ") and _WORDS_RE.fullmatch(text[text.lower().index("every") + 5:]):
-        text = text[text.lower().index("every") + 5:]  # "every 6 months"
+    if lowered.startswith("every ") and _WORDS_RE.fullmatch(text[5:]):
+        text = text[5:]  # "every 6 months": the rest is read as "6 months"
     if text.isdigit() and len(text) <= 4:
         return Cycle(months=int(text)) if int(text) > 0 else None
     months = days = 0

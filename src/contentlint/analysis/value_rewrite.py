@@ -23,7 +23,6 @@ _DAY = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 
 @dataclass(frozen=True)
 class Rewrite:
-    value: str  # what to write instead
     advice: str  # for the message: "write 2024-05-03"
     fix: Fix | None
 
@@ -47,10 +46,10 @@ def _date_rewrite(document: Document, config: Config, key: str) -> Rewrite | Non
     if found is None or not found.reading:
         return None
     iso = found.date.isoformat()
+    has_day = bool(_DAY.search(found.text))
     edit = _value_edit(document, key, iso)
-    safe = edit is not None and bool(_DAY.search(document.text[edit.start:edit.end].strip("'\"")))
-    advice = f"write {iso}" + ("" if edit is None or safe else " (the first of the month: check the day)")
-    return Rewrite(iso, advice, Fix((edit,), f"write {key} as {iso}", safe=safe) if edit is not None else None)
+    advice = f"write {iso}" + ("" if has_day else " (the first of the month: check the day)")
+    return Rewrite(advice, Fix((edit,), f"write {key} as {iso}", safe=has_day) if edit is not None else None)
 
 
 def _cycle_rewrite(document: Document, key: str) -> Rewrite | None:
@@ -62,7 +61,7 @@ def _cycle_rewrite(document: Document, key: str) -> Rewrite | None:
     if name is None:
         return None
     edit = _value_edit(document, key, name)
-    return Rewrite(name, f"write {name}", Fix((edit,), f"write {key} as {name}") if edit is not None else None)
+    return Rewrite(f"write {name}", Fix((edit,), f"write {key} as {name}") if edit is not None else None)
 
 
 def _allowed_rewrite(document: Document, key: str, allowed: tuple[str, ...]) -> Rewrite | None:
@@ -76,9 +75,9 @@ def _allowed_rewrite(document: Document, key: str, allowed: tuple[str, ...]) -> 
         if not close or len(matches) > 1:
             return None
         meant = next(name for name in allowed if name.casefold() == close[0])
-        return Rewrite(meant, f"did you mean {meant}?", None)  # a misspelling: a person decides
+        return Rewrite(f"did you mean {meant}?", None)  # a misspelling: a person decides
     edit = _value_edit(document, key, matches[0])
-    return Rewrite(matches[0], f"write {matches[0]}", Fix((edit,), f"write {key} as {matches[0]}") if edit is not None else None)
+    return Rewrite(f"write {matches[0]}", Fix((edit,), f"write {key} as {matches[0]}") if edit is not None else None)
 
 
 def _value_edit(document: Document, key: str, new: str) -> Edit | None:
