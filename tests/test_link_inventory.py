@@ -85,11 +85,18 @@ def test_by_host_gives_each_host_its_standing() -> None:
         _link("b.md", "https://www.cancer.gov/b", "www.cancer.gov"),
         _link("a.md", "https://www.selleckchem.com/p", "www.selleckchem.com"),
         _link("a.md", "https://blog.example.org/p", "blog.example.org"),
+        _link("a.md", "https://shop.example.com/p", "shop.example.com"),
+        _link("a.md", "https://en.wikipedia.org/wiki/Aspirin", "en.wikipedia.org"),
+        _link("a.md", "http://203.0.113.9/p", "203.0.113.9"),
         _link("a.md", "mailto:help@nhs.net"),  # no host
     ]
+    # What S003 makes of a host off the list: the same words as its messages.
     assert by_host(links, authority_data(make_config())) == [
         HostRow("www.cancer.gov", 2, 2, "government"),
+        HostRow("203.0.113.9", 1, 1, "IP address"),
         HostRow("blog.example.org", 1, 1, "not listed"),
+        HostRow("en.wikipedia.org", 1, 1, "open platform"),
+        HostRow("shop.example.com", 1, 1, "commercial, not listed"),
         HostRow("www.selleckchem.com", 1, 1, "vendor"),
     ]
 
@@ -124,7 +131,7 @@ def test_cli_by_host_as_json(run_cli, pages: Path) -> None:
     assert result.code == 0 and result.err == ""
     assert json.loads(result.out) == [
         {"host": "www.nhs.uk", "links": 2, "documents": 2, "authority": "government"},
-        {"host": "rems.example.com", "links": 1, "documents": 1, "authority": "not listed"},
+        {"host": "rems.example.com", "links": 1, "documents": 1, "authority": "commercial, not listed"},
         {"host": "www.cancer.gov", "links": 1, "documents": 1, "authority": "government"},
         {"host": "www.selleckchem.com", "links": 1, "documents": 1, "authority": "vendor"},
     ]

@@ -20,6 +20,7 @@ from contentlint.analysis.pattern_starts import indexed_starts
 from contentlint.analysis.visible_text import Needles
 from contentlint.model.errors import ConfigError
 from contentlint.model.settings import Config, Option, Resource
+from contentlint.net.addresses import is_ip_literal
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -272,3 +273,33 @@ def registrable_domain(host: str) -> str:
         return _suffix_list().privatesuffix(host) or host
     except Exception:  # an odd host name must not stop the check
         return host
+
+
+# Sites where anyone can publish, and hosting platforms: who wrote the page is unknown.
+_OPEN_PLATFORMS = (
+    "wikipedia.org", "wikimedia.org", "youtube.com", "youtu.be", "facebook.com", "instagram.com", "tiktok.com",
+    "twitter.com", "x.com", "reddit.com", "quora.com", "medium.com", "substack.com", "blogspot.com",
+    "wordpress.com", "wixsite.com", "weebly.com", "tumblr.com", "pinterest.com", "linkedin.com", "scribd.com",
+    "slideshare.net", "issuu.com", "yumpu.com", "pdfcoffee.com", "dokumen.pub", "studocu.com", "coursehero.com",
+    "github.io", "herokuapp.com", "azurewebsites.net", "web.app", "netlify.app", "vercel.app", "sites.google.com",
+)
+# Public suffixes of commercial and general-purpose names: an unlisted site there may be selling.
+_COMMERCIAL_SUFFIXES = frozenset(
+    "com net biz info co io shop store online site xyz top club health life app co.uk com.au co.nz co.in".split()
+)
+
+
+OPEN_PLATFORM, IP_ADDRESS, COMMERCIAL = "open platform", "IP address", "commercial"
+
+
+def unlisted_kind(host: str, site: str) -> str | None:
+    """Why a site off the authority list (``site``: its registrable domain) deserves a look:
+    OPEN_PLATFORM (anyone can publish there), IP_ADDRESS (no publisher named), COMMERCIAL (a
+    commercial or general-purpose name); None when its name says nothing against it (a .org, a
+    national domain)."""
+    if any(host == p or host.endswith("." + p) for p in _OPEN_PLATFORMS):
+        return OPEN_PLATFORM
+    if is_ip_literal(host):
+        return IP_ADDRESS
+    suffix = site.split(".", 1)[1] if "." in site else site
+    return COMMERCIAL if suffix in _COMMERCIAL_SUFFIXES else None

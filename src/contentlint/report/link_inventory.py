@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 from typing import Any, TextIO
 
-from contentlint.analysis.authority import AuthorityData
+from contentlint.analysis.authority import COMMERCIAL, IP_ADDRESS, OPEN_PLATFORM, AuthorityData, registrable_domain, unlisted_kind
 from contentlint.engine.link_inventory import CitedLink
 from contentlint.report.escape import csv_cell, printable
 from contentlint.report.json_text import json_text
@@ -32,7 +32,7 @@ class HostRow:
     host: str
     links: int
     documents: int
-    authority: str  # the tier of the authority data it falls under, VENDOR or NOT_LISTED
+    authority: str  # its tier in the authority data, or what S003 makes of it (see standing)
 
 
 def by_url(links: list[CitedLink]) -> list[AddressRow]:
@@ -67,10 +67,17 @@ def by_host(links: list[CitedLink], authority: AuthorityData) -> list[HostRow]:
 
 
 def standing(host: str, authority: AuthorityData) -> str:
+    """The host's tier in the authority data; else what S003 makes of it (a vendor, an open platform,
+    an IP address, a commercial name), or NOT_LISTED when its name says nothing against it."""
     tier = authority.tier_of(host)
     if tier is not None:
         return tier.name
-    return VENDOR if authority.is_vendor(host) else NOT_LISTED
+    if authority.is_vendor(host):
+        return VENDOR
+    return _UNLISTED.get(unlisted_kind(host, registrable_domain(host)), NOT_LISTED)
+
+
+_UNLISTED = {OPEN_PLATFORM: OPEN_PLATFORM, IP_ADDRESS: IP_ADDRESS, COMMERCIAL: "commercial, not listed"}
 
 
 def write(rows: list[Any], mode: str, output_format: str, stream: TextIO) -> None:

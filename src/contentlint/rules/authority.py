@@ -9,10 +9,14 @@ from urllib.parse import urlsplit
 
 from contentlint.analysis.authority import (
     AUTHORITY,
+    COMMERCIAL,
+    IP_ADDRESS,
+    OPEN_PLATFORM,
     AuthorityData,
     authority_data,
     registrable_domain,
     remember,
+    unlisted_kind,
 )
 from contentlint.analysis.link_problems import offline_problems
 from contentlint.analysis.links import REFERENCE, base_url, document_links
@@ -258,15 +262,15 @@ def link_to_non_authoritative_domain(document: Document, config: Config) -> Iter
             first[site] = (line, column, host, url)
     for site, (line, column, host, url) in first.items():
         more = f" ({counts[site]} links)" if counts[site] > 1 else ""
-        kind = _unvetted_kind(host, site)
+        kind = unlisted_kind(host, site)
         if data.is_vendor(host):
             advice = f"links to {site}, a known vendor of research chemicals{more}: remove the link"
         elif kind is None:
             continue  # not on the list, but nothing says it is not a sound site (a .org, a national domain)
-        elif kind:
+        elif kind != COMMERCIAL:
             advice = (
-                f"links to {site}, {kind}{more}: check who wrote the linked page and link to its publisher's "
-                "own page, or trust the domain with `extend-link-domains`"
+                f"links to {site}, {_UNVETTED[kind]}{more}: check who wrote the linked page and link to its "
+                "publisher's own page, or trust the domain with `extend-link-domains`"
             )
         else:
             advice = (
@@ -283,29 +287,10 @@ def _plain_origin(base: str | None, own_host: str | None) -> str:
     return plain.group() if plain is not None else ""
 
 
-# Sites where anyone can publish, and hosting platforms: who wrote the page is unknown.
-_OPEN_PLATFORMS = (
-    "wikipedia.org", "wikimedia.org", "youtube.com", "youtu.be", "facebook.com", "instagram.com", "tiktok.com",
-    "twitter.com", "x.com", "reddit.com", "quora.com", "medium.com", "substack.com", "blogspot.com",
-    "wordpress.com", "wixsite.com", "weebly.com", "tumblr.com", "pinterest.com", "linkedin.com", "scribd.com",
-    "slideshare.net", "issuu.com", "yumpu.com", "pdfcoffee.com", "dokumen.pub", "studocu.com", "coursehero.com",
-    "github.io", "herokuapp.com", "azurewebsites.net", "web.app", "netlify.app", "vercel.app", "sites.google.com",
-)
-# Public suffixes of commercial and general-purpose names: an unlisted site there may be selling.
-_COMMERCIAL_SUFFIXES = frozenset(
-    "com net biz info co io shop store online site xyz top club health life app co.uk com.au co.nz co.in".split()
-)
-
-
-def _unvetted_kind(host: str, site: str) -> str | None:
-    """How an unlisted site reads: "" for a commercial name, a description for an open platform,
-    None when its name says nothing against it (a .org, a national domain)."""
-    if any(host == p or host.endswith("." + p) for p in _OPEN_PLATFORMS):
-        return "a site where anyone can publish or host pages"
-    if is_ip_literal(host):
-        return "a bare IP address that names no publisher"
-    suffix = site.split(".", 1)[1] if "." in site else site
-    return "" if suffix in _COMMERCIAL_SUFFIXES else None
+_UNVETTED = {
+    OPEN_PLATFORM: "a site where anyone can publish or host pages",
+    IP_ADDRESS: "a bare IP address that names no publisher",
+}
 
 
 def _untrusted_site(url: str, data: AuthorityData) -> tuple[str, str] | None:
