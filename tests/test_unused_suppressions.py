@@ -139,3 +139,20 @@ def test_fix_table(tmp_path: Path, before: str, after: str | None) -> None:
     assert fixed == (after if after is not None else before)
     if after is not None:
         assert "Q012" not in left
+
+
+def test_a_comment_in_the_front_matter_is_reported_and_left_as_it_is(tmp_path: Path) -> None:
+    """It suppresses nothing there, and deleting it would edit the YAML: Q012 says so, --fix leaves it."""
+    page = tmp_path / "page.md"
+    text = HEAD.replace("---\n", "---\nnote: '<!-- contentlint-disable -->'\n", 1) + f"Placeholder slot\n\n{PROSE}\n"
+    page.write_text(text, encoding="utf-8")
+    config = Config(today=TODAY, select=["Q001", "Q012"])
+    config.sections["fix"] = {"mode": "fix", "unsafe-fixes": False}
+    result = Linter(config).lint_file(page, "page.md")
+    assert page.read_text(encoding="utf-8") == text
+    assert sorted((f.code, f.line) for f in result.findings) == [("Q001", text.count("\n", 0, text.index("Placeholder")) + 1),
+                                                                  ("Q012", 2)]
+    (q012,) = [f for f in result.findings if f.code == "Q012"]
+    assert q012.message == ("suppression comment in the front matter suppresses nothing: only comments below the "
+                            "front matter do; move it there")
+    assert q012.fix is None
