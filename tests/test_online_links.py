@@ -62,6 +62,11 @@ def servers() -> Iterator[tuple[LoopbackServer, LoopbackServer]]:
             "/hop-3": redirect(302, "/hop-4"),
             "/hop-4": redirect(302, "/ok"),
             "/to-ftp": redirect(302, "ftp://files.example.org/leaflet.pdf"),
+            "/to-nowhere": redirect(302, "http://[::1"),  # a Location that is no URL
+            "/no-location": Reply(307),
+            "/to-long-label": redirect(302, "http://" + "a" * 64 + ".example.org/"),
+            "/empty-location": redirect(301, " "),
+            "/head-no-location": lambda method, nth: Reply(301) if method == "HEAD" else Reply(200),
             "/slow": Reply(200, delay=1.0),
             "/head-405": head_refused(200, 405),
             "/head-404": head_refused(200, 404),
@@ -102,6 +107,11 @@ CASES = [
     ("/moved-then-found", "L003", "/found"),
     ("/loop-a", "L002", "redirect loop"),
     ("/to-ftp", "L002", "not http(s)"),
+    ("/to-nowhere", "L002", "redirects to 'http://[::1', which is not a valid address"),
+    ("/no-location", "L002", "answers 307 Temporary Redirect but names no address to go to"),
+    ("/to-long-label", "L002", "the host name is not a valid domain name"),
+    ("/empty-location", "L002", "names no address to go to"),
+    ("/head-no-location", None, ""),  # HEAD gets a redirect to nowhere, GET the page
     ("/head-405", None, ""),
     ("/head-404", None, ""),
     ("/head-405-get-404", "L001", "404"),

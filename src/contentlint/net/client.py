@@ -16,7 +16,7 @@ import random
 import threading
 import time
 from dataclasses import dataclass
-from typing import Callable
+from typing import Any, Callable, Iterator
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import requests
@@ -98,7 +98,14 @@ def _error_kind(error: BaseException) -> tuple[str, str]:
         return kinds.CONNECTION, "connection failed: " + _innermost(error)
     if isinstance(error, requests.exceptions.RequestException):
         return kinds.CONNECTION, _innermost(error)
+    if isinstance(error, UnicodeError):  # the idna codec: a label empty or over 63 characters
+        return kinds.INVALID, "the host name is not a valid domain name"
     return kinds.INTERNAL, f"{type(error).__name__}: {error}"
+
+
+def _nowhere(answer: _Answer) -> bool:
+    """A redirect that names no address to go to."""
+    return answer.status in REDIRECTS and not (answer.location or "").strip()
 
 
 def _causes(error: BaseException) -> list[BaseException]:
@@ -130,6 +137,15 @@ class _Budget:
         self.left -= max(0.0, seconds)
 
 
+class _Session(requests.Session):
+    """A session that leaves redirects to LinkClient._follow: requests would otherwise parse each
+    redirect's Location for ``Response.next``, and a Location that is no URL ("http://[::1") would
+    raise before the answer reached the checker."""
+
+    def resolve_redirects(self, *args: Any, **kwargs: Any) -> Iterator[Any]:
+        return iter(())
+
+
 class LinkClient:
     """Checks URLs; safe to use from many threads at once (one cookie jar per URL checked)."""
 
@@ -158,7 +174,7 @@ class LinkClient:
         self._adapter.close()
 
     def _session(self) -> requests.Session:
-        session = requests.Session()
+        session = _Session()
         # No proxies or .netrc from the environment: only a proxy the user named (settings.proxy).
         session.trust_env = False
         session.proxies = dict(self._proxies)
@@ -189,11 +205,19 @@ class LinkClient:
                 result.error, result.detail = answer.error, answer.detail
                 result.address, result.address_reason = answer.address, answer.address_reason
                 return
-            if answer.status not in REDIRECTS or not answer.location:
+            if answer.status not in REDIRECTS:
                 return
-            target = requests.utils.requote_uri(urljoin(current, answer.location))
+            if _nowhere(answer):
+                result.error, result.detail = kinds.BAD_REDIRECT, "no Location header"
+                return
             result.hops.append((current, answer.status))
-            scheme = urlsplit(target).scheme.lower()
+            try:
+                target = requests.utils.requote_uri(urljoin(current, answer.location))
+                scheme = urlsplit(target).scheme.lower()
+            except ValueError:  # "http://[::1": no URL at all
+                result.final_url, result.status, result.reason = answer.location, None, ""
+                result.error, result.detail = kinds.BAD_REDIRECT, "not a valid URL"
+                return
             if scheme not in FOLLOWED_SCHEMES:
                 result.final_url, result.status, result.reason = target, None, ""
                 result.error, result.detail = kinds.SCHEME, f"redirects to a {scheme or 'scheme-less'} URL, which is not followed"
@@ -221,7 +245,7 @@ class LinkClient:
         while True:
             answer = self._request(session, method, url, host, headers, result, budget)
             answer.attempts = attempt + 1
-            if method == "HEAD" and answer.status in HEAD_REFUSED:
+            if method == "HEAD" and (answer.status in HEAD_REFUSED or _nowhere(answer)):
                 method = "GET"
                 answer = self._request(session, method, url, host, headers, result, budget)
                 answer.attempts = attempt + 1

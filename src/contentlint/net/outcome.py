@@ -16,11 +16,12 @@ TOO_MANY_REDIRECTS = "too-many-redirects"
 SCHEME = "unsupported-scheme"  # a redirect to something other than http(s)
 FORBIDDEN = "forbidden-address"  # the address guard refused the host (L008)
 INVALID = "invalid-url"
+BAD_REDIRECT = "bad-redirect"  # a redirect that names no address to go to, or no valid one
 INTERNAL = "internal"  # a bug in the checker; reported, never raised
 NO_ROUTE = "network-unreachable"  # the machine has no route to the host's network (offline)
 PROXY = "proxy"  # the proxy named in the settings failed (could not be reached, or refused)
 KINDS = frozenset({DNS, REFUSED, TIMEOUT, TLS, CONNECTION, LOOP, TOO_MANY_REDIRECTS, SCHEME, FORBIDDEN, INVALID,
-                   INTERNAL, NO_ROUTE, PROXY})
+                   BAD_REDIRECT, INTERNAL, NO_ROUTE, PROXY})
 # Failures that say nothing about the host, only that this machine cannot get out.
 OFFLINE_KINDS = frozenset({DNS, NO_ROUTE, PROXY})
 # Outcomes that prove the network works: some host (or the proxy) answered something.

@@ -145,6 +145,12 @@ def judge(outcome: Outcome, settings: LinkSettings, written: str | None = None) 
             f"unreachable: {url} redirects more than {settings.max_redirects} times; "
             f"link to where it should end, or raise `max-redirects`"
         )
+    if error == kinds.BAD_REDIRECT:
+        if outcome.hops:
+            return "L002", (f"unreachable: {url} redirects to {outcome.final_url!r}, which is not a valid address; "
+                            "the site's redirect is broken: check it in a browser, or replace the link")
+        return "L002", (f"unreachable: {url} answers {_status_text(outcome)} but names no address to go to "
+                        "(no Location header); check it in a browser, or replace the link")
     if error == kinds.SCHEME:
         return "L002", f"unreachable: {url} redirects to {outcome.final_url}, which is not http(s) and is not followed"
     if error == kinds.TIMEOUT:
