@@ -345,7 +345,8 @@ reported_code(
     connections are retried before they count; a DNS failure, a refused
     connection or a TLS error is not. Redirects are followed hop by hop up to
     `max-redirects` (10): a loop or a longer chain is reported here, and so is a
-    redirect to anything other than http(s).
+    redirect to anything other than http(s), a redirect whose `Location` is no
+    URL (`http://[::1`), and a 3xx answer that names no address to go to.
 
     When no host at all can be reached (the machine is offline, or the proxy
     is down), no link gets L002: the run stops with one line, "network
