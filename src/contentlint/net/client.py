@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import email.utils
 import errno
+import http.client
 import random
+import re
 import threading
 import time
 from dataclasses import dataclass
@@ -93,6 +95,11 @@ def _error_kind(error: BaseException) -> tuple[str, str]:
             return kinds.REFUSED, "connection refused"
         if any(getattr(e, "errno", None) == errno.ENETUNREACH for e in chain):
             return kinds.NO_ROUTE, "the network is unreachable"
+        bad = next((e for e in chain if isinstance(e, http.client.BadStatusLine)
+                    and not isinstance(e, http.client.RemoteDisconnected)), None)
+        if bad is not None:
+            began = " ".join(str(bad).split())[:80]
+            return kinds.CONNECTION, "the answer is not HTTP" + (f" (it began: {began})" if began else "")
         if any(isinstance(e, ProtocolError) and "IncompleteRead" in str(e) for e in chain):
             return kinds.CONNECTION, "the answer was cut off: " + _innermost(error)
         return kinds.CONNECTION, "connection failed: " + _innermost(error)
@@ -106,6 +113,9 @@ def _error_kind(error: BaseException) -> tuple[str, str]:
 def _nowhere(answer: _Answer) -> bool:
     """A redirect that names no address to go to."""
     return answer.status in REDIRECTS and not (answer.location or "").strip()
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def _causes(error: BaseException) -> list[BaseException]:
@@ -122,8 +132,9 @@ def _causes(error: BaseException) -> list[BaseException]:
 
 
 def _innermost(error: BaseException) -> str:
+    """The deepest cause's words on one line: they may quote what the server sent ("HELLO WORLD\r\n")."""
     deepest = _causes(error)[-1]
-    text = str(deepest) or type(deepest).__name__
+    text = " ".join(str(deepest).split()) or type(deepest).__name__
     return text[:200]
 
 
@@ -212,6 +223,8 @@ class LinkClient:
                 return
             result.hops.append((current, answer.status))
             try:
+                if _CONTROL.search(answer.location.strip()):
+                    raise ValueError("a control character")
                 target = requests.utils.requote_uri(urljoin(current, answer.location))
                 scheme = urlsplit(target).scheme.lower()
             except ValueError:  # "http://[::1": no URL at all
