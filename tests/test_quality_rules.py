@@ -311,6 +311,16 @@ def test_q007_suggests_the_repair() -> None:
         (front_matter() + "\n# Title\n\n<!-- nothing yet -->\n", {"Q008"}),
         (front_matter() + "\n# Title\n\nShort text only.\n", {"Q008"}),
         (front_matter() + "\n# Title\n\n" + FILLER, set()),
+        # a link's address is no words of content; its text and an image's alt text are
+        (front_matter() + "\n# Video\n\n![](/sites/g/files/xnrzdm211/files/oembed_thumbnails/G0fU2PRtEUbG6y.jpg)\n\n"
+         "Adult brain tumour research\n", {"Q008"}),
+        (front_matter() + "\n# Video\n\nSee https://www.cancer.gov/types/brain/research/adult-tumor-research-video now\n",
+         {"Q008"}),
+        (front_matter() + "\n# Video\n\n[Watch](https://www.cancer.gov/a)\n\n[r]: https://www.cancer.gov/types/brain/b/c/d/e/f\n",
+         {"Q008"}),
+        (front_matter() + "\n# Video\n\n![A surgeon explains how the tumour is removed and what recovery is like](/a.jpg)\n",
+         set()),
+        (front_matter() + "\n# Video\n\n[Read what the surgeon says about how the tumour is removed](/a/b/c)\n", set()),
     ],
 )
 def test_q008_empty_body(text: str, expected: set[str]) -> None:

@@ -29,7 +29,8 @@ def empty_body(document: Document, config: Config) -> Iterator[Violation]:
     still counts as a page; it answers nothing and hides the gap.
 
     Reported: a body with no text, or fewer than 10 words outside headings, code
-    (fenced, indented and inline), HTML comments and website notices. A short line
+    (fenced, indented and inline), HTML comments, link addresses and website notices
+    (a link's text or an image's alt text counts; its address does not). A short line
     that is scraping boilerplate (what Q002 reports: "You need to enable JavaScript
     to run this app.", "Your browser is out of date.") is not content: a page that
     holds nothing else is an empty app shell. (Only a page with under 2,000 characters
@@ -79,20 +80,44 @@ def _nothing_there(document: Document) -> str:
 
 
 def _count_words(view: Structure, enough: int) -> int:
-    """Words outside headings, code and comments, counted up to ``enough`` (then the answer is known)."""
-    body = view.body
+    """Words of content (see _hidden), counted up to ``enough`` (then the answer is known). Only the
+    addresses before where the count stops matter: a page of a thousand references is counted
+    after its first paragraph, with the few addresses in it."""
+    body, base = view.body, _hidden(view, with_addresses=False)
+    horizon = 0
+    while True:
+        addresses = [(link.offset, link.offset + len(link.target)) for link in view.links
+                     if link.offset < horizon and not link.label] if horizon else []
+        counted, reached = _counted(body, sorted(base + addresses) if addresses else base, enough)
+        if reached <= horizon or horizon >= len(body):
+            return counted
+        horizon = len(body) if counted < enough else max(reached, 2 * horizon)
+
+
+def _counted(body: str, hidden: list[tuple[int, int]], enough: int) -> tuple[int, int]:
+    """Words outside ``hidden``, up to ``enough``, and the offset where the count stopped."""
     words, position = 0, 0
-    for start, end in (*_hidden(view), (len(body), len(body))):
+    for start, end in (*hidden, (len(body), len(body))):
         if start > position:
-            words += sum(1 for _ in itertools.islice(_WORD.finditer(body, position, start), enough - words))
-            if words >= enough:
-                return words
+            for match in _WORD.finditer(body, position, start):
+                words += 1
+                if words >= enough:
+                    return words, match.end()
         position = max(position, end)
-    return words
+    return words, len(body)
 
 
-def _hidden(view: Structure) -> list[tuple[int, int]]:
-    return sorted([*view.code_ranges, *((heading.start, heading.end) for heading in view.headings)])
+def _hidden(view: Structure, with_addresses: bool = True) -> list[tuple[int, int]]:
+    """What is no words of content: code, comments, headings, link reference definitions, and the
+    addresses of links (a thumbnail's `/sites/g/files/.../a1b2.jpg` is not ten words)."""
+    ranges = [
+        *view.code_ranges,
+        *((heading.start, heading.end) for heading in view.headings),
+        *((definition.start, definition.end) for definition in view.definitions),
+    ]
+    if with_addresses:
+        ranges.extend((link.offset, link.offset + len(link.target)) for link in view.links if not link.label)
+    return sorted(ranges)
 
 
 def _words(view: Structure) -> Iterator[re.Match[str]]:
@@ -116,7 +141,7 @@ def _count_words_besides_notices(view: Structure, minimum: int, boilerplate: Phr
     """Words of content when website notices do not count (counted up to ``minimum``), and the file
     lines of the notices (none when the page is long enough that they cannot matter)."""
     body = view.body
-    hidden = _hidden(view)
+    hidden = _hidden(view, with_addresses=False)
     if len(body) - sum(end - start for start, end in hidden) >= _NOTICES_CHECKED_BELOW_CHARACTERS:
         return _count_words(view, minimum), []
     content, notices = 0, []
