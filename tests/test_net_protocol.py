@@ -17,6 +17,11 @@ SETTINGS = LinkSettings(timeout=1.0, retries=0, backoff=0.01, max_retry_wait=0.1
 
 
 def answering(raw: bytes):
+    """Each connection gets ``raw`` and is closed; an HTTP answer says so (Connection: close), or
+    a second request on the same connection (GET after HEAD) would race the close."""
+    if raw.startswith(b"HTTP/1.1 ") and b"\r\n" in raw:
+        raw = raw.replace(b"\r\n", b"\r\nConnection: close\r\n", 1)
+
     def script(connection: socket.socket, head: bytes) -> None:
         if raw:
             connection.sendall(raw)
