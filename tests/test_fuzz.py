@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import tempfile
+from pathlib import Path
 
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from conftest import CLEAN_FRONT_MATTER, make_config
+from conftest import CLEAN_FRONT_MATTER, TODAY, make_config
 from contentlint.model.settings import Config
 from contentlint.analysis.links import document_links
 from contentlint.document.reading import decode, parse_document
@@ -137,3 +139,37 @@ def test_common_dates_read_as_dateparser_reads_them(date: dt.date, month: str, d
     slow = data.date_obj.date() if data is not None and data.date_obj is not None else None
     if fast is not None:
         assert fast == slow
+
+
+DATE_FORMS = ["{d} {M} {y}", "{M} {d}, {y}", "{y}/{m}/{d}", "{y}-{m}-{d}", "{y}.{m:02d}.{d:02d}", "{D}/{m}/{y}", "{M} {y}"]
+QUOTES = ["", "'", '"']
+
+
+@FUZZ
+@given(st.dates(dt.date(1995, 1, 1), dt.date(2026, 11, 1)), st.sampled_from(DATE_FORMS), st.sampled_from(QUOTES),
+       st.sampled_from(["", "  # reviewed by the board", "\t# x"]), st.booleans())
+def test_m102_date_fix_keeps_the_review_date_the_checks_read(
+    date: dt.date, form: str, quote: str, comment: str, crlf: bool
+) -> None:
+    """--fix writes a review date given in another form as YYYY-MM-DD: the front matter still loads,
+    M102 is gone, and F001 reads the same day as before (or the first of the month, for "May 2024")."""
+    month_name = date.strftime("%B")
+    day = date.day if date.day > 12 or "{D}" not in form else date.day + 12 if date.day + 12 <= 28 else 13
+    written = form.format(d=day, D=day, m=date.month, M=month_name, y=date.year)
+    text = CLEAN_FRONT_MATTER.replace("lastReviewed: '2026-10-01'", f"lastReviewed: {quote}{written}{quote}{comment}")
+    assume(text != CLEAN_FRONT_MATTER)
+    text += "\n# Title\n\nA body of enough words to count as the content of the page here.\n"
+    data = text.replace("\n", "\r\n").encode() if crlf else text.encode()
+    config = Config(today=TODAY, select=["M102", "F001"])
+    before = [f for f in Linter(config).lint_document(parse_document(data, "doc.md")) if f.code == "F001"]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "doc.md"
+        path.write_bytes(data)
+        config.sections["fix"] = {"mode": "fix", "unsafe-fixes": True}
+        after = Linter(config).lint_file(path, "doc.md").findings
+        fixed = path.read_bytes()
+    assert [f.code for f in after if f.code == "M102"] == []
+    assert [f.message.split(" (lastReviewed")[0] for f in after if f.code == "F001"] == [
+        f.message.split(" (lastReviewed")[0] for f in before]
+    assert (b"\r\n" in fixed) == crlf and fixed.count(b"\n") == data.count(b"\n")
+    assert (comment.encode() in fixed) and (f"{quote}20".encode() in fixed or f"{quote}19".encode() in fixed)
