@@ -248,3 +248,27 @@ def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> Non
     with Progress(quiet) as bar:
         bar.links(5, 10)
     assert quiet.getvalue() == ""
+
+
+@pytest.mark.parametrize(
+    ("written", "offline"),
+    [
+        ("http://127.0.0.2:{port}\\ok", "L007"),  # a browser reads "\" as "/": not this page's 404
+        ("http://127.0.0.2:99999/ok", "L007"),
+        ("<http://exa mple.org/ok>", "L007"),
+        ("#", "L005"),
+    ],
+)
+def test_a_link_the_offline_rules_call_unusable_is_not_requested(
+    run_cli: Callable, site: LoopbackServer, tmp_path: Path, written: str, offline: str
+) -> None:
+    """One finding per link: the offline one says what is wrong with it, and nothing is asked."""
+    (tmp_path / ".contentlint.toml").write_text(FAST_CONFIG, encoding="utf-8")
+    target = written.format(port=site.port)
+    (tmp_path / "a.md").write_text(
+        front_matter() + f"\n# Title\n\nRead [this]({target}) and [the overview]({site.url('/ok')}).\n", encoding="utf-8"
+    )
+    before = site.count()
+    result = run_cli(*LINKS, "--no-cache", ".", cwd=tmp_path)
+    assert [code for _, _, code in findings(result.out) if code != "L004"] == [offline]
+    assert site.count() - before == 1  # the overview only

@@ -18,6 +18,7 @@ from contentlint.analysis.link_fixes import (
     https_variant,
     redirect_fix,
 )
+from contentlint.analysis.link_problems import offline_problems
 from contentlint.analysis.links import document_links
 from contentlint.analysis.secure_hosts import HTTPS_HOSTS
 from contentlint.analysis.selection import is_selected
@@ -201,12 +202,17 @@ def _checkable(url: str) -> bool:
 def collect_links(document: Document, config: Config) -> list[Citation] | None:
     if not config.network:
         return None
+    problems = offline_problems(document, config)
     citations = [
         (link.url, link.line, link.column, _written_as_is(document, link.url, link.line, link.column))
-        for link in document_links(document, config)
-        if getattr(link, "checks_target", True) and _checkable(link.url)  # a [text][label] use is checked at its definition
+        for index, link in enumerate(document_links(document, config))
+        # a [text][label] use is checked at its definition; an address L005-L007 call unusable is not asked
+        if link.checks_target and problems.get(index, ("",))[0] not in _UNUSABLE and _checkable(link.url)
     ]
     return citations or None
+
+
+_UNUSABLE = ("L005", "L006", "L007")  # a placeholder, a relative link with no base, a malformed address
 
 
 def _written_as_is(document: Document, url: str, line: int, column: int) -> bool:
