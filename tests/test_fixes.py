@@ -184,22 +184,23 @@ def test_allowed_value_written_in_its_case(tmp_path: Path, field: str, written: 
     assert ("M102" in left) == (rewritten is None)
 
 
-def test_review_date_message_says_how_to_write_it() -> None:
-    head = front_matter(lastReviewed="'3 May 2024'")
-    (finding,) = [f for f in lint_text(head + "\n# Title\n\nText.\n") if f.code == "M102"]
-    assert finding.message == ("`lastReviewed` is '3 May 2024', not a valid date (YYYY-MM-DD, a real calendar date): "
-                               "write 2024-05-03")
-    head = front_matter(lastReviewed="'May 2024'")
-    (finding,) = [f for f in lint_text(head + "\n# Title\n\nText.\n") if f.code == "M102"]
-    assert finding.message.endswith(": write 2024-05-01 (the first of the month: check the day)")
-    head = front_matter(reviewFrequency="annually")
-    (finding,) = [f for f in lint_text(head + "\n# Title\n\nText.\n") if f.code == "M102"]
-    assert finding.message == ("`reviewFrequency` is 'annually'; allowed: monthly, quarterly, semiannual, annual, "
-                               "biennial: write annual")
-    head = front_matter(status="actve")
-    (finding,) = [f for f in lint_text(head + "\n# Title\n\nText.\n") if f.code == "M102"]
-    assert finding.message == "`status` is 'actve'; allowed: active, draft, deprecated, archived: did you mean active?"
-    assert finding.fix is None
+@pytest.mark.parametrize(
+    ("field", "value", "message", "fixable"),
+    [
+        ("lastReviewed", "'3 May 2024'",
+         "`lastReviewed` is '3 May 2024', not a valid date (YYYY-MM-DD, a real calendar date): write 2024-05-03", True),
+        ("lastReviewed", "'May 2024'",
+         "`lastReviewed` is 'May 2024', not a valid date (YYYY-MM-DD, a real calendar date): write 2024-05-01 "
+         "(the first of the month: check the day)", True),
+        ("reviewFrequency", "annually",
+         "`reviewFrequency` is 'annually'; allowed: monthly, quarterly, semiannual, annual, biennial: write annual", True),
+        ("status", "actve", "`status` is 'actve'; allowed: active, draft, deprecated, archived: did you mean active?", False),
+    ],
+)
+def test_m102_message_says_how_to_write_the_value(field: str, value: str, message: str, fixable: bool) -> None:
+    (finding,) = [f for f in lint_text(front_matter(**{field: value}) + "\n# Title\n\nText.\n") if f.code == "M102"]
+    assert finding.message == message
+    assert (finding.fix is not None) == fixable
 
 
 def test_crlf_bom_comments_and_quoting_are_kept(tmp_path: Path) -> None:
