@@ -40,6 +40,13 @@ def q_codes(body: str, **config: object) -> set[str]:
         ("```\nTODO: this is code\n```", set()),
         ("<!-- TODO: check with the pharmacist -->", set()),
         ("Use `TODO` markers in the code.", set()),
+        # a word inside an address is part of the address
+        ("Read [the guide](https://www.nhs.uk/TODO/guide) first.", set()),
+        ("Read the guide at https://www.nhs.uk/TBD/guide first.", set()),
+        ("Read [the guide][g] first.\n\n[g]: https://www.nhs.uk/FIXME/guide", set()),
+        ('Read <a href="https://www.nhs.uk/TODO/guide">the guide</a> first.', set()),
+        ("![TODO](https://www.nhs.uk/a.png)", {"Q001"}),  # alt text is text
+        ("[TODO](https://www.nhs.uk/TODO)", {"Q001"}),
     ],
 )
 def test_q001_placeholders(body: str, expected: set[str]) -> None:

@@ -4,6 +4,7 @@ found through the run's phrase index. A phrase rule declares its set as a resour
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import sys
@@ -13,6 +14,7 @@ from typing import Any, Iterable, Iterator
 
 from contentlint.analysis.pattern_starts import all_matches, indexed_starts
 from contentlint.analysis.phrase_index import TextScan, text_scan, word_hits
+from contentlint.analysis.structure import Structure, document_structure
 from contentlint.analysis.visible_text import (
     Needles,
     line_and_column,
@@ -182,6 +184,23 @@ def quoted(text: str, limit: int = 60) -> str:
     return f'"{text}"' if len(text) <= limit else f'"{text[:limit - 1]}…"'
 
 
+def _outside_addresses(view: Structure, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans that do not start inside the address of a link, image, bare URL or link reference
+    definition, as written."""
+    addresses = sorted(
+        [(link.offset, link.offset + len(link.target)) for link in view.links if not link.label]
+        + [(definition.offset, definition.offset + len(definition.target)) for definition in view.definitions]
+    )
+    if not addresses:
+        return spans
+    kept = []
+    for start, end in spans:
+        at = bisect.bisect_right(addresses, (start, len(view.body) + 1)) - 1
+        if at < 0 or not addresses[at][0] <= start < addresses[at][1]:
+            kept.append((start, end))
+    return kept
+
+
 def _one_per_line(document: Document, text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
     seen: set[int] = set()
     for start, end in spans:
@@ -192,8 +211,12 @@ def _one_per_line(document: Document, text: str, spans: list[tuple[int, int]]) -
 
 
 def phrase_violations(document: Document, config: Config, phrases: PhraseSet, message: str) -> Iterator[Violation]:
-    """One violation per line where ``phrases`` match what a reader sees; ``message`` has a {} for the quote."""
+    """One violation per line where ``phrases`` match what a reader sees; ``message`` has a {} for the quote.
+    A phrase inside an address (`[guide](https://example.org/TODO/guide)`, a bare URL) is part of the
+    address, not of the text."""
     text = visible_body(document)
     spans = phrases.find(text, visible_lower(document), text_scan(document, config))
+    if spans:
+        spans = _outside_addresses(document_structure(document), spans)
     for line, column, written in _one_per_line(document, text, spans):
         yield Violation(line, column, message.format(quoted(written)), subject=" ".join(written.lower().split()))
