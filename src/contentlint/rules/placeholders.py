@@ -32,8 +32,9 @@ def placeholder_text(document: Document, config: Config) -> Iterator[Violation]:
     "todo", is not); bracketed prompts such as "[insert date]"; template slots such as
     "{{ name }}", "[Name of hospital]", "[Trust name]", "[phone number]", "[DATE]"; a
     fill-in blank after a label at the end of a line ("Contact number: ______"); a line
-    that says only "Placeholder" or "Coming soon". Code and HTML comments are not read,
-    and the text of a link or of a reference link is not a slot.
+    that says only "Placeholder" or "Coming soon". Code, HTML comments and the addresses of
+    links (`https://example.org/TODO/guide`) are not read, and the text of a link or of a reference
+    link is not a slot.
 
     Fix (unsafe, `--fix --unsafe-fixes`): a placeholder that stands alone on its line
     ("Placeholder slot", a scraped widget's stand-in; "TODO") is deleted with the line. Unsafe:
