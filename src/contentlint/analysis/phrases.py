@@ -187,10 +187,7 @@ def quoted(text: str, limit: int = 60) -> str:
 def _outside_addresses(view: Structure, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The spans that do not start inside the address of a link, image, bare URL or link reference
     definition, as written."""
-    addresses = sorted(
-        [(link.offset, link.offset + len(link.target)) for link in view.links if not link.label]
-        + [(definition.offset, definition.offset + len(definition.target)) for definition in view.definitions]
-    )
+    addresses = view.addresses
     if not addresses:
         return spans
     kept = []

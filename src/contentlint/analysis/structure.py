@@ -186,6 +186,15 @@ class Structure:
         """The offsets of the body's newlines: line_of costs the same for the last line as the first."""
         return [match.start() for match in _NEWLINE.finditer(self.body)]
 
+    @cached_property
+    def addresses(self) -> list[tuple[int, int]]:
+        """Where each address is written (of a link, an image, a bare URL, a reference definition),
+        sorted: part of the page, but no words of its text."""
+        return sorted(
+            [(link.offset, link.offset + len(link.target)) for link in self.links if not link.label]
+            + [(definition.offset, definition.offset + len(definition.target)) for definition in self.definitions]
+        )
+
     def column_of(self, offset: int) -> int:
         """The 1-based column of a character offset into ``body``."""
         return offset - self.body.rfind("\n", 0, offset)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import heapq
 import itertools
 import re
 from typing import Iterator
@@ -80,51 +81,30 @@ def _nothing_there(document: Document) -> str:
 
 
 def _count_words(view: Structure, enough: int) -> int:
-    """Words of content (see _hidden), counted up to ``enough`` (then the answer is known). Only the
-    addresses before where the count stops matter: a page of a thousand references is counted
-    after its first paragraph, with the few addresses in it."""
-    body, base = view.body, _hidden(view, with_addresses=False)
-    horizon = 0
-    while True:
-        addresses = [(link.offset, link.offset + len(link.target)) for link in view.links
-                     if link.offset < horizon and not link.label] if horizon else []
-        counted, reached = _counted(body, sorted(base + addresses) if addresses else base, enough)
-        if reached <= horizon or horizon >= len(body):
-            return counted
-        horizon = len(body) if counted < enough else max(reached, 2 * horizon)
+    """Words of content (see _hidden), counted up to ``enough`` (then the answer is known)."""
+    return sum(1 for _ in itertools.islice(_words(view), enough))
 
 
-def _counted(body: str, hidden: list[tuple[int, int]], enough: int) -> tuple[int, int]:
-    """Words outside ``hidden``, up to ``enough``, and the offset where the count stopped."""
-    words, position = 0, 0
-    for start, end in (*hidden, (len(body), len(body))):
-        if start > position:
-            for match in _WORD.finditer(body, position, start):
-                words += 1
-                if words >= enough:
-                    return words, match.end()
-        position = max(position, end)
-    return words, len(body)
-
-
-def _hidden(view: Structure, with_addresses: bool = True) -> list[tuple[int, int]]:
-    """What is no words of content: code, comments, headings, link reference definitions, and the
-    addresses of links (a thumbnail's `/sites/g/files/.../a1b2.jpg` is not ten words)."""
-    ranges = [
+def _base(view: Structure) -> list[tuple[int, int]]:
+    """Code, comments, headings and link reference definitions, in order."""
+    return sorted([
         *view.code_ranges,
         *((heading.start, heading.end) for heading in view.headings),
         *((definition.start, definition.end) for definition in view.definitions),
-    ]
-    if with_addresses:
-        ranges.extend((link.offset, link.offset + len(link.target)) for link in view.links if not link.label)
-    return sorted(ranges)
+    ])
+
+
+def _hidden(view: Structure) -> Iterator[tuple[int, int]]:
+    """What is no words of content, in order: _base, and the addresses of links (a thumbnail's
+    `/sites/g/files/.../a1b2.jpg` is not ten words; its alt text is words)."""
+    return heapq.merge(_base(view), view.addresses)
 
 
 def _words(view: Structure) -> Iterator[re.Match[str]]:
-    """Each word outside headings, code and comments, in order."""
+    """Each word of content, in order."""
     body = view.body
     position = 0
-    for start, end in (*_hidden(view), (len(body), len(body))):
+    for start, end in itertools.chain(_hidden(view), [(len(body), len(body))]):
         if start > position:
             yield from _WORD.finditer(body, position, start)
         position = max(position, end)
@@ -141,8 +121,7 @@ def _count_words_besides_notices(view: Structure, minimum: int, boilerplate: Phr
     """Words of content when website notices do not count (counted up to ``minimum``), and the file
     lines of the notices (none when the page is long enough that they cannot matter)."""
     body = view.body
-    hidden = _hidden(view, with_addresses=False)
-    if len(body) - sum(end - start for start, end in hidden) >= _NOTICES_CHECKED_BELOW_CHARACTERS:
+    if len(body) - sum(end - start for start, end in _base(view)) >= _NOTICES_CHECKED_BELOW_CHARACTERS:
         return _count_words(view, minimum), []
     content, notices = 0, []
     line_start = functools.partial(_line_start, body)
