@@ -6,15 +6,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
-from urllib.parse import urlsplit
 
 from contentlint.analysis.link_problems import offline_problems
-from contentlint.analysis.links import REFERENCE, document_links
+from contentlint.analysis.links import document_links
 from contentlint.analysis.local_links import local_link_indexes
 from contentlint.document import Document
 from contentlint.document.reading import read_document
 from contentlint.engine.discovery import outside_target
 from contentlint.model.settings import Config
+from contentlint.net.addresses import host_of
 
 FILE = "file"  # a link to a file of the repository (L010 checks it on disk)
 _NOWHERE = ("L005", "L007")  # a placeholder ("#", "", javascript:) or a malformed address
@@ -47,7 +47,7 @@ def document_inventory(document: Document, config: Config) -> list[CitedLink]:
     files = local_link_indexes(document, config)
     listed = []
     for index, link in enumerate(links):
-        if link.kind == REFERENCE:
+        if not link.checks_target:
             continue
         problem = FILE if index in files else problems.get(index, ("", ""))[0]
         url = link.url
@@ -79,9 +79,5 @@ def _file_links(path: Path, shown: str, config: Config) -> list[CitedLink] | Non
 
 
 def _host(url: str) -> str:
-    try:
-        parts = urlsplit(url.strip())
-        host = parts.hostname
-    except ValueError:
-        return ""
-    return host.rstrip(".") if host and parts.scheme.lower() in ("http", "https") else ""
+    """The host of an http(s) address, without a final dot; "" for any other."""
+    return host_of(url.strip()).rstrip(".") if url.lstrip()[:8].lower().startswith(("http://", "https://")) else ""
