@@ -20,6 +20,8 @@ from contentlint.model.findings import Finding, Violation
 from contentlint.model.fixes import Edit, Fix
 
 UNUSED_SUPPRESSION = "Q012"
+_IN_FRONT_MATTER = ("suppression comment in the front matter suppresses nothing: only comments below the front matter "
+                    "do; move it there")
 
 
 def unused_suppressions(
@@ -38,7 +40,8 @@ def unused_suppressions(
     for lines in lines_by_code.values():
         lines.sort()
     for directive in suppressions.inert:
-        yield _violation(document, directive, list(range(len(directive.codes))), [])
+        yield Violation(directive.line, _column(document, directive), _IN_FRONT_MATTER,
+                        subject=document.text[directive.start:directive.end])
     for directive in suppressions.directives:
         if directive.codes == ALL:
             continue
@@ -80,10 +83,7 @@ def _where(directive: Directive, reach: tuple[int, int | None]) -> str:
 def _violation(document: Document, directive: Directive, unused: list[int], reasons: list[str]) -> Violation:
     text = document.text
     comment = text[directive.start:directive.end]
-    column = directive.start - line_starts(document)[directive.line - 1] + 1
-    if not reasons:  # in the front matter
-        message = "suppression comment in the front matter suppresses nothing: only comments below the front matter do; move it there"
-        return Violation(directive.line, column, message, subject=comment)
+    column = _column(document, directive)
     detail = "; ".join(reasons)
     if len(unused) == len(directive.codes):
         message = f"suppression comment suppresses nothing ({detail}): delete it"
@@ -94,6 +94,10 @@ def _violation(document: Document, directive: Directive, unused: list[int], reas
         message = f"{names} in this suppression comment {'suppresses' if len(unused) == 1 else 'suppress'} nothing ({detail}): remove {pronoun} from the comment"
         fix = None if directive.verb == BLOCK else Fix(_code_removal(text, directive, unused), f"remove {names} from the comment")
     return Violation(directive.line, column, message, subject=comment, fix=fix)
+
+
+def _column(document: Document, directive: Directive) -> int:
+    return directive.start - line_starts(document)[directive.line - 1] + 1
 
 
 def _deletion(document: Document, directive: Directive) -> tuple[Edit, ...]:
