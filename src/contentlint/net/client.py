@@ -118,6 +118,18 @@ def _nowhere(answer: _Answer) -> bool:
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
+def _redirect_target(current: str, location: str) -> tuple[str, str] | None:
+    """The absolute URL a redirect's Location leads to, and its scheme; None when it is no URL
+    ("http://[::1", control characters)."""
+    if _CONTROL.search(location.strip()):
+        return None
+    try:
+        target = requests.utils.requote_uri(urljoin(current, location))
+        return target, urlsplit(target).scheme.lower()
+    except ValueError:
+        return None
+
+
 def _causes(error: BaseException) -> list[BaseException]:
     chain: list[BaseException] = []
     pending: list[BaseException] = [error]
@@ -222,15 +234,12 @@ class LinkClient:
                 result.error, result.detail = kinds.BAD_REDIRECT, "no Location header"
                 return
             result.hops.append((current, answer.status))
-            try:
-                if _CONTROL.search(answer.location.strip()):
-                    raise ValueError("a control character")
-                target = requests.utils.requote_uri(urljoin(current, answer.location))
-                scheme = urlsplit(target).scheme.lower()
-            except ValueError:  # "http://[::1": no URL at all
+            followed = _redirect_target(current, answer.location)
+            if followed is None:
                 result.final_url, result.status, result.reason = answer.location, None, ""
                 result.error, result.detail = kinds.BAD_REDIRECT, "not a valid URL"
                 return
+            target, scheme = followed
             if scheme not in FOLLOWED_SCHEMES:
                 result.final_url, result.status, result.reason = target, None, ""
                 result.error, result.detail = kinds.SCHEME, f"redirects to a {scheme or 'scheme-less'} URL, which is not followed"
