@@ -47,9 +47,7 @@ def _date_rewrite(document: Document, config: Config, key: str) -> Rewrite | Non
         return None
     iso = found.date.isoformat()
     has_day = bool(_DAY.search(found.text))
-    edit = _value_edit(document, key, iso)
-    advice = f"write {iso}" + ("" if has_day else " (the first of the month: check the day)")
-    return Rewrite(advice, Fix((edit,), f"write {key} as {iso}", safe=has_day) if edit is not None else None)
+    return _written_as(document, key, iso, "" if has_day else " (the first of the month: check the day)", safe=has_day)
 
 
 def _cycle_rewrite(document: Document, key: str) -> Rewrite | None:
@@ -60,8 +58,7 @@ def _cycle_rewrite(document: Document, key: str) -> Rewrite | None:
     name = shipped_name(cycle) if cycle is not None else None
     if name is None:
         return None
-    edit = _value_edit(document, key, name)
-    return Rewrite(f"write {name}", Fix((edit,), f"write {key} as {name}") if edit is not None else None)
+    return _written_as(document, key, name)
 
 
 def _allowed_rewrite(document: Document, key: str, allowed: tuple[str, ...]) -> Rewrite | None:
@@ -70,14 +67,21 @@ def _allowed_rewrite(document: Document, key: str, allowed: tuple[str, ...]) -> 
         return None
     wanted = value.strip().casefold()
     matches = [name for name in allowed if name.casefold() == wanted]
-    if len(matches) != 1:
-        close = difflib.get_close_matches(wanted, [name.casefold() for name in allowed], n=1, cutoff=0.8)
-        if not close or len(matches) > 1:
-            return None
-        meant = next(name for name in allowed if name.casefold() == close[0])
-        return Rewrite(f"did you mean {meant}?", None)  # a misspelling: a person decides
-    edit = _value_edit(document, key, matches[0])
-    return Rewrite(f"write {matches[0]}", Fix((edit,), f"write {key} as {matches[0]}") if edit is not None else None)
+    if len(matches) == 1:
+        return _written_as(document, key, matches[0])
+    if matches:
+        return None  # allowed values that differ only in case: a person decides
+    close = difflib.get_close_matches(wanted, [name.casefold() for name in allowed], n=1, cutoff=0.8)
+    if not close:
+        return None
+    meant = next(name for name in allowed if name.casefold() == close[0])
+    return Rewrite(f"did you mean {meant}?", None)  # a misspelling: a person decides
+
+
+def _written_as(document: Document, key: str, new: str, caveat: str = "", safe: bool = True) -> Rewrite:
+    """Advice to write ``new``, and the fix that writes it when the value is on one line."""
+    edit = _value_edit(document, key, new)
+    return Rewrite(f"write {new}{caveat}", Fix((edit,), f"write {key} as {new}", safe=safe) if edit is not None else None)
 
 
 def _value_edit(document: Document, key: str, new: str) -> Edit | None:
