@@ -336,6 +336,12 @@ def _existing_folder(path: Path) -> Path:
     return folder
 
 
+def _require_existing(paths: list[str]) -> None:
+    for given in paths:
+        if not _exists(given):
+            raise UsageError(f"no such file or directory: {given}")
+
+
 def _exists(given: str) -> bool:
     """False only when the path is not there: a path behind an unreadable directory exists, and
     reading it gives a finding that says why it cannot be checked."""
@@ -361,9 +367,8 @@ def _use_color(choice: str, stream: TextIO) -> bool:
 def run_check(args: argparse.Namespace) -> int:
     stdin = _stdin_document(args)
     config = configure(args, start=stdin)
-    for given in args.paths if stdin is None else ():
-        if not _exists(given):
-            raise UsageError(f"no such file or directory: {given}")
+    if stdin is None:
+        _require_existing(args.paths)
     _check_writable(args.output)
     _check_writable(getattr(args, "write_baseline", None))
     shard, baseline_entries = _ci_inputs(args)
@@ -694,9 +699,7 @@ def run_report(args: argparse.Namespace) -> int:
     if not args.output and not args.calendar:
         raise UsageError("say where to write the report: -o report.html (or .md), and/or --calendar reviews.ics")
     output_format = _report_format(args)
-    for given in args.paths:
-        if not _exists(given):
-            raise UsageError(f"no such file or directory: {given}")
+    _require_existing(args.paths)
     _check_writable(args.output)
     _check_writable(args.calendar)
     skipped: list[str] = []
@@ -735,9 +738,7 @@ def run_report(args: argparse.Namespace) -> int:
 def run_links(args: argparse.Namespace) -> int:
     config = load_config(args.config)
     configure_selection(config, args)
-    for given in args.paths:
-        if not _exists(given):
-            raise UsageError(f"no such file or directory: {given}")
+    _require_existing(args.paths)
     _check_writable(args.output)
     skipped: list[str] = []
     found = inventory(_discover(args.paths, config, skipped), config)
