@@ -79,14 +79,11 @@ class ParsedYaml:
     def scalar_span(self, key: str) -> tuple[int, int, int, int] | None:
         """0-based (line, column, end line, end column) of a top-level key's scalar value as written,
         quotes included; None when the key is not there or its value is no scalar."""
-        if isinstance(self.root, yaml.MappingNode):
-            for key_node, value_node in self.root.value:
-                if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
-                    if not isinstance(value_node, yaml.ScalarNode) or value_node.start_mark is None:
-                        return None
-                    start, end = value_node.start_mark, value_node.end_mark
-                    return start.line, start.column, end.line, end.column
-        return None
+        node = _child(self.root, key)
+        if not isinstance(node, yaml.ScalarNode) or node.start_mark is None:
+            return None
+        start, end = node.start_mark, node.end_mark
+        return start.line, start.column, end.line, end.column
 
     def key_position(self, key: str) -> tuple[int, int]:
         """0-based (line, column) of a top-level key itself."""
