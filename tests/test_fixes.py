@@ -56,6 +56,11 @@ FIX_TABLE = [
     ("L004", False, "See [a shop](http://example.org/buy).\n", None),
     ("L004", False, "See [a page](http://ftp.ncbi.nlm.nih.gov/x).\n", None),
     ("L004", False, "`http://www.ncbi.nlm.nih.gov/x` in code is no link.\n", None),
+    ("L013", False, "See [the study](https://www.google.com/url?q=https://www.cancer.gov/types&sa=D).\n",
+     "See [the study](https://www.cancer.gov/types).\n"),
+    ("L013", False, "[ref]: https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fwww.nhs.uk%2F&data=05\n\n"
+     "See [NHS][ref].\n", "[ref]: https://www.nhs.uk/\n\nSee [NHS][ref].\n"),
+    ("L013", False, "See [the trial](https://bit.ly/3abcDEF).\n", None),  # a shortener: a person finds the page
     ("Q004", False, f"{LONG}\n{LONG}\n", f"{LONG}\n"),
     ("Q004", False, f"{LONG}\n\n{LONG}\n\n{OTHER}\n", f"{LONG}\n\n{OTHER}\n"),
     ("Q004", False, f"- {LONG}\n- {LONG}\n", f"- {LONG}\n"),

@@ -20,6 +20,7 @@ from contentlint.analysis.memo import per_document
 from contentlint.analysis.structure import document_structure
 from contentlint.document import Document
 from contentlint.model.settings import Config
+from contentlint.net.addresses import is_ip_literal
 
 # Link kinds.
 INLINE = structure.INLINE  # [text](target)
@@ -69,6 +70,26 @@ def _absolute_web_url(value: object) -> str | None:
     if parts.scheme.lower() in ("http", "https") and parts.netloc and not _BLANK_OR_CONTROL.search(value.strip()):
         return value.strip()
     return None  # a space or control character: M102 reports the field, and no link is blamed for it
+
+
+# ``scheme://host`` with a plain ASCII host name, then the end of the authority.
+_PLAIN_ORIGIN = re.compile(r"https?://[a-z0-9.\-]+(?=[/?#]|\Z)", re.IGNORECASE | re.ASCII)
+
+
+@per_document
+def own_origin(document: Document, config: Config) -> str:
+    """``scheme://host`` as the page's address spells it, when every address that begins so (then
+    "/", "?", "#" or nothing) is on the page's own host, a name (not an IP address); else ""."""
+    base = base_url(document, config)
+    plain = _PLAIN_ORIGIN.match(base) if base else None
+    if plain is None or is_ip_literal(plain.group().partition("://")[2]):
+        return ""
+    return plain.group()
+
+
+def on_own_site(url: str, origin: str) -> bool:
+    """Whether ``url`` is on the host of ``origin`` (from own_origin), told without a parse."""
+    return bool(origin) and url.startswith(origin) and url[len(origin):len(origin) + 1] in "/?#"
 
 
 # A scheme as urlsplit reads one: a letter, then letters, digits, "+", "-" or ".", then ":".

@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass
 from typing import Any, TextIO
 
 from contentlint.analysis.authority import COMMERCIAL, IP_ADDRESS, OPEN_PLATFORM, AuthorityData, registrable_domain, unlisted_kind
+from contentlint.analysis.redirectors import is_shortener
 from contentlint.engine.link_inventory import CitedLink
 from contentlint.report.escape import csv_cell, printable
 from contentlint.report.json_text import json_text
@@ -17,6 +18,7 @@ from contentlint.report.json_text import json_text
 BY_LINK, BY_URL, BY_HOST = "link", "url", "host"
 NOT_LISTED = "not listed"
 VENDOR = "vendor"
+SHORTENER = "link shortener"
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,7 @@ def by_url(links: list[CitedLink]) -> list[AddressRow]:
     )
 
 
-def by_host(links: list[CitedLink], authority: AuthorityData) -> list[HostRow]:
+def by_host(links: list[CitedLink], authority: AuthorityData, shorteners: frozenset[str] = frozenset()) -> list[HostRow]:
     """Each host of an http(s) link once, most cited first (then alphabetically)."""
     counts: Counter[str] = Counter()
     documents: dict[str, set[str]] = {}
@@ -61,19 +63,22 @@ def by_host(links: list[CitedLink], authority: AuthorityData) -> list[HostRow]:
             counts[link.host] += 1
             documents.setdefault(link.host, set()).add(link.path)
     return sorted(
-        (HostRow(host, count, len(documents[host]), standing(host, authority)) for host, count in counts.items()),
+        (HostRow(host, count, len(documents[host]), standing(host, authority, shorteners)) for host, count in counts.items()),
         key=lambda row: (-row.links, row.host),
     )
 
 
-def standing(host: str, authority: AuthorityData) -> str:
-    """The host's tier in the authority data; else what S003 makes of it (a vendor, an open platform,
-    an IP address, a commercial name), or NOT_LISTED when its name says nothing against it."""
+def standing(host: str, authority: AuthorityData, shorteners: frozenset[str] = frozenset()) -> str:
+    """The host's tier in the authority data; else what S003 and L013 make of it (a vendor, a link
+    shortener, an open platform, an IP address, a commercial name), or NOT_LISTED when its name says
+    nothing against it."""
     tier = authority.tier_of(host)
     if tier is not None:
         return tier.name
     if authority.is_vendor(host):
         return VENDOR
+    if is_shortener(host, shorteners):
+        return SHORTENER
     return _UNLISTED.get(unlisted_kind(host, registrable_domain(host)), NOT_LISTED)
 
 

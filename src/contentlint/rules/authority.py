@@ -19,9 +19,10 @@ from contentlint.analysis.authority import (
     unlisted_kind,
 )
 from contentlint.analysis.link_problems import offline_problems
-from contentlint.analysis.links import REFERENCE, base_url, document_links
+from contentlint.analysis.links import REFERENCE, base_url, document_links, on_own_site, own_origin
 from contentlint.analysis.pattern_starts import first_match
 from contentlint.analysis.phrase_index import PHRASE_INDEX, TextScan, text_scan, word_hits
+from contentlint.analysis.redirectors import REDIRECTORS, is_shortener, unwrap
 from contentlint.analysis.visible_text import (
     line_and_column,
     lower_in_place,
@@ -203,7 +204,7 @@ def vendor_page(document: Document, config: Config) -> Iterator[Violation]:
     )
 
 
-@rule("S003", "non-authoritative-link", "warning", uses=[AUTHORITY])
+@rule("S003", "non-authoritative-link", "warning", uses=[AUTHORITY, REDIRECTORS])
 def link_to_non_authoritative_domain(document: Document, config: Config) -> Iterator[Violation]:
     """The document links to a domain that is not authoritative.
 
@@ -222,7 +223,9 @@ def link_to_non_authoritative_domain(document: Document, config: Config) -> Iter
     authorities link to (FDA REMS programmes, medicine compendia). Nor an unlisted site
     whose name says nothing against it (a `.org`, a national domain): precision first.
     Links within the document's own site, e-mail and phone links are not reported;
-    links with an offline problem (L005-L008) get that code instead.
+    links with an offline problem (L005-L008) get that code instead. A link through a
+    wrapper (Google's redirect, Outlook Safe Links) is judged by the address it carries;
+    one through a link shortener is left to L013, which reports both.
 
     One warning per linked domain (its registrable domain, such as wikipedia.org for
     en.wikipedia.org), at its first link, with the number of links.
@@ -237,22 +240,31 @@ def link_to_non_authoritative_domain(document: Document, config: Config) -> Iter
     if not links:
         return
     data = authority_data(config)
+    shorteners = config.resource(REDIRECTORS).shorteners
     problems = offline_problems(document, config)
     base = base_url(document, config)
     own_host = _host(base) if base else None
     own_site: str | None = None
-    own_origin = _plain_origin(base, own_host)
+    origin = own_origin(document, config)
     first: dict[str, tuple[int, int, str, str]] = {}
     counts: dict[str, int] = {}
     for index, (_, url, line, column, kind, _) in enumerate(links):
         if kind == REFERENCE or index in problems:
             continue
-        if own_origin and url.startswith(own_origin) and url[len(own_origin):len(own_origin) + 1] in "/?#":
+        if on_own_site(url, origin):
             continue  # on the document's own host (most links of a page): its own site, or trusted
         untrusted = _untrusted_site(url, data)
         if untrusted is None:
             continue
         host, site = untrusted
+        if is_shortener(host, shorteners):
+            continue
+        wrapped = unwrap(url)
+        if wrapped is not None:
+            untrusted = _untrusted_site(wrapped.target, data) if wrapped.target else None
+            if untrusted is None:
+                continue
+            host, site = untrusted
         if own_host and own_site is None:
             own_site = registrable_domain(own_host)
         if site == own_site:
@@ -278,13 +290,6 @@ def link_to_non_authoritative_domain(document: Document, config: Config) -> Iter
                 "informs rather than sells, or trust the domain with `extend-link-domains`"
             )
         yield Violation(line, column, advice, subject=site)
-
-
-def _plain_origin(base: str | None, own_host: str | None) -> str:
-    """``scheme://host`` as the page's address spells it, when every address that begins so (then
-    "/", "?", "#" or nothing) has the page's own host, a name (not an IP address); else ""."""
-    plain = _PLAIN_WEB_ADDRESS.match(base) if base and own_host and not is_ip_literal(own_host) else None
-    return plain.group() if plain is not None else ""
 
 
 _UNVETTED = {
