@@ -26,7 +26,7 @@ from contentlint.analysis.local_links import local_link_indexes
 from contentlint.analysis.memo import per_document
 from contentlint.document import Document
 from contentlint.model.settings import Config
-from contentlint.net.addresses import forbidden_host
+from contentlint.net.addresses import LOCAL_SUFFIXES, forbidden_host
 
 WEB_SCHEMES = ("http", "https")
 SUPPORTED_SCHEMES = ("http", "https", "mailto", "tel")
@@ -103,7 +103,7 @@ def _malformed(link: Link, parts: SplitResult | None, error: str) -> str | None:
 # suffix), no spaces. Nothing offline can be wrong with it but http (L004); everything else gets
 # the full checks.
 _PLAIN = re.compile(
-    r"(https?)://(?![^/?#]*\.(?:local|localhost|internal|localdomain|arpa)(?:[:/?#]|$))"
+    r"(https?)://(?![^/?#]*(?:" + "|".join(re.escape(suffix) for suffix in LOCAL_SUFFIXES) + r"|\.arpa)(?:[:/?#]|$))"
     r"(?:[a-z0-9-]+\.)+[a-z][a-z0-9-]*(?::\d{1,4})?(?:[/?#][^\s]*)?$",
     re.IGNORECASE,
 )

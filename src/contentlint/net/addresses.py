@@ -70,7 +70,8 @@ def is_forbidden_address(ip: str | IPAddress) -> str | None:
 
 _LOOPBACK_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback"}
 _LOCAL_NAMES = {"metadata.google.internal"}
-_LOCAL_SUFFIXES = (".localhost", ".local", ".internal", ".home.arpa", ".localdomain")
+LOCAL_SUFFIXES = (".localhost", ".local", ".internal", ".home.arpa", ".localdomain",
+                   ".lan", ".corp", ".home", ".intranet", ".private")  # the last five: RFC 6762 appendix G
 
 
 def literal_address(host: str) -> IPAddress | None:
@@ -114,8 +115,10 @@ def forbidden_host(host: str) -> str | None:
         return phrase
     if name in _LOOPBACK_NAMES or name.endswith(".localhost"):
         return "a loopback host name"
-    if name in _LOCAL_NAMES or name.endswith(_LOCAL_SUFFIXES):
+    if name in _LOCAL_NAMES or name.endswith(LOCAL_SUFFIXES):
         return "a local host name"
+    if "." not in name:
+        return "a host name without a dot, which only a local network resolves"
     return None
 
 

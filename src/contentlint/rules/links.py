@@ -178,7 +178,9 @@ def private_address_link(document: Document, config: Config) -> Iterator[Violati
 
     Examples: `http://169.254.169.254/latest/meta-data`, `http://10.0.0.5/intranet`,
     `http://localhost:8080/`, `http://[::1]/`, `http://0.0.0.0/`, `http://127.1/`,
-    `http://printer.local/`.
+    `http://printer.local/`, `https://wiki.corp/` (names that are never public: `.local`,
+    `.internal`, `.lan`, `.corp`, `.home`, …), `http://intranet/policies` (a name without
+    a dot).
 
     Fix: link to the public page instead, or remove the link.
 
