@@ -189,3 +189,19 @@ def test_links_by_host_names_shorteners(tmp_path: Path, run_cli: Callable) -> No
     standing = {row["host"]: row["authority"] for row in json.loads(result.out)}
     assert standing["bit.ly"] == "link shortener"
     assert standing["www.nhs.uk"] != "link shortener"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("[leaflet](https://nhsengland.sharepoint.com/sites/Cancer/leaflet.docx)",
+         "links to sharepoint.com, an organisation's workspace"),
+        ("[notes](https://docs.google.com/document/d/1AbC/edit)", "links to google.com, an organisation's workspace"),
+        ("[chat](https://teams.microsoft.com/l/channel/19%3a)", "links to microsoft.com, an organisation's workspace"),
+        ("[search](https://www.google.com/search?q=x)", "links to google.com, a commercial site"),
+        ("[page](https://en.wikipedia.org/wiki/Cancer)", "links to wikipedia.org, a site where anyone can publish"),
+    ],
+)
+def test_s003_says_what_kind_of_site_it_saw(body: str, expected: str) -> None:
+    messages = [message for code, _, _, message in _findings(body, ("S003",))]
+    assert len(messages) == 1 and messages[0].startswith(expected), messages

@@ -283,20 +283,29 @@ _OPEN_PLATFORMS = (
     "slideshare.net", "issuu.com", "yumpu.com", "pdfcoffee.com", "dokumen.pub", "studocu.com", "coursehero.com",
     "github.io", "herokuapp.com", "azurewebsites.net", "web.app", "netlify.app", "vercel.app", "sites.google.com",
 )
+# Workspaces of organisations: shared drives, intranets, chat and mail. Their pages are for the
+# people of one organisation; a reader without an account there may not open them.
+_WORKSPACES = (
+    "sharepoint.com", "teams.microsoft.com", "teams.live.com", "onedrive.live.com", "drive.google.com",
+    "docs.google.com", "mail.google.com", "dropbox.com", "app.box.com", "slack.com", "atlassian.net",
+    "outlook.office.com", "outlook.office365.com", "outlook.live.com", "trello.com", "miro.com",
+)
 # Public suffixes of commercial and general-purpose names: an unlisted site there may be selling.
 _COMMERCIAL_SUFFIXES = frozenset(
     "com net biz info co io shop store online site xyz top club health life app co.uk com.au co.nz co.in".split()
 )
 
 
-OPEN_PLATFORM, IP_ADDRESS, COMMERCIAL = "open platform", "IP address", "commercial"
+OPEN_PLATFORM, WORKSPACE, IP_ADDRESS, COMMERCIAL = "open platform", "workspace", "IP address", "commercial"
 
 
 def unlisted_kind(host: str, site: str) -> str | None:
     """Why a site off the authority list (``site``: its registrable domain) deserves a look:
-    OPEN_PLATFORM (anyone can publish there), IP_ADDRESS (no publisher named), COMMERCIAL (a
-    commercial or general-purpose name); None when its name says nothing against it (a .org, a
-    national domain)."""
+    OPEN_PLATFORM (anyone can publish there), WORKSPACE (an organisation's drive, intranet, chat or
+    mail), IP_ADDRESS (no publisher named), COMMERCIAL (a commercial or general-purpose name); None
+    when its name says nothing against it (a .org, a national domain)."""
+    if any(host == p or host.endswith("." + p) for p in _WORKSPACES):
+        return WORKSPACE
     if any(host == p or host.endswith("." + p) for p in _OPEN_PLATFORMS):
         return OPEN_PLATFORM
     if is_ip_literal(host):

@@ -9,7 +9,15 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 from typing import Any, TextIO
 
-from contentlint.analysis.authority import COMMERCIAL, IP_ADDRESS, OPEN_PLATFORM, AuthorityData, registrable_domain, unlisted_kind
+from contentlint.analysis.authority import (
+    COMMERCIAL,
+    IP_ADDRESS,
+    OPEN_PLATFORM,
+    WORKSPACE,
+    AuthorityData,
+    registrable_domain,
+    unlisted_kind,
+)
 from contentlint.analysis.redirectors import is_shortener
 from contentlint.engine.link_inventory import CitedLink
 from contentlint.report.escape import csv_cell, printable
@@ -70,7 +78,7 @@ def by_host(links: list[CitedLink], authority: AuthorityData, shorteners: frozen
 
 def standing(host: str, authority: AuthorityData, shorteners: frozenset[str] = frozenset()) -> str:
     """The host's tier in the authority data; else what S003 and L013 make of it (a vendor, a link
-    shortener, an open platform, an IP address, a commercial name), or NOT_LISTED when its name says
+    shortener, an open platform, a workspace, an IP address, a commercial name), or NOT_LISTED when its name says
     nothing against it."""
     tier = authority.tier_of(host)
     if tier is not None:
@@ -82,7 +90,7 @@ def standing(host: str, authority: AuthorityData, shorteners: frozenset[str] = f
     return _UNLISTED.get(unlisted_kind(host, registrable_domain(host)), NOT_LISTED)
 
 
-_UNLISTED = {OPEN_PLATFORM: OPEN_PLATFORM, IP_ADDRESS: IP_ADDRESS, COMMERCIAL: "commercial, not listed"}
+_UNLISTED = {OPEN_PLATFORM: OPEN_PLATFORM, WORKSPACE: WORKSPACE, IP_ADDRESS: IP_ADDRESS, COMMERCIAL: "commercial, not listed"}
 
 
 def write(rows: list[Any], mode: str, output_format: str, stream: TextIO) -> None:

@@ -12,6 +12,7 @@ from contentlint.analysis.authority import (
     COMMERCIAL,
     IP_ADDRESS,
     OPEN_PLATFORM,
+    WORKSPACE,
     AuthorityData,
     authority_data,
     registrable_domain,
@@ -213,8 +214,11 @@ def link_to_non_authoritative_domain(document: Document, config: Config) -> Iter
 
     Reported, and the message says which it saw: a known vendor of research
     chemicals; a site where anyone can publish or host pages (Wikipedia, YouTube,
-    social media, blog and document-sharing sites, app-hosting platforms); a bare IP
-    address; a commercial name (.com, .co.uk, .shop, ...) that is not on the authority list.
+    social media, blog and document-sharing sites, app-hosting platforms); an
+    organisation's workspace (SharePoint, Teams, OneDrive, Google Drive and Docs,
+    Dropbox, Slack, Confluence), whose pages a reader without an account may not
+    open; a bare IP address; a commercial name (.com, .co.uk, .shop, ...) that is not
+    on the authority list.
 
     Not reported: the authority list and sites fine to link to: government and public
     bodies (any `.gov`, `.mil`, `.int`, `gov.uk`, `europa.eu`, ...: smokefree.gov,
@@ -279,6 +283,12 @@ def link_to_non_authoritative_domain(document: Document, config: Config) -> Iter
             advice = f"links to {site}, a known vendor of research chemicals{more}: remove the link"
         elif kind is None:
             continue  # not on the list, but nothing says it is not a sound site (a .org, a national domain)
+        elif kind == WORKSPACE:
+            advice = (
+                f"links to {site}, an organisation's workspace (a shared drive, intranet, chat or mail){more}: "
+                "a reader without an account there may not open it; check that it opens signed out, or link to "
+                "a public copy"
+            )
         elif kind != COMMERCIAL:
             advice = (
                 f"links to {site}, {_UNVETTED[kind]}{more}: check who wrote the linked page and link to its "
