@@ -106,6 +106,8 @@ RENAME_TABLE = [
     ("audiencelevel: patient\naudienceLevel: patient\n", None, False),  # the right name is there
     ("audiencelevel: patient\naudience-level: patient\n", None, False),  # two keys, one field: ambiguous
     ("colour: blue\n", None, False),  # no close field
+    ("audiencelevel: public_domain\n", None, False),  # not an audience level: the key was something else
+    ("lastreviewed: 'soon'\n", None, True),  # not a date: renaming it would only move the problem
 ]
 
 

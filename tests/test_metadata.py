@@ -131,6 +131,14 @@ def test_misspelt_field_gets_suggestion_at_its_line() -> None:
     assert "did you mean `lastReviewed`?" in message
 
 
+@pytest.mark.parametrize(("written", "fits"), [("'2026-01-01'", True), ("soon", False)])
+def test_suggestion_says_when_the_value_is_not_valid_in_the_field(written: str, fits: bool) -> None:
+    found = metadata_findings(front_matter(lastReviewed=None, lastreviewed=written) + BODY)
+    (message,) = [message for code, _, message in found if code == "M103"]
+    assert "did you mean `lastReviewed`?" in message
+    assert message.endswith("(its value is not valid there)") != fits
+
+
 def test_nested_value_error_points_at_list_item() -> None:
     text = front_matter(tags="\n  - treatment\n  - 42") + BODY
     (code, line, message), = metadata_findings(text)

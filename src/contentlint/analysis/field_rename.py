@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from contentlint.analysis.fix_edits import offset_of
-from contentlint.analysis.schema import SchemaProblem
+from contentlint.analysis.schema import SchemaProblem, value_fits
 from contentlint.document import Document
 from contentlint.model.fixes import Edit, Fix
 from contentlint.model.settings import Config
@@ -13,10 +13,11 @@ from contentlint.model.settings import Config
 
 def rename_fix(document: Document, config: Config, problem: SchemaProblem, problems: list[SchemaProblem]) -> Fix | None:
     """Rename the key when the suggestion is the only candidate, no other unknown key points at it,
-    and the right name is not already there. Only the key's characters change: its quoting, value
-    and comment stay. Renaming into a review field changes the review schedule: unsafe."""
+    the right name is not already there, and the value is valid there (`langce: NCI` is no
+    `language`). Only the key's characters change: its quoting, value and comment stay. Renaming
+    into a review field changes the review schedule: unsafe."""
     target = problem.suggestion
-    if not target or target in document.metadata:
+    if not target or target in document.metadata or not value_fits(document, config, problem.field, target):
         return None
     if Counter(p.suggestion for p in problems if p.code == "M103")[target] > 1:
         return None

@@ -370,6 +370,16 @@ def closest_field(key: str, known: list[str]) -> tuple[str, bool]:
 METADATA_SCHEMA = Resource("metadata schema", _build_checks)
 
 
+def value_fits(document: Document, config: Config, key: str, target: str) -> bool:
+    """Whether the value of the top-level field ``key`` is valid as the field ``target``: the front
+    matter with ``key`` renamed has no schema problem at ``target``."""
+    data = document.front_matter
+    if not isinstance(data, dict) or key not in data:
+        return False
+    renamed = {(target if name == key else name): value for name, value in data.items()}
+    return not any(list(error.absolute_path)[:1] == [target] for error in config.resource(METADATA_SCHEMA).errors(renamed))
+
+
 # When one value breaks several keywords (`format: date` and a `pattern`), the message of the most
 # telling one is kept.
 _VALUE_ERROR_RANK = {"type": 0, "enum": 1, "const": 1, "format": 2}

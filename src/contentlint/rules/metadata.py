@@ -6,7 +6,7 @@ from typing import Iterator
 
 from contentlint.analysis.value_rewrite import rewrite
 from contentlint.analysis.field_rename import rename_fix
-from contentlint.analysis.schema import METADATA_SCHEMA, schema_problems
+from contentlint.analysis.schema import METADATA_SCHEMA, schema_problems, value_fits
 from contentlint.document import Document
 from contentlint.document.field_syntax import FENCE
 from contentlint.model.findings import Violation
@@ -183,8 +183,9 @@ def field_unknown(document: Document, config: Config) -> Iterator[Violation]:
     Example: `lastreviewed` gives `field `lastreviewed` is not in the schema; did you mean `lastReviewed`?`
 
     Fix: `--fix` renames the key to the suggested field when that is the only close
-    match, no other unknown key points at it, and the field is not already there; the
-    value, quoting and comment stay. Renaming into a review field (`lastReviewed`,
+    match, no other unknown key points at it, the field is not already there, and the
+    value is valid in it (`langce: NCI` is not renamed to `language`, whose values are
+    language codes: the message says so); the value, quoting and comment stay. Renaming into a review field (`lastReviewed`,
     `reviewFrequency`) changes the review schedule, so that fix is unsafe
     (`--unsafe-fixes`). Nested keys are left for a person.
 
@@ -193,7 +194,11 @@ def field_unknown(document: Document, config: Config) -> Iterator[Violation]:
     """
     problems = schema_problems(document, config)
     for problem in problems:
-        if problem.code == "M103":
-            yield Violation(problem.line, problem.column, problem.message, subject=problem.field,
-                            fix=rename_fix(document, config, problem, problems))
+        if problem.code != "M103":
+            continue
+        message = problem.message
+        if problem.suggestion and not value_fits(document, config, problem.field, problem.suggestion):
+            message += " (its value is not valid there)"
+        yield Violation(problem.line, problem.column, message, subject=problem.field,
+                        fix=rename_fix(document, config, problem, problems))
 
