@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from conftest import TODAY, make_config
-from contentlint.report.audit import Audit, build_audit, build_timeline, review_note
+from contentlint.report.audit import Audit, SiteRow, build_audit, build_sites, build_timeline, review_note
 from contentlint.engine.discovery import discover
 from contentlint.model.facts import DUE_SOON, EXEMPT, OVERDUE, SCHEDULED, DocumentFacts
 from contentlint.model.findings import Finding, Severity
@@ -161,3 +161,35 @@ def test_unreadable_files_count_on_the_documents_card_not_as_a_sixth_family() ->
     assert [f.key for f in audit.family_cards] == ["metadata", "freshness", "links", "authority", "quality"]
     assert audit.unreadable == 1 and audit.errors == 1
     assert "reading" in [f.key for f in audit.families]  # the Markdown summary table keeps its own row
+
+
+def test_linked_sites_put_the_hosts_off_the_list_worst_first() -> None:
+    documents = [
+        DocumentFacts("a.md", "A", link_hosts=(("www.cancer.gov", 30), ("en.wikipedia.org", 2), ("shop.example.com", 1))),
+        DocumentFacts("b.md", "B", link_hosts=(("www.cancer.gov", 5), ("www.benchchem.com", 1), ("en.wikipedia.org", 1))),
+        DocumentFacts("c.md", "C"),
+    ]
+    kinds = {"www.cancer.gov": ("government", True), "en.wikipedia.org": ("open platform", False),
+             "shop.example.com": ("commercial, not listed", False), "www.benchchem.com": ("vendor", False)}
+    sites = build_sites(documents, kinds.__getitem__)
+    assert (sites.links, sites.hosts, sites.listed_links, sites.listed_hosts) == (40, 4, 35, 1)
+    assert sites.rows == [
+        SiteRow("www.benchchem.com", "vendor", 1, 1),
+        SiteRow("en.wikipedia.org", "open platform", 3, 2),
+        SiteRow("shop.example.com", "commercial, not listed", 1, 1),
+    ]
+    assert sites.left_out == 0
+
+
+def test_linked_sites_keep_the_table_short() -> None:
+    many = tuple((f"site{i:03d}.example.org", 1) for i in range(45))
+    sites = build_sites([DocumentFacts("a.md", "A", link_hosts=many)], lambda host: ("not listed", False))
+    assert len(sites.rows) == 40 and (sites.left_out, sites.left_out_links) == (5, 5)
+
+
+@pytest.mark.parametrize(("host", "shown"), [
+    ("www.nhs.uk", "www.nhs.uk"),
+    ("111.nh\u0455.uk", "111.nh\u0455.uk (111.xn--nh-foc.uk)"),  # a Cyrillic letter: the xn-- form tells it apart
+])
+def test_a_site_not_in_ascii_is_shown_with_its_xn_form(host: str, shown: str) -> None:
+    assert SiteRow(host, "not listed", 1, 1).shown == shown

@@ -95,3 +95,13 @@ def test_facts_do_not_depend_on_selected_rules(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text(front_matter(lastReviewed="'2020-01-01'"), encoding="utf-8")
     result = Linter(make_config(select=["M"]), collect_facts=True).run([(tmp_path / "a.md", "a.md")])
     assert result.findings == [] and result.documents[0].review_state == OVERDUE
+
+
+def test_link_hosts_count_each_http_link_once() -> None:
+    body = (
+        "\n# Links\n\n[a](https://www.nhs.uk/a) [b](https://WWW.NHS.UK/b) [c](/c) [d](mailto:x@nhs.net)\n\n"
+        "[e][ref] and [f][ref]\n\n[ref]: https://bit.ly/x\n\n`https://in.code.example/` https://pubmed.ncbi.nlm.nih.gov/1/\n"
+    )
+    facts = facts_of(front_matter() + body)
+    # /c resolves against the page's url (www.cancer.gov); a reference counts at its definition
+    assert facts.link_hosts == (("www.nhs.uk", 2), ("www.cancer.gov", 1), ("bit.ly", 1), ("pubmed.ncbi.nlm.nih.gov", 1))

@@ -184,11 +184,14 @@ def test_l013_fix(tmp_path: Path, run_cli: Callable) -> None:
 
 
 def test_links_by_host_names_shorteners(tmp_path: Path, run_cli: Callable) -> None:
-    (tmp_path / "page.md").write_text(HEAD + "\n[a](https://bit.ly/x) [b](https://www.nhs.uk/)\n", encoding="utf-8")
+    (tmp_path / "page.md").write_text(
+        HEAD + "\n[a](https://bit.ly/x) [b](https://www.nhs.uk/) [c](https://111.nh\u0455.uk/)\n", encoding="utf-8")
     result = run_cli("links", str(tmp_path), "--by", "host", "--format", "json")
     standing = {row["host"]: row["authority"] for row in json.loads(result.out)}
     assert standing["bit.ly"] == "link shortener"
     assert standing["www.nhs.uk"] != "link shortener"
+    text = run_cli("links", str(tmp_path), "--by", "host").out
+    assert "111.nh\u0455.uk (111.xn--nh-foc.uk)" in text
 
 
 @pytest.mark.parametrize(

@@ -482,3 +482,45 @@ def test_report_warns_when_most_documents_share_one_review_date(run_cli, tmp_pat
         (docs / f"page{i}.md").unlink()
     run_cli("report", "docs", "-o", name, *TODAY_ARG, cwd=tmp_path)
     assert "One review date" not in (tmp_path / name).read_text(encoding="utf-8")  # 16 of 20: too few
+
+
+# -- Linked sites ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def linking_dir(tmp_path: Path) -> Path:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.md").write_text(
+        front_matter() + "\n# A\n\n" + PROSE + "\n\n[NCI](https://www.cancer.gov/a) [wiki](https://en.wikipedia.org/wiki/A) "
+        "[buy](https://www.benchchem.com/product/b1) https://a|b.example.com/x and [odd](https://x<y.example.org/)\n",
+        encoding="utf-8")
+    (docs / "b.md").write_text(
+        front_matter() + "\n# B\n\n" + PROSE + "\n\n[wiki](https://en.wikipedia.org/wiki/B)\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_html_lists_the_linked_sites_off_the_authority_list(run_cli, linking_dir: Path) -> None:
+    result = run_cli("report", "docs", "-o", "report.html", *TODAY_ARG, cwd=linking_dir)
+    html = (linking_dir / "report.html").read_text(encoding="utf-8")
+    assert result.code == 0 and '<a href="#sites">Linked sites</a>' in html  # S003 warns
+    section = html[html.index('<section id="sites"'):html.index("</section>", html.index('<section id="sites"'))]
+    rows = re.findall(r'<th scope="row">([^<]*)</th>\s*<td data-label="What it is">([^<]*)</td>\s*'
+                      r'<td class="n" data-label="Links">(\d+)</td>\s*<td class="n" data-label="Documents">(\d+)</td>', section)
+    assert rows[:2] == [("www.benchchem.com", "vendor", "1", "1"), ("en.wikipedia.org", "open platform", "2", "2")]
+    assert "www.cancer.gov" not in section.split("</p>", 1)[1]  # on the list: counted, not listed
+    assert "<y.example.org" not in section  # a host is text, escaped
+
+
+def test_markdown_lists_the_linked_sites(run_cli, linking_dir: Path) -> None:
+    run_cli("report", "docs", "-o", "report.md", *TODAY_ARG, cwd=linking_dir)
+    markdown = (linking_dir / "report.md").read_text(encoding="utf-8")
+    assert "### Linked sites" in markdown
+    assert "| www.benchchem.com | vendor | 1 | 1 |" in markdown
+    assert "| en.wikipedia.org | open platform | 2 | 2 |" in markdown
+    for table in re.findall(r"((?:^\|.*\|$\n?)+)", markdown, re.MULTILINE):
+        assert len({len(re.split(r"(?<!\\)\|", row)) for row in table.strip().split("\n")}) == 1, table
+
+
+def test_no_linked_sites_section_without_links(run_cli, report_dir: Path) -> None:
+    assert 'id="sites"' not in render(run_cli, report_dir, "report.html")

@@ -1,4 +1,5 @@
-"""What an audit report says about each document besides its findings: title, source, next review.
+"""What an audit report says about each document besides its findings: title, source, next review,
+the hosts it links to.
 
 Collected inside the per-file work (``Linter(config, collect_facts=True)``), from the Document
 already read for the rules, so a report never reads a file twice. The result is small and
@@ -9,9 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from typing import Any
 
 from contentlint.analysis.boilerplate import BOILERPLATE, is_boilerplate_line
+from contentlint.analysis.links import REFERENCE, document_links, web_host
 from contentlint.analysis.review import review_schedule
 from contentlint.analysis.review_dates import LAST
 from contentlint.document import Document
@@ -94,6 +97,7 @@ def collect_facts(document: Document, config: Config) -> DocumentFacts:
     )
     return DocumentFacts(
         **base,
+        link_hosts=_link_hosts(document, config),
         last_reviewed=last.date if last else None,
         next_review=schedule.due,
         review_basis=schedule.basis,
@@ -104,3 +108,15 @@ def collect_facts(document: Document, config: Config) -> DocumentFacts:
             future_last=any(d.kind == LAST and d.date > config.today for d in schedule.all_dates),
         ),
     )
+
+
+def _link_hosts(document: Document, config: Config) -> tuple[tuple[str, int], ...]:
+    """The hosts of the document's http(s) links (a reference use counts at its definition), with
+    how many links go to each, most first."""
+    counts: Counter[str] = Counter()
+    for link in document_links(document, config):
+        if link.kind != REFERENCE:
+            host = web_host(link.url)
+            if host:
+                counts[host] += 1
+    return tuple(counts.most_common())

@@ -20,7 +20,7 @@ from contentlint.analysis.memo import per_document
 from contentlint.analysis.structure import document_structure
 from contentlint.document import Document
 from contentlint.model.settings import Config
-from contentlint.net.addresses import is_ip_literal
+from contentlint.net.addresses import host_of, is_ip_literal
 
 # Link kinds.
 INLINE = structure.INLINE  # [text](target)
@@ -73,7 +73,16 @@ def _absolute_web_url(value: object) -> str | None:
 
 
 # ``scheme://host`` with a plain ASCII host name, then the end of the authority.
-_PLAIN_ORIGIN = re.compile(r"https?://[a-z0-9.\-]+(?=[/?#]|\Z)", re.IGNORECASE | re.ASCII)
+_PLAIN_ORIGIN = re.compile(r"https?://([a-z0-9.\-]+)(?=[/?#]|\Z)", re.IGNORECASE | re.ASCII)
+
+
+def web_host(url: str) -> str:
+    """The lower-case host of an http(s) address, "" for any other; a plain host name is read
+    without splitting the whole address (a real page's links are mostly such)."""
+    plain = _PLAIN_ORIGIN.match(url)
+    if plain is not None:
+        return plain.group(1).lower().rstrip(".")
+    return host_of(url).rstrip(".") if url[:8].lower().startswith(("http://", "https://")) else ""
 
 
 @per_document

@@ -33,6 +33,7 @@ class DocumentFacts:
     review_state: str = NO_DATE
     owner: str = ""  # the mapped owner field's value ("#team-docs"), when there is one
     review_field: str = "lastReviewed"  # the front-matter key to update after a review
+    link_hosts: tuple[tuple[str, int], ...] = ()  # the host of each http(s) link, and how many links go there
 
     @property
     def is_scheduled(self) -> bool:

@@ -130,6 +130,17 @@ def host_of(url: str) -> str:
         return ""
 
 
+def shown_host(host: str) -> str:
+    """``host`` as a report shows it: a name not in ASCII with its xn-- form beside it
+    ("111.nhѕ.uk (111.xn--nh-foc.uk)"), since letters of another script can look like the real ones."""
+    if host.isascii():
+        return host
+    try:
+        return f"{host} ({host.encode('idna').decode('ascii')})"
+    except UnicodeError:
+        return host
+
+
 def is_ip_literal(host: str) -> bool:
     """Whether a URL's host is an IP address (IPv6 with or without its brackets), not a name."""
     try:

@@ -9,11 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from contentlint.model import facts as state
 from contentlint.model.facts import DocumentFacts
 from contentlint.model.findings import Finding, Severity
+from contentlint.net.addresses import shown_host
 from contentlint.plugin import family_of
 
 if TYPE_CHECKING:
@@ -115,6 +116,64 @@ class Action:
 
 
 @dataclass(frozen=True)
+class SiteRow:
+    """A host the documents link to that is not on the authority list."""
+
+    host: str
+    standing: str  # what S003 or L013 makes of it: "vendor", "link shortener", "open platform", ...
+    links: int
+    documents: int
+
+    @property
+    def shown(self) -> str:
+        return shown_host(self.host)
+
+
+@dataclass
+class LinkedSites:
+    """Where the documents send readers: every http(s) link by host, the hosts off the authority
+    list shown one by one, worst first."""
+
+    links: int = 0
+    hosts: int = 0
+    listed_links: int = 0  # to hosts on the authority list
+    listed_hosts: int = 0
+    rows: list[SiteRow] = field(default_factory=list)
+    left_out: int = 0  # hosts off the list not shown
+    left_out_links: int = 0
+
+
+# Off the authority list, the standings an editor should look at first.
+_STANDING_ORDER = ("vendor", "link shortener", "workspace", "IP address", "open platform", "commercial, not listed")
+MAX_SITE_ROWS = 40
+
+
+def build_sites(documents: list[DocumentFacts], standing: Callable[[str], tuple[str, bool]]) -> LinkedSites:
+    """``standing(host)``: what the host is, and whether it is on the authority list."""
+    links: Counter[str] = Counter()
+    citing: Counter[str] = Counter()
+    for document in documents:
+        for host, count in document.link_hosts:
+            links[host] += count
+            citing[host] += 1
+    sites = LinkedSites(links=sum(links.values()), hosts=len(links))
+    unlisted = []
+    for host, count in links.items():
+        kind, listed = standing(host)
+        if listed:
+            sites.listed_links += count
+            sites.listed_hosts += 1
+        else:
+            unlisted.append(SiteRow(host, kind, count, citing[host]))
+    rank = {kind: i for i, kind in enumerate(_STANDING_ORDER)}
+    unlisted.sort(key=lambda row: (rank.get(row.standing, len(rank)), -row.links, row.host))
+    sites.rows = unlisted[:MAX_SITE_ROWS]
+    sites.left_out = len(unlisted) - len(sites.rows)
+    sites.left_out_links = sum(row.links for row in unlisted[MAX_SITE_ROWS:])
+    return sites
+
+
+@dataclass(frozen=True)
 class SharedReviewDate:
     """One last-review date that most of the corpus carries."""
 
@@ -160,6 +219,7 @@ class Audit:
     owners: list[OwnerRow] = field(default_factory=list)
     last_review_field: str = "lastReviewed"  # the front-matter key that records a review
     shared_review_date: SharedReviewDate | None = None
+    sites: LinkedSites = field(default_factory=LinkedSites)  # empty when no standing was given
 
     @property
     def clean_documents(self) -> int:
@@ -272,7 +332,7 @@ def build_owners(documents: list[DocumentFacts]) -> list[OwnerRow]:
 
 def build_audit(
     result: RunResult, today: dt.date, *, network: bool = False, due_soon_days: int = 30,
-    last_review_field: str = "lastReviewed",
+    last_review_field: str = "lastReviewed", site_standing: Callable[[str], tuple[str, bool]] | None = None,
 ) -> Audit:
     documents = list(result.documents)
     by_path = {d.path: d for d in documents}
@@ -345,4 +405,5 @@ def build_audit(
         owners=build_owners(documents),
         last_review_field=last_review_field,
         shared_review_date=shared_review_date(documents),
+        sites=build_sites(documents, site_standing) if site_standing is not None else LinkedSites(),
     )

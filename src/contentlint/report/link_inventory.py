@@ -20,6 +20,7 @@ from contentlint.analysis.authority import (
 )
 from contentlint.analysis.redirectors import is_shortener
 from contentlint.engine.link_inventory import CitedLink
+from contentlint.net.addresses import shown_host
 from contentlint.report.escape import csv_cell, printable
 from contentlint.report.json_text import json_text
 
@@ -131,7 +132,7 @@ def _hosts_text(rows: list[HostRow], stream: TextIO) -> None:
     width = max([len(row.authority) for row in rows] + [len("AUTHORITY")])
     stream.write(f"{'LINKS':>7} {'DOCS':>6}  {'AUTHORITY':<{width}}  HOST\n")
     for row in rows:
-        stream.write(printable(f"{row.links:>7,} {row.documents:>6,}  {row.authority:<{width}}  {row.host}") + "\n")
+        stream.write(printable(f"{row.links:>7,} {row.documents:>6,}  {row.authority:<{width}}  {shown_host(row.host)}") + "\n")
 
 
 _TEXT = {BY_LINK: _links_text, BY_URL: _urls_text, BY_HOST: _hosts_text}
