@@ -38,6 +38,8 @@ def _findings(body: str, codes: tuple[str, ...] = ("L012", "L013", "S003")) -> l
          "link text shows www.cancer.gov but the link opens example.net"),
         ("[www.nhs.uk/conditions](https://nhs.example.com/conditions)", "link text shows www.nhs.uk"),
         ("[cancer.gov/types](https://www.cancer.gov.example.com/types)", "link text shows cancer.gov"),
+        ("[www.nhs.uk/conditions](https://web.archive.org/web/2020/https://www.nhsinform.scot/)",
+         "link text shows www.nhs.uk"),  # an archive of another page
         ("[https://www.cancer.gov/](https://www.google.com/url?q=https://example.net/&sa=D)",
          "link text shows www.cancer.gov but the link opens www.google.com"),
     ],
@@ -62,6 +64,9 @@ def test_l012_reports(body: str, expected: str) -> None:
         "[PubMed.gov](https://pubmed.ncbi.nlm.nih.gov/)",  # a site's name, not an address
         "[e.g./i.e.](https://www.cancer.gov/about)",  # no host name in the text
         "[https://www.cancer.gov/types](/types)",  # relative: resolves to the page's own site
+        "[https://doi.org/10.1056/NEJMoa1404595](https://www.nejm.org/doi/full/10.1056/NEJMoa1404595)",  # a resolved DOI
+        "[bit.ly/3abcDEF](https://www.cancer.gov/types/breast)",  # a short link, expanded
+        "[www.nhs.uk/conditions/old](https://web.archive.org/web/2020/https://www.nhs.uk/conditions/old)",  # archived
         "[https://www.cancer.gov/](https://www.google.com/url?q=https://www.cancer.gov/&sa=D)",  # L013's
         "![https://example.net/chart](https://www.cancer.gov/chart.png)",  # an image's alt text
         "`https://www.cancer.gov@example.net/` in code",

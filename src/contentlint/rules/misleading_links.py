@@ -8,7 +8,7 @@ from urllib.parse import SplitResult, urlsplit
 
 from contentlint.analysis.link_problems import offline_problems
 from contentlint.analysis.links import IMAGE, document_links
-from contentlint.analysis.redirectors import unwrap
+from contentlint.analysis.redirectors import REDIRECTORS, is_shortener, unwrap
 from contentlint.document import Document
 from contentlint.model.findings import Violation
 from contentlint.model.settings import Config
@@ -23,11 +23,18 @@ _SHOWN_ADDRESS = re.compile(
 )
 _HOST_NAME = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}\.?")  # ends in a name of letters: not "e.g"
 _LABEL = re.compile(r"[^\W_](?:[\w-]*[^\W_])?")  # letters and digits, hyphens inside
+# Text that shows one of these names a page that another host serves: a DOI, a handle, a PURL.
+_RESOLVERS = frozenset({"doi.org", "dx.doi.org", "hdl.handle.net", "identifiers.org", "n2t.net", "purl.org",
+                        "purl.obolibrary.org", "w3id.org", "orcid.org"})
+# Archives, whose address holds that of the page they keep.
+_ARCHIVES = frozenset({"web.archive.org", "archive.org", "archive.today", "archive.ph", "archive.is",
+                       "webarchive.nationalarchives.gov.uk", "www.webarchive.org.uk", "webcitation.org",
+                       "www.webcitation.org"})
 # Cyrillic letters that pass for Latin ones: a name spelled only with these imitates a Latin name.
 _LATIN_LOOKING_CYRILLIC = frozenset("аысԁеԍһіюјӏорԗԛѕԝхуъьҽпгѵѡ")
 
 
-@rule("L012", "misleading-link", "error")
+@rule("L012", "misleading-link", "error", uses=[REDIRECTORS])
 def misleading_link(document: Document, config: Config) -> Iterator[Violation]:
     """A link opens another site than it seems to, or shows a password to every reader.
 
@@ -47,7 +54,10 @@ def misleading_link(document: Document, config: Config) -> Iterator[Violation]:
       `[https://www.cancer.gov/types](https://example.net/types)`. Text that only
       names a site ("PubMed.gov") is not compared; a subdomain agrees with its
       domain (text `nih.gov/...`, link to `www.ncbi.nlm.nih.gov`); a wrapped link
-      (L013) is compared by the address it carries.
+      (L013) is compared by the address it carries. Text that shows a DOI
+      (`https://doi.org/10.1000/182`), a handle or a short link may link to the
+      page it resolves to, and text that shows a page may link to its copy in a web
+      archive (`web.archive.org/web/2020/https://www.nhs.uk/...`).
 
     Names in other scripts are fine on their own: `münchen.de`, `пример.рф`.
 
@@ -76,7 +86,7 @@ def misleading_link(document: Document, config: Config) -> Iterator[Violation]:
         if message is None and (not host.isascii() or "xn--" in host):
             message = _lookalike(host)
         if message is None and shows_address:
-            message = _other_address(text, host, url)
+            message = _other_address(text, host, url, config.resource(REDIRECTORS).shorteners)
         if message is not None:
             yield Violation(link.line, link.column, message, subject=host)
 
@@ -157,7 +167,7 @@ def _skeleton(label: str) -> str:
     return "".join(latin.get(c, c) for c in label)
 
 
-def _other_address(text: str, host: str, url: str) -> str | None:
+def _other_address(text: str, host: str, url: str, shorteners: frozenset[str]) -> str | None:
     """A message when the link text is an address whose host is neither ``host`` nor related to it."""
     shown = _SHOWN_ADDRESS.fullmatch(text.strip().rstrip(".,;"))
     if shown is None:
@@ -165,6 +175,10 @@ def _other_address(text: str, host: str, url: str) -> str | None:
     shown_host = (shown.group("host") or shown.group("www") or shown.group("named")).lower().rstrip(".")
     if not _HOST_NAME.fullmatch(shown_host) or _related(shown_host, host):
         return None
+    if shown_host.removeprefix("www.") in _RESOLVERS or is_shortener(shown_host, shorteners):
+        return None  # a DOI or a short link shown, the page it leads to linked
+    if host in _ARCHIVES and shown_host in url.lower():
+        return None  # an archived copy of the page the text names
     wrapped = unwrap(url)
     if wrapped is not None and wrapped.target:
         try:
