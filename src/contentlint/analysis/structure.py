@@ -230,7 +230,7 @@ _new = tuple.__new__  # builds a NamedTuple without its Python-level __new__
 
 # GFM-like bare URLs; the character before must not be part of a word, path or address.
 _BARE_URL = re.compile(r"(?<![\w/@.:+-])(?:(?:[Hh][Tt][Tt][Pp][Ss]?|[Ff][Tt][Pp])://|(?:www|WWW|Www)\.)[^\s<>]+")
-_BARE_TRAILING = ".,:;!?'\"*_~"
+BARE_TRAILING = ".,:;!?'\"*_~"  # what GFM drops from the end of a bare URL in text
 _HTML_ATTR = re.compile(r"""\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 # After a link's text: "](" then optional spaces and at most one line break, then the destination.
@@ -281,7 +281,7 @@ def _trim_bare(url: str) -> str:
     """GFM autolink rules: drop trailing punctuation and an unbalanced closing bracket."""
     while url:
         last = url[-1]
-        if last in _BARE_TRAILING:
+        if last in BARE_TRAILING:
             url = url[:-1]
         elif last == ")" and url.count(")") > url.count("("):
             url = url[:-1]

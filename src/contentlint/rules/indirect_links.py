@@ -10,6 +10,7 @@ from contentlint.analysis.fix_edits import offset_of
 from contentlint.analysis.link_problems import offline_problems
 from contentlint.analysis.links import BARE, HTML, REFERENCE, document_links, on_own_site, own_origin
 from contentlint.analysis.redirectors import REDIRECTORS, is_shortener, unwrap
+from contentlint.analysis.structure import BARE_TRAILING
 from contentlint.document import Document
 from contentlint.model.findings import Violation
 from contentlint.model.fixes import Edit, Fix
@@ -20,7 +21,6 @@ from contentlint.plugin import rule
 # An address the fix may write as a link target unchanged: no spaces, quotes, angle or square
 # brackets or backslashes, which Markdown would read otherwise (balanced parentheses are fine).
 _WRITABLE = re.compile(r"https?://[A-Za-z0-9\-._~:/?#@!$&*+,;=%()]+", re.IGNORECASE)
-_BARE_TRAILING = ".,:;!?*_~"  # what a bare URL in text loses at its end
 
 
 @rule("L013", "indirect-link", "warning", uses=[REDIRECTORS], fix="safe")
@@ -64,10 +64,8 @@ def indirect_link(document: Document, config: Config) -> Iterator[Violation]:
                 message = f"link goes through {wrapped.service} to {wrapped.target}: link to that address directly"
             else:
                 message = f"link goes through {wrapped.service}, which hides the page it leads to: link to that page directly"
-            violation = Violation(link.line, link.column, message, subject=host_of(link.url) or link.url)
             fix = _unwrap_fix(document, link.line, link.column, link.target, link.kind, wrapped.target)
-            yield violation if fix is None else Violation(
-                violation.line, violation.column, violation.message, violation.subject, violation.owner, fix)
+            yield Violation(link.line, link.column, message, subject=host_of(link.url) or link.url, fix=fix)
             continue
         host = host_of(link.url)
         if host and is_shortener(host, redirectors.shorteners):
@@ -83,7 +81,7 @@ def _unwrap_fix(document: Document, line: int, column: int, written: str, kind: 
     """Write ``target`` in place of the wrapped address, where the file holds it as written."""
     if not target or not _WRITABLE.fullmatch(target) or target.count("(") != target.count(")"):
         return None
-    if kind == BARE and target[-1] in _BARE_TRAILING:
+    if kind == BARE and target[-1] in BARE_TRAILING:
         return None  # in running text the address would lose its last character
     offset = offset_of(document, line, column)
     if offset is None or document.text[offset:offset + len(written)] != written or not written.lower().startswith("http"):

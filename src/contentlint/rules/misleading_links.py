@@ -12,6 +12,7 @@ from contentlint.analysis.redirectors import REDIRECTORS, is_shortener, unwrap
 from contentlint.document import Document
 from contentlint.model.findings import Violation
 from contentlint.model.settings import Config
+from contentlint.net.addresses import host_of
 from contentlint.plugin import rule
 
 # Codes that already say what is wrong with a link: L012 leaves such a link to them.
@@ -98,7 +99,7 @@ def _user_info(parts: SplitResult, host: str) -> str | None:
                 "remove it from the link, and change it")
     if name and _HOST_NAME.fullmatch(name):
         return (f'link opens {host}, not {name}: "{name}@" before the host is only a user name; '
-                f"link to the site that is meant")
+                "link to the site that is meant")
     if name:
         return f'link to {host} carries the user name "{name}" in its address: remove it from the link'
     return None
@@ -181,10 +182,7 @@ def _other_address(text: str, host: str, url: str, shorteners: frozenset[str]) -
         return None  # an archived copy of the page the text names
     wrapped = unwrap(url)
     if wrapped is not None and wrapped.target:
-        try:
-            carried = (urlsplit(wrapped.target).hostname or "").rstrip(".")
-        except ValueError:
-            carried = ""
+        carried = host_of(wrapped.target).rstrip(".")
         if carried and _related(shown_host, carried):
             return None  # L013 reports the wrapper
     return (f"link text shows {shown_host} but the link opens {host}: "
