@@ -10,7 +10,7 @@ address it carries and leaves shortened ones to L013.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Callable
 from urllib.parse import SplitResult, parse_qs, unquote, urlsplit
@@ -120,15 +120,29 @@ def shipped_shorteners() -> frozenset[str]:
     return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
+_MAX_SEEN = 20_000
+
+
 @dataclass(frozen=True)
 class Redirectors:
     """The link-shortener hosts, and a quick screen: ``may_be_indirect`` is true of every link
     through a wrapper or a shortener, and false of nearly every other link."""
 
     shorteners: frozenset[str]
+    _seen: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)  # by the address up to its path
 
     def may_be_indirect(self, url: str) -> bool:
-        found = _HOST_AT_START.match(url)
+        end = url.find("/", 8)  # a corpus links to few sites: the answer is kept for each
+        start = url if end < 0 else url[:end]
+        seen = self._seen.get(start)
+        if seen is None:
+            if len(self._seen) >= _MAX_SEEN:
+                self._seen.clear()
+            seen = self._seen[start] = self._screen(start)
+        return seen
+
+    def _screen(self, start: str) -> bool:
+        found = _HOST_AT_START.match(start)
         if found is None:
             return False
         host = found.group(1).lower()

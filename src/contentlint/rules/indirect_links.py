@@ -8,7 +8,7 @@ from typing import Iterator
 
 from contentlint.analysis.fix_edits import offset_of
 from contentlint.analysis.link_problems import offline_problems
-from contentlint.analysis.links import BARE, HTML, REFERENCE, document_links, on_own_site, own_origin
+from contentlint.analysis.links import BARE, HTML, REFERENCE, document_links
 from contentlint.analysis.redirectors import REDIRECTORS, is_shortener, unwrap
 from contentlint.analysis.structure import BARE_TRAILING
 from contentlint.document import Document
@@ -52,10 +52,9 @@ def indirect_link(document: Document, config: Config) -> Iterator[Violation]:
     """
     redirectors = config.resource(REDIRECTORS)
     problems = offline_problems(document, config)
-    origin = own_origin(document, config)
     for index, link in enumerate(document_links(document, config)):
-        if on_own_site(link.url, origin) or not redirectors.may_be_indirect(link.url):
-            continue  # most links of a page are on its own site, which is no wrapper or shortener
+        if not redirectors.may_be_indirect(link.url):
+            continue
         if link.kind == REFERENCE or (index in problems and problems[index][0] != "L004"):
             continue
         wrapped = unwrap(link.url)
