@@ -180,13 +180,17 @@ def test_l013_fix(tmp_path: Path, run_cli: Callable) -> None:
     assert result.out.count("L013") == 3
 
 
-def test_links_by_host_names_shorteners(tmp_path: Path, run_cli: Callable) -> None:
+def test_links_by_host_names_shorteners_and_wrappers(tmp_path: Path, run_cli: Callable) -> None:
     (tmp_path / "page.md").write_text(
-        HEAD + "\n[a](https://bit.ly/x) [b](https://www.nhs.uk/) [c](https://111.nh\u0455.uk/)\n", encoding="utf-8")
+        HEAD + "\n[a](https://bit.ly/x) [b](https://www.nhs.uk/) [c](https://111.nh\u0455.uk/) "
+        "[d](https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fwww.nhs.uk%2F) "
+        "[e](https://www.google.com/url?q=https://www.nhs.uk/)\n", encoding="utf-8")
     result = run_cli("links", str(tmp_path), "--by", "host", "--format", "json")
     standing = {row["host"]: row["authority"] for row in json.loads(result.out)}
     assert standing["bit.ly"] == "link shortener"
-    assert standing["www.nhs.uk"] != "link shortener"
+    assert standing["eur01.safelinks.protection.outlook.com"] == "link wrapper"
+    assert standing["www.google.com"] == "commercial, not listed"  # search as well as a redirect
+    assert standing["www.nhs.uk"] == "government"
     text = run_cli("links", str(tmp_path), "--by", "host").out
     assert "111.nh\u0455.uk (111.xn--nh-foc.uk)" in text
 

@@ -78,18 +78,25 @@ def _url_defense(parts: SplitResult) -> str | None:
     return None
 
 
-# (service, a word every one of its hosts has, its hosts as a pattern, the address a link through it
-# carries: None when the path is not the wrapper's own, "" when that address cannot be read)
-_WRAPPERS: tuple[tuple[str, str, str, Callable[[SplitResult], str | None]], ...] = (
-    ("Google's redirect", "google.", r"(?:www\.)?google(?:\.com?)?\.[a-z]{2,3}", _google),
-    ("Outlook Safe Links", ".safelinks.", r"[a-z0-9.-]*\.safelinks\.protection\.outlook\.com", _safe_links),
-    ("Proofpoint URL Defense", "urldefense.", r"urldefense(?:\.proofpoint)?\.com", _url_defense),
-    ("Facebook's link shim", "facebook.", r"lm?\.facebook\.com", _facebook),
-    ("YouTube's redirect", "youtube.", r"(?:www\.)?youtube\.com", _youtube),
-    ("LinkedIn's redirect", "linkedin.", r"(?:www\.)?linkedin\.com", _linkedin),
+# (service, a word every one of its hosts has, its hosts as a pattern, whether those hosts serve
+# nothing but the wrapper, the address a link through it carries: None when the path is not the
+# wrapper's own, "" when that address cannot be read)
+_WRAPPERS: tuple[tuple[str, str, str, bool, Callable[[SplitResult], str | None]], ...] = (
+    ("Google's redirect", "google.", r"(?:www\.)?google(?:\.com?)?\.[a-z]{2,3}", False, _google),
+    ("Outlook Safe Links", ".safelinks.", r"[a-z0-9.-]*\.safelinks\.protection\.outlook\.com", True, _safe_links),
+    ("Proofpoint URL Defense", "urldefense.", r"urldefense(?:\.proofpoint)?\.com", True, _url_defense),
+    ("Facebook's link shim", "facebook.", r"lm?\.facebook\.com", True, _facebook),
+    ("YouTube's redirect", "youtube.", r"(?:www\.)?youtube\.com", False, _youtube),
+    ("LinkedIn's redirect", "linkedin.", r"(?:www\.)?linkedin\.com", False, _linkedin),
 )
-_WRAPPER_HOSTS = tuple((service, re.compile(hosts), carried) for service, _, hosts, carried in _WRAPPERS)
-_WRAPPER_WORDS = tuple(word for _, word, _, _ in _WRAPPERS)
+_WRAPPER_HOSTS = tuple((service, re.compile(hosts), carried) for service, _, hosts, _, carried in _WRAPPERS)
+_WRAPPER_WORDS = tuple(word for _, word, _, _, _ in _WRAPPERS)
+_WRAPPER_ONLY_HOSTS = re.compile("|".join(hosts for _, _, hosts, only, _ in _WRAPPERS if only))
+
+
+def is_wrapper_host(host: str) -> bool:
+    """Whether ``host`` (lower case) serves nothing but a link wrapper (Safe Links, URL Defense)."""
+    return _WRAPPER_ONLY_HOSTS.fullmatch(host.rstrip(".")) is not None
 # The host of an http(s) address, read without splitting the whole of it.
 _HOST_AT_START = re.compile(r"\s*https?://(?:[^/?#@\s]*@)?([^/?#:\s\\]*)", re.IGNORECASE)
 _WEB = re.compile(r"https?://[^\s/?#]+", re.IGNORECASE)

@@ -144,7 +144,8 @@ class LinkedSites:
 
 
 # Off the authority list, the standings an editor should look at first.
-_STANDING_ORDER = ("vendor", "link shortener", "workspace", "IP address", "open platform", "commercial, not listed")
+_STANDING_ORDER = ("vendor", "link shortener", "link wrapper", "workspace", "IP address", "open platform",
+                   "commercial, not listed")
 MAX_SITE_ROWS = 40
 
 

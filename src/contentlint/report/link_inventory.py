@@ -18,7 +18,7 @@ from contentlint.analysis.authority import (
     registrable_domain,
     unlisted_kind,
 )
-from contentlint.analysis.redirectors import is_shortener
+from contentlint.analysis.redirectors import is_shortener, is_wrapper_host
 from contentlint.engine.link_inventory import CitedLink
 from contentlint.net.addresses import shown_host
 from contentlint.report.escape import csv_cell, printable
@@ -28,6 +28,7 @@ BY_LINK, BY_URL, BY_HOST = "link", "url", "host"
 NOT_LISTED = "not listed"
 VENDOR = "vendor"
 SHORTENER = "link shortener"
+WRAPPER = "link wrapper"
 
 
 @dataclass(frozen=True)
@@ -79,8 +80,8 @@ def by_host(links: list[CitedLink], authority: AuthorityData, shorteners: frozen
 
 def standing(host: str, authority: AuthorityData, shorteners: frozenset[str] = frozenset()) -> str:
     """The host's tier in the authority data; else what S003 and L013 make of it (a vendor, a link
-    shortener, an open platform, a workspace, an IP address, a commercial name), or NOT_LISTED when its name says
-    nothing against it."""
+    shortener or wrapper, an open platform, a workspace, an IP address, a commercial name), or
+    NOT_LISTED when its name says nothing against it."""
     tier = authority.tier_of(host)
     if tier is not None:
         return tier.name
@@ -88,6 +89,8 @@ def standing(host: str, authority: AuthorityData, shorteners: frozenset[str] = f
         return VENDOR
     if is_shortener(host, shorteners):
         return SHORTENER
+    if is_wrapper_host(host):
+        return WRAPPER
     return _UNLISTED.get(unlisted_kind(host, registrable_domain(host)), NOT_LISTED)
 
 
