@@ -141,6 +141,22 @@ def test_fix_table(tmp_path: Path, before: str, after: str | None) -> None:
         assert "Q012" not in left
 
 
+@pytest.mark.parametrize(("text", "fixed"), [
+    (f"{NEXT_Q001}---\ntitle: Notes\n\n{PROSE}\n", None),  # the rest would open a front matter
+    (f"{NEXT_Q001}\n---\n\n{PROSE}\n", None),
+    (f"\ufeff{NEXT_Q001}\n+++\n\n{PROSE}\n", None),
+    (f"{NEXT_Q001}\n# Notes\n\n{PROSE}\n", f"# Notes\n\n{PROSE}\n"),
+])
+def test_deleting_a_comment_never_turns_the_body_into_front_matter(tmp_path: Path, text: str, fixed: str | None) -> None:
+    path = tmp_path / "notes.md"
+    path.write_text(text, encoding="utf-8")
+    config = Config(today=TODAY, select=["Q001", "Q012"])
+    config.sections["fix"] = {"mode": "fix", "unsafe-fixes": False}
+    result = Linter(config).lint_file(path, "notes.md")
+    assert path.read_text(encoding="utf-8") == (fixed if fixed is not None else text)
+    assert [f.code for f in result.findings] == ([] if fixed is not None else ["Q012"])
+
+
 def test_a_comment_in_the_front_matter_is_reported_and_left_as_it_is(tmp_path: Path) -> None:
     """It suppresses nothing there, and deleting it would edit the YAML: Q012 says so, --fix leaves it."""
     page = tmp_path / "page.md"

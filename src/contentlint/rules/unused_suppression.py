@@ -33,7 +33,9 @@ reported_code(
     Fix (safe): delete the comment (a line it held alone goes too, or stays blank
     between two lines of text, so that no two blocks join), or remove only the
     unused codes from it. A `disable` block's comment is not changed: its
-    `enable` belongs with it, nor is one in the front matter (move it below).
+    `enable` belongs with it, nor is one in the front matter (move it below), nor
+    one at the top of a page whose next line is `---`, which would then open a
+    front matter.
 
     Options: none; `--ignore Q012` turns it off.
     """,
