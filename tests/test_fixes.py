@@ -17,10 +17,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import TODAY, front_matter, lint_text
-from contentlint.engine.fixing import choose
+from contentlint.engine.fixing import choose, fix_policy, fix_text
 from contentlint.engine.linter import Linter
 from contentlint.engine.rule_set import all_rules
+from contentlint.model.findings import Finding, Severity
 from contentlint.model.fixes import Edit, Fix
+from contentlint.model.results import FileResult
 from contentlint.model.settings import Config
 
 LONG = "Chemotherapy can make you feel tired for some weeks after treatment ends."
@@ -417,3 +419,34 @@ def test_fixing_is_idempotent_and_leaves_other_findings(tmp_path: Path, data: by
             assert after[key] == before[key], key
     Linter(_config(["ALL"], unsafe=unsafe)).lint_file(path, "page.md")
     assert path.read_bytes() == once
+
+
+# (codes selected, text of a page without front matter): the fix would leave "---" on its first line.
+OPENS_FRONT_MATTER = [
+    (["Q002"], f"Skip to main content\n\n---\n\n# Mouth ulcers\n\n{LONG}\n"),
+    (["Q001"], f"Placeholder slot\n---\n# Mouth ulcers\n\n{LONG}\n"),
+    (["Q005"], f"# Mouth ulcers - NHS\n\n---\n\n# Mouth ulcers\n\n{LONG}\n"),
+    (["Q001", "Q012"], f"<!-- contentlint-disable-next-line Q001 -->\n+++\n\n{LONG}\n"),
+]
+
+
+@pytest.mark.parametrize(("select", "text"), OPENS_FRONT_MATTER)
+def test_no_fix_turns_the_body_into_front_matter(tmp_path: Path, select: list[str], text: str) -> None:
+    path = tmp_path / "page.md"
+    path.write_text(text, encoding="utf-8")
+    result = Linter(_config(select, unsafe=True)).lint_file(path, "page.md")
+    assert path.read_text(encoding="utf-8") == text
+    (finding,) = [f for f in result.findings if f.code == select[-1]]
+    assert finding.fix is None  # reported, and not counted as fixable
+
+
+@pytest.mark.parametrize(("text", "fixed"), [
+    ("Intro\n---\nText\n", "Intro\n---\nText\n"),  # the deletion would open a front matter: left
+    ("Intro\n\nText\n", "\nText\n"),
+])
+def test_the_engine_never_applies_a_fix_that_opens_a_front_matter(text: str, fixed: str) -> None:
+    deletion = Fix((Edit(0, 6, ""),), "delete the intro")
+    finding = Finding("page.md", 1, 1, "Q001", Severity.WARNING, "intro", "placeholder-text", fix=deletion)
+    policy = fix_policy(_config(["Q001"]))
+    outcome = fix_text(text.encode(), lambda again: FileResult([]), policy, FileResult([finding]))
+    assert outcome.data.decode() == fixed

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import Iterable
 
 from contentlint.analysis.memo import per_document
 from contentlint.analysis.structure import document_structure
 from contentlint.document import Document
+from contentlint.document.reading import starts_front_matter
 from contentlint.model.fixes import Edit, Fix
 from contentlint.model.fixes import line_starts as text_line_starts
 
@@ -57,6 +59,16 @@ def delete_lines(document: Document, first: int, last: int) -> Edit:
     return Edit(start, end, "")
 
 
+def opens_front_matter(text: str, edits: Iterable[Edit]) -> bool:
+    """Whether the edits would make ``text`` begin with a front-matter fence that it does not begin
+    with now: what was body would be read as front matter. Only the first edit can change how
+    the text begins."""
+    first = min(edits, key=lambda edit: edit.start, default=None)
+    if first is None or first.start > 0 or starts_front_matter(text):
+        return False
+    return starts_front_matter(first.replacement + text[first.end:])
+
+
 def standalone_line_removal(document: Document, line: int, phrase: str, description: str) -> Fix | None:
     """An unsafe fix deleting file line ``line`` when ``phrase`` stands alone on it (markup and
     punctuation aside), with the blank line after it when one stands before; None for a table row
@@ -74,4 +86,7 @@ def standalone_line_removal(document: Document, line: int, phrase: str, descript
     blank_before = line == 1 or not line_text(document, line - 1).strip()
     if blank_before and line + 1 < count and not line_text(document, line + 1).strip():
         last += 1  # the blank line after it too, so that no double blank line is left
-    return Fix((delete_lines(document, line, last),), description, safe=False)
+    deletion = delete_lines(document, line, last)
+    if opens_front_matter(document.text, (deletion,)):
+        return None  # "---" after it would become a front-matter fence
+    return Fix((deletion,), description, safe=False)

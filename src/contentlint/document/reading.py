@@ -146,6 +146,12 @@ def _read_at_most(descriptor: int, size: int, limit: int) -> bytes:
     return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
+def starts_front_matter(text: str) -> bool:
+    """Whether ``text`` (newlines normalised, no byte-order mark) opens with a front-matter fence,
+    as parse_document reads it: ``---`` (YAML) or ``+++`` (TOML) on the first line."""
+    return (text.startswith("+++") and _TOML_BOUNDARY.match(text) is not None) or bool(_FM_HANDLER.detect(text))
+
+
 def parse_document(data: bytes | str, path: str = "<string>") -> Document:
     if isinstance(data, bytes):
         text, error = decode(data)

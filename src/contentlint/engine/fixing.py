@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
+from contentlint.analysis.fix_edits import opens_front_matter
 from contentlint.analysis.selection import is_selected
 from contentlint.document.reading import normalise_newlines
 from contentlint.engine.rule_set import all_rules
@@ -146,6 +147,11 @@ def fix_text(data: bytes, lint: Callable[[str], FileResult], policy: FixPolicy, 
         if not fixes:
             break
         chosen = choose(fixes)
+        before = raw.normal()
+        while chosen and opens_front_matter(before, [edit for fix in chosen for edit in fix.edits]):
+            chosen = chosen[1:]  # the first in the file would turn the body into front matter: left
+        if not chosen:
+            break
         raw.apply([edit for fix in chosen for edit in fix.edits])
         fixed += len(chosen)
         result = lint(raw.normal())

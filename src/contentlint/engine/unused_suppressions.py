@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 from typing import Collection, Iterable, Iterator
 
-from contentlint.analysis.fix_edits import line_starts, line_text
+from contentlint.analysis.fix_edits import line_starts, line_text, opens_front_matter
 from contentlint.document import Document
 from contentlint.engine.suppressions import ALL, BLOCK, Directive, Suppressions
 from contentlint.model.findings import Finding, Violation
@@ -88,7 +88,7 @@ def _violation(document: Document, directive: Directive, unused: list[int], reas
     if len(unused) == len(directive.codes):
         message = f"suppression comment suppresses nothing ({detail}): delete it"
         deletion = _deletion(document, directive)
-        fix = None if directive.verb == BLOCK or _opens_front_matter(text, deletion) else Fix(
+        fix = None if directive.verb == BLOCK or opens_front_matter(text, deletion) else Fix(
             deletion, "delete the suppression comment")
     else:
         names = " ".join(directive.codes[i] for i in unused)
@@ -115,13 +115,6 @@ def _deletion(document: Document, directive: Directive) -> tuple[Edit, ...]:
     if line_text(document, line - 1).strip() and line_text(document, line + 1).strip():
         return (Edit(line_start, line_end),)
     return (Edit(line_start, min(line_end + 1, len(document.text))),)
-
-
-def _opens_front_matter(text: str, edits: tuple[Edit, ...]) -> bool:
-    """Whether deleting the comment would leave the document starting with a front-matter fence
-    (`---`, `+++`): what was body would be read as front matter."""
-    first = min(edits, key=lambda edit: edit.start)
-    return not text[:first.start].strip("\ufeff") and text[first.end:].startswith(("---", "+++"))
 
 
 def _code_removal(text: str, directive: Directive, unused: list[int]) -> tuple[Edit, ...]:

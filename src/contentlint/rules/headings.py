@@ -8,7 +8,7 @@ from typing import Iterator
 from contentlint.analysis.phrases import (
     quoted,
 )
-from contentlint.analysis.fix_edits import body_start, delete_lines, line_starts
+from contentlint.analysis.fix_edits import body_start, delete_lines, line_starts, opens_front_matter
 from contentlint.analysis.structure import Heading, Structure, document_structure
 from contentlint.document import Document
 from contentlint.model.findings import Violation
@@ -98,13 +98,17 @@ def _names_source(title: str, source: object) -> bool:
 _SEPARATORS = (" - ", " | ", " – ", " — ", ": ", " · ")
 
 
-def _delete(document: Document, view: Structure, heading: Heading) -> Fix:
-    """The heading's lines, and the blank line after it, go."""
+def _delete(document: Document, view: Structure, heading: Heading) -> Fix | None:
+    """The heading's lines, and the blank line after it, go; None when a `---` after them would then
+    open the file, and turn the body into front matter."""
     last = view.line_of(heading.end)
     starts, text = line_starts(document), document.text  # the file line after the heading: starts[last]
     if last < len(starts) and not text[starts[last]:starts[last + 1] if last + 1 < len(starts) else len(text)].strip():
         last += 1
-    return Fix((delete_lines(document, heading.line, last),), "delete the title bar", safe=False)
+    deletion = delete_lines(document, heading.line, last)
+    if opens_front_matter(text, (deletion,)):
+        return None
+    return Fix((deletion,), "delete the title bar", safe=False)
 
 
 def _demote(view: Structure, heading: Heading, offset: int) -> Fix | None:
