@@ -97,6 +97,8 @@ _WRAPPER_ONLY_HOSTS = re.compile("|".join(hosts for _, _, hosts, only, _ in _WRA
 def is_wrapper_host(host: str) -> bool:
     """Whether ``host`` (lower case) serves nothing but a link wrapper (Safe Links, URL Defense)."""
     return _WRAPPER_ONLY_HOSTS.fullmatch(host.rstrip(".")) is not None
+
+
 # The host of an http(s) address, read without splitting the whole of it.
 _HOST_AT_START = re.compile(r"\s*https?://(?:[^/?#@\s]*@)?([^/?#:\s\\]*)", re.IGNORECASE)
 _WEB = re.compile(r"https?://[^\s/?#]+", re.IGNORECASE)
