@@ -76,12 +76,20 @@ def _absolute_web_url(value: object) -> str | None:
 _PLAIN_ORIGIN = re.compile(r"https?://([a-z0-9.\-]+)(?=[/?#]|\Z)", re.IGNORECASE | re.ASCII)
 
 
-def web_host(url: str) -> str:
-    """The lower-case host of an http(s) address, "" for any other; a plain host name is read
-    without splitting the whole address (a real page's links are mostly such)."""
+def plain_host(url: str) -> str | None:
+    """The lower-case host of an http(s) address whose host is a plain ASCII name (letters, digits,
+    dots, hyphens), read without splitting the whole address; None for any other address."""
     plain = _PLAIN_ORIGIN.match(url)
+    return plain.group(1).lower() if plain is not None else None
+
+
+def web_host(url: str) -> str:
+    """The lower-case host of an http(s) address, without a final dot; "" for any other. A plain
+    host name is read without splitting the whole address (a real page's links are mostly such)."""
+    plain = plain_host(url)
     if plain is not None:
-        return plain.group(1).lower().rstrip(".")
+        return plain.rstrip(".")
+    url = url.strip()
     return host_of(url).rstrip(".") if url[:8].lower().startswith(("http://", "https://")) else ""
 
 

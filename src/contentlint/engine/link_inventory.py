@@ -8,13 +8,12 @@ from pathlib import Path
 from typing import Iterable
 
 from contentlint.analysis.link_problems import offline_problems
-from contentlint.analysis.links import document_links
+from contentlint.analysis.links import document_links, web_host
 from contentlint.analysis.local_links import local_link_indexes
 from contentlint.document import Document
 from contentlint.document.reading import read_document
 from contentlint.engine.discovery import outside_target
 from contentlint.model.settings import Config
-from contentlint.net.addresses import host_of
 
 FILE = "file"  # a link to a file of the repository (L010 checks it on disk)
 _NOWHERE = ("L005", "L007")  # a placeholder ("#", "", javascript:) or a malformed address
@@ -53,7 +52,7 @@ def document_inventory(document: Document, config: Config) -> list[CitedLink]:
         url = link.url
         if link.target.startswith("#") or problem in _NOWHERE:
             url = link.target  # it leads to no other page, whatever the page's own url would make of it
-        listed.append(CitedLink(document.path, link.line, link.column, link.kind, link.target, url, _host(url), problem))
+        listed.append(CitedLink(document.path, link.line, link.column, link.kind, link.target, url, web_host(url), problem))
     return listed
 
 
@@ -76,8 +75,3 @@ def _file_links(path: Path, shown: str, config: Config) -> list[CitedLink] | Non
     if document.read_error is not None:
         return None
     return document_inventory(document, config)
-
-
-def _host(url: str) -> str:
-    """The host of an http(s) address, without a final dot; "" for any other."""
-    return host_of(url.strip()).rstrip(".") if url.lstrip()[:8].lower().startswith(("http://", "https://")) else ""

@@ -20,7 +20,7 @@ from contentlint.analysis.authority import (
     unlisted_kind,
 )
 from contentlint.analysis.link_problems import offline_problems
-from contentlint.analysis.links import REFERENCE, base_url, document_links, on_own_site, own_origin
+from contentlint.analysis.links import REFERENCE, base_url, document_links, on_own_site, own_origin, plain_host
 from contentlint.analysis.pattern_starts import first_match
 from contentlint.analysis.phrase_index import PHRASE_INDEX, TextScan, text_scan, word_hits
 from contentlint.analysis.redirectors import REDIRECTORS, is_shortener, unwrap
@@ -47,17 +47,11 @@ _ATTRIBUTION_LABEL = re.compile(
 )
 
 
-# An http(s) address whose host is plain ASCII letters, digits, dots and hyphens: its host is read
-# here without a parse (urlsplit would give the same, lower-cased); any other address is parsed.
-_PLAIN_WEB_ADDRESS = re.compile(r"https?://([a-z0-9.\-]+)(?=[/?#]|\Z)", re.IGNORECASE | re.ASCII)
-
-
 def _host(url: str) -> str | None:
-    """The host of an http(s) URL, lower case."""
-    plain = _PLAIN_WEB_ADDRESS.match(url)
-    if plain is not None:
-        return plain.group(1).lower()
-    return _parsed_host(url)
+    """The host of an http(s) URL, lower case: a plain host name without a parse (urlsplit would
+    give the same), any other address parsed."""
+    plain = plain_host(url)
+    return plain if plain is not None else _parsed_host(url)
 
 
 @functools.lru_cache(maxsize=4096)
