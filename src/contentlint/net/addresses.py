@@ -130,15 +130,21 @@ def host_of(url: str) -> str:
         return ""
 
 
-def shown_host(host: str) -> str:
-    """``host`` as a report shows it: a name not in ASCII with its xn-- form beside it
-    ("111.nhѕ.uk (111.xn--nh-foc.uk)"), since letters of another script can look like the real ones."""
+def ascii_host(host: str) -> str:
+    """``host`` in its ASCII (xn--) form, as it is looked up; as it is when it has none."""
     if host.isascii():
         return host
     try:
-        return f"{host} ({host.encode('idna').decode('ascii')})"
+        return host.encode("idna").decode("ascii")
     except UnicodeError:
         return host
+
+
+def shown_host(host: str) -> str:
+    """``host`` as a report shows it: a name not in ASCII with its xn-- form beside it
+    ("111.nhѕ.uk (111.xn--nh-foc.uk)"), since letters of another script can look like the real ones."""
+    written = ascii_host(host)
+    return host if written == host else f"{host} ({written})"
 
 
 def is_ip_literal(host: str) -> bool:

@@ -12,7 +12,7 @@ from contentlint.analysis.redirectors import REDIRECTORS, is_shortener, unwrap
 from contentlint.document import Document
 from contentlint.model.findings import Violation
 from contentlint.model.settings import Config
-from contentlint.net.addresses import host_of
+from contentlint.net.addresses import ascii_host, host_of
 from contentlint.plugin import rule
 
 # Codes that already say what is wrong with a link: L012 leaves such a link to them.
@@ -117,7 +117,7 @@ def _lookalike(host: str) -> str | None:
             written = ".".join(labels)
             seen = ".".join(_skeleton(part) for part in labels)
             letters = ", ".join(f"{c} U+{ord(c):04X}" for c in foreign)
-            return (f'link to {written} ({_to_ascii(host)}) only looks like {seen}: it spells "{label}" with '
+            return (f'link to {written} ({ascii_host(host)}) only looks like {seen}: it spells "{label}" with '
                     f"letters of another script ({letters}); link to the real site")
     return None
 
@@ -129,13 +129,6 @@ def _unicode_label(label: str) -> str | None:
         return label[4:].encode("ascii").decode("punycode")
     except (UnicodeError, ValueError):
         return None
-
-
-def _to_ascii(host: str) -> str:
-    try:
-        return host.encode("idna").decode("ascii")
-    except UnicodeError:
-        return host
 
 
 def _imitating_letters(label: str, tld_is_ascii: bool) -> list[str]:
@@ -194,4 +187,4 @@ def _related(one: str, other: str) -> bool:
     one, other = one.removeprefix("www."), other.removeprefix("www.")
     if one == other or one.endswith("." + other) or other.endswith("." + one):
         return True
-    return _to_ascii(one) == _to_ascii(other)
+    return ascii_host(one) == ascii_host(other)
