@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from contentlint.analysis.fix_edits import offset_of
-from contentlint.analysis.schema import SchemaProblem, value_fits
+from contentlint.analysis.schema import SchemaProblem
 from contentlint.document import Document
 from contentlint.model.fixes import Edit, Fix
 from contentlint.model.settings import Config
@@ -13,11 +13,11 @@ from contentlint.model.settings import Config
 
 def rename_fix(document: Document, config: Config, problem: SchemaProblem, problems: list[SchemaProblem]) -> Fix | None:
     """Rename the key when the suggestion is the only candidate, no other unknown key points at it,
-    the right name is not already there, and the value is valid there (`langce: NCI` is no
-    `language`). Only the key's characters change: its quoting, value and comment stay. Renaming
-    into a review field changes the review schedule: unsafe."""
+    and the right name is not already there; the caller has checked that the value is valid there
+    (schema.value_fits). Only the key's characters change: its quoting, value and comment stay.
+    Renaming into a review field changes the review schedule: unsafe."""
     target = problem.suggestion
-    if not target or target in document.metadata or not value_fits(document, config, problem.field, target):
+    if not target or target in document.metadata:
         return None
     if Counter(p.suggestion for p in problems if p.code == "M103")[target] > 1:
         return None

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from contentlint.analysis.value_rewrite import rewrite
 from contentlint.analysis.field_rename import rename_fix
 from contentlint.analysis.schema import METADATA_SCHEMA, schema_problems, value_fits
+from contentlint.analysis.value_rewrite import rewrite
 from contentlint.document import Document
 from contentlint.document.field_syntax import FENCE
 from contentlint.model.findings import Violation
@@ -156,8 +156,8 @@ def field_value_invalid(document: Document, config: Config) -> Iterator[Violatio
     around it (`status: Active`): "… allowed: active, draft, …: write active".
 
     Fix: `--fix` writes that date as YYYY-MM-DD, the cycle by its name, or the
-    allowed value, in the value's own quotes and keeping its comment. A month without a day (`May 2024`,
-    read as its first day) needs `--unsafe-fixes`.
+    allowed value, in the value's own quotes and keeping its comment. A month
+    without a day (`May 2024`, read as its first day) needs `--unsafe-fixes`.
 
     Options: `schema` (your own JSON Schema); `date-order` in `[tool.contentlint.review]`.
     """
@@ -185,9 +185,10 @@ def field_unknown(document: Document, config: Config) -> Iterator[Violation]:
     Fix: `--fix` renames the key to the suggested field when that is the only close
     match, no other unknown key points at it, the field is not already there, and the
     value is valid in it (`langce: NCI` is not renamed to `language`, whose values are
-    language codes: the message says so); the value, quoting and comment stay. Renaming into a review field (`lastReviewed`,
-    `reviewFrequency`) changes the review schedule, so that fix is unsafe
-    (`--unsafe-fixes`). Nested keys are left for a person.
+    language codes: the message says so); the value, quoting and comment stay.
+    Renaming into a review field (`lastReviewed`, `reviewFrequency`) changes the
+    review schedule, so that fix is unsafe (`--unsafe-fixes`). Nested keys are left
+    for a person.
 
     Options: `schema` (your own JSON Schema; fields are unknown where it sets
     `additionalProperties: false`).
@@ -196,9 +197,10 @@ def field_unknown(document: Document, config: Config) -> Iterator[Violation]:
     for problem in problems:
         if problem.code != "M103":
             continue
-        message = problem.message
-        if problem.suggestion and not value_fits(document, config, problem.field, problem.suggestion):
-            message += " (its value is not valid there)"
-        yield Violation(problem.line, problem.column, message, subject=problem.field,
-                        fix=rename_fix(document, config, problem, problems))
+        if not problem.suggestion or value_fits(document, config, problem.field, problem.suggestion):
+            yield Violation(problem.line, problem.column, problem.message, subject=problem.field,
+                            fix=rename_fix(document, config, problem, problems))
+        else:  # `langce: NCI` is no `language`: renaming it would only move the problem
+            yield Violation(problem.line, problem.column, f"{problem.message} (its value is not valid there)",
+                            subject=problem.field)
 
