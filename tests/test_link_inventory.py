@@ -10,10 +10,9 @@ from pathlib import Path
 import pytest
 
 from conftest import front_matter, make_config
-from contentlint.analysis.authority import authority_data
 from contentlint.document.reading import parse_document
 from contentlint.engine.link_inventory import FILE, CitedLink, document_inventory
-from contentlint.report.link_inventory import AddressRow, HostRow, by_host, by_url
+from contentlint.report.link_inventory import AddressRow, HostRow, HostStanding, by_host, by_url
 
 WITH_URL = front_matter()  # url: https://www.cancer.gov/types/breast/radiotherapy
 NO_URL = front_matter(url=None)
@@ -91,7 +90,7 @@ def test_by_host_gives_each_host_its_standing() -> None:
         _link("a.md", "mailto:help@nhs.net"),  # no host
     ]
     # What S003 makes of a host off the list: the same words as its messages.
-    assert by_host(links, authority_data(make_config())) == [
+    assert by_host(links, HostStanding.of(make_config())) == [
         HostRow("www.cancer.gov", 2, 2, "government"),
         HostRow("203.0.113.9", 1, 1, "IP address"),
         HostRow("blog.example.org", 1, 1, "not listed"),

@@ -17,8 +17,6 @@ from typing import Iterable, Iterator, Sequence, TextIO
 
 from contentlint import __version__
 from contentlint import report as reporters
-from contentlint.analysis.authority import authority_data
-from contentlint.analysis.redirectors import REDIRECTORS
 from contentlint.document import ReadError
 from contentlint.engine import baseline, fixing
 from contentlint.engine.config import check_codes, fields_note, load_config
@@ -748,7 +746,7 @@ def run_links(args: argparse.Namespace) -> int:
     if args.by == link_inventory.BY_URL:
         rows: list = link_inventory.by_url(found.links)
     elif args.by == link_inventory.BY_HOST:
-        rows = link_inventory.by_host(found.links, authority_data(config), config.resource(REDIRECTORS).shorteners)
+        rows = link_inventory.by_host(found.links, link_inventory.HostStanding.of(config))
     else:
         rows = found.links
     buffer = io.StringIO()

@@ -20,20 +20,17 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from contentlint.analysis.authority import authority_data
-from contentlint.analysis.redirectors import REDIRECTORS
 from contentlint.report import ReportOptions, register
 from contentlint.report.audit import Audit, build_audit, review_note
 from contentlint.report.escape import markdown_text, printable
 from contentlint.report.findings_table import findings_table
-from contentlint.report.link_inventory import standing
+from contentlint.report.link_inventory import HostStanding
 from contentlint.report.source_lines import SourceLines, excerpt
 from contentlint.report.timeline_chart import timeline_chart
 
 if TYPE_CHECKING:
     from contentlint.model.findings import Finding
     from contentlint.model.results import RunResult
-    from contentlint.model.settings import Config
 
 _TEMPLATES = "templates"
 
@@ -47,19 +44,8 @@ def _audit(result: RunResult, options: ReportOptions) -> Audit:
         network=bool(config and config.network),
         due_soon_days=config.review.due_soon_days if config is not None else 30,
         last_review_field=config.fields.last_reviewed if config is not None else "lastReviewed",
-        site_standing=_site_standing(config) if config is not None else None,
+        site_standing=HostStanding.of(config).standing_and_listed if config is not None else None,
     )
-
-
-def _site_standing(config: Config) -> Callable[[str], tuple[str, bool]]:
-    """A host's standing as `contentlint links --by host` gives it, and whether it is on the authority list."""
-    authority = authority_data(config)
-    shorteners = config.resource(REDIRECTORS).shorteners
-
-    def of(host: str) -> tuple[str, bool]:
-        return standing(host, authority, shorteners), authority.tier_of(host) is not None
-
-    return of
 
 
 def safe_href(url: str) -> str:

@@ -15,11 +15,13 @@ from contentlint.analysis.authority import (
     OPEN_PLATFORM,
     WORKSPACE,
     AuthorityData,
+    authority_data,
     registrable_domain,
     unlisted_kind,
 )
-from contentlint.analysis.redirectors import is_shortener, is_wrapper_host
+from contentlint.analysis.redirectors import REDIRECTORS, is_shortener, is_wrapper_host
 from contentlint.engine.link_inventory import CitedLink
+from contentlint.model.settings import Config
 from contentlint.net.addresses import shown_host
 from contentlint.report.escape import csv_cell, printable
 from contentlint.report.json_text import json_text
@@ -44,7 +46,7 @@ class HostRow:
     host: str
     links: int
     documents: int
-    authority: str  # its tier in the authority data, or what S003 makes of it (see standing)
+    authority: str  # its tier in the authority data, or what S003 makes of it (see HostStanding)
 
 
 def by_url(links: list[CitedLink]) -> list[AddressRow]:
@@ -64,7 +66,7 @@ def by_url(links: list[CitedLink]) -> list[AddressRow]:
     )
 
 
-def by_host(links: list[CitedLink], authority: AuthorityData, shorteners: frozenset[str] = frozenset()) -> list[HostRow]:
+def by_host(links: list[CitedLink], standing: HostStanding) -> list[HostRow]:
     """Each host of an http(s) link once, most cited first (then alphabetically)."""
     counts: Counter[str] = Counter()
     documents: dict[str, set[str]] = {}
@@ -73,25 +75,40 @@ def by_host(links: list[CitedLink], authority: AuthorityData, shorteners: frozen
             counts[link.host] += 1
             documents.setdefault(link.host, set()).add(link.path)
     return sorted(
-        (HostRow(host, count, len(documents[host]), standing(host, authority, shorteners)) for host, count in counts.items()),
+        (HostRow(host, count, len(documents[host]), standing(host)) for host, count in counts.items()),
         key=lambda row: (-row.links, row.host),
     )
 
 
-def standing(host: str, authority: AuthorityData, shorteners: frozenset[str] = frozenset()) -> str:
-    """The host's tier in the authority data; else what S003 and L013 make of it (a vendor, a link
-    shortener or wrapper, an open platform, a workspace, an IP address, a commercial name), or
-    NOT_LISTED when its name says nothing against it."""
-    tier = authority.tier_of(host)
-    if tier is not None:
-        return tier.name
-    if authority.is_vendor(host):
-        return VENDOR
-    if is_shortener(host, shorteners):
-        return SHORTENER
-    if is_wrapper_host(host):
-        return WRAPPER
-    return _UNLISTED.get(unlisted_kind(host, registrable_domain(host)), NOT_LISTED)
+@dataclass(frozen=True)
+class HostStanding:
+    """What a host is, as `contentlint links --by host` and the audit's Linked sites say: its tier in
+    the authority data; else what S003 and L013 make of it (a vendor, a link shortener or wrapper,
+    an open platform, a workspace, an IP address, a commercial name), or NOT_LISTED when its name
+    says nothing against it."""
+
+    authority: AuthorityData
+    shorteners: frozenset[str]
+
+    @classmethod
+    def of(cls, config: Config) -> HostStanding:
+        return cls(authority_data(config), config.resource(REDIRECTORS).shorteners)
+
+    def __call__(self, host: str) -> str:
+        tier = self.authority.tier_of(host)
+        if tier is not None:
+            return tier.name
+        if self.authority.is_vendor(host):
+            return VENDOR
+        if is_shortener(host, self.shorteners):
+            return SHORTENER
+        if is_wrapper_host(host):
+            return WRAPPER
+        return _UNLISTED.get(unlisted_kind(host, registrable_domain(host)), NOT_LISTED)
+
+    def standing_and_listed(self, host: str) -> tuple[str, bool]:
+        """What the host is, and whether it is on the authority list."""
+        return self(host), self.authority.tier_of(host) is not None
 
 
 _UNLISTED = {OPEN_PLATFORM: OPEN_PLATFORM, WORKSPACE: WORKSPACE, IP_ADDRESS: IP_ADDRESS, COMMERCIAL: "commercial, not listed"}
