@@ -120,6 +120,12 @@ FIX_TABLE = [
     (f"{PROSE}\n{NEXT_Q001}\nMore text.\n", f"{PROSE}\n\nMore text.\n"),
     # after text on its line: the comment and the spaces before it go
     (f"{PROSE}  <!-- contentlint-disable-line Q001 -->\n", f"{PROSE}\n"),
+    # within a line of text: the words on either side keep one space between them, or none
+    (f"US <!-- contentlint-disable-line Q001 -->Brand names\n", "US Brand names\n"),
+    (f"US <!-- contentlint-disable-line Q001 -->  Brand names\n", "US Brand names\n"),
+    (f"US<!-- contentlint-disable-line Q001 --> Brand names\n", "US Brand names\n"),
+    (f"US<!-- contentlint-disable-line Q001 -->Brand names\n", "USBrand names\n"),
+    (f"<!-- contentlint-disable-line Q001 -->     Brand names\n", "Brand names\n"),
     # the last line, without a line ending
     (f"{PROSE}\n{NEXT_Q001}", f"{PROSE}\n"),
     # only the unused codes leave a comment that still suppresses something

@@ -104,13 +104,17 @@ def _column(document: Document, directive: Directive) -> int:
 
 def _deletion(document: Document, directive: Directive) -> tuple[Edit, ...]:
     """Delete the comment. Alone on its line, the line goes too, but a line between two lines of text
-    stays, blank: the comment kept them apart as blocks, and so must the fix."""
+    stays, blank: the comment kept them apart as blocks, and so must the fix. Within a line, one
+    space stays between the words on either side ("US <!-- … -->Brand" becomes "US Brand")."""
     line = directive.line
     line_start = line_starts(document)[line - 1]
     row = line_text(document, line)
     before, after = row[:directive.start - line_start], row[directive.end - line_start:]
-    if before.strip() or after.strip():
+    if before.strip() and not after.strip():  # at the end of a line of text: the spaces before it go
         return (Edit(line_start + len(before.rstrip(" \t")), directive.end),)
+    if before.strip() or after.strip():
+        spaced = before[-1:] in ("", " ", "\t")  # at the start of a line, spaces left would indent it
+        return (Edit(directive.start, directive.end + (len(after) - len(after.lstrip(" \t")) if spaced else 0)),)
     line_end = line_start + len(row)
     if line_text(document, line - 1).strip() and line_text(document, line + 1).strip():
         return (Edit(line_start, line_end),)
