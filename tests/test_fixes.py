@@ -427,6 +427,8 @@ OPENS_FRONT_MATTER = [
     (["Q001"], f"Placeholder slot\n---\n# Mouth ulcers\n\n{LONG}\n"),
     (["Q005"], f"# Mouth ulcers - NHS\n\n---\n\n# Mouth ulcers\n\n{LONG}\n"),
     (["Q001", "Q012"], f"<!-- contentlint-disable-next-line Q001 -->\n+++\n\n{LONG}\n"),
+    # Inside the first line: "-" and "--" around the comment meet when it goes.
+    (["L004", "Q012"], f"-<!-- contentlint-disable-line L004 -->--\ntitle: Mouth ulcers\n---\n\n{LONG}\n"),
 ]
 
 
@@ -440,12 +442,15 @@ def test_no_fix_turns_the_body_into_front_matter(tmp_path: Path, select: list[st
     assert finding.fix is None  # reported, and not counted as fixable
 
 
-@pytest.mark.parametrize(("text", "fixed"), [
-    ("Intro\n---\nText\n", "Intro\n---\nText\n"),  # the deletion would open a front matter: left
-    ("Intro\n\nText\n", "\nText\n"),
+@pytest.mark.parametrize(("text", "start", "end", "fixed"), [
+    ("Intro\n---\nText\n", 0, 6, "Intro\n---\nText\n"),  # the deletion would open a front matter: left
+    ("Intro\n\nText\n", 0, 6, "\nText\n"),
+    ("-Intro-\n--\nText\n", 1, 8, "-Intro-\n--\nText\n"),  # from within the first line into the next
+    ("-Intro--\nText\n", 1, 6, "-Intro--\nText\n"),  # within the first line
+    ("-Intro-\nText\n", 1, 6, "--\nText\n"),
 ])
-def test_the_engine_never_applies_a_fix_that_opens_a_front_matter(text: str, fixed: str) -> None:
-    deletion = Fix((Edit(0, 6, ""),), "delete the intro")
+def test_the_engine_never_applies_a_fix_that_opens_a_front_matter(text: str, start: int, end: int, fixed: str) -> None:
+    deletion = Fix((Edit(start, end, ""),), "delete the intro")
     finding = Finding("page.md", 1, 1, "Q001", Severity.WARNING, "intro", "placeholder-text", fix=deletion)
     policy = fix_policy(_config(["Q001"]))
     outcome = fix_text(text.encode(), lambda again: FileResult([]), policy, FileResult([finding]))

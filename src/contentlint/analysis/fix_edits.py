@@ -61,12 +61,20 @@ def delete_lines(document: Document, first: int, last: int) -> Edit:
 
 def opens_front_matter(text: str, edits: Iterable[Edit]) -> bool:
     """Whether the edits would make ``text`` begin with a front-matter fence that it does not begin
-    with now: what was body would be read as front matter. Only the first edit can change how
-    the text begins."""
-    first = min(edits, key=lambda edit: edit.start, default=None)
-    if first is None or first.start > 0 or starts_front_matter(text):
+    with now: what was body would be read as front matter. Only the edits that start on the first
+    line can change it: deleting `<!-- … -->` from `-<!-- … -->--` leaves `---`."""
+    first_line_end = text.find("\n")
+    if first_line_end < 0:
+        first_line_end = len(text)
+    head = sorted((edit for edit in edits if edit.start <= first_line_end), key=lambda edit: edit.start)
+    if not head or starts_front_matter(text):
         return False
-    return starts_front_matter(first.replacement + text[first.end:])
+    pieces, at = [], 0
+    for edit in head:
+        pieces += (text[at:edit.start], edit.replacement)
+        at = max(at, edit.end)
+    pieces.append(text[at:])
+    return starts_front_matter("".join(pieces))
 
 
 def standalone_line_removal(document: Document, line: int, phrase: str, description: str) -> Fix | None:
