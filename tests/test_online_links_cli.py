@@ -40,6 +40,7 @@ def site() -> Iterator[LoopbackServer]:
             "/new": status(200),
             "/walled": status(403),
             "/slow": Reply(200, delay=1.5),
+            "/treatment-pdq": Reply(200, {"Content-Type": "text/html"}, b'<h2 id="_19">Stage II</h2><h2 id="_24">Stage III</h2>'),
         })
         yield server
 
@@ -87,6 +88,24 @@ def test_links_reports_every_citing_place(run_cli: Callable, site: LoopbackServe
     ]
     assert site.count("/ok") - before == 1  # cited twice, requested once
     assert (root / ".contentlint_cache" / "links-v1.sqlite3").is_file()
+
+
+def test_sections_of_the_page_itself_are_checked_on_the_live_page(
+        run_cli: Callable, site: LoopbackServer, tmp_path: Path) -> None:
+    # A copy of a web page links to its own sections by path, as pages converted from a site do:
+    # resolved against its `url`, they are checked on the live page (L011 leaves them alone).
+    tmp_path.joinpath(".contentlint.toml").write_text(FAST_CONFIG, encoding="utf-8")
+    tmp_path.joinpath("pdq.md").write_text(
+        front_matter(url=site.url("/treatment-pdq"))
+        + "\n# Treatment\n\nSee [stage II](/treatment-pdq#_19) and [stage III](/treatment-pdq#_23).\n",
+        encoding="utf-8",
+    )
+    result = run_cli("check", "--links", "--allow-private-hosts", "--select", "L011,L014", "--today", "2026-11-22",
+                     "--format", "json", "pdq.md", cwd=tmp_path)
+    assert result.code == 0, result.err  # a warning
+    [finding] = json.loads(result.out)["findings"]
+    assert (finding["code"], finding["line"], finding["column"]) == ("L014", 14, 52)
+    assert finding["message"].startswith(f'section not found: {site.url("/treatment-pdq")} has no element with id "_23"')
 
 
 def test_without_links_nothing_is_requested(run_cli: Callable, site: LoopbackServer, tmp_path: Path) -> None:

@@ -202,7 +202,7 @@ def _seconds(value: str) -> float:
 
 def add_link_options(command: argparse.ArgumentParser) -> None:
     links = command.add_argument_group("link checking (online)")
-    links.add_argument("--links", action="store_true", help="check every http(s) link over the network (L001-L003, L008, L009)")
+    links.add_argument("--links", action="store_true", help="check every http(s) link over the network (L001-L003, L008, L009, L014)")
     links.add_argument("--timeout", type=_seconds, metavar="SECONDS", help="per-request timeout for --links (default: 10)")
     links.add_argument("--allow-private-hosts", action="store_true",
                        help="let --links request private, loopback and link-local addresses (refused by default, L008)")

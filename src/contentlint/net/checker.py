@@ -12,7 +12,7 @@ import time
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Collection, Iterable, Mapping
 
 from contentlint.net import outcome as kinds
 from contentlint.net.addresses import host_of
@@ -51,8 +51,11 @@ def check_urls(
     is_good: Callable[[Outcome], bool],
     progress: Progress | None = None,
     notice: Notice | None = None,
+    fragments: Mapping[str, Collection[str]] | None = None,
 ) -> tuple[dict[str, Outcome], CheckStats]:
     """Outcome of every URL (each checked once). ``is_good`` picks the cache lifetime.
+    ``fragments``: for some URLs, the `#fragments` to look for in their page (a cached outcome
+    that did not look for all of them is checked again).
 
     Raises ``NetworkUnavailable`` (one line) when no host could be reached at all; nothing of
     that run is cached then.
@@ -63,14 +66,16 @@ def check_urls(
     results: dict[str, Outcome] = {}
     cache = _open_cache(settings, notice)
     try:
+        wanted = fragments or {}
         if cache is not None:
-            results.update(cache.lookup(unique))
+            results.update((url, outcome) for url, outcome in cache.lookup(unique).items()
+                           if _answers_for(outcome, wanted.get(url, ())))
             stats.from_cache = len(results)
         todo = [url for url in unique if url not in results]
         if progress is not None:
             progress(len(results), len(unique))
         if todo:
-            _check_network(todo, settings, results, stats, cache, is_good, progress, notice, len(unique))
+            _check_network(todo, settings, results, stats, cache, is_good, progress, notice, len(unique), wanted)
         if cache is not None:
             cache.prune()
     finally:
@@ -78,6 +83,16 @@ def check_urls(
             cache.close()
     stats.seconds = time.monotonic() - started
     return results, stats
+
+
+def _answers_for(outcome: Outcome, fragments: Collection[str]) -> bool:
+    """Whether a cached outcome says all that is asked now: it looked for these fragments, or the
+    page could not have them judged (or gave no page)."""
+    if not fragments or outcome.fragments_note or outcome.error is not None:
+        return True
+    if outcome.status is None or not 200 <= outcome.status < 300:
+        return True
+    return all(fragment in outcome.fragments for fragment in fragments)
 
 
 def _open_cache(settings: LinkSettings, notice: Notice | None) -> LinkCache | None:
@@ -101,6 +116,7 @@ def _check_network(
     progress: Progress | None,
     notice: Notice | None,
     total: int,
+    fragments: Mapping[str, Collection[str]],
 ) -> None:
     limiter = HostLimiter(settings.host_concurrency, settings.host_interval)
     messages: queue.Queue[tuple[Any, ...]] = queue.Queue()
@@ -125,7 +141,7 @@ def _check_network(
 
     def work(url: str) -> None:
         checking.host = url_host[url]
-        messages.put(("done", url, client.check(url)))
+        messages.put(("done", url, client.check(url, fragments.get(url, ()))))
 
     def hand_out(pool: ThreadPoolExecutor) -> None:
         nonlocal in_flight

@@ -18,13 +18,14 @@ import re
 import threading
 import time
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Collection, Iterator
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import requests
 from urllib3.exceptions import DecodeError, NameResolutionError, ProtocolError
 
 from contentlint.net import outcome as kinds
+from contentlint.net.anchors import is_html, judge_fragments
 from contentlint.net.botwall import looks_like_bot_wall
 from contentlint.net.deadline import Deadline, Watcher
 from contentlint.net.guard import ForbiddenAddressError, GuardedAdapter, check_target
@@ -55,6 +56,9 @@ class _Answer:
     retry_after: float | None = None
     address: str = ""
     address_reason: str = ""
+    content_type: str = ""
+    page: bytes = b""  # the body of a 2xx answer, read for its sections
+    page_complete: bool = False
 
 
 def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
@@ -205,22 +209,24 @@ class LinkClient:
         session.mount("https://", self._adapter)
         return session
 
-    def check(self, url: str) -> Outcome:
-        """Follow ``url`` to its end and say what was found. Never raises."""
+    def check(self, url: str, fragments: Collection[str] = ()) -> Outcome:
+        """Follow ``url`` to its end and say what was found. Never raises. With ``fragments``,
+        the page is read (GET instead of HEAD) and each is looked for among its sections."""
         result = Outcome(url=url, final_url=url)
         session = self._session()
         try:
-            self._follow(session, url, result, _Budget(self.settings.url_budget()))
+            self._follow(session, url, result, _Budget(self.settings.url_budget()), tuple(fragments))
         except Exception as error:  # a checker bug must not stop the run
             result.error, result.detail = kinds.INTERNAL, f"{type(error).__name__}: {error}"
         # No session.close(): it would close the shared adapter's pools under the other threads.
         return result
 
-    def _follow(self, session: requests.Session, url: str, result: Outcome, budget: _Budget) -> None:
+    def _follow(self, session: requests.Session, url: str, result: Outcome, budget: _Budget,
+                fragments: tuple[str, ...]) -> None:
         current = url
         seen = {urldefrag(url)[0]}
         while True:
-            answer = self._fetch(session, current, result, budget)
+            answer = self._fetch(session, current, result, budget, bool(fragments))
             result.final_url = current
             result.status, result.reason = answer.status, answer.reason
             result.bot_wall, result.attempts, result.retry_after = answer.bot_wall, answer.attempts, answer.retry_after
@@ -229,6 +235,9 @@ class LinkClient:
                 result.address, result.address_reason = answer.address, answer.address_reason
                 return
             if answer.status not in REDIRECTS:
+                if fragments and answer.status is not None and 200 <= answer.status < 300:
+                    result.fragments, result.fragments_note = judge_fragments(
+                        answer.page, answer.content_type, answer.page_complete, fragments)
                 return
             if _nowhere(answer):
                 result.error, result.detail = kinds.BAD_REDIRECT, "no Location header"
@@ -257,15 +266,17 @@ class LinkClient:
             seen.add(key)
             current = target
 
-    def _fetch(self, session: requests.Session, url: str, result: Outcome, budget: _Budget) -> _Answer:
-        """One hop: HEAD (or GET when HEAD is refused), retried on rate limits and passing trouble."""
+    def _fetch(self, session: requests.Session, url: str, result: Outcome, budget: _Budget,
+               page_wanted: bool = False) -> _Answer:
+        """One hop: HEAD (or GET when HEAD is refused, or the page itself is wanted), retried on
+        rate limits and passing trouble."""
         settings = self.settings
         host = urlsplit(url).hostname or ""
         headers = settings.headers_for(host)
-        method = "HEAD"
+        method = "GET" if page_wanted else "HEAD"
         attempt = 0
         while True:
-            answer = self._request(session, method, url, host, headers, result, budget)
+            answer = self._request(session, method, url, host, headers, result, budget, page_wanted)
             answer.attempts = attempt + 1
             if method == "HEAD" and (answer.status in HEAD_REFUSED or _nowhere(answer)):
                 method = "GET"
@@ -297,7 +308,7 @@ class LinkClient:
                 self._on_wait(host, False)
 
     def _request(self, session: requests.Session, method: str, url: str, host: str,
-                 headers: dict[str, str], result: Outcome, budget: _Budget) -> _Answer:
+                 headers: dict[str, str], result: Outcome, budget: _Budget, page_wanted: bool = False) -> _Answer:
         if self._stopping.is_set() or budget.left <= 0:
             return _Answer(error=kinds.TIMEOUT, detail="no time left for this URL")
         if self.settings.proxy and not self.settings.allow_private_hosts:
@@ -312,15 +323,16 @@ class LinkClient:
             seconds = min(self.settings.timeout, budget.left)
             try:
                 with self._deadlines.deadline(seconds) as deadline:
-                    return self._exchange(session, method, url, headers, result, deadline, seconds)
+                    return self._exchange(session, method, url, headers, result, deadline, seconds, page_wanted)
             finally:
                 budget.spend(time.monotonic() - started)
 
     def _exchange(self, session: requests.Session, method: str, url: str, headers: dict[str, str],
-                  result: Outcome, deadline: Deadline, seconds: float) -> _Answer:
+                  result: Outcome, deadline: Deadline, seconds: float, page_wanted: bool = False) -> _Answer:
         try:
             # HEAD has no body, so it is read at once and its connection goes back to the pool;
-            # a GET is streamed so that no more of the body than read_limit is ever read.
+            # a GET is streamed so that no more of the body than read_limit (page_read_limit for
+            # a page read for its sections) is ever read.
             response = session.request(method, url, headers=headers, timeout=(seconds, seconds),
                                        allow_redirects=False, stream=method != "HEAD")
         except ForbiddenAddressError as refused:
@@ -332,34 +344,50 @@ class LinkClient:
                 return _Answer(error=kinds.TIMEOUT, detail="no complete answer in time")
             kind, detail = _error_kind(error)
             return _Answer(error=kind, detail=detail)
+        content_type = response.headers.get("Content-Type", "")
+        # The whole page (up to page_read_limit) when its sections are wanted; else its start.
+        whole = page_wanted and 200 <= response.status_code < 300 and is_html(content_type)
+        limit = self.settings.page_read_limit if whole else self.settings.read_limit
         try:
             body = b""
+            complete = False
             if method == "GET":
                 try:
-                    body = self._peek(response)
+                    body, complete = self._peek(response, limit)
                 except Exception as error:  # cut off, or too slow: the answer is not a good one
-                    if deadline.expired:
-                        return _Answer(error=kinds.TIMEOUT, detail="no complete answer in time")
-                    kind, detail = _error_kind(error)
-                    if kind == kinds.INTERNAL:
-                        kind, detail = kinds.CONNECTION, "the answer was cut off: " + _innermost(error)
-                    return _Answer(error=kind, detail=detail)
+                    if not whole:
+                        return self._cut_off(error, deadline)
+                    body, complete = b"", False  # the page answered as to a HEAD; only its sections are unknown
             if deadline.expired:  # the watcher ended the answer: what was read may be a stub
-                return _Answer(error=kinds.TIMEOUT, detail="no complete answer in time")
+                if not whole:
+                    return _Answer(error=kinds.TIMEOUT, detail="no complete answer in time")
+                body, complete = b"", False
             return _Answer(
                 status=response.status_code,
                 reason=response.reason or "",
                 location=session.get_redirect_target(response) if response.status_code in REDIRECTS else None,
-                bot_wall=looks_like_bot_wall(response.status_code, response.headers, body),
+                bot_wall=looks_like_bot_wall(response.status_code, response.headers, body[: self.settings.read_limit]),
                 retry_after=parse_retry_after(response.headers.get("Retry-After")),
+                content_type=content_type,
+                page=body if whole else b"",
+                page_complete=complete,
             )
         finally:
             response.close()
 
-    def _peek(self, response: requests.Response) -> bytes:
-        """The start of the body, at most read_limit bytes. Raises when the body is cut off
-        (the server closes before the Content-Length it announced) or the deadline passes."""
-        limit = self.settings.read_limit
+    @staticmethod
+    def _cut_off(error: Exception, deadline: Deadline) -> _Answer:
+        if deadline.expired:
+            return _Answer(error=kinds.TIMEOUT, detail="no complete answer in time")
+        kind, detail = _error_kind(error)
+        if kind == kinds.INTERNAL:
+            kind, detail = kinds.CONNECTION, "the answer was cut off: " + _innermost(error)
+        return _Answer(error=kind, detail=detail)
+
+    def _peek(self, response: requests.Response, limit: int) -> tuple[bytes, bool]:
+        """The start of the body, at most ``limit`` bytes, and whether that is all of it. Raises
+        when the body is cut off (the server closes before the Content-Length it announced) or the
+        deadline passes."""
         raw = response.raw
         chunks: list[bytes] = []
         size = 0
@@ -369,10 +397,10 @@ class LinkClient:
             except DecodeError:  # a body that does not decompress: nothing to recognise in it
                 break
             if not chunk:
-                break
+                return b"".join(chunks), True
             chunks.append(chunk)
             size += len(chunk)
-        return b"".join(chunks)[:limit]
+        return b"".join(chunks)[:limit], False
 
 
 _MIN_TRY = 0.5  # seconds: the least a retry is given (or the timeout, if smaller)

@@ -42,6 +42,10 @@ class Outcome:
     retry_after: float | None = None  # what the server last asked us to wait, in seconds
     address: str = ""  # for FORBIDDEN: the refused address
     address_reason: str = ""  # for FORBIDDEN: why ("loopback", "private", ...)
+    # For a page read for the sections that links name (L014): each `#fragment` asked for, with
+    # whether the page has it; or, when they could not be judged, why (``fragments_note``).
+    fragments: dict[str, bool] = field(default_factory=dict)
+    fragments_note: str = ""
     requests: int = 0  # HTTP requests sent for this URL in this run (0 when cached)
     cached: bool = False
 
@@ -76,6 +80,9 @@ class Outcome:
                 raise ValueError("a redirect hop is [url, status]")
             hops.append((hop[0], hop[1]))
         known["hops"] = hops
+        fragments = known.get("fragments", {})
+        if not all(isinstance(name, str) and isinstance(found, bool) for name, found in fragments.items()):
+            raise ValueError("fragments map each fragment to true or false")
         retry_after = known.get("retry_after")
         if retry_after is not None:
             known["retry_after"] = float(retry_after)
@@ -86,6 +93,7 @@ _FIELD_TYPES: dict[str, tuple[type, ...]] = {
     "url": (str,), "status": (int, type(None)), "reason": (str,), "final_url": (str,), "hops": (list,),
     "error": (str, type(None)), "detail": (str,), "bot_wall": (bool,), "attempts": (int,),
     "retry_after": (int, float, type(None)), "address": (str,), "address_reason": (str,),
+    "fragments": (dict,), "fragments_note": (str,),
 }
 
 

@@ -67,6 +67,10 @@ class LinkSettings:
     host_concurrency: int = 16
     host_interval: float = 0.005  # least time between the starts of two requests to one host
     read_limit: int = 8192  # bytes of a GET body read at most (to recognise a bot wall)
+    # Links with a `#fragment`: their page is read (a GET, up to page_read_limit bytes) for its
+    # sections (L014).
+    check_fragments: bool = True
+    page_read_limit: int = 10 * 1024 * 1024
     user_agent: str = DEFAULT_USER_AGENT
     headers: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
     accept: tuple[tuple[str, frozenset[int]], ...] = ()
@@ -162,6 +166,7 @@ def settings_from_section(section: Mapping[str, Any], root: Path) -> LinkSetting
         "timeout": "timeout", "retries": "retries", "max-redirects": "max_redirects",
         "concurrency": "concurrency", "host-concurrency": "host_concurrency",
         "user-agent": "user_agent", "allow-private-hosts": "allow_private_hosts", "cache": "cache",
+        "check-fragments": "check_fragments",
     }
     for key, name in simple.items():
         if key in section:

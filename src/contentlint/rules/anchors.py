@@ -61,6 +61,8 @@ def anchor_missing(document: Document, config: Config) -> Iterator[Violation]:
     matter has an absolute `url`: such a page is a copy of that web page, and its
     `[1](#r1)` links name anchors of the original that the conversion to Markdown dropped.
 
+    Sections of web pages (`https://www.example.gov/page#_19`) are L014's, with `--links`.
+
     Options (`[tool.contentlint.links]`): `web-page-anchors = true` checks those jumps
     too; `local-root` (see L010).
     """

@@ -3,7 +3,7 @@
 Each link gets at most one of these codes, the most serious first: a placeholder target
 (L005), a private or metadata address (L008), a malformed address or unsupported scheme
 (L007), a relative link with nothing to resolve it against (L006), an insecure http:// link
-(L004). The online codes (L001-L003, L009) are checked by the network link checker.
+(L004). The online codes (L001-L003, L009, L014) are checked by the network link checker.
 """
 
 from __future__ import annotations

@@ -30,11 +30,12 @@ from contentlint.net import (
     outcome as kinds,  # plain data; the HTTP stack is imported only by --links
 )
 from contentlint.net.addresses import forbidden_host, host_of, is_ip_literal
+from contentlint.net.anchors import checkable_fragment
 from contentlint.net.outcome import NetworkUnavailable, Outcome
 from contentlint.net.settings import DURATION_PATTERN, LinkSettings, SettingsError, settings_from_section
 from contentlint.plugin import CorpusPass, corpus_pass, reported_code
 
-NETWORK_CODES = ("L001", "L002", "L003", "L009")
+NETWORK_CODES = ("L001", "L002", "L003", "L009", "L014")
 _UNVERIFIABLE = frozenset({401, 403, 429})
 _UNREACHABLE = {
     kinds.DNS: "the host name does not resolve (DNS); check the address for typos, or the site may be gone",
@@ -79,6 +80,7 @@ _LINK_OPTIONS = tuple(
         "proxy": {"type": "string", "minLength": 1,
                   "description": "a proxy URL such as 'http://proxy.example.org:3128'"},
         "budget": _DURATION,
+        "check-fragments": {"type": "boolean"},
     }.items()
 )
 
@@ -241,12 +243,15 @@ def finish_links(summaries: list[tuple[str, Any]], config: Config) -> Iterator[t
         is_good=lambda outcome: is_good(outcome, settings),
         progress=getattr(config, "progress", None),
         notice=getattr(config, "notice", None),
+        fragments=_wanted_fragments(cited) if _wants_fragments(config, settings) else None,
     )
     for key, places in cited.items():
         outcome = outcomes.get(key)
         if outcome is None:
             continue
         verdict = judge(outcome, settings)
+        if verdict is None or verdict[0] == "L003":
+            yield from _missing_sections(outcome, places)
         if verdict is None or (verdict[0] == "L008" and _seen_offline(outcome)):
             continue
         for path, written, line, column, as_is in places:
@@ -255,6 +260,32 @@ def finish_links(summaries: list[tuple[str, Any]], config: Config) -> Iterator[t
             yield path, code, Violation(line, column, message, subject=written, fix=fix)
     if _wants_https_fixes(config):
         yield from _https_fixes(cited, outcomes, settings, config)
+
+
+def _wants_fragments(config: Config, settings: LinkSettings) -> bool:
+    return settings.check_fragments and is_selected("L014", [*config.select, *config.extend_select], config.ignore)
+
+
+def _wanted_fragments(cited: dict[str, list[tuple[str, str, int, int, bool]]]) -> dict[str, set[str]]:
+    """The `#fragments` that the links to each page name, for the pages to be read for them."""
+    wanted: dict[str, set[str]] = {}
+    for key, places in cited.items():
+        for _path, written, *_ in places:
+            fragment = urldefrag(written)[1]
+            if checkable_fragment(fragment):
+                wanted.setdefault(key, set()).add(fragment)
+    return wanted
+
+
+def _missing_sections(outcome: Outcome, places: list[tuple[str, str, int, int, bool]]) -> Iterator[tuple[str, str, Violation]]:
+    for path, written, line, column, _as_is in places:
+        page, fragment = urldefrag(written)
+        if outcome.fragments.get(fragment) is False:
+            where = f"{page} (which redirects to {urldefrag(outcome.final_url)[0]})" if outcome.hops else page
+            yield path, "L014", Violation(line, column, (
+                f"section not found: {where} has no element with id \"{fragment}\", so the link opens the "
+                f"page at its top; link to the section's current id, or drop \"#{fragment}\""
+            ), subject=written)
 
 
 def _wants_https_fixes(config: Config) -> bool:
@@ -419,5 +450,42 @@ reported_code(
     once you have checked the site by hand; `headers` per host (e.g. an API
     token: `headers = { "api.example.org" = { Authorization = "Bearer ${TOKEN}" } }`);
     `user-agent`.
+    """,
+)
+
+
+reported_code(
+    "L014", "section-missing", "warning", network=True, uses=[LINK_SETTINGS],
+    doc="""A link names a section of a web page (`#fragment`) that the page does not have.
+
+    Why it matters: the page answers, so a plain link check passes, but the reader
+    lands at the top of a long page instead of the section that was cited, and has
+    to hunt for the passage that supports the claim. Sites renumber and rename
+    their sections when they revise a page: `https://www.example.gov/treatment-pdq#_19`
+    worked when it was written, and the section is `#_23` now.
+
+    Checked with `contentlint check --links` only. A link with a fragment has its
+    page read (a GET instead of a HEAD, up to 10 MB), once however many links name
+    sections of it; after redirects, the page where they end is the one read. A
+    fragment is found, as a browser finds it, in an element's `id` or an `<a name>`,
+    as written or percent-decoded. To keep false alarms out, nothing is reported:
+
+    - when the page is not HTML (`leaflet.pdf#page=2`), or is larger than 10 MB;
+    - when its HTML has no ids at all: it builds its sections in the browser;
+    - when its source names the fragment anywhere (in a script, or in its own
+      contents links, `href="#_19"`), since a script may make that section;
+    - for `#top`, text fragments (`#:~:text=`), a web app's routes (`#/page`,
+      `#!/page`) and parameters (`#page=2`, `#q=term`);
+    - for GitHub's rendered files, whose ids carry `user-content-`;
+    - when the page itself is reported (L001, L002, L009).
+
+    Example: `[treatment of stage II](https://www.example.gov/treatment-pdq#_19)`
+    when no element of that page has `id="_19"`: link to the section's current
+    id, or drop `#_19`.
+
+    Options (`[tool.contentlint.links]`): `check-fragments = false` checks pages
+    with a HEAD only and never reads them for their sections; `skip` URL patterns
+    (see L001). Results are cached with the page's (see L001): a fragment not yet
+    looked for in a cached page has the page read again.
     """,
 )

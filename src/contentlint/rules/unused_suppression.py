@@ -20,7 +20,7 @@ reported_code(
     A code is judged only when every rule it can name ran on the document: a code
     that can name a rule this run left out (`--select`, `--ignore`,
     `per-file-ignores`), a corpus-wide rule (Q009) or a network rule (L001-L003,
-    L009) is not, nor is a comment that names no code, nor one shown as an example
+    L009, L014) is not, nor is a comment that names no code, nor one shown as an example
     inside code (which suppresses nothing). A suppression comment written in the
     front matter is reported whatever it names: there it is no comment, and
     suppresses nothing. So `--select Q012` alone reports only unknown codes and

@@ -1,0 +1,233 @@
+"""L014: links to a section (`#fragment`) of a web page that the page does not have, checked
+against real HTTP servers on loopback (127.0.0.1 and 127.0.0.2)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterator
+
+import socket
+import time
+
+import pytest
+
+from contentlint.net.anchors import NO_IDS, NOT_HTML, UNREAD, checkable_fragment, judge_fragments
+from contentlint.net.outcome import Outcome
+from contentlint.rules.online_links import finish_links
+from conftest import make_config
+from loopback import LoopbackServer, RawServer, Reply, redirect, status
+
+FAST = {
+    "timeout": 2, "retries": 0, "backoff": 0.02, "max-retry-wait": 0.25, "host-interval": 0,
+    "allow-private-hosts": True, "cache": False,
+}
+HTML = {"Content-Type": "text/html; charset=utf-8"}
+PAGE = """<!doctype html><html><head><title>Treatment</title>
+<script>var sections = {"built-by-script": 1};</script></head><body>
+<nav><a href="#toc-only">Contents</a></nav>
+<h2 id="_19">Stage II</h2><a name="legacy"></a><h3 id="café">Coffee</h3>
+<div id="user-content-install"></div><p data-note="_20x">Text</p>
+</body></html>""".encode()
+LATE = b'<div id="early"></div>' + b"<p>" + b"x" * (11 * 1024 * 1024) + b'</p><div id="late"></div>'
+
+
+@pytest.fixture(scope="module")
+def servers() -> Iterator[tuple[LoopbackServer, LoopbackServer]]:
+    with LoopbackServer("127.0.0.1", lifetime=60) as a, LoopbackServer("127.0.0.2", lifetime=60) as b:
+        b.routes["/new-home"] = Reply(200, HTML, PAGE)
+        a.routes.update({
+            "/pdq": Reply(200, HTML, PAGE),
+            "/latin": Reply(200, {"Content-Type": "text/html; charset=iso-8859-1"}, '<p id="caf\xe9">x</p>'.encode("latin-1")),
+            "/app": Reply(200, HTML, b"<html><body><div>Loading</div><script src=app.js></script></body></html>"),
+            "/leaflet.pdf": Reply(200, {"Content-Type": "application/pdf"}, b"%PDF-1.4"),
+            "/no-type": Reply(200, {}, PAGE),
+            "/moved": redirect(301, b.url("/new-home")),
+            "/temporary": redirect(302, "/pdq"),
+            "/gone": status(404),
+            "/big": Reply(200, HTML, LATE),
+        })
+        yield a, b
+
+
+def check(urls: list[str], **links: Any) -> list[tuple[str, str, Any]]:
+    config = make_config(network=True)
+    config.sections = {"links": {**FAST, **{k.replace("_", "-"): v for k, v in links.items()}}}
+    return list(finish_links([("doc.md", [(url, i + 1, 1) for i, url in enumerate(urls)])], config))
+
+
+def sections_missing(found: list[tuple[str, str, Any]]) -> list[str]:
+    return [violation.subject.rsplit("#", 1)[1] for _, code, violation in found if code == "L014"]
+
+
+CASES = [
+    # (path#fragment on 127.0.0.1, whether L014 is expected, why)
+    ("/pdq#_19", False, "an element's id"),
+    ("/pdq#_23", True, "no such id"),
+    ("/pdq#_2", True, "a prefix of an id is not that id"),
+    ("/pdq#_20", True, "a longer value that starts with it is not it"),
+    ("/pdq#Stage-II", True, "a heading's text is not its id"),
+    ("/pdq#legacy", False, "an <a name>"),
+    ("/pdq#caf%C3%A9", False, "percent-decoded, as a browser tries it"),
+    ("/pdq#café", False, "as written"),
+    ("/latin#caf%C3%A9", False, "a page in Latin-1 that says so"),
+    ("/pdq#install", False, "GitHub's user-content- ids"),
+    ("/pdq#built-by-script", False, "named in a script: the script may make it"),
+    ("/pdq#toc-only", False, "named by the page's own contents link"),
+    ("/pdq#top", False, "#top is the top of any page"),
+    ("/pdq#:~:text=Stage", False, "a text fragment"),
+    ("/pdq#/settings", False, "a web app's route"),
+    ("/pdq#!/page", False, "a web app's route"),
+    ("/pdq#page=2", False, "parameters"),
+    ("/app#results", False, "no ids at all: built in the browser"),
+    ("/leaflet.pdf#intro", False, "not HTML"),
+    ("/no-type#_23", False, "no Content-Type: not known to be HTML"),
+    ("/moved#_23", True, "after a permanent redirect (L003 too)"),
+    ("/moved#_19", False, "the page the redirects end on has it"),
+    ("/temporary#_23", True, "after a temporary redirect"),
+    ("/gone#_23", False, "the page is broken (L001), not its section"),
+    ("/big#early", False, "a page over the limit: found before it"),
+    ("/big#late", False, "a page over the limit: not read that far, so not judged"),
+]
+
+
+@pytest.mark.parametrize(("target", "missing", "why"), CASES, ids=[c[0] for c in CASES])
+def test_sections(servers: tuple[LoopbackServer, LoopbackServer], target: str, missing: bool, why: str) -> None:
+    a, _ = servers
+    found = check([a.url(target)])
+    fragment = target.split("#", 1)[1]
+    assert sections_missing(found) == ([fragment] if missing else []), why
+
+
+def test_message_names_the_page_and_the_section(servers: tuple[LoopbackServer, LoopbackServer]) -> None:
+    a, b = servers
+    found = check([a.url("/moved#_23")])
+    assert sorted(code for _, code, _ in found) == ["L003", "L014"]
+    [violation] = [v for _, code, v in found if code == "L014"]
+    assert violation.message == (
+        f'section not found: {a.url("/moved")} (which redirects to {b.url("/new-home")}) has no element with id '
+        '"_23", so the link opens the page at its top; link to the section\'s current id, or drop "#_23"'
+    )
+    assert (violation.line, violation.column, violation.subject) == (1, 1, a.url("/moved#_23"))
+
+
+def test_one_get_per_page_however_many_sections(servers: tuple[LoopbackServer, LoopbackServer]) -> None:
+    a, _ = servers
+    a.routes["/shared"] = Reply(200, HTML, PAGE)
+    found = check([a.url("/shared#_19"), a.url("/shared#_23"), a.url("/shared#_24"), a.url("/shared")])
+    assert sections_missing(found) == ["_23", "_24"]
+    assert [violation.line for _, _, violation in found] == [2, 3]
+    assert [m for m, p in a.requests if p == "/shared"] == ["GET"]
+
+
+def test_pages_without_fragments_get_a_head(servers: tuple[LoopbackServer, LoopbackServer]) -> None:
+    a, _ = servers
+    a.routes["/plain"] = Reply(200, HTML, PAGE)
+    check([a.url("/plain"), a.url("/plain#top")])
+    assert [m for m, p in a.requests if p == "/plain"] == ["HEAD"]
+
+
+def test_check_fragments_false_reads_no_page(servers: tuple[LoopbackServer, LoopbackServer]) -> None:
+    a, _ = servers
+    a.routes["/off"] = Reply(200, HTML, PAGE)
+    assert sections_missing(check([a.url("/off#_23")], check_fragments=False)) == []
+    assert [m for m, p in a.requests if p == "/off"] == ["HEAD"]
+
+
+def test_ignoring_l014_reads_no_page(servers: tuple[LoopbackServer, LoopbackServer]) -> None:
+    a, _ = servers
+    a.routes["/ignored"] = Reply(200, HTML, PAGE)
+    config = make_config(network=True, ignore=["L014"])
+    config.sections = {"links": dict(FAST)}
+    list(finish_links([("doc.md", [(a.url("/ignored#_23"), 1, 1)])], config))
+    assert [m for m, p in a.requests if p == "/ignored"] == ["HEAD"]
+
+
+def test_a_large_page_is_read_up_to_the_limit_only(servers: tuple[LoopbackServer, LoopbackServer]) -> None:
+    a, _ = servers
+    a.routes["/endless"] = Reply(200, HTML, stream_bytes=64 * 1024 * 1024)
+    assert sections_missing(check([a.url("/endless#_23")])) == []
+    assert a.sent["/endless"] < 16 * 1024 * 1024
+
+
+_PAGE_HEAD = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100000\r\n\r\n<p id=a>"
+
+
+def _dripping_page(connection: socket.socket, head: bytes) -> None:
+    """Headers at once, then a page that comes a few bytes at a time, slower than the timeout."""
+    connection.sendall(_PAGE_HEAD)
+    for _ in range(30):  # 3 s at most; the client gives up after 0.5 s
+        time.sleep(0.1)
+        connection.sendall(b"<p>")
+
+
+def _cut_off_page(connection: socket.socket, head: bytes) -> None:
+    """A page that ends long before the Content-Length it announced."""
+    connection.sendall(_PAGE_HEAD)
+    connection.shutdown(socket.SHUT_RDWR)
+
+
+@pytest.mark.parametrize("script", [_dripping_page, _cut_off_page])
+def test_a_page_not_read_whole_is_fine_as_a_head_would_find_it(script: Any) -> None:
+    # The page answered 200: it is not made broken or unreachable by being read for its sections,
+    # and its sections are not judged.
+    with RawServer(script, lifetime=20) as server:
+        assert check([server.url("/page#b")], timeout=0.5) == []
+
+
+def test_cache_keeps_the_sections_looked_for(servers: tuple[LoopbackServer, LoopbackServer], tmp_path: Path) -> None:
+    a, _ = servers
+    a.routes["/cached"] = Reply(200, HTML, PAGE)
+    options = {"cache": True, "cache_dir": str(tmp_path / "cache")}
+    assert sections_missing(check([a.url("/cached#_23")], **options)) == ["_23"]
+    assert sections_missing(check([a.url("/cached#_23")], **options)) == ["_23"]
+    assert a.count("/cached") == 1  # the second run read the verdict from the cache
+    # A section not looked for before: the page is read again.
+    assert sections_missing(check([a.url("/cached#_19"), a.url("/cached#_31")], **options)) == ["_31"]
+    assert a.count("/cached") == 2
+    # A page first checked with a HEAD (no fragment) is read once a link names a section of it.
+    a.routes["/headed"] = Reply(200, HTML, PAGE)
+    check([a.url("/headed")], **options)
+    assert sections_missing(check([a.url("/headed#_23")], **options)) == ["_23"]
+    assert [m for m, p in a.requests if p == "/headed"] == ["HEAD", "GET"]
+
+
+JUDGED = [
+    # (body, content type, read whole, fragments, expected verdicts, expected note)
+    (b'<p id="a">', "text/html", True, ["a", "b"], {"a": True, "b": False}, ""),
+    (b'<p id="a">', "application/xhtml+xml", True, ["b"], {"b": False}, ""),
+    (b'<p id="a">', "text/html", False, ["a", "b"], {"a": True}, UNREAD),
+    (b'<p id="a">', "text/html", False, ["a"], {"a": True}, ""),
+    (b"<p>no ids</p>", "text/html", True, ["a"], {}, NO_IDS),
+    (b"", "text/html", False, ["a"], {}, UNREAD),
+    (b'<p id="a">', "text/plain", True, ["a"], {}, NOT_HTML),
+    (b'<p id=a><p id=b>', "text/html", True, ["a", "b", "c"], {"a": True, "b": True, "c": False}, ""),
+    (b'<p id="A">', "text/html", True, ["a"], {"a": False}, ""),  # ids are matched as written
+    (b'<p id="a"><!-- <p id="c"> -->', "text/html", True, ["c"], {"c": True}, ""),  # named in the source
+    (b'<p id="user-content-d">', "text/html", True, ["d"], {"d": True}, ""),
+    (b'<p id="a"><p id="xd">', "text/html", True, ["d"], {"d": False}, ""),
+    (b'<p id="a&amp;b">', "text/html", True, ["a&b"], {"a&b": True}, ""),
+    (b'<p id="\xff">', "text/html; charset=utf-8", True, ["x"], {"x": False}, ""),  # bad bytes do not stop it
+]
+
+
+@pytest.mark.parametrize(("body", "content_type", "complete", "fragments", "verdicts", "note"), JUDGED)
+def test_judge_fragments(body: bytes, content_type: str, complete: bool, fragments: list[str],
+                         verdicts: dict[str, bool], note: str) -> None:
+    assert judge_fragments(body, content_type, complete, fragments) == (verdicts, note)
+
+
+@pytest.mark.parametrize(("fragment", "checkable"), [
+    ("_19", True), ("side-effects", True), ("", False), ("top", False), ("TOP", False),
+    (":~:text=dose", False), ("/route", False), ("!/route", False), ("page=2", False), ("a&b", False),
+])
+def test_checkable_fragments(fragment: str, checkable: bool) -> None:
+    assert checkable_fragment(fragment) is checkable
+
+
+def test_outcome_fragments_round_trip_and_reject_bad_rows() -> None:
+    outcome = Outcome(url="https://example.org/", status=200, fragments={"a": True, "b": False}, fragments_note="")
+    assert Outcome.from_json(outcome.to_json()).fragments == {"a": True, "b": False}
+    with pytest.raises(ValueError):
+        Outcome.from_json({**outcome.to_json(), "fragments": {"a": "yes"}})
+    with pytest.raises(ValueError):
+        Outcome.from_json({**outcome.to_json(), "fragments": ["a"]})
