@@ -207,6 +207,15 @@ JUDGED = [
     (b'<p id="a"><p id="xd">', "text/html", True, ["d"], {"d": False}, ""),
     (b'<p id="a&amp;b">', "text/html", True, ["a&b"], {"a&b": True}, ""),
     (b'<p id="\xff">', "text/html; charset=utf-8", True, ["x"], {"x": False}, ""),  # bad bytes do not stop it
+    (b'<p id="a"><![<p id="b">', "text/html", True, ["a", "x"], {"a": True}, UNREAD),  # markup the parser gives up on
+    (b'<![<p id="b">', "text/html", True, ["x"], {}, UNREAD),
+    # a charset that is no text encoding: read as UTF-8
+    *[(b'<p id="a">', f"text/html; charset={name}", True, ["a", "x"], {"a": True, "x": False}, "")
+      for name in ("idna", "rot13", "base64", "punycode", "undefined", "no-such-charset")],
+    # labels as browsers read them: latin1 is windows-1252 (0x92 is a curly apostrophe); a byte-order mark wins
+    (b'<p id="it\x92s">', "text/html; charset=latin1", True, ["it%E2%80%99s"], {"it%E2%80%99s": True}, ""),
+    ('<p id="é">'.encode("utf-16-le"), "text/html; charset=utf-16", True, ["é", "e"], {"é": True, "e": False}, ""),
+    (b"\xef\xbb\xbf" + '<p id="é">'.encode(), "text/html; charset=windows-1252", True, ["é"], {"é": True}, ""),
 ]
 
 

@@ -11,7 +11,6 @@ script may make the section.
 
 from __future__ import annotations
 
-import codecs
 import functools
 import re
 from typing import Iterable
@@ -57,24 +56,28 @@ def _id_collector() -> type:
     return Ids
 
 
-def page_ids(html: str) -> set[str]:
-    """The ids (and `<a name>`s) of an HTML page."""
+def page_ids(html: str) -> tuple[set[str], bool]:
+    """The ids (and `<a name>`s) of an HTML page, and whether all of it could be read: the parser
+    gives up on some broken markup (`<![` and no name after it), keeping the ids before it."""
     parser = _id_collector()()
-    parser.feed(html)
-    parser.close()
-    return parser.ids
+    try:
+        parser.feed(html)
+        parser.close()
+    except AssertionError:
+        return parser.ids, False
+    return parser.ids, True
 
 
 def decode_page(body: bytes, content_type: str) -> str:
-    """The page's text: in the charset its Content-Type names, else UTF-8; bad bytes replaced."""
+    """The page's text as a browser decodes it (the WHATWG Encoding Standard, through
+    webencodings): a byte-order mark first, then the charset its Content-Type names (`latin1`
+    is windows-1252), else UTF-8; a label browsers do not know (`rot13`, a typo) counts as none.
+    Bad bytes are replaced."""
+    import webencodings  # only --links reads pages
+
     match = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", content_type, re.IGNORECASE)
-    encoding = "utf-8"
-    if match is not None:
-        try:
-            encoding = codecs.lookup(match.group(1)).name
-        except LookupError:
-            pass
-    return body.decode(encoding, errors="replace")
+    encoding = (webencodings.lookup(match.group(1)) if match is not None else None) or webencodings.UTF8
+    return webencodings.decode(body, encoding, errors="replace")[0]
 
 
 def is_html(content_type: str) -> bool:
@@ -90,7 +93,8 @@ def judge_fragments(
     if not is_html(content_type):
         return {}, NOT_HTML
     html = decode_page(body, content_type)
-    ids = page_ids(html)
+    ids, parsed = page_ids(html)
+    complete = complete and parsed
     if not ids:
         return {}, NO_IDS if complete else UNREAD
     found = {fragment: _present(fragment, ids, html) for fragment in wanted}

@@ -470,7 +470,8 @@ reported_code(
     fragment is found, as a browser finds it, in an element's `id` or an `<a name>`,
     as written or percent-decoded. To keep false alarms out, nothing is reported:
 
-    - when the page is not HTML (`leaflet.pdf#page=2`), or is larger than 10 MB;
+    - when the page is not HTML (`leaflet.pdf#page=2`), or could not be read whole
+      (over 10 MB, too slow, cut off, or markup that cannot be parsed);
     - when its HTML has no ids at all: it builds its sections in the browser;
     - when its source names the fragment anywhere (in a script, or in its own
       contents links, `href="#_19"`), since a script may make that section;
