@@ -16,6 +16,7 @@ from contentlint.analysis.links import document_links
 from contentlint.document.reading import decode, parse_document
 from contentlint.document.frontmatter_yaml import FrontMatterError, load_front_matter
 from contentlint.engine.linter import Linter
+from contentlint.net.anchors import judge_fragments
 from contentlint.analysis.review_dates import _LABEL_RE, _date_parser, _common_english_date, _label_matches
 
 # Bounded so the whole module runs in a few seconds; a deadline catches anything slow.
@@ -173,3 +174,19 @@ def test_m102_date_fix_keeps_the_review_date_the_checks_read(
         f.message.split(" (lastReviewed")[0] for f in before]
     assert (b"\r\n" in fixed) == crlf and fixed.count(b"\n") == data.count(b"\n")
     assert (comment.encode() in fixed) and (f"{quote}20".encode() in fixed or f"{quote}19".encode() in fixed)
+
+
+HTML_PIECES = st.sampled_from([
+    "<", ">", "<!", "<![", "<![CDATA[", "]]>", "<!--", "-->", "<?", "?>", "<a ", " name=", " id=", '"', "'", "&",
+    "&#", "&#x", ";", "<script>", "</script>", "<style>", "</", "p", " ", "\n", "<!DOCTYPE", "<![if !supportLists]>",
+    "<![endif]>", "=", "/>", "\x00", "\ufffd", "é", "<svg><a id=x>", "<textarea>", "<plaintext>", "\ud800",
+])
+
+
+@FUZZ
+@given(joined(HTML_PIECES, 60), st.sampled_from(["utf-8", "latin1", "idna", "rot13", "utf-16", "bogus", ""]),
+       st.booleans())
+def test_reading_a_page_for_its_sections_never_raises(html: str, charset: str, complete: bool) -> None:
+    found, note = judge_fragments(html.encode("utf-8", "surrogatepass"), f"text/html; charset={charset}", complete,
+                                  ["x", "a", "%zz", "é"])
+    assert note or set(found) == {"x", "a", "%zz", "é"}
