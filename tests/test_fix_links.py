@@ -124,9 +124,10 @@ L003_TABLE = [
      "{s}/c", None, "{s}/c/", True),
     ("302: no finding, no fix", {"/t": redirect(302, "/t/"), "/t/": status(200)}, "{s}/t", None, None, False),
     ("307: no finding, no fix", {"/u": redirect(307, "/u/"), "/u/": status(200)}, "{s}/u", None, None, False),
-    ("to the home page: no fix", {"/gone": redirect(301, "/"), "/": status(200)}, "{s}/gone", None, None, True),
-    ("to a sign-in page: no fix", {"/members": redirect(301, "/account/login?next=/members"),
-                                   "/account/login?next=/members": status(200)}, "{s}/members", None, None, True),
+    # the page is gone (L001) or hidden (L009), not moved: no L003, no fix
+    ("to the home page: L001, no fix", {"/gone": redirect(301, "/"), "/": status(200)}, "{s}/gone", None, None, False),
+    ("to a sign-in page: L009, no fix", {"/members": redirect(301, "/account/login?next=/members"),
+                                         "/account/login?next=/members": status(200)}, "{s}/members", None, None, False),
     ("ends broken: L001, no fix", {"/lost": redirect(301, "/lost/"), "/lost/": status(404)},
      "{s}/lost", None, None, False),
 ]

@@ -42,6 +42,7 @@ def servers() -> Iterator[tuple[LoopbackServer, LoopbackServer]]:
         b.routes.update({
             "/ok": status(200),
             "/missing": status(404),
+            "/": status(200),
         })
         a.routes.update({
             "/ok": status(200),
@@ -77,6 +78,24 @@ def servers() -> Iterator[tuple[LoopbackServer, LoopbackServer]]:
             "/unauthorized": status(401),
             "/always-429": status(429),
             "/bot-wall": BOT_WALL,
+            "/": status(200),
+            "/en/": status(200),
+            "/retired": redirect(301, "/"),
+            "/retired-302": redirect(302, "/index.html"),
+            "/index.html": status(200),
+            "/en/retired": redirect(302, "/en/"),
+            "/fr/retired": redirect(302, "/en/"),
+            "/home": redirect(301, "/"),
+            "/index.htm": redirect(301, "/"),
+            "/to-other-home": redirect(301, b.url("/")),
+            "/members": redirect(302, "/account/login?next=/members"),
+            "/account/login?next=/members": status(200),
+            "/members-area": redirect(302, "/sso/start"),
+            "/sso/start": status(200),
+            "/login-page": redirect(301, "/login/"),
+            "/login/": status(200),
+            "/authors": redirect(301, "/authors/"),
+            "/authors/": status(200),
         })
         yield a, b
 
@@ -120,6 +139,19 @@ CASES = [
     ("/unauthorized", "L009", "401"),
     ("/always-429", "L009", "429"),
     ("/bot-wall", "L009", "blocks automated checks"),
+    # redirects that end on the site's home page: the page is gone
+    ("/retired", "L001", "redirects to its site's home page, http://127.0.0.1:"),
+    ("/retired-302", "L001", "/index.html: the page is gone; find where its content lives now"),
+    ("/en/retired", "L001", "home page"),
+    ("/fr/retired", None, ""),  # another language's home: a temporary redirect, as before
+    ("/home", "L003", ""),  # a home page's own address, moved to "/"
+    ("/index.htm", "L003", ""),
+    ("/to-other-home", "L003", ""),  # another site's home page: a move to another site
+    # redirects that end on a sign-in page: readers without an account cannot open it
+    ("/members", "L009", "redirects to a sign-in page"),
+    ("/members-area", "L009", "readers without an account cannot open it"),
+    ("/login-page", "L003", ""),  # the link names a sign-in page itself
+    ("/authors", "L003", ""),  # "authors" is no sign-in
 ]
 
 

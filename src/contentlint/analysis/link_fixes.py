@@ -7,16 +7,14 @@ them where the file still says exactly that.
 
 from __future__ import annotations
 
-import re
 from urllib.parse import SplitResult, unquote, urldefrag, urlsplit
 
+from contentlint.analysis.redirect_ends import is_home, sent_to_sign_in
 from contentlint.model.fixes import Fix, Span
 from contentlint.net.outcome import Outcome
 
 PERMANENT = frozenset({301, 308})
 _DEFAULT_PORTS = {"http": 80, "https": 443}
-# A sign-in page: where a site sends every old address once a page needs an account.
-_LOGIN = re.compile(r"(^|[/_.=-])(log-?in|log-?on|sign-?in|sso|auth|oauth2?|saml|cas|idp)([/_.?=&-]|$)")
 
 
 def _answered_ok(outcome: Outcome) -> bool:
@@ -60,9 +58,9 @@ def redirect_fix(written: str, line: int, column: int, outcome: Outcome) -> Fix 
         return None
     if new.scheme.lower() not in _DEFAULT_PORTS or not new.hostname:
         return None
-    if new.path.strip("/") == "" and old.path.strip("/") != "":
+    if is_home(new.path, old.path) and not is_home(old.path):
         return None  # sent to the home page: the page is gone
-    if _LOGIN.search(new.path.lower()) or (_LOGIN.search(new.query.lower()) and not _LOGIN.search(old.query.lower())):
+    if sent_to_sign_in(urldefrag(written)[0], target):
         return None  # sent to a sign-in page
     fragment = urldefrag(written)[1]
     if fragment and new.fragment and new.fragment != fragment:

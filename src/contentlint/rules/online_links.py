@@ -19,6 +19,7 @@ from contentlint.analysis.link_fixes import (
     redirect_fix,
 )
 from contentlint.analysis.link_problems import offline_problems
+from contentlint.analysis.redirect_ends import sent_home, sent_to_sign_in
 from contentlint.analysis.links import document_links
 from contentlint.analysis.secure_hosts import HTTPS_HOSTS
 from contentlint.analysis.selection import is_selected
@@ -181,6 +182,18 @@ def judge(outcome: Outcome, settings: LinkSettings, written: str | None = None) 
             "fix the link or remove it"
         )
         return "L001", f"broken link: {url}{_via(outcome)} answers {_status_text(outcome)}{tries}; {action}"
+    if outcome.hops and 200 <= status < 300:
+        start = urldefrag(url)[0]
+        if sent_home(start, outcome.final_url):
+            return "L001", (
+                f"broken link: {url} redirects to its site's home page, {outcome.final_url}: the page is gone; "
+                "find where its content lives now, or remove the link"
+            )
+        if sent_to_sign_in(start, outcome.final_url):
+            return "L009", (
+                f"could not verify {url}: it redirects to a sign-in page, {outcome.final_url}, so readers without "
+                "an account cannot open it; link to a public page"
+            )
     if outcome.hops and outcome.hops[0][1] in PERMANENT:
         target = _moved_to(outcome, written)
         return "L003", f"permanent redirect ({outcome.hops[0][1]}): {url} has moved to {target}; update the link"
@@ -357,10 +370,13 @@ reported_code(
     offline). Each unique URL is requested once however many documents cite it:
     HEAD first, then a short GET when the server refuses HEAD. 5xx answers are
     retried with exponential backoff before they count. A redirect chain that
-    ends in an error is reported here too, naming where it ended.
+    ends in an error is reported here too, naming where it ended; so is a page
+    whose redirects end on its site's home page (`/`, `/index.html`, or `/en/`
+    for a page under `/en/`), which is how many sites retire a page.
 
     Example: `[Screening](https://www.example.org/old-page)` answers
-    404 Not Found: fix the link or remove it.
+    404 Not Found, or redirects to `https://www.example.org/`: fix the link or
+    remove it.
 
     Options (`[tool.contentlint.links]`): `accept` statuses per host (e.g.
     `accept = { "www.example.org" = [404] }` if that site answers 404 to robots),
@@ -409,6 +425,8 @@ reported_code(
     Checked with `contentlint check --links` only. Temporary redirects (302,
     303, 307) are followed but not reported. The new URL is where the leading
     permanent redirects lead; a fragment (`#section`) in the link is kept.
+    Redirects that end on the site's home page are L001 (the page is gone), and
+    those that end on a sign-in page L009.
 
     Example: `http://www.example.org/drugs` answers 301 to
     `https://www.example.org/medicines/`: use the new URL.
@@ -442,7 +460,9 @@ reported_code(
     Checked with `contentlint check --links` only. Rate limits (429, 503) are
     retried, honouring the server's Retry-After up to `max-retry-wait`
     (default 20 s). Challenge pages of bot-protection services are recognised
-    and reported here rather than as broken.
+    and reported here rather than as broken. A link whose redirects end on a
+    sign-in page (`/login?next=…`) is reported here too: readers without an
+    account there cannot open it.
 
     Example: `https://journals.example.com/article/1` answers 403 Forbidden.
 
