@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 from typing import Callable, Iterator
+from urllib.parse import quote
 
 import socket
 import sqlite3
@@ -291,3 +292,24 @@ def test_a_link_the_offline_rules_call_unusable_is_not_requested(
     result = run_cli(*LINKS, "--no-cache", ".", cwd=tmp_path)
     assert [code for _, _, code in findings(result.out) if code != "L004"] == [offline]
     assert site.count() - before == 1  # the overview only
+
+
+@pytest.mark.parametrize("wrapper", [
+    "https://www.google.com/url?q={target}&sa=D&source=editors",
+    "https://eur01.safelinks.protection.outlook.com/?url={quoted}&data=05%7C01",
+])
+def test_a_wrapped_link_is_checked_at_the_address_it_carries(
+    run_cli: Callable, site: LoopbackServer, tmp_path: Path, wrapper: str
+) -> None:
+    # The wrapper is never asked (here it could not be: no test reaches the internet); the page a
+    # reader reaches through it is.
+    (tmp_path / ".contentlint.toml").write_text(FAST_CONFIG, encoding="utf-8")
+    target = site.url("/gone")
+    link = wrapper.format(target=target, quoted=quote(target, safe=""))
+    (tmp_path / "a.md").write_text(front_matter() + f"\n# Title\n\nRead [this]({link}).\n", encoding="utf-8")
+    before = site.count("/gone")
+    result = run_cli(*LINKS, "--no-cache", ".", cwd=tmp_path)
+    assert result.code == 1, result.err
+    assert [(code, f["message"].split(" answers ")[0]) for f in json.loads(result.out)["findings"]
+            for code in [f["code"]] if code.startswith("L00")] == [("L001", f"broken link: {target}")]
+    assert site.count("/gone") - before == 1

@@ -46,7 +46,8 @@ def indirect_link(document: Document, config: Config) -> Iterator[Violation]:
     is written in full and that address can stand as a link target unchanged; link
     text that shows the wrapped address becomes the new address too. A
     shortened link needs a person, or `--links`: the check follows it, and L003 gives
-    the page it redirects to.
+    the page it redirects to. With `--links`, a wrapped link is checked at the address
+    it carries (L001, L002 ...), and the wrapper itself is not asked.
 
     Options (`[tool.contentlint.links]`): `extend-shorteners`, more shortener hosts.
     """

@@ -20,6 +20,7 @@ from contentlint.analysis.link_fixes import (
 )
 from contentlint.analysis.link_problems import offline_problems
 from contentlint.analysis.redirect_ends import sent_home, sent_to_sign_in
+from contentlint.analysis.redirectors import unwrap
 from contentlint.analysis.links import document_links
 from contentlint.analysis.secure_hosts import HTTPS_HOSTS
 from contentlint.analysis.selection import is_selected
@@ -219,12 +220,22 @@ def collect_links(document: Document, config: Config) -> list[Citation] | None:
         return None
     problems = offline_problems(document, config)
     citations = [
-        (link.url, link.line, link.column, _written_as_is(document, link.url, link.line, link.column))
+        _citation(document, link.url, link.line, link.column)
         for index, link in enumerate(document_links(document, config))
         # a [text][label] use is checked at its definition; an address L005-L007 call unusable is not asked
         if link.checks_target and problems.get(index, ("",))[0] not in _UNUSABLE and _checkable(link.url)
     ]
     return citations or None
+
+
+def _citation(document: Document, url: str, line: int, column: int) -> Citation:
+    """What to check for a link: its address, or the one a link wrapper carries (L013). A wrapper
+    may answer for any address (Google's redirect notice) or refuse robots (Safe Links), while
+    the page a reader reaches through it is what the link is for."""
+    wrapped = unwrap(url)
+    if wrapped is not None and wrapped.target and _checkable(wrapped.target):
+        return wrapped.target, line, column, False  # the place shows the wrapper's address: no fix there
+    return url, line, column, _written_as_is(document, url, line, column)
 
 
 _UNUSABLE = ("L005", "L006", "L007")  # a placeholder, a relative link with no base, a malformed address
