@@ -15,6 +15,7 @@ import errno
 import http.client
 import random
 import re
+import ssl
 import threading
 import time
 from dataclasses import dataclass
@@ -77,6 +78,10 @@ def parse_retry_after(value: str | None, now: float | None = None) -> float | No
     return max(0.0, when.timestamp() - (time.time() if now is None else now))
 
 
+# OpenSSL's X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY: the issuer of a certificate the site
+# sent is neither sent nor trusted.
+_UNABLE_TO_GET_ISSUER_CERT_LOCALLY = 20
+
 WaitNotice = Callable[[str, bool], None]  # (host, True when a wait starts / False when it ends)
 
 
@@ -85,6 +90,9 @@ def _error_kind(error: BaseException) -> tuple[str, str]:
     if isinstance(error, requests.exceptions.ProxyError):
         return kinds.PROXY, "the proxy failed: " + _innermost(error)
     if isinstance(error, requests.exceptions.SSLError):
+        verification = next((e for e in _causes(error) if isinstance(e, ssl.SSLCertVerificationError)), None)
+        if verification is not None and verification.verify_code == _UNABLE_TO_GET_ISSUER_CERT_LOCALLY:
+            return kinds.TLS_CHAIN, "TLS error: " + (verification.verify_message or _innermost(error))
         return kinds.TLS, "TLS error: " + _innermost(error)
     if isinstance(error, requests.exceptions.Timeout):
         return kinds.TIMEOUT, "no answer in time"

@@ -10,6 +10,10 @@ DNS = "dns"  # the host name does not resolve
 REFUSED = "refused"  # nothing listens on that port
 TIMEOUT = "timeout"  # no answer within --timeout
 TLS = "tls"  # certificate or TLS handshake problem
+# The certificate leads to no trusted authority with the certificates the site sends: mostly a
+# chain without its intermediate, which browsers complete themselves (from the certificate's
+# "CA Issuers" address, or a cache) and Python's TLS does not.
+TLS_CHAIN = "tls-chain"
 CONNECTION = "connection"  # connection reset or dropped
 LOOP = "redirect-loop"
 TOO_MANY_REDIRECTS = "too-many-redirects"
@@ -20,7 +24,7 @@ BAD_REDIRECT = "bad-redirect"  # a redirect that names no address to go to, or n
 INTERNAL = "internal"  # a bug in the checker; reported, never raised
 NO_ROUTE = "network-unreachable"  # the machine has no route to the host's network (offline)
 PROXY = "proxy"  # the proxy named in the settings failed (could not be reached, or refused)
-KINDS = frozenset({DNS, REFUSED, TIMEOUT, TLS, CONNECTION, LOOP, TOO_MANY_REDIRECTS, SCHEME, FORBIDDEN, INVALID,
+KINDS = frozenset({DNS, REFUSED, TIMEOUT, TLS, TLS_CHAIN, CONNECTION, LOOP, TOO_MANY_REDIRECTS, SCHEME, FORBIDDEN, INVALID,
                    BAD_REDIRECT, INTERNAL, NO_ROUTE, PROXY})
 # Failures that say nothing about the host, only that this machine cannot get out.
 OFFLINE_KINDS = frozenset({DNS, NO_ROUTE, PROXY})

@@ -158,6 +158,13 @@ def judge(outcome: Outcome, settings: LinkSettings, written: str | None = None) 
                         "(no Location header); check it in a browser, or replace the link")
     if error == kinds.SCHEME:
         return "L002", f"unreachable: {url} redirects to {outcome.final_url}, which is not http(s) and is not followed"
+    if error == kinds.TLS_CHAIN:
+        where = f"{url} (via redirect to {outcome.final_url})" if outcome.hops else url
+        return "L009", (
+            f"could not verify {where}: its certificate does not lead to a trusted authority with the certificates "
+            "the site sends (usually a chain without its intermediate certificate, which browsers complete "
+            "themselves); open it in a browser, and if it works there, tell the site to send its full chain"
+        )
     if error == kinds.TIMEOUT:
         tries = f" in {outcome.attempts} tries" if outcome.attempts > 1 else ""
         return "L002", (
@@ -410,7 +417,9 @@ reported_code(
     connection or a TLS error is not. Redirects are followed hop by hop up to
     `max-redirects` (10): a loop or a longer chain is reported here, and so is a
     redirect to anything other than http(s), a redirect whose `Location` is no
-    URL (`http://[::1`), and a 3xx answer that names no address to go to.
+    URL (`http://[::1`), and a 3xx answer that names no address to go to. A
+    certificate chain that lacks its intermediate certificate is L009, not L002:
+    browsers complete such a chain themselves.
 
     When no host at all can be reached (the machine is offline, or the proxy
     is down), no link gets L002: the run stops with one line, "network
@@ -473,7 +482,11 @@ reported_code(
     (default 20 s). Challenge pages of bot-protection services are recognised
     and reported here rather than as broken. A link whose redirects end on a
     sign-in page (`/login?next=…`) is reported here too: readers without an
-    account there cannot open it.
+    account there cannot open it. So is a site whose certificate does not lead
+    to a trusted authority with the certificates it sends: usually a chain
+    without its intermediate certificate, which browsers complete themselves
+    and the checker cannot (an expired, self-signed or mismatched certificate
+    stays L002).
 
     Example: `https://journals.example.com/article/1` answers 403 Forbidden.
 
