@@ -78,6 +78,7 @@ def servers() -> Iterator[tuple[LoopbackServer, LoopbackServer]]:
             "/unauthorized": status(401),
             "/always-429": status(429),
             "/bot-wall": BOT_WALL,
+            "/linkedin": status(999),
             "/": status(200),
             "/en/": status(200),
             "/retired": redirect(301, "/"),
@@ -139,6 +140,7 @@ CASES = [
     ("/unauthorized", "L009", "401"),
     ("/always-429", "L009", "429"),
     ("/bot-wall", "L009", "blocks automated checks"),
+    ("/linkedin", "L009", "answers 999, which is no HTTP status"),
     # redirects that end on the site's home page: the page is gone
     ("/retired", "L001", "redirects to its site's home page, http://127.0.0.1:"),
     ("/retired-302", "L001", "/index.html: the page is gone; find where its content lives now"),

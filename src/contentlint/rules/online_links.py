@@ -177,6 +177,12 @@ def judge(outcome: Outcome, settings: LinkSettings, written: str | None = None) 
         return "L002", f"unreachable: {where}: {hint}"
     status = outcome.status or 0
     accepted = status in settings.accepted_statuses(host_of(outcome.final_url))
+    if status >= 600:  # no HTTP status: LinkedIn answers robots 999
+        return "L009", (
+            f"could not verify {url}: it{_via(outcome)} answers {status}, which is no HTTP status (the site "
+            f"refuses automated checks); open it in a browser, and if it works, add a `skip` pattern for "
+            f"{host_of(outcome.final_url)} in [tool.contentlint.links]"
+        )
     if status >= 400 and not accepted:
         if status in _UNVERIFIABLE or outcome.bot_wall:
             why = "the site blocks automated checks" if outcome.bot_wall else "the site refuses automated checks"
@@ -480,7 +486,8 @@ reported_code(
     Checked with `contentlint check --links` only. Rate limits (429, 503) are
     retried, honouring the server's Retry-After up to `max-retry-wait`
     (default 20 s). Challenge pages of bot-protection services are recognised
-    and reported here rather than as broken. A link whose redirects end on a
+    and reported here rather than as broken, and so is an answer with no HTTP
+    status (LinkedIn answers robots 999). A link whose redirects end on a
     sign-in page (`/login?next=…`) is reported here too: readers without an
     account there cannot open it. So is a site whose certificate does not lead
     to a trusted authority with the certificates it sends: usually a chain
