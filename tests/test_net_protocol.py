@@ -39,7 +39,7 @@ CASES = [
     (b"HTTP/1.1 302 Found\r\nLocation: http://[::1\r\nContent-Length: 0\r\n\r\n", "L002", "which is not a valid address"),
     (b"HTTP/1.1 307 Temporary Redirect\r\nContent-Length: 0\r\n\r\n", "L002", "names no address to go to"),
     (b"HTTP/1.1 200 OK\r\nX-Big: " + b"a" * 70000 + b"\r\nContent-Length: 0\r\n\r\n", "L002", "65536 bytes"),
-    (b"HTTP/1.1 999 Weird\r\nContent-Length: 0\r\n\r\n", "L001", "answers 999 Weird"),
+    (b"HTTP/1.1 999 Weird\r\nContent-Length: 0\r\n\r\n", "L009", "answers 999 Weird, which is no HTTP status"),
     (b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n", None, ""),
     (b"HTTP/1.1 200 OK\nContent-Length: 0\n\n", None, ""),  # bare LF line ends
 ]
