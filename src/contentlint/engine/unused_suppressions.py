@@ -2,8 +2,9 @@
 
 A code in a comment is judged only when every rule it can name ran on the document: a per-document
 rule, enabled, not ignored for the file. A code that can name a corpus-wide or network rule (Q009,
-L001-L003, L009, L014: their findings come after the document's) or a rule left out of this run is not
-judged, so a comment is never called unused because this run could not see what it suppresses.
+L001-L003, L009, L014: their findings come after the document's) or a rule left out of this run
+is not judged, so a comment is never called unused because this run could not see what it
+suppresses.
 A code that names no rule at all suppresses nothing in any run, and neither does a comment written
 in the front matter.
 """

@@ -179,9 +179,9 @@ def judge(outcome: Outcome, settings: LinkSettings, written: str | None = None) 
     accepted = status in settings.accepted_statuses(host_of(outcome.final_url))
     if status >= 600:  # no HTTP status: LinkedIn answers robots 999
         return "L009", (
-            f"could not verify {url}: it{_via(outcome)} answers {_status_text(outcome)}, which is no HTTP status (the site "
-            f"refuses automated checks); open it in a browser, and if it works, add a `skip` pattern for "
-            f"{host_of(outcome.final_url)} in [tool.contentlint.links]"
+            f"could not verify {url}: it{_via(outcome)} answers {_status_text(outcome)}, which is no HTTP status "
+            "(the site refuses automated checks); open it in a browser, and if it works, add a `skip` pattern "
+            f"for {host_of(outcome.final_url)} in [tool.contentlint.links]"
         )
     if status >= 400 and not accepted:
         if status in _UNVERIFIABLE or outcome.bot_wall:
