@@ -10,6 +10,9 @@ Run:  python bench/bench_links.py        (from the repository, with contentlint 
 It reports the wall time of a cold run (empty cache) and of a warm second run, unique URLs per
 second, the requests the servers received, the most requests in flight at one host, and the
 ratio to the ideal time: latency x URLs per host / per-host concurrency = 0.1 x 100 / 16 = 0.625 s.
+Then the link-check phase alone, in this process: 400 fresh URLs with a HEAD each, and 400 more
+each linked with a `#section` (L014), whose pages (about 100 KB of HTML with 500 ids) are read
+with a GET and parsed for their ids: the cost of looking for sections.
 """
 
 from __future__ import annotations
@@ -34,11 +37,19 @@ HOST_CONCURRENCY = 16
 TARGET_URLS_PER_SECOND = 200
 
 
+def section_page() -> bytes:
+    """What every URL of the servers answers: about 100 KB of HTML, 500 sections with ids (a
+    HEAD gets its headers only)."""
+    return "".join(f'<h2 id="_{n}">Section {n}</h2><p>{"Some words of the section. " * 6}</p>\n'
+                   for n in range(500)).encode()
+
+
 def serve() -> None:
     """Child process: run the four servers; answer `stats` and `quit` on stdin."""
     from loopback import LoopbackServer, Reply
 
-    servers = [LoopbackServer(host, default=Reply(200, delay=LATENCY), lifetime=300) for host in HOSTS]
+    reply = Reply(200, {"Content-Type": "text/html; charset=utf-8"}, section_page(), delay=LATENCY)
+    servers = [LoopbackServer(host, default=reply, lifetime=300) for host in HOSTS]
     for server in servers:
         server.start()
     print(json.dumps({s.host: s.port for s in servers}), flush=True)
@@ -91,18 +102,22 @@ def run_check(root: Path) -> tuple[float, dict]:
     return elapsed, json.loads(done.stdout)
 
 
-def check_phase(ports: dict[str, int]) -> tuple[float, int]:
-    """The link-check phase alone, in this process: 400 fresh URLs, default settings, no cache."""
+def check_phase(ports: dict[str, int], prefix: str = "phase", section: str = "") -> tuple[float, int]:
+    """The link-check phase alone, in this process: 400 fresh URLs, default settings, no cache;
+    with ``section``, each page is read for that `#section` (L014)."""
     from contentlint.net.checker import check_urls
     from contentlint.net.settings import LinkSettings
 
-    urls = [f"http://{host}:{ports[host]}/phase/page-{n:03d}" for n in range(URLS_PER_HOST) for host in HOSTS]
+    urls = [f"http://{host}:{ports[host]}/{prefix}/page-{n:03d}" for n in range(URLS_PER_HOST) for host in HOSTS]
     settings = LinkSettings(allow_private_hosts=True, cache=False, host_concurrency=HOST_CONCURRENCY)
+    fragments = {url: [section] for url in urls} if section else None
     started = time.perf_counter()
-    outcomes, stats = check_urls(urls, settings, is_good=lambda outcome: True)
+    outcomes, stats = check_urls(urls, settings, is_good=lambda outcome: True, fragments=fragments)
     elapsed = time.perf_counter() - started
     if any(outcome.status != 200 for outcome in outcomes.values()):
         raise SystemExit("benchmark server gave an unexpected answer")
+    if section and not all(outcome.fragments.get(section) for outcome in outcomes.values()):
+        raise SystemExit("a section of the benchmark pages was not found")
     return elapsed, max(stats.peak_per_host.values())
 
 
@@ -131,6 +146,8 @@ def main() -> int:
             after_warm = stats()
             phase, phase_peak = check_phase(ports)
             after_phase = stats()
+            sections, _ = check_phase(ports, "sections", "_250")
+            after_sections = stats()
     finally:
         server.stdin.write("quit\n")
         server.stdin.flush()
@@ -158,6 +175,9 @@ def main() -> int:
     print(f"link-check phase alone (in-process, 400 fresh URLs): {phase:.2f} s, {unique / phase:.0f} URLs/s, "
           f"{phase_requests} requests, max {phase_peak} in flight per host; ratio to ideal {phase / ideal:.2f}x "
           f"(with 16 slots, 100 URLs need ceil(100/16) = 7 rounds: {0.7 / ideal:.2f}x is the floor)")
+    section_requests = sum(s["requests"] for s in after_sections.values()) - sum(s["requests"] for s in after_phase.values())
+    print(f"link-check phase, each page read for a #section (GET, {len(section_page()) // 1024} KB pages): {sections:.2f} s, "
+          f"{section_requests} requests; {sections / phase:.2f}x the HEAD phase")
     print(f"findings: cold {len(report['findings'])}, warm {len(warm_report['findings'])}")
     print(f"(wall times include starting Python and contentlint: {startup:.2f} s for `contentlint --version`)")
     ok = rate >= TARGET_URLS_PER_SECOND and requests == unique and peak <= HOST_CONCURRENCY and warm_requests == 0
