@@ -207,8 +207,14 @@ JUDGED = [
     (b'<p id="a"><p id="xd">', "text/html", True, ["d"], {"d": False}, ""),
     (b'<p id="a&amp;b">', "text/html", True, ["a&b"], {"a&b": True}, ""),
     (b'<p id="\xff">', "text/html; charset=utf-8", True, ["x"], {"x": False}, ""),  # bad bytes do not stop it
-    (b'<p id="a"><![<p id="b">', "text/html", True, ["a", "x"], {"a": True}, UNREAD),  # markup the parser gives up on
-    (b'<![<p id="b">', "text/html", True, ["x"], {}, UNREAD),
+    # broken markup: the ids around it still count
+    (b'<p id="a"><![<p id="b">', "text/html", True, ["a", "b", "x"], {"a": True, "b": True, "x": False}, ""),
+    # ids anywhere in the source count (a script's, an input's): they may only make a fragment found
+    (b'<p id="a"><input name=q><script>el.id = "made"</script>', "text/html", True, ["q", "made", "x"],
+     {"q": True, "made": True, "x": False}, ""),
+    (b"<p ID='a' data-id=\"b\">", "text/html", True, ["a", "b"], {"a": True, "b": True}, ""),
+    (b'<div data-id="x" aria-name="y">', "text/html", True, ["z"], {}, NO_IDS),  # no id of its own
+    ('<p id="a">\u0130stanbul</p>'.encode(), "text/html", True, ["a", "b"], {"a": True, "b": False}, ""),
     # a charset that is no text encoding: read as UTF-8
     *[(b'<p id="a">', f"text/html; charset={name}", True, ["a", "x"], {"a": True, "x": False}, "")
       for name in ("idna", "rot13", "base64", "punycode", "undefined", "no-such-charset")],

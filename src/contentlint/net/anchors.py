@@ -2,17 +2,17 @@
 
 A browser scrolls to the element whose `id` is the fragment, or to the `<a name>` of that name,
 trying the fragment as written and then percent-decoded; `#top` and an empty fragment go to the
-top. The ids come from Python's HTML parser. A fragment is called missing only when the page is
-sure not to have it: the page is HTML, was read whole (in time, up to 10 MB), has ids of its
-own (a page without any builds its sections in the browser), and does not name the fragment
-anywhere in its source, not even in a script or a link of its own (`href="#_19"`), where a
-script may make the section.
+top. The ids are read from the page's `id` and `name` attributes. A fragment is called missing
+only when the page is sure not to have it: the page is HTML, was read whole (in time, up to 10
+MB), has ids of its own (a page without any builds its sections in the browser), and does not
+name the fragment anywhere in its source, not even in a script or a link of its own
+(`href="#_19"`), where a script may make the section.
 """
 
 from __future__ import annotations
 
-import functools
 import re
+from html import unescape
 from typing import Iterable
 from urllib.parse import unquote
 
@@ -35,37 +35,33 @@ def checkable_fragment(fragment: str) -> bool:
     return bool(fragment) and fragment.lower() != "top" and _NOT_A_SECTION.search(fragment) is None
 
 
-@functools.cache
-def _id_collector() -> type:
-    from html.parser import HTMLParser  # only --links reads pages: offline runs do not load it
-
-    class Ids(HTMLParser):
-        """Collects every `id`, and the `name` of every `<a>`."""
-
-        def __init__(self) -> None:
-            super().__init__(convert_charrefs=True)
-            self.ids: set[str] = set()
-
-        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-            for name, value in attrs:
-                if value is not None and (name == "id" or (name == "name" and tag == "a")):
-                    self.ids.add(value)
-
-        handle_startendtag = handle_starttag
-
-    return Ids
+# An `id` or `name` attribute and its value, quoted or not. Read with an expression, not an HTML
+# parser: Python's takes about 5 ms for 100 KB of HTML, and a run reads hundreds of pages. What
+# the expression takes for an id that is none (one in a script, a comment or prose, or an
+# <input name>) only makes a fragment found, never missing. It is searched for in the page in
+# lower case, about four times faster than with re.IGNORECASE; the values come from the page.
+_VALUE = r"""\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))"""
+_ID_ATTRIBUTE = re.compile(r"(?:id|name)" + _VALUE)
+_ID_ATTRIBUTE_ANY_CASE = re.compile(r"(?:id|name)" + _VALUE, re.IGNORECASE)
+_NAME_CHARACTER = re.compile(r"[\w:-]")
 
 
-def page_ids(html: str) -> tuple[set[str], bool]:
-    """The ids (and `<a name>`s) of an HTML page, and whether all of it could be read: the parser
-    gives up on some broken markup (`<![` and no name after it), keeping the ids before it."""
-    parser = _id_collector()()
-    try:
-        parser.feed(html)
-        parser.close()
-    except AssertionError:
-        return parser.ids, False
-    return parser.ids, True
+def page_ids(html: str) -> set[str]:
+    """The values of the page's `id` and `name` attributes, character references decoded."""
+    lowered = html.lower()
+    if len(lowered) == len(html):
+        matches = _ID_ATTRIBUTE.finditer(lowered)
+    else:  # a letter whose lower case is longer ("İ"): the offsets would not be the page's
+        matches = _ID_ATTRIBUTE_ANY_CASE.finditer(html)
+    ids = set()
+    for match in matches:
+        at = match.start()
+        if at and _NAME_CHARACTER.match(html, at - 1):
+            continue  # part of another attribute's name: data-id, aria-name
+        group = next(index for index in (1, 2, 3) if match.group(index) is not None)
+        value = html[match.start(group):match.end(group)]
+        ids.add(unescape(value) if "&" in value else value)
+    return ids
 
 
 def decode_page(body: bytes, content_type: str) -> str:
@@ -93,8 +89,7 @@ def judge_fragments(
     if not is_html(content_type):
         return {}, NOT_HTML
     html = decode_page(body, content_type)
-    ids, parsed = page_ids(html)
-    complete = complete and parsed
+    ids = page_ids(html)
     if not ids:
         return {}, NO_IDS if complete else UNREAD
     found = {fragment: _present(fragment, ids, html) for fragment in wanted}

@@ -522,7 +522,7 @@ reported_code(
     as written or percent-decoded. To keep false alarms out, nothing is reported:
 
     - when the page is not HTML (`leaflet.pdf#page=2`), or could not be read whole
-      (over 10 MB, too slow, cut off, or markup that cannot be parsed);
+      (over 10 MB, too slow, or cut off);
     - when its HTML has no ids at all: it builds its sections in the browser;
     - when its source names the fragment anywhere (in a script, or in its own
       contents links, `href="#_19"`), since a script may make that section;
