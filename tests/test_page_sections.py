@@ -214,6 +214,10 @@ JUDGED = [
      {"q": True, "made": True, "x": False}, ""),
     (b"<p ID='a' data-id=\"b\">", "text/html", True, ["a", "b"], {"a": True, "b": True}, ""),
     (b'<div data-id="x" aria-name="y">', "text/html", True, ["z"], {}, NO_IDS),  # no id of its own
+    # GitHub's file view: the rendered README is JSON in a script, its quotes escaped
+    (b'<div id="repo-content"></div><script type="application/json">{"richText":"\\u003ch2 '
+     b'id=\\"user-content-install\\"\\u003eInstall"}</script>', "text/html", True, ["install", "usage"],
+     {"install": True, "usage": False}, ""),
     ('<p id="a">\u0130stanbul</p>'.encode(), "text/html", True, ["a", "b"], {"a": True, "b": False}, ""),
     # a charset that is no text encoding: read as UTF-8
     *[(b'<p id="a">', f"text/html; charset={name}", True, ["a", "x"], {"a": True, "x": False}, "")

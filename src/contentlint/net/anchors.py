@@ -89,6 +89,8 @@ def judge_fragments(
     if not is_html(content_type):
         return {}, NOT_HTML
     html = decode_page(body, content_type)
+    if '\\"' in html:  # HTML inside a script's JSON (GitHub's file view): its quotes escaped
+        html = html.replace('\\"', '"')
     ids = page_ids(html)
     if not ids:
         return {}, NO_IDS if complete else UNREAD
@@ -99,8 +101,9 @@ def judge_fragments(
 
 
 def _present(fragment: str, ids: set[str], html: str) -> bool:
-    for form in dict.fromkeys((fragment, unquote(fragment))):
-        if form in ids or any(prefix + form in ids for prefix in _RENDERED_PREFIXES):
+    forms = dict.fromkeys((fragment, unquote(fragment)))
+    for form in [*forms, *(prefix + form for prefix in _RENDERED_PREFIXES for form in forms)]:
+        if form in ids:
             return True
         # Named in the source as a value of its own ("_19", '_19', =_19, #_19): a script or the
         # page's own links may make that section, so it is not called missing.
