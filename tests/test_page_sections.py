@@ -3,11 +3,10 @@ against real HTTP servers on loopback (127.0.0.1 and 127.0.0.2)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any, Iterator
-
 import socket
 import time
+from pathlib import Path
+from typing import Any, Iterator
 
 import pytest
 
