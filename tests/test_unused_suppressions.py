@@ -124,7 +124,9 @@ FIX_TABLE = [
     (f"US <!-- contentlint-disable-line Q001 -->Brand names\n", "US Brand names\n"),
     (f"US <!-- contentlint-disable-line Q001 -->  Brand names\n", "US Brand names\n"),
     (f"US<!-- contentlint-disable-line Q001 --> Brand names\n", "US Brand names\n"),
-    (f"US<!-- contentlint-disable-line Q001 -->Brand names\n", "USBrand names\n"),
+    # between two characters that are not spaces: deleting it would join them, so a person decides
+    (f"US<!-- contentlint-disable-line Q001 -->Brand names\n", None),
+    (f"![](/img/a<!-- contentlint-disable-line Q001 -->b.jpg)\n", None),
     (f"<!-- contentlint-disable-line Q001 -->     Brand names\n", "Brand names\n"),
     # the last line, without a line ending
     (f"{PROSE}\n{NEXT_Q001}", f"{PROSE}\n"),

@@ -89,14 +89,22 @@ def _violation(document: Document, directive: Directive, unused: list[int], reas
     if len(unused) == len(directive.codes):
         message = f"suppression comment suppresses nothing ({detail}): delete it"
         deletion = _deletion(document, directive)
-        fix = None if directive.verb == BLOCK or opens_front_matter(text, deletion) else Fix(
-            deletion, "delete the suppression comment")
+        kept = directive.verb == BLOCK or _joins_words(text, directive) or opens_front_matter(text, deletion)
+        fix = None if kept else Fix(deletion, "delete the suppression comment")
     else:
         names = " ".join(directive.codes[i] for i in unused)
         pronoun = "it" if len(unused) == 1 else "them"
         message = f"{names} in this suppression comment {'suppresses' if len(unused) == 1 else 'suppress'} nothing ({detail}): remove {pronoun} from the comment"
         fix = None if directive.verb == BLOCK else Fix(_code_removal(text, directive, unused), f"remove {names} from the comment")
     return Violation(directive.line, column, message, subject=comment, fix=fix)
+
+
+def _joins_words(text: str, directive: Directive) -> bool:
+    """Whether the comment stands between two characters that are not spaces: deleting it would
+    make one word of two ("page<!-- … -->name"), or one address of a link's two halves."""
+    before = text[directive.start - 1:directive.start] if directive.start else ""
+    after = text[directive.end:directive.end + 1]
+    return bool(before.strip()) and bool(after.strip())
 
 
 def _column(document: Document, directive: Directive) -> int:

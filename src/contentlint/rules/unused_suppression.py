@@ -35,7 +35,9 @@ reported_code(
     unused codes from it. A `disable` block's comment is not changed: its
     `enable` belongs with it, nor is one in the front matter (move it below), nor
     one at the top of a page whose next line is `---`, which would then open a
-    front matter.
+    front matter, nor one between two characters that are not spaces
+    (`page<!-- … -->name`), which would become one word or one address. Within a
+    line, one space stays between the words on either side.
 
     Options: none; `--ignore Q012` turns it off.
     """,
