@@ -4,9 +4,10 @@ A browser scrolls to the element whose `id` is the fragment, or to the `<a name>
 trying the fragment as written and then percent-decoded; `#top` and an empty fragment go to the
 top. The ids are read from the page's `id` and `name` attributes. A fragment is called missing
 only when the page is sure not to have it: the page is HTML, was read whole (in time, up to 10
-MB), has ids of its own (a page without any builds its sections in the browser), and does not
+MB), has ids of its own (a page without any builds its sections in the browser), does not
 name the fragment anywhere in its source, not even in a script or a link of its own
-(`href="#_19"`), where a script may make the section.
+(`href="#_19"`), and has no heading whose text reads as the fragment: a script may make the
+section's id from that text.
 """
 
 from __future__ import annotations
@@ -95,9 +96,28 @@ def judge_fragments(
     if not ids:
         return {}, NO_IDS if complete else UNREAD
     found = {fragment: _present(fragment, ids, html) for fragment in wanted}
+    if not all(found.values()):  # the headings are read only for a fragment not found so far
+        headings = _heading_slugs(html)
+        found = {fragment: here or _slug(unquote(fragment)) in headings for fragment, here in found.items()}
     if not complete and not all(found.values()):
         return {fragment: True for fragment, here in found.items() if here}, UNREAD
     return found, ""
+
+
+# A heading's text ("<h2 class=x>Stage <em>II</em></h2>"): a script may give it an id made from its
+# text, as anchor.js and many themes do, so a fragment that reads as that text is not missing.
+_HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+_NOT_A_WORD = re.compile(r"[\W_]+")
+
+
+def _slug(text: str) -> str:
+    """Text as ids made from it read, letter case, spaces and punctuation aside: "stage-ii"."""
+    return _NOT_A_WORD.sub("-", text.lower()).strip("-")
+
+
+def _heading_slugs(html: str) -> set[str]:
+    return {_slug(unescape(_TAG.sub(" ", match.group(2)))) for match in _HEADING.finditer(html)} - {""}
 
 
 def _present(fragment: str, ids: set[str], html: str) -> bool:

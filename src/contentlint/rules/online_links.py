@@ -526,6 +526,8 @@ reported_code(
     - when its HTML has no ids at all: it builds its sections in the browser;
     - when its source names the fragment anywhere (in a script, or in its own
       contents links, `href="#_19"`), since a script may make that section;
+    - when a heading of the page reads as the fragment (`## Stage II` for
+      `#stage-ii`), since a script may make the heading's id from its text;
     - for `#top`, text fragments (`#:~:text=`), a web app's routes (`#/page`,
       `#!/page`) and parameters (`#page=2`, `#q=term`);
     - for GitHub's rendered files, whose ids carry `user-content-`;
