@@ -239,7 +239,8 @@ def test_judge_fragments(body: bytes, content_type: str, complete: bool, fragmen
 
 @pytest.mark.parametrize(("fragment", "checkable"), [
     ("_19", True), ("side-effects", True), ("", False), ("top", False), ("TOP", False),
-    (":~:text=dose", False), ("/route", False), ("!/route", False), ("page=2", False), ("a&b", False),
+    (":~:text=dose", False), ("/route", False), ("!/route", False), ("cit/section_3.1", False), ("page=2", False),
+    ("a&b", False),
 ])
 def test_checkable_fragments(fragment: str, checkable: bool) -> None:
     assert checkable_fragment(fragment) is checkable

@@ -25,8 +25,9 @@ NO_IDS = "the page names no sections in its HTML (it may build them in the brows
 UNREAD = "the page was not read whole (too large, too slow, or cut off)"
 
 # Fragments that are not sections: a browser's text fragment (`#:~:text=`), a web app's route
-# (`#/settings`, `#!/page`) or parameters (`#page=2` of a PDF viewer, `#q=term`).
-_NOT_A_SECTION = re.compile(r"^(?::~:|[/!])|[=&]")
+# (`#/settings`, `#!/page`, cancer.gov's `#cit/section_3.1`) or parameters (`#page=2` of a PDF
+# viewer, `#q=term`).
+_NOT_A_SECTION = re.compile(r"^(?::~:|!)|[/=&]")
 # GitHub and GitLab give the ids of a rendered README this prefix, and scroll to them by script.
 _RENDERED_PREFIXES = ("user-content-",)
 

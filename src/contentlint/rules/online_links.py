@@ -529,7 +529,7 @@ reported_code(
     - when a heading of the page reads as the fragment (`## Stage II` for
       `#stage-ii`), since a script may make the heading's id from its text;
     - for `#top`, text fragments (`#:~:text=`), a web app's routes (`#/page`,
-      `#!/page`) and parameters (`#page=2`, `#q=term`);
+      `#!/page`, `#cit/section_3.1`) and parameters (`#page=2`, `#q=term`);
     - for GitHub's rendered files, whose ids carry `user-content-`;
     - when the page itself is reported (L001, L002, L009).
 
