@@ -10,7 +10,7 @@ from typing import Any, Iterator
 
 import pytest
 
-from contentlint.net.anchors import NO_IDS, NOT_HTML, UNREAD, checkable_fragment, judge_fragments
+from contentlint.net.anchors import NO_IDS, NOT_HTML, SCRIPTED, UNREAD, checkable_fragment, judge_fragments
 from contentlint.net.outcome import Outcome
 from contentlint.rules.online_links import finish_links
 from conftest import make_config
@@ -216,6 +216,10 @@ JUDGED = [
      {"q": True, "made": True, "x": False}, ""),
     (b"<p ID='a' data-id=\"b\">", "text/html", True, ["a", "b"], {"a": True, "b": True}, ""),
     (b'<div data-id="x" aria-name="y">', "text/html", True, ["z"], {}, NO_IDS),  # no id of its own
+    # a script that reads the fragment itself: a hash router, or a hashchange handler
+    (b'<p id="a"><script src="/js/routie.min.js"></script>', "text/html", True, ["_19"], {}, SCRIPTED),
+    (b'<p id="a"><script>window.addEventListener("hashchange", go)</script>', "text/html", True, ["_19"], {},
+     SCRIPTED),
     # GitHub's file view: the rendered README is JSON in a script, its quotes escaped
     (b'<div id="repo-content"></div><script type="application/json">{"richText":"\\u003ch2 '
      b'id=\\"user-content-install\\"\\u003eInstall"}</script>', "text/html", True, ["install", "usage"],

@@ -6,8 +6,8 @@ top. The ids are read from the page's `id` and `name` attributes. A fragment is 
 only when the page is sure not to have it: the page is HTML, was read whole (in time, up to 10
 MB), has ids of its own (a page without any builds its sections in the browser), does not
 name the fragment anywhere in its source, not even in a script or a link of its own
-(`href="#_19"`), and has no heading whose text reads as the fragment: a script may make the
-section's id from that text.
+(`href="#_19"`), has no heading whose text reads as the fragment (a script may make the
+section's id from that text), and has no script that reads fragments itself (a hash router).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 NOT_HTML = "not an HTML page"
 NO_IDS = "the page names no sections in its HTML (it may build them in the browser)"
 UNREAD = "the page was not read whole (too large, too slow, or cut off)"
+SCRIPTED = "the page handles its fragments in a script"
 
 # Fragments that are not sections: a browser's text fragment (`#:~:text=`), a web app's route
 # (`#/settings`, `#!/page`, cancer.gov's `#cit/section_3.1`) or parameters (`#page=2` of a PDF
@@ -96,6 +97,8 @@ def judge_fragments(
     ids = page_ids(html)
     if not ids:
         return {}, NO_IDS if complete else UNREAD
+    if _FRAGMENT_SCRIPT.search(html):
+        return {}, SCRIPTED
     found = {fragment: _present(fragment, ids, html) for fragment in wanted}
     if not all(found.values()):  # the headings are read only for a fragment not found so far
         headings = _heading_slugs(html)
@@ -105,6 +108,9 @@ def judge_fragments(
     return found, ""
 
 
+# A script that reads the page's fragment itself (a hash router such as routie, or a handler of
+# the hashchange event): what a fragment opens is the script's to say.
+_FRAGMENT_SCRIPT = re.compile(r"hashchange|routie", re.IGNORECASE)
 # A heading's text ("<h2 class=x>Stage <em>II</em></h2>"): a script may give it an id made from its
 # text, as anchor.js and many themes do, so a fragment that reads as that text is not missing.
 _HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1\s*>", re.IGNORECASE | re.DOTALL)

@@ -528,6 +528,8 @@ reported_code(
       contents links, `href="#_19"`), since a script may make that section;
     - when a heading of the page reads as the fragment (`## Stage II` for
       `#stage-ii`), since a script may make the heading's id from its text;
+    - when a script of the page reads fragments itself (a hash router, a
+      `hashchange` handler);
     - for `#top`, text fragments (`#:~:text=`), a web app's routes (`#/page`,
       `#!/page`, `#cit/section_3.1`) and parameters (`#page=2`, `#q=term`);
     - for GitHub's rendered files, whose ids carry `user-content-`;
