@@ -49,9 +49,10 @@ _ID_ATTRIBUTE_ANY_CASE = re.compile(r"(?:id|name)" + _VALUE, re.IGNORECASE)
 _NAME_CHARACTER = re.compile(r"[\w:-]")
 
 
-def page_ids(html: str) -> set[str]:
-    """The values of the page's `id` and `name` attributes, character references decoded."""
-    lowered = html.lower()
+def page_ids(html: str, lowered: str | None = None) -> set[str]:
+    """The values of the page's `id` and `name` attributes, character references decoded
+    (``lowered``: the page in lower case, when the caller has it)."""
+    lowered = html.lower() if lowered is None else lowered
     if len(lowered) == len(html):
         matches = _ID_ATTRIBUTE.finditer(lowered)
     else:  # a letter whose lower case is longer ("İ"): the offsets would not be the page's
@@ -94,10 +95,11 @@ def judge_fragments(
     html = decode_page(body, content_type)
     if '\\"' in html:  # HTML inside a script's JSON (GitHub's file view): its quotes escaped
         html = html.replace('\\"', '"')
-    ids = page_ids(html)
+    lowered = html.lower()
+    ids = page_ids(html, lowered)
     if not ids:
         return {}, NO_IDS if complete else UNREAD
-    if _FRAGMENT_SCRIPT.search(html):
+    if any(word in lowered for word in _FRAGMENT_SCRIPT_WORDS):
         return {}, SCRIPTED
     found = {fragment: _present(fragment, ids, html) for fragment in wanted}
     if not all(found.values()):  # the headings are read only for a fragment not found so far
@@ -110,7 +112,7 @@ def judge_fragments(
 
 # A script that reads the page's fragment itself (a hash router such as routie, or a handler of
 # the hashchange event): what a fragment opens is the script's to say.
-_FRAGMENT_SCRIPT = re.compile(r"hashchange|routie", re.IGNORECASE)
+_FRAGMENT_SCRIPT_WORDS = ("hashchange", "routie")
 # A heading's text ("<h2 class=x>Stage <em>II</em></h2>"): a script may give it an id made from its
 # text, as anchor.js and many themes do, so a fragment that reads as that text is not missing.
 _HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1\s*>", re.IGNORECASE | re.DOTALL)
