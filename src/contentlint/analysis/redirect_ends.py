@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import locale
 import re
-from urllib.parse import SplitResult, unquote, urlsplit
+from urllib.parse import unquote, urlsplit
+
+from contentlint.net.addresses import same_site
 
 # A sign-in page: where a site sends every old address once a page needs an account.
 _SIGN_IN = re.compile(r"(^|[/_.=-])(log-?in|log-?on|sign-?in|sso|auth|oauth2?|saml|cas|idp)([/_.?=&-]|$)")
@@ -41,23 +43,14 @@ def is_home(path: str, old_path: str = "") -> bool:
     return not parts
 
 
-def _site(parts: SplitResult) -> str:
-    host = (parts.hostname or "").rstrip(".").lower()
-    return host[4:] if host.startswith("www.") else host
-
-
-def _same_site(old: SplitResult, new: SplitResult) -> bool:
-    a, b = _site(old), _site(new)
-    return bool(a) and (a == b or a.endswith("." + b) or b.endswith("." + a))
-
-
 def sent_home(old_url: str, new_url: str) -> bool:
     """Whether a link to a page of a site (not its home page) ends on that site's home page."""
     try:
         old, new = urlsplit(old_url), urlsplit(new_url)
     except ValueError:
         return False
-    return _same_site(old, new) and not is_home(old.path) and is_home(new.path, old.path)
+    same = same_site(old.hostname or "", new.hostname or "")
+    return same and not is_home(old.path) and is_home(new.path, old.path)
 
 
 def sent_to_sign_in(old_url: str, new_url: str) -> bool:

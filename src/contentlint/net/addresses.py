@@ -140,6 +140,18 @@ def ascii_host(host: str) -> str:
         return host
 
 
+def same_site(one: str, other: str) -> bool:
+    """Whether two host names (lower case) are one site: equal but for `www.` and a final dot, or
+    one a subdomain of the other (`nih.gov` and `www.ncbi.nlm.nih.gov`); a name and its xn-- form
+    are equal."""
+    one, other = one.rstrip(".").removeprefix("www."), other.rstrip(".").removeprefix("www.")
+    if not one or not other:
+        return False
+    if one == other or one.endswith("." + other) or other.endswith("." + one):
+        return True
+    return ascii_host(one) == ascii_host(other)
+
+
 def shown_host(host: str) -> str:
     """``host`` as a report shows it: a name not in ASCII with its xn-- form beside it
     ("111.nhѕ.uk (111.xn--nh-foc.uk)"), since letters of another script can look like the real ones."""

@@ -12,7 +12,7 @@ from contentlint.analysis.redirectors import REDIRECTORS, is_shortener, unwrap
 from contentlint.document import Document
 from contentlint.model.findings import Violation
 from contentlint.model.settings import Config
-from contentlint.net.addresses import ascii_host, host_of
+from contentlint.net.addresses import ascii_host, host_of, same_site
 from contentlint.plugin import rule
 
 # Codes that already say what is wrong with a link: L012 leaves such a link to them.
@@ -167,7 +167,7 @@ def _other_address(text: str, host: str, url: str, shorteners: frozenset[str]) -
     if shown is None:
         return None
     shown_host = (shown.group("host") or shown.group("www") or shown.group("named")).lower().rstrip(".")
-    if not _HOST_NAME.fullmatch(shown_host) or _related(shown_host, host):
+    if not _HOST_NAME.fullmatch(shown_host) or same_site(shown_host, host):
         return None
     if shown_host.removeprefix("www.") in _RESOLVERS or is_shortener(shown_host, shorteners):
         return None  # a DOI or a short link shown, the page it leads to linked
@@ -176,15 +176,7 @@ def _other_address(text: str, host: str, url: str, shorteners: frozenset[str]) -
     wrapped = unwrap(url)
     if wrapped is not None and wrapped.target:
         carried = host_of(wrapped.target).rstrip(".")
-        if carried and _related(shown_host, carried):
+        if carried and same_site(shown_host, carried):
             return None  # L013 reports the wrapper
     return (f"link text shows {shown_host} but the link opens {host}: "
             "make the text and the address agree")
-
-
-def _related(one: str, other: str) -> bool:
-    """The same site: equal but for www., or one a subdomain of the other."""
-    one, other = one.removeprefix("www."), other.removeprefix("www.")
-    if one == other or one.endswith("." + other) or other.endswith("." + one):
-        return True
-    return ascii_host(one) == ascii_host(other)
