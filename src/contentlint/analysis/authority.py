@@ -14,7 +14,7 @@ import sys
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from contentlint.analysis.pattern_starts import indexed_starts
 from contentlint.analysis.visible_text import Needles
@@ -299,14 +299,19 @@ _COMMERCIAL_SUFFIXES = frozenset(
 OPEN_PLATFORM, WORKSPACE, IP_ADDRESS, COMMERCIAL = "open platform", "workspace", "IP address", "commercial"
 
 
+def within(host: str, domains: Iterable[str]) -> bool:
+    """Whether ``host`` is one of ``domains`` or a subdomain of one."""
+    return any(host == domain or host.endswith("." + domain) for domain in domains)
+
+
 def unlisted_kind(host: str, site: str) -> str | None:
     """Why a site off the authority list (``site``: its registrable domain) deserves a look:
     OPEN_PLATFORM (anyone can publish there), WORKSPACE (an organisation's drive, intranet, chat or
     mail), IP_ADDRESS (no publisher named), COMMERCIAL (a commercial or general-purpose name); None
     when its name says nothing against it (a .org, a national domain)."""
-    if any(host == p or host.endswith("." + p) for p in _WORKSPACES):
+    if within(host, _WORKSPACES):
         return WORKSPACE
-    if any(host == p or host.endswith("." + p) for p in _OPEN_PLATFORMS):
+    if within(host, _OPEN_PLATFORMS):
         return OPEN_PLATFORM
     if is_ip_literal(host):
         return IP_ADDRESS

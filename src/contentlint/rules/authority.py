@@ -18,6 +18,7 @@ from contentlint.analysis.authority import (
     registrable_domain,
     remember,
     unlisted_kind,
+    within,
 )
 from contentlint.analysis.link_problems import offline_problems
 from contentlint.analysis.links import REFERENCE, base_url, document_links, on_own_site, own_origin, plain_host
@@ -418,7 +419,7 @@ def source_domain_mismatch(document: Document, config: Config) -> Iterator[Viola
         source = data.source_named(value) if key == config.fields.source else data.source_in_type(value)
         if source is None or not source.domains:
             continue
-        if any(host == d or host.endswith("." + d) for d in source.domains):
+        if within(host, source.domains):
             continue
         line, column = document.yaml_position((key,))
         yield Violation(
