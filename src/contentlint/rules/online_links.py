@@ -23,7 +23,7 @@ from contentlint.analysis.redirect_ends import sent_home, sent_to_sign_in
 from contentlint.analysis.redirectors import unwrap
 from contentlint.analysis.links import document_links
 from contentlint.analysis.secure_hosts import HTTPS_HOSTS
-from contentlint.analysis.selection import is_selected
+from contentlint.analysis.selection import selects
 from contentlint.document import Document
 from contentlint.model.errors import ConfigError
 from contentlint.model.findings import Violation
@@ -295,12 +295,12 @@ def finish_links(summaries: list[tuple[str, Any]], config: Config) -> Iterator[t
             code, message = judge(outcome, settings, written) or verdict
             fix = redirect_fix(written, line, column, outcome) if code == "L003" and as_is else None
             yield path, code, Violation(line, column, message, subject=written, fix=fix)
-    if _wants_https_fixes(config):
+    if selects(config, "L004"):
         yield from _https_fixes(cited, outcomes, settings, config)
 
 
 def _wants_fragments(config: Config, settings: LinkSettings) -> bool:
-    return settings.check_fragments and is_selected("L014", [*config.select, *config.extend_select], config.ignore)
+    return settings.check_fragments and selects(config, "L014")
 
 
 def _wanted_fragments(cited: dict[str, list[tuple[str, str, int, int, bool]]]) -> dict[str, set[str]]:
@@ -323,10 +323,6 @@ def _missing_sections(outcome: Outcome, places: list[tuple[str, str, int, int, b
                 f"section not found: {where} has no element with id \"{fragment}\", so the link opens the "
                 f"page at its top; link to the section's current id, or drop \"#{fragment}\""
             ), subject=written)
-
-
-def _wants_https_fixes(config: Config) -> bool:
-    return is_selected("L004", [*config.select, *config.extend_select], config.ignore)
 
 
 def _https_fixes(
