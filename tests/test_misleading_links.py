@@ -45,6 +45,9 @@ REPORTED = [
      "link goes through Google's redirect to https://www.cancer.gov/types"),
     ("L013", "https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fwww.nhs.uk%2F&data=05 in text",
      "link goes through Outlook Safe Links to https://www.nhs.uk/"),
+    # a tab inside the host, which browsers (and urlsplit) drop
+    ("L013", '<a href="https://eur01.\tsafelinks.protection.outlook.com/?url=https%3A%2F%2Fwww.nhs.uk%2F">leaflet</a>',
+     "link goes through Outlook Safe Links to https://www.nhs.uk/"),
     ("L013", "[trial](https://bit.ly/3abcDEF)", "the link shortener bit.ly"),
     ("L013", "[trial](http://www.tinyurl.com/y7abc)", "the link shortener www.tinyurl.com"),
     ("L013", "[v3](https://urldefense.com/v3/__https://www.cancer.gov/a*b__;Jg!!ABC$)",

@@ -15,6 +15,7 @@ from importlib import resources
 from typing import Callable
 from urllib.parse import SplitResult, parse_qs, unquote, urlsplit
 
+from contentlint.analysis.links import web_host
 from contentlint.model.settings import Config, Option, Resource
 
 EXTEND_SHORTENERS = Option(
@@ -99,8 +100,6 @@ def is_wrapper_host(host: str) -> bool:
     return _WRAPPER_ONLY_HOSTS.fullmatch(host.rstrip(".")) is not None
 
 
-# The host of an http(s) address, read without splitting the whole of it.
-_HOST_AT_START = re.compile(r"\s*https?://(?:[^/?#@\s]*@)?([^/?#:\s\\]*)", re.IGNORECASE)
 _WEB = re.compile(r"https?://[^\s/?#]+", re.IGNORECASE)
 
 
@@ -151,11 +150,8 @@ class Redirectors:
         return seen
 
     def _screen(self, start: str) -> bool:
-        found = _HOST_AT_START.match(start)
-        if found is None:
-            return False
-        host = found.group(1).lower()
-        return is_shortener(host.rstrip("."), self.shorteners) or any(word in host for word in _WRAPPER_WORDS)
+        host = web_host(start)
+        return bool(host) and (is_shortener(host, self.shorteners) or any(word in host for word in _WRAPPER_WORDS))
 
 
 def _build(config: Config) -> Redirectors:
