@@ -1,6 +1,6 @@
 """Fixes that the link check earns, end to end on loopback servers: L003 (a permanent redirect's
-new address) and L004 with --links (https:// where the https address answers alike); and how a
-fix shows in JSON and SARIF."""
+new address), L004 with --links (https:// where the https address answers alike) and L014 (the
+page's own spelling of a section's id); and how a fix shows in JSON and SARIF."""
 
 from __future__ import annotations
 
@@ -15,10 +15,10 @@ import pytest
 
 from conftest import front_matter
 from contentlint.analysis import link_problems
-from contentlint.analysis.link_fixes import answers_alike, from_chain, redirect_fix
+from contentlint.analysis.link_fixes import answers_alike, from_chain, redirect_fix, section_fix
 from contentlint.net.client import LinkClient
 from contentlint.net.outcome import Outcome
-from loopback import LoopbackServer, closed_port, redirect, status
+from loopback import LoopbackServer, Reply, closed_port, redirect, status
 
 CONFIG = "[links]\ntimeout = 1\nretries = 0\n"
 BASE = ["check", "--links", "--allow-private-hosts", "--today", "2026-11-22", "--format", "json"]
@@ -320,6 +320,69 @@ def test_fix_in_json_and_sarif(run_cli: Callable, site: LoopbackServer, tmp_path
     assert unsafe["fix"]["edits"][0]["end_column"] == second + 1 + len(moved)
     assert (root / "page.md").read_text(encoding="utf-8").splitlines()[line - 1] == sentence.replace(
         f"({link})", f"({link}/)")
+
+
+# --- L014 ------------------------------------------------------------------------------------------
+
+# (heading texts that read otherwise: a heading that reads as the fragment makes it found)
+SPELT_PAGE = b'<!doctype html><h2 id="side-effects">Unwanted effects</h2><h2 id="Dosage_Adults">Dose</h2>'
+# (the link's fragment, after --fix, after --fix --unsafe-fixes: None when left as written)
+L014_TABLE = [
+    ("Side-Effects", None, "side-effects"),
+    ("side_effects", None, "side-effects"),
+    ("dosage-adults", None, "Dosage_Adults"),
+    ("dosage%20adults", None, "Dosage_Adults"),
+    ("side-effect", None, None),  # another name, not another spelling: no fix
+]
+
+
+@pytest.mark.parametrize("unsafe", [False, True], ids=["fix", "unsafe-fixes"])
+@pytest.mark.parametrize(("fragment", "safe_after", "unsafe_after"), L014_TABLE, ids=[row[0] for row in L014_TABLE])
+def test_l014_fix_table(run_cli: Callable, site: LoopbackServer, tmp_path: Path, fragment: str,
+                        safe_after: str | None, unsafe_after: str | None, unsafe: bool) -> None:
+    site.routes["/spelt"] = Reply(200, {"Content-Type": "text/html"}, SPELT_PAGE)
+    link = site.url(f"/spelt#{fragment}")
+    root = _corpus(tmp_path, f"See [the leaflet]({link}) first.\n")
+    before = (root / "page.md").read_text(encoding="utf-8")
+    _, report, _ = _run(run_cli, root, "--select", "L014", "--fix", *(["--unsafe-fixes"] if unsafe else []))
+    after = unsafe_after if unsafe else safe_after
+    text = (root / "page.md").read_text(encoding="utf-8")
+    assert text == (before if after is None else before.replace(f"#{fragment})", f"#{after})"))
+    assert [f["code"] for f in report["findings"]] == ([] if after else ["L014"])
+    if after is None and unsafe_after is not None:
+        [finding] = report["findings"]
+        assert finding["fix"]["applicability"] == "unsafe"
+        assert f'it has "{unsafe_after}" (ids are matched letter for letter)' in finding["message"]
+
+
+def test_l014_not_fixed_when_written_relative(run_cli: Callable, site: LoopbackServer, tmp_path: Path) -> None:
+    site.routes["/base/spelt"] = Reply(200, {"Content-Type": "text/html"}, SPELT_PAGE)
+    root = _corpus(tmp_path, "See [the leaflet](spelt#Side-Effects).\n", url=site.url("/base/page"))
+    before = (root / "page.md").read_bytes()
+    _, report, _ = _run(run_cli, root, "--select", "L014", "--fix", "--unsafe-fixes")
+    [finding] = report["findings"]
+    assert finding["code"] == "L014" and '"side-effects"' in finding["message"] and "fix" not in finding
+    assert (root / "page.md").read_bytes() == before
+
+
+@pytest.mark.parametrize(("written", "section_id", "content"), [
+    ("https://a.org/x#Side-Effects", "side-effects", "side-effects"),
+    ("https://a.org/x#stage_ii", "Stage II (adults)", "Stage%20II%20%28adults%29"),
+    ("https://a.org/x#behandlung", "Behandlung_für_Ältere", "Behandlung_für_Ältere"),
+    ("https://a.org/x#a", "a<b>\"c\"", "a%3Cb%3E%22c%22"),
+])
+def test_section_fix_writes_the_id_as_a_link_may_hold_it(written: str, section_id: str, content: str) -> None:
+    fix = section_fix(written, 4, 10, section_id)
+    assert fix is not None and fix.safe is False
+    [span] = fix.spans
+    at = written.index("#") + 1
+    assert (span.line, span.column, span.end_column, span.original, span.content) == (
+        4, 10 + at, 10 + len(written), written[at:], content)
+
+
+def test_section_fix_needs_a_fragment_to_change() -> None:
+    assert section_fix("https://a.org/x", 1, 1, "a") is None
+    assert section_fix("https://a.org/x#a", 1, 1, "a") is None
 
 
 # --- the judgement itself, without a network --------------------------------------------------------

@@ -358,9 +358,9 @@ def test_unknown_code_in_unfixable_is_a_config_error(run_cli, tmp_path: Path) ->
 
 def test_every_fixable_rule_has_a_table() -> None:
     fixable = {code for code, rule in all_rules().items() if rule.fix}
-    # M103 has RENAME_TABLE; L003 (it needs --links) has L003_TABLE in test_fix_links.py; Q012 (it
-    # judges other rules' comments) has FIX_TABLE in test_unused_suppressions.py.
-    assert fixable == {code for code, *_ in FIX_TABLE} | {"M102", "M103", "L003", "Q012"}
+    # M103 has RENAME_TABLE; L003 and L014 (they need --links) have L003_TABLE and L014_TABLE in
+    # test_fix_links.py; Q012 (it judges other rules' comments) has FIX_TABLE in test_unused_suppressions.py.
+    assert fixable == {code for code, *_ in FIX_TABLE} | {"M102", "M103", "L003", "L014", "Q012"}
 
 
 # --- properties: idempotent, and other rules' findings untouched ----------------------------------

@@ -180,6 +180,7 @@ HTML_PIECES = st.sampled_from([
     "<", ">", "<!", "<![", "<![CDATA[", "]]>", "<!--", "-->", "<?", "?>", "<a ", " name=", " id=", '"', "'", "&",
     "&#", "&#x", ";", "<script>", "</script>", "<style>", "</", "p", " ", "\n", "<!DOCTYPE", "<![if !supportLists]>",
     "<![endif]>", "=", "/>", "\x00", "\ufffd", "é", "<svg><a id=x>", "<textarea>", "<plaintext>", "\ud800",
+    " id=X", " id=_A", "<a name=", "İ",
 ])
 
 
@@ -187,6 +188,7 @@ HTML_PIECES = st.sampled_from([
 @given(joined(HTML_PIECES, 60), st.sampled_from(["utf-8", "latin1", "idna", "rot13", "utf-16", "bogus", ""]),
        st.booleans())
 def test_reading_a_page_for_its_sections_never_raises(html: str, charset: str, complete: bool) -> None:
-    found, note = judge_fragments(html.encode("utf-8", "surrogatepass"), f"text/html; charset={charset}", complete,
-                                  ["x", "a", "%zz", "é"])
+    found, note, respelt = judge_fragments(html.encode("utf-8", "surrogatepass"), f"text/html; charset={charset}",
+                                           complete, ["x", "a", "%zz", "é"])
     assert note or set(found) == {"x", "a", "%zz", "é"}
+    assert all(found[fragment] is False and spelt != fragment for fragment, spelt in respelt.items())

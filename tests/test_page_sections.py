@@ -238,7 +238,39 @@ JUDGED = [
 @pytest.mark.parametrize(("body", "content_type", "complete", "fragments", "verdicts", "note"), JUDGED)
 def test_judge_fragments(body: bytes, content_type: str, complete: bool, fragments: list[str],
                          verdicts: dict[str, bool], note: str) -> None:
-    assert judge_fragments(body, content_type, complete, fragments) == (verdicts, note)
+    found, said, respelt = judge_fragments(body, content_type, complete, fragments)
+    assert (found, said) == (verdicts, note)
+    assert set(respelt) <= {fragment for fragment, here in found.items() if not here}  # see RESPELT
+
+
+RESPELT = [
+    # (page, read whole, fragments asked for, the page's own spelling of each missing one that has one)
+    (True, b'<h2 id="Side_Effects">', ["side-effects"], {"side-effects": "Side_Effects"}),
+    (True, b'<h2 id="stage-ii">', ["Stage%20II", "stage ii", "STAGE-II"],
+     {"Stage%20II": "stage-ii", "stage ii": "stage-ii", "STAGE-II": "stage-ii"}),
+    (True, b'<a class="x" name="Legacy"></a><p id=y>', ["legacy"], {"legacy": "Legacy"}),
+    (True, b'<p id="a&amp;B">', ["A&b"], {"A&b": "a&B"}),
+    # what a link cannot scroll to is not offered: a <meta> or <input> name, a data-id
+    (True, b'<meta name="description"><input name="Search"><p data-id="Treatment"><p id=x>',
+     ["Description", "search", "treatment"], {}),
+    # two ids spelt alike: which one is meant is the editor's to say
+    (True, b'<p id="Side-Effects"><p id="side_effects">', ["SIDE-EFFECTS"], {}),
+    # the same letters but another name: "_19" is not "19"
+    (True, b'<p id="19"><p id="stage2">', ["_19", "stage-2"], {}),
+    (True, b'<p id="A">', ["a"], {"a": "A"}),
+    # found fragments are not respelt
+    (True, b'<p id="x"><p id="X">', ["x"], {}),
+    # not judged: the page was not read whole, or makes its sections in a script
+    (False, b'<p id="Side_Effects">', ["side-effects"], {}),
+    (True, b'<p id="Side_Effects"><script>onhashchange = go</script>', ["side-effects"], {}),
+]
+
+
+@pytest.mark.parametrize(("complete", "body", "fragments", "respelt"), RESPELT)
+def test_respelt_sections(complete: bool, body: bytes, fragments: list[str], respelt: dict[str, str]) -> None:
+    verdicts = judge_fragments(body, "text/html", complete, fragments)
+    assert verdicts.respelt == respelt
+    assert all(verdicts.found.get(fragment) is False for fragment in respelt)
 
 
 @pytest.mark.parametrize(("fragment", "checkable"), [
@@ -257,3 +289,8 @@ def test_outcome_fragments_round_trip_and_reject_bad_rows() -> None:
         Outcome.from_json({**outcome.to_json(), "fragments": {"a": "yes"}})
     with pytest.raises(ValueError):
         Outcome.from_json({**outcome.to_json(), "fragments": ["a"]})
+    spelt = Outcome(url="https://example.org/", status=200, fragments={"A": False}, respelt={"A": "a"})
+    assert Outcome.from_json(spelt.to_json()).respelt == {"A": "a"}
+    with pytest.raises(ValueError):
+        Outcome.from_json({**spelt.to_json(), "respelt": {"A": 1}})
+    assert Outcome.from_json({k: v for k, v in spelt.to_json().items() if k != "respelt"}).respelt == {}

@@ -1,13 +1,14 @@
-"""Fixes that the link check earns: a permanent redirect's new address (L003), and https:// for an
-http:// link whose https address answers as it does (L004 with --links).
+"""Fixes that the link check earns: a permanent redirect's new address (L003), https:// for an
+http:// link whose https address answers as it does (L004 with --links), and the page's own
+spelling of a section's id (L014).
 
-Both edit only the link's target as written, at the place the finding names; the engine applies
+Each edits only the link's target as written, at the place the finding names; the engine applies
 them where the file still says exactly that.
 """
 
 from __future__ import annotations
 
-from urllib.parse import SplitResult, unquote, urldefrag, urlsplit
+from urllib.parse import SplitResult, quote, unquote, urldefrag, urlsplit
 
 from contentlint.analysis.redirect_ends import is_home, sent_to_sign_in
 from contentlint.model.fixes import Fix, Span
@@ -111,6 +112,20 @@ def https_fix(written: str, line: int, column: int) -> Fix:
     host = urlsplit(written).hostname or written
     return Fix((), f"use https:// for {host} (its https address answers alike)", True,
                (_span(line, column, written[:7], "https://"),))
+
+
+def section_fix(written: str, line: int, column: int, section_id: str) -> Fix | None:
+    """The link's `#fragment` becomes ``section_id``, the page's own spelling of that name (unsafe:
+    a person checks that it is the section meant). None when the link has no fragment."""
+    at = written.find("#")
+    if at < 0:
+        return None
+    fragment = written[at + 1:]
+    # What a link's target may hold as it is; anything else percent-encoded (a space, a parenthesis).
+    spelt = "".join(c if c.isalnum() or c in "-._~!$&'*+,;=:@/?" else quote(c, safe="") for c in section_id)
+    if spelt == fragment:
+        return None
+    return Fix((), f"link to the page's id, #{spelt}", False, (_span(line, column + at + 1, fragment, spelt),))
 
 
 def _span(line: int, column: int, original: str, content: str) -> Span:

@@ -8,13 +8,15 @@ MB), has ids of its own (a page without any builds its sections in the browser),
 name the fragment anywhere in its source, not even in a script or a link of its own
 (`href="#_19"`), has no heading whose text reads as the fragment (a script may make the
 section's id from that text), and has no script that reads fragments itself (a hash router).
+A missing fragment that the page has spelt another way (`Side_Effects` for `side-effects`) is
+given that id, for the finding to name.
 """
 
 from __future__ import annotations
 
 import re
 from html import unescape
-from typing import Iterable
+from typing import Iterable, NamedTuple
 from urllib.parse import unquote
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -84,30 +86,72 @@ def is_html(content_type: str) -> bool:
     return content_type.split(";", 1)[0].strip().lower() in HTML_TYPES
 
 
-def judge_fragments(
-    body: bytes, content_type: str, complete: bool, fragments: Iterable[str]
-) -> tuple[dict[str, bool], str]:
-    """Each of ``fragments`` with True (found, or not surely missing) or False (missing), and a
-    note saying why none could be judged ("" when they were)."""
+class SectionVerdicts(NamedTuple):
+    """What a page says of the fragments asked for: each with True (found, or not surely missing)
+    or False (missing); a note saying why none could be judged ("" when they were); and, for a
+    missing fragment, the one id of the page that names it written differently (`Stage_II` for
+    `stage-ii`), when there is one."""
+
+    found: dict[str, bool]
+    note: str
+    respelt: dict[str, str]
+
+
+def judge_fragments(body: bytes, content_type: str, complete: bool, fragments: Iterable[str]) -> SectionVerdicts:
+    """Whether the page ``body`` has each of ``fragments`` (see SectionVerdicts)."""
     wanted = sorted(set(fragments))
     if not is_html(content_type):
-        return {}, NOT_HTML
+        return SectionVerdicts({}, NOT_HTML, {})
     html = decode_page(body, content_type)
     if '\\"' in html:  # HTML inside a script's JSON (GitHub's file view): its quotes escaped
         html = html.replace('\\"', '"')
     lowered = html.lower()
     ids = page_ids(html, lowered)
     if not ids:
-        return {}, NO_IDS if complete else UNREAD
+        return SectionVerdicts({}, NO_IDS if complete else UNREAD, {})
     if any(word in lowered for word in _FRAGMENT_SCRIPT_WORDS):
-        return {}, SCRIPTED
+        return SectionVerdicts({}, SCRIPTED, {})
     found = {fragment: _present(fragment, ids, html) for fragment in wanted}
     if not all(found.values()):  # the headings are read only for a fragment not found so far
         headings = _heading_slugs(html)
         found = {fragment: here or _slug(unquote(fragment)) in headings for fragment, here in found.items()}
     if not complete and not all(found.values()):
-        return {fragment: True for fragment, here in found.items() if here}, UNREAD
-    return found, ""
+        return SectionVerdicts({fragment: True for fragment, here in found.items() if here}, UNREAD, {})
+    missing = [fragment for fragment, here in found.items() if not here]
+    return SectionVerdicts(found, "", _respellings(missing, html, lowered) if missing else {})
+
+
+# Two spellings of one name: letter case aside, and `-`, `_` and spaces alike ("Stage_II",
+# "stage-ii", "stage%20II"). Not the slug of a heading: "_19" and "19" stay apart.
+_SEPARATORS = re.compile(r"[-_\s]+")
+
+
+def _spelling(name: str) -> str:
+    return _SEPARATORS.sub("-", unquote(name).lower())
+
+
+# What a link can scroll to: an element's id, or an <a name>; not the name of a <meta> or an <input>.
+_TARGET_ATTRIBUTE = re.compile(r"(?:(?<![\w:-])id|<a\s[^>]*?(?<![\w:-])name)" + _VALUE)
+
+
+def _respellings(missing: list[str], html: str, lowered: str) -> dict[str, str]:
+    """For each missing fragment, the one id of the page that is the same name spelt differently."""
+    if len(lowered) != len(html):
+        return {}  # the offsets would not be the page's ("İ")
+    by_spelling: dict[str, list[str]] = {}
+    for match in _TARGET_ATTRIBUTE.finditer(lowered):
+        group = next(index for index in (1, 2, 3) if match.group(index) is not None)
+        value = html[match.start(group):match.end(group)]
+        name = unescape(value) if "&" in value else value
+        spelt = by_spelling.setdefault(_spelling(name), [])
+        if name not in spelt:
+            spelt.append(name)
+    respelt = {}
+    for fragment in missing:
+        candidates = by_spelling.get(_spelling(fragment), [])
+        if len(candidates) == 1:
+            respelt[fragment] = candidates[0]
+    return respelt
 
 
 # A script that reads the page's fragment itself (a hash router such as routie, or a handler of

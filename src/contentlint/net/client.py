@@ -245,7 +245,7 @@ class LinkClient:
             if answer.status not in REDIRECTS:
                 if fragments and answer.status is not None and 200 <= answer.status < 300:
                     try:
-                        result.fragments, result.fragments_note = judge_fragments(
+                        result.fragments, result.fragments_note, result.respelt = judge_fragments(
                             answer.page, answer.content_type, answer.page_complete, fragments)
                     except Exception as error:  # the page answered: not reading its sections is no finding
                         result.fragments_note = f"its sections could not be read ({type(error).__name__})"

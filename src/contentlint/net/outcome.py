@@ -47,9 +47,11 @@ class Outcome:
     address: str = ""  # for FORBIDDEN: the refused address
     address_reason: str = ""  # for FORBIDDEN: why ("loopback", "private", ...)
     # For a page read for the sections that links name (L014): each `#fragment` asked for, with
-    # whether the page has it; or, when they could not be judged, why (``fragments_note``).
+    # whether the page has it; or, when they could not be judged, why (``fragments_note``). A
+    # missing fragment that the page has spelt differently maps to that id in ``respelt``.
     fragments: dict[str, bool] = field(default_factory=dict)
     fragments_note: str = ""
+    respelt: dict[str, str] = field(default_factory=dict)
     requests: int = 0  # HTTP requests sent for this URL in this run (0 when cached)
     cached: bool = False
 
@@ -87,6 +89,8 @@ class Outcome:
         fragments = known.get("fragments", {})
         if not all(isinstance(name, str) and isinstance(found, bool) for name, found in fragments.items()):
             raise ValueError("fragments map each fragment to true or false")
+        if not all(isinstance(name, str) and isinstance(id_, str) for name, id_ in known.get("respelt", {}).items()):
+            raise ValueError("respelt maps each fragment to an id")
         retry_after = known.get("retry_after")
         if retry_after is not None:
             known["retry_after"] = float(retry_after)
@@ -97,7 +101,7 @@ _FIELD_TYPES: dict[str, tuple[type, ...]] = {
     "url": (str,), "status": (int, type(None)), "reason": (str,), "final_url": (str,), "hops": (list,),
     "error": (str, type(None)), "detail": (str,), "bot_wall": (bool,), "attempts": (int,),
     "retry_after": (int, float, type(None)), "address": (str,), "address_reason": (str,),
-    "fragments": (dict,), "fragments_note": (str,),
+    "fragments": (dict,), "fragments_note": (str,), "respelt": (dict,),
 }
 
 

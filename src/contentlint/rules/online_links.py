@@ -17,6 +17,7 @@ from contentlint.analysis.link_fixes import (
     https_fix,
     https_variant,
     redirect_fix,
+    section_fix,
 )
 from contentlint.analysis.link_problems import offline_problems
 from contentlint.analysis.redirect_ends import sent_home, sent_to_sign_in
@@ -315,14 +316,21 @@ def _wanted_fragments(cited: dict[str, list[tuple[str, str, int, int, bool]]]) -
 
 
 def _missing_sections(outcome: Outcome, places: list[tuple[str, str, int, int, bool]]) -> Iterator[tuple[str, str, Violation]]:
-    for path, written, line, column, _as_is in places:
+    for path, written, line, column, as_is in places:
         page, fragment = urldefrag(written)
         if outcome.fragments.get(fragment) is False:
             where = f"{page} (which redirects to {urldefrag(outcome.final_url)[0]})" if outcome.hops else page
+            respelt = outcome.respelt.get(fragment)
+            if respelt is None:
+                advice = f"link to the section's current id, or drop \"#{fragment}\""
+                fix = None
+            else:
+                advice = f"it has \"{respelt}\" (ids are matched letter for letter); link to that"
+                fix = section_fix(written, line, column, respelt) if as_is else None
             yield path, "L014", Violation(line, column, (
                 f"section not found: {where} has no element with id \"{fragment}\", so the link opens the "
-                f"page at its top; link to the section's current id, or drop \"#{fragment}\""
-            ), subject=written)
+                f"page at its top; {advice}"
+            ), subject=written, fix=fix)
 
 
 def _https_fixes(
@@ -502,7 +510,7 @@ reported_code(
 
 
 reported_code(
-    "L014", "section-missing", "warning", network=True, uses=[LINK_SETTINGS],
+    "L014", "section-missing", "warning", network=True, uses=[LINK_SETTINGS], fix="unsafe",
     doc="""A link names a section of a web page (`#fragment`) that the page does not have.
 
     Why it matters: the page answers, so a plain link check passes, but the reader
@@ -534,6 +542,16 @@ reported_code(
     Example: `[treatment of stage II](https://www.example.gov/treatment-pdq#_19)`
     when no element of that page has `id="_19"`: link to the section's current
     id, or drop `#_19`.
+
+    Ids are matched letter for letter, as browsers match them. When the page has
+    the name spelt another way, one id and only one (`#Side_Effects` for
+    `id="side-effects"`: letter case, `-`, `_` and spaces aside), the message
+    names it.
+
+    Fix (unsafe, with `--links --unsafe-fixes`): the link's fragment becomes the
+    page's own spelling, `#side-effects`. Unsafe because a person should check that
+    the section is the one cited. Not offered for a link written relative to the
+    page's `url`, or carried by a link wrapper (L013).
 
     Options (`[tool.contentlint.links]`): `check-fragments = false` checks pages
     with a HEAD only and never reads them for their sections; `skip` URL patterns
