@@ -121,13 +121,13 @@ FIX_TABLE = [
     # after text on its line: the comment and the spaces before it go
     (f"{PROSE}  <!-- contentlint-disable-line Q001 -->\n", f"{PROSE}\n"),
     # within a line of text: the words on either side keep one space between them, or none
-    (f"US <!-- contentlint-disable-line Q001 -->Brand names\n", "US Brand names\n"),
-    (f"US <!-- contentlint-disable-line Q001 -->  Brand names\n", "US Brand names\n"),
-    (f"US<!-- contentlint-disable-line Q001 --> Brand names\n", "US Brand names\n"),
+    ("US <!-- contentlint-disable-line Q001 -->Brand names\n", "US Brand names\n"),
+    ("US <!-- contentlint-disable-line Q001 -->  Brand names\n", "US Brand names\n"),
+    ("US<!-- contentlint-disable-line Q001 --> Brand names\n", "US Brand names\n"),
     # between two characters that are not spaces: deleting it would join them, so a person decides
-    (f"US<!-- contentlint-disable-line Q001 -->Brand names\n", None),
-    (f"![](/img/a<!-- contentlint-disable-line Q001 -->b.jpg)\n", None),
-    (f"<!-- contentlint-disable-line Q001 -->     Brand names\n", "Brand names\n"),
+    ("US<!-- contentlint-disable-line Q001 -->Brand names\n", None),
+    ("![](/img/a<!-- contentlint-disable-line Q001 -->b.jpg)\n", None),
+    ("<!-- contentlint-disable-line Q001 -->     Brand names\n", "Brand names\n"),
     # the last line, without a line ending
     (f"{PROSE}\n{NEXT_Q001}", f"{PROSE}\n"),
     # only the unused codes leave a comment that still suppresses something
