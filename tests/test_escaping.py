@@ -188,6 +188,9 @@ def test_hostile_names_in_the_calendar() -> None:
         ("C1 \x9b and DEL \x7f", "C1 \\x9b and DEL \\x7f"),
         ("caf\udce9.md", "caf\\xe9.md"),
         ("rtl \u202eevil", "rtl \\u202eevil"),
+        ("one\u2028line\u2029only", "one\\u2028line\\u2029only"),
+        ("www\u200b.cancer\u2060.gov\ufeff", "www\\u200b.cancer\\u2060.gov\\ufeff"),
+        ("emoji \U0001f469\u200d\U0001f52c and \u0645\u200c\u06cc", "emoji \U0001f469\u200d\U0001f52c and \u0645\u200c\u06cc"),
         ("accents é ü 中文", "accents é ü 中文"),
     ],
 )

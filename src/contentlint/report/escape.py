@@ -13,8 +13,10 @@ from typing import Any
 
 # Lone surrogates: the undecodable bytes of a non-UTF-8 file name (os.fsdecode's surrogateescape).
 _SURROGATES = re.compile("[\ud800-\udfff]")
-# C0 and C1 control characters, DEL, and the bidirectional overrides and isolates ("Trojan Source").
-_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# C0 and C1 control characters, DEL, the bidirectional overrides and isolates ("Trojan Source"),
+# the line and paragraph separators (a line break to many readers), and the zero-width space, word
+# joiner and BOM (invisible: "www.cancer.gov" with one inside looks like the address it is not).
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 _SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
