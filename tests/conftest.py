@@ -7,7 +7,7 @@ import io
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 import pytest
 from hypothesis import settings
@@ -16,6 +16,7 @@ from contentlint.model.settings import Config
 from contentlint.document.reading import parse_document
 from contentlint.model.findings import Finding
 from contentlint.engine.linter import Linter
+from contentlint.rules.online_links import finish_links
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -72,6 +73,14 @@ def make_config(**overrides: object) -> Config:
     for key, value in overrides.items():
         setattr(config, key, value)
     return config
+
+
+def link_pass(urls: list[str], links: dict[str, Any], **config: object) -> list[tuple[str, str, Any]]:
+    """The online link pass over one document, doc.md, that cites ``urls`` (line i+1 each), with
+    ``links`` as its [links] settings (a key's `_` read as `-`): (path, code, violation) each."""
+    made = make_config(network=True, **config)
+    made.sections = {"links": {key.replace("_", "-"): value for key, value in links.items()}}
+    return list(finish_links([("doc.md", [(url, i + 1, 1) for i, url in enumerate(urls)])], made))
 
 
 def lint_text(text: str | bytes, config: Config | None = None, path: str = "doc.md") -> list[Finding]:

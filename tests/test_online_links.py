@@ -25,7 +25,7 @@ from contentlint.net.client import parse_retry_after
 from contentlint.net.outcome import Outcome
 from contentlint.net.settings import host_matches, parse_duration
 from contentlint.rules.online_links import finish_links
-from conftest import make_config
+from conftest import link_pass, make_config
 from loopback import LoopbackServer, Reply, closed_port, head_refused, in_turn, redirect, status
 
 # Small numbers keep the tests quick: a slow route takes 1 s, the timeout is 0.3 s.
@@ -103,9 +103,7 @@ def servers() -> Iterator[tuple[LoopbackServer, LoopbackServer]]:
 
 def check(urls: list[str], **links: Any) -> list[tuple[str, str, Any]]:
     """Run the link pass over one document citing ``urls`` (line i+1 each)."""
-    config = make_config(network=True)
-    config.sections = {"links": {**FAST, **{k.replace("_", "-"): v for k, v in links.items()}}}
-    return list(finish_links([("doc.md", [(url, i + 1, 1) for i, url in enumerate(urls)])], config))
+    return link_pass(urls, {**FAST, **links})
 
 
 def codes(found: list[tuple[str, str, Any]]) -> list[str]:

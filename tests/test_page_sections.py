@@ -12,8 +12,7 @@ import pytest
 
 from contentlint.net.anchors import NO_IDS, NOT_HTML, SCRIPTED, UNREAD, checkable_fragment, judge_fragments
 from contentlint.net.outcome import Outcome
-from contentlint.rules.online_links import finish_links
-from conftest import make_config
+from conftest import link_pass
 from loopback import LoopbackServer, RawServer, Reply, redirect, status
 
 FAST = {
@@ -49,9 +48,7 @@ def servers() -> Iterator[tuple[LoopbackServer, LoopbackServer]]:
 
 
 def check(urls: list[str], **links: Any) -> list[tuple[str, str, Any]]:
-    config = make_config(network=True)
-    config.sections = {"links": {**FAST, **{k.replace("_", "-"): v for k, v in links.items()}}}
-    return list(finish_links([("doc.md", [(url, i + 1, 1) for i, url in enumerate(urls)])], config))
+    return link_pass(urls, {**FAST, **links})
 
 
 def sections_missing(found: list[tuple[str, str, Any]]) -> list[str]:
@@ -138,9 +135,7 @@ def test_check_fragments_false_reads_no_page(servers: tuple[LoopbackServer, Loop
 def test_ignoring_l014_reads_no_page(servers: tuple[LoopbackServer, LoopbackServer]) -> None:
     a, _ = servers
     a.routes["/ignored"] = Reply(200, HTML, PAGE)
-    config = make_config(network=True, ignore=["L014"])
-    config.sections = {"links": dict(FAST)}
-    list(finish_links([("doc.md", [(a.url("/ignored#_23"), 1, 1)])], config))
+    link_pass([a.url("/ignored#_23")], FAST, ignore=["L014"])
     assert [m for m, p in a.requests if p == "/ignored"] == ["HEAD"]
 
 

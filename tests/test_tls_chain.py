@@ -14,8 +14,7 @@ from typing import Any, Iterator
 import pytest
 
 from contentlint.net.client import LinkClient
-from contentlint.rules.online_links import finish_links
-from conftest import make_config
+from conftest import link_pass
 from loopback import LoopbackServer, status
 
 FAST = {"timeout": 2, "retries": 0, "host-interval": 0, "allow-private-hosts": True, "cache": False}
@@ -74,9 +73,7 @@ def _served(pki: Path, certificate: str, key: str) -> Iterator[LoopbackServer]:
 
 
 def check(url: str) -> list[tuple[str, str, Any]]:
-    config = make_config(network=True)
-    config.sections = {"links": dict(FAST)}
-    return list(finish_links([("doc.md", [(url, 1, 1)])], config))
+    return link_pass([url], FAST)
 
 
 CASES = [
