@@ -113,6 +113,9 @@ def test_select_and_ignore_prefixes(run_cli, corpus, args, expected) -> None:
     "args, words",
     [
         (["--select", "Z123"], "unknown rule code or prefix `Z123`"),
+        (["--select", "F01"], "unknown rule code or prefix `F01`; did you mean F001?"),
+        (["--select", "F,review-overdue"], "`review-overdue` is the name of F001: rules are chosen by code, F001"),
+        (["--ignore", "Insecure-Link"], "`insecure-link` is the name of L004: rules are chosen by code, L004"),
         (["--today", "22/11/2026"], "not a date"),
         (["--format", "yaml"], "invalid choice"),
         (["--config", "missing.toml"], "config file not found"),
@@ -132,6 +135,10 @@ def test_usage_errors_exit_2_in_one_line(run_cli, corpus, args, words) -> None:
     [
         ("[tool.contentlint]\nselct = ['F']\n", "unknown key `selct`; did you mean `select`?"),
         ("[tool.contentlint]\nselect = ['F9']\n", "unknown rule code or prefix `F9`"),
+        ("[tool.contentlint]\nper-file-ignores = { 'a.md' = ['placeholder-text'] }\n",
+         "`placeholder-text` is the name of Q001: rules are chosen by code, Q001"),
+        ("[tool.contentlint.fix]\nunfixable = ['insecure-link']\n",
+         "[tool.contentlint.fix] `unfixable`: unknown rule code or prefix `insecure-link`; `insecure-link` is the name of L004"),
         ("[tool.contentlint.review]\ndue-soon = 10\n", "unknown key `due-soon` in [review]; did you mean `due-soon-days`?"),
         ("[tool.contentlint.review]\ndefault-cycle = 'yearly'\n", "default-cycle"),
         ("[tool.contentlint.severity]\nF001 = 'fatal'\n", "severity.F001"),

@@ -19,12 +19,12 @@ from contentlint import __version__
 from contentlint import report as reporters
 from contentlint.document import ReadError
 from contentlint.engine import baseline, fixing
-from contentlint.engine.config import check_codes, fields_note, load_config
+from contentlint.engine.config import fields_note, load_config
 from contentlint.engine.discovery import discover, named_document
 from contentlint.engine.link_inventory import inventory
 from contentlint.engine.linter import GivenText, Linter
 from contentlint.engine.parallel import default_jobs
-from contentlint.engine.rule_set import all_rules, enabled_rules
+from contentlint.engine.rule_set import all_rules, check_codes, enabled_rules
 from contentlint.engine.shard import ShardError, parse_shard, select_shard
 from contentlint.model.errors import ConfigError
 from contentlint.model.findings import Severity
@@ -293,17 +293,16 @@ def add_ci_options(command: argparse.ArgumentParser) -> None:
 def configure(args: argparse.Namespace, start: Path | None = None) -> Config:
     """The config (found from ``start``'s folder, default the working directory) with the options applied."""
     config = load_config(args.config, start=_existing_folder(start) if start is not None else None)
-    known = list(all_rules())
     if args.select == []:  # `--select ""`: an empty CI variable must not turn every rule off
         raise UsageError("--select names no rule codes; give codes or prefixes such as F001,L or leave it out")
     if args.select is not None:
-        check_codes(args.select, "--select", known)
+        check_codes(args.select, "--select")
         config.select = args.select
     if args.extend_select:
-        check_codes(args.extend_select, "--extend-select", known)
+        check_codes(args.extend_select, "--extend-select")
         config.extend_select = config.extend_select + args.extend_select
     if args.ignore:
-        check_codes(args.ignore, "--ignore", known)
+        check_codes(args.ignore, "--ignore")
         config.ignore = config.ignore + args.ignore
     if args.fail_on:
         config.fail_on = Severity(args.fail_on)

@@ -10,7 +10,7 @@ from typing import Any
 
 from contentlint.model.errors import ConfigError
 from contentlint.model.findings import Severity
-from contentlint.engine.rule_set import all_rules
+from contentlint.engine.rule_set import all_rules, check_codes
 from contentlint.engine import fixing
 from contentlint.analysis.cycles import CYCLE_HELP, CYCLE_PATTERN, parse_cycle
 from contentlint.model.settings import (
@@ -183,16 +183,6 @@ def validate_table(table: dict[str, Any], path: Path) -> None:
         raise ConfigError(_describe(errors[0], path))
 
 
-def check_codes(prefixes: list[str], where: str, known_codes: list[str]) -> None:
-    for prefix in prefixes:
-        if prefix.upper() == "ALL":
-            continue
-        if not any(code.startswith(prefix.upper()) for code in known_codes):
-            hint = difflib.get_close_matches(prefix.upper(), known_codes, n=1)
-            suggestion = f"; did you mean {hint[0]}?" if hint else ""
-            raise ConfigError(f"{where}: unknown rule code or prefix `{prefix}`{suggestion}")
-
-
 def load_config(explicit: str | os.PathLike[str] | None = None, start: Path | None = None) -> Config:
     """Load the explicit config file, or the nearest one above ``start`` (default: cwd)."""
     if explicit is not None:
@@ -237,14 +227,14 @@ def config_from_table(table: dict[str, Any], path: Path) -> Config:
         config.cache_dir = (root / os.path.expanduser(table["cache-dir"])).resolve()
     for key in ("select", "extend-select", "ignore"):
         if key in table:
-            check_codes(table[key], f"{path}: `{key}`", known)
+            check_codes(table[key], f"{path}: `{key}`")
             setattr(config, key.replace("-", "_"), list(table[key]))
     for pattern, codes in table.get("per-file-ignores", {}).items():
-        check_codes(codes, f"{path}: `per-file-ignores` for {pattern!r}", known)
+        check_codes(codes, f"{path}: `per-file-ignores` for {pattern!r}")
     config.per_file_ignores = dict(table.get("per-file-ignores", {}))
     for code, level in table.get("severity", {}).items():
         if code.upper() not in known:
-            check_codes([code], f"{path}: `severity`", known)
+            check_codes([code], f"{path}: `severity`")
             raise ConfigError(f"{path}: `severity` takes full rule codes, not the prefix `{code}`")
         config.severity[code.upper()] = Severity(level)
     if "fail-on" in table:

@@ -22,8 +22,7 @@ from typing import Any, Callable
 from contentlint.analysis.fix_edits import opens_front_matter
 from contentlint.analysis.selection import is_selected
 from contentlint.document.reading import normalise_newlines
-from contentlint.engine.rule_set import all_rules
-from contentlint.model.errors import ConfigError
+from contentlint.engine.rule_set import check_codes
 from contentlint.model.findings import Finding
 from contentlint.model.fixes import Edit, Fix
 from contentlint.model.results import FileResult
@@ -59,11 +58,8 @@ def fix_policy(config: Config) -> FixPolicy:
     """The [tool.contentlint.fix] table, with what the command line laid over it."""
     table = config.sections.get("fix", {})
     fixable, unfixable = table.get("fixable", FIXABLE.default), table.get("unfixable", UNFIXABLE.default)
-    known = list(all_rules())
     for key, prefixes in (("fixable", fixable), ("unfixable", unfixable)):
-        for prefix in prefixes:
-            if prefix.upper() != "ALL" and not any(code.startswith(prefix.upper()) for code in known):
-                raise ConfigError(f"[tool.contentlint.fix] `{key}`: unknown rule code or prefix `{prefix}`")
+        check_codes(prefixes, f"[tool.contentlint.fix] `{key}`")
     return FixPolicy(
         table.get(MODE_KEY, ""), bool(table.get("unsafe-fixes", False)),
         tuple(p.upper() for p in fixable), tuple(p.upper() for p in unfixable),

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import difflib
 import functools
 import importlib
 import pkgutil
+from typing import Iterable
 
 import contentlint.rules
 from contentlint.analysis.selection import is_selected
+from contentlint.model.errors import ConfigError
 from contentlint.model.settings import Config, Resource
 from contentlint.plugin import CorpusPass, Rule, registered_passes, registered_rules
 
@@ -41,3 +44,19 @@ def enabled_rules(config: Config) -> list[Rule]:
 def resources_of(rules: list[Rule]) -> list[Resource]:
     """The resources ``rules`` use, each once, in a stable order."""
     return list(dict.fromkeys(resource for rule in rules for resource in rule.uses))
+
+
+def check_codes(prefixes: Iterable[str], where: str) -> None:
+    """A ConfigError for the first of ``prefixes`` that is no rule code or prefix of one (`ALL`
+    aside), saying what was probably meant: the code of the rule so named, or the closest code."""
+    rules = all_rules()
+    for prefix in prefixes:
+        if prefix.upper() == "ALL" or any(code.startswith(prefix.upper()) for code in rules):
+            continue
+        named = [code for code, rule in rules.items() if rule.name == prefix.strip().lower()]
+        if named:
+            suggestion = f"; `{rules[named[0]].name}` is the name of {named[0]}: rules are chosen by code, {named[0]}"
+        else:
+            hint = difflib.get_close_matches(prefix.upper(), list(rules), n=1)
+            suggestion = f"; did you mean {hint[0]}?" if hint else ""
+        raise ConfigError(f"{where}: unknown rule code or prefix `{prefix}`{suggestion}")
