@@ -22,9 +22,17 @@ OVERDUE = front_matter(lastReviewed="'2020-01-01'")
         ("Body\n\n<!-- contentlint-disable F001 -->\n\n<!-- contentlint-enable F001 -->\nLast reviewed: 1 May 2019\n", {"M001", "F001"}),
         ("Body\n\n<!-- contentlint-disable F -->\nLast reviewed: 1 May 2019\n<!-- contentlint-enable F -->\n", {"M001"}),
         ("Body\n\n`<!-- contentlint-disable-next-line F001 -->` is how\nLast reviewed: 1 May 2019\n", {"M001", "F001"}),
+        # a reason after " -- ", as ESLint's directives take one; dashes within it, or closing the comment
+        ("Body\n\n<!-- contentlint-disable-next-line F001 -- reviewed by the ward lead, 2026-11 -->\n"
+         "Last reviewed: 1 May 2019\n", {"M001"}),
+        ("Body\n\n<!-- contentlint-disable-next-line F001 -- checked -- twice -->\nLast reviewed: 1 May 2019\n", {"M001"}),
+        ("Body\n\n<!-- contentlint-disable-next-line M001,F001 --->\nLast reviewed: 1 May 2019\n", {"M001"}),
+        ("Body\n\n<!--contentlint-disable-next-line F001-->\nLast reviewed: 1 May 2019\n", {"M001"}),
+        # no reason without " -- ": the words are read as codes, and suppress nothing
+        ("Body\n\n<!-- contentlint-disable-next-line F001: reviewed -->\nLast reviewed: 1 May 2019\n", {"M001", "F001"}),
     ],
     ids=["none", "plain-comment", "block-to-end", "file", "next-line", "other-code", "next-line-all", "closed-block", "family-block",
-         "example-in-code-span"],
+         "example-in-code-span", "reason", "reason-with-dashes", "three-dashes-close", "no-spaces", "colon-no-reason"],
 )
 def test_suppressions(text: str, expected: set[str]) -> None:
     assert {f.code for f in lint_text(text) if f.code[0] in "MF"} == expected

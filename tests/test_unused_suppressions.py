@@ -8,6 +8,7 @@ import pytest
 
 from conftest import PROSE, TODAY, front_matter, lint_text, make_config
 from contentlint.engine.linter import Linter
+from contentlint.engine.suppressions import parse_suppressions
 from contentlint.model.settings import Config
 
 HEAD = front_matter() + "\n# Radiotherapy\n\n" + PROSE + "\n\n"
@@ -53,6 +54,25 @@ CASES = [
     (f"<!-- contentlint-disable-next-line Q001 S003 -->\n{PLACEHOLDER}\n", {},
      "<!-- contentlint-disable-next-line Q001 S003 -->",
      "S003 in this suppression comment suppresses nothing (no S003 finding on line {next})"),
+    # a rule's name where its code belongs: pointed to the code, and not deleted (see the fix table)
+    (f"<!-- contentlint-disable-next-line placeholder-text -->\n{PLACEHOLDER}\n", {},
+     "<!-- contentlint-disable-next-line placeholder-text -->",
+     "suppression comment suppresses nothing (`placeholder-text` is the name of Q001, and comments take codes)"),
+    (f"<!-- contentlint-disable-next-line Q001 placeholder-text -->\n{PLACEHOLDER}\n", {},
+     "<!-- contentlint-disable-next-line Q001 placeholder-text -->",
+     "placeholder-text in this suppression comment suppresses nothing (`placeholder-text` is the name of Q001, and "
+     "comments take codes)"),
+    # a comment that begins as a directive but is none: it suppresses nothing, and says so
+    (f"<!-- contentlint-disable-lines Q001 -->\n{PLACEHOLDER}\n", {}, "<!-- contentlint-disable-lines Q001 -->",
+     "suppression comment cannot be read, so it suppresses nothing"),
+    (f"{PLACEHOLDER} <!-- contentlint-disable-line Q001: the team knows -->\n", {},
+     f"{PLACEHOLDER} <!-- contentlint-disable-line Q001: the team knows -->",
+     "suppression comment cannot be read, so it suppresses nothing"),
+    (f"<!-- contentlint-ignore Q001 -->\n{PLACEHOLDER}\n", {"select": ["Q012"]}, "<!-- contentlint-ignore Q001 -->",
+     "suppression comment cannot be read, so it suppresses nothing"),
+    (f"{NEXT_Q001[:-3]}-- the team fills this in next week -->\n{PLACEHOLDER}\n", {}, None, ""),  # a reason
+    ("Write `<!-- contentlint-ignore Q001 -->` to ...\n", {}, None, ""),  # in code: an example, not a comment
+    ("<!-- contentlint's own notes are no directive -->\n", {}, None, ""),
     # not judged: what the run did not check, or could not see yet
     (f"{NEXT_Q001}\n{PROSE}\n", {"select": ["Q012"]}, None, ""),  # Q001 did not run
     (f"{NEXT_Q001}\n{PROSE}\n", {"ignore": ["Q001"]}, None, ""),
@@ -84,6 +104,30 @@ def test_unused_suppressions(body: str, overrides: dict[str, object], marker: st
     assert found == [(line, message.format(next=line + 1, this=line, enable=enable))]
 
 
+@pytest.mark.parametrize(("comment", "advice"), [
+    ("<!-- contentlint-disable-lines Q001 -->", "`contentlint-disable-lines` is no directive; did you mean `contentlint-disable-line`?"),
+    ("<!-- contentlint-Disable-Next-Line Q001 -->",
+     "`contentlint-Disable-Next-Line` is no directive; did you mean `contentlint-disable-next-line`?"),
+    ("<!-- contentlint-ignore Q001 -->",
+     "`contentlint-ignore` is no directive; use disable-next-line, disable-line, disable-file, or disable and enable"),
+    ("<!-- contentlint-disable-next-line Q001; reviewed -->",
+     "write its codes after the directive, separated by spaces or commas, and a reason after ` -- `"),
+])
+def test_an_unreadable_comment_says_what_to_write(comment: str, advice: str) -> None:
+    [finding] = [f for f in lint_text(f"{HEAD}{comment}\n{PLACEHOLDER}\n") if f.code == "Q012"]
+    assert finding.message == f"suppression comment cannot be read, so it suppresses nothing: {advice}"
+    assert (finding.column, finding.fix) == (1, None)
+
+
+def test_long_runs_of_dashes_are_read_in_one_pass() -> None:
+    # each comment's end is found once: a line of 200,000 dashes after an open directive, or
+    # thousands of directive openings with no end, must not be read again from every opening
+    for line in ("<!-- contentlint-disable-line Q001 -- " + "-" * 200_000, "<!-- contentlint-" * 20_000):
+        assert not parse_suppressions(line)
+    closed = parse_suppressions("<!-- contentlint-disable-line Q001 -- " + "-" * 200_000 + ">")
+    assert [directive.codes for directive in closed.directives] == [("Q001",)]
+
+
 def test_an_overdue_review_suppressed_on_purpose_is_not_reported() -> None:
     text = OVERDUE + "<!-- contentlint-disable-file F001 -->\n"
     assert "F001" in {f.code for f in lint_text(OVERDUE)}
@@ -113,6 +157,10 @@ def _fix(tmp_path: Path, body: str, select: list[str]) -> tuple[str, list[str]]:
 
 # (body before, body after --fix, or None when the file is left as it was)
 FIX_TABLE = [
+    # a rule's name or an unreadable comment: meant to suppress, so the editor mends it by hand
+    (f"<!-- contentlint-disable-next-line placeholder-text -->\n{PLACEHOLDER}\n", None),
+    (f"<!-- contentlint-disable-next-line Q001 placeholder-text -->\n{PLACEHOLDER}\n", None),
+    (f"<!-- contentlint-disable-lines Q001 -->\n{PLACEHOLDER}\n", None),
     # alone on its line, between blank lines: the line goes
     (f"{NEXT_Q001}\n{PROSE}\n", f"{PROSE}\n"),
     (f"{PROSE}\n\n{NEXT_Q001}\n\nMore text.\n", f"{PROSE}\n\n\nMore text.\n"),

@@ -15,17 +15,23 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from operator import attrgetter
-from typing import Callable
+from typing import Callable, Iterator
 
 from contentlint.analysis.fix_edits import body_start
 from contentlint.analysis.structure import document_structure
 from contentlint.document import Document
 
-_COMMENT = re.compile(
+# A comment that begins as a directive does, up to the first "-->" after it. One that is no
+# _DIRECTIVE (`contentlint-disable-lines`, `F001: reviewed`) is kept as unreadable, for Q012.
+_DIRECTIVE_START = re.compile(r"<!--\s*contentlint-")
+# A directive, matched against such a whole comment: its verb, codes (or anything word-like, for
+# Q012 to judge: a misspelt code, a rule's name) separated by spaces or commas, and a reason after
+# " -- ", as ESLint's directives take one.
+_DIRECTIVE = re.compile(
     r"<!--\s*contentlint-(?P<verb>disable-next-line|disable-line|disable-file|disable|enable)"
-    r"(?P<codes>(?:[\s,]+[A-Za-z]+\d*)*)\s*-->"
+    r"(?P<codes>(?:[\s,]+[A-Za-z][A-Za-z0-9_-]*)*)(?:\s+--(?:\s.*)?)?\s*-*-->"
 )
-_CODE = re.compile(r"[A-Za-z]+\d*")
+_CODE = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 ALL = ("",)
 BLOCK = "disable"  # the verb of a comment that opens a block (closed by `enable`, or at the end of the file)
 # Where a comment's "<!--" sits
@@ -55,6 +61,8 @@ class Suppressions:
 
     directives: list[Directive] = field(default_factory=list)
     inert: list[Directive] = field(default_factory=list)  # written in the front matter: they suppress nothing
+    # Comments that begin as a directive does but cannot be read as one: (line, start, end)
+    unreadable: list[tuple[int, int, int]] = field(default_factory=list)
     lines: dict[int, set[str]] = field(default_factory=dict)  # line -> prefixes of one-line comments
     whole: set[str] = field(default_factory=set)  # prefixes of `disable-file` comments
     # prefix -> the first and last lines of its blocks, in order (one prefix's blocks never overlap)
@@ -86,7 +94,7 @@ class Suppressions:
             self.lines.setdefault(first, set()).add(code)
 
     def __bool__(self) -> bool:
-        return bool(self.directives or self.inert)
+        return bool(self.directives or self.inert or self.unreadable)
 
 
 def comment_place(document: Document) -> Callable[[int], str]:
@@ -120,8 +128,13 @@ def parse_suppressions(text: str, place: Callable[[int], str] | None = None) -> 
         line_start, position = position, position + len(line) + 1
         if "contentlint-" not in line:
             continue
-        for match in _COMMENT.finditer(line):
-            where = place(line_start + match.start()) if place is not None else COMMENT
+        for start, end in _directive_comments(line):
+            where = place(line_start + start) if place is not None else COMMENT
+            match = _DIRECTIVE.fullmatch(line, start, end)
+            if match is None:
+                if where == COMMENT:
+                    result.unreadable.append((line_number, line_start + start, line_start + end))
+                continue
             if where == CODE or (where == FRONT_MATTER and match["verb"] == "enable"):
                 continue
             spans = tuple((line_start + m.start(), line_start + m.end()) for m in _CODE.finditer(line, *match.span("codes")))
@@ -150,3 +163,14 @@ def parse_suppressions(text: str, place: Callable[[int], str] | None = None) -> 
     for code, opener in open_blocks.items():
         result._reach(opener, code, opener.line, None)
     return result
+
+
+def _directive_comments(line: str) -> Iterator[tuple[int, int]]:
+    """Where each comment of ``line`` that begins as a directive starts and ends (past its "-->")."""
+    close = -1
+    for opening in _DIRECTIVE_START.finditer(line):
+        if close < opening.end():  # the "-->" found for the comment before closes this one too
+            close = line.find("-->", opening.end())
+            if close < 0:
+                return
+        yield opening.start(), close + 3

@@ -16,7 +16,11 @@ reported_code(
 
     Reported: each `disable-next-line`, `disable-line`, `disable-file` or `disable`
     comment with a code that matched no finding in its reach (the next line, its
-    line, the file, or its block up to `enable`), and each code that names no rule.
+    line, the file, or its block up to `enable`), and each code that names no rule
+    (a rule's name, `placeholder-text`, is pointed to its code, Q001). So is a
+    comment that begins as one but cannot be read (`contentlint-disable-lines`,
+    `F001: reviewed`): the message says what to write. A reason goes after ` -- `:
+    `<!-- contentlint-disable-next-line F001 -- reviewed by the ward lead -->`.
     A code is judged only when every rule it can name ran on the document: a code
     that can name a rule this run left out (`--select`, `--ignore`,
     `per-file-ignores`), a corpus-wide rule (Q009) or a network rule (L001-L003,
@@ -30,7 +34,8 @@ reported_code(
     is no longer overdue: "suppression comment suppresses nothing (no F001 finding
     on line 12): delete it".
 
-    Fix (safe): delete the comment (a line it held alone goes too, or stays blank
+    Fix (safe): none for a rule's name or an unreadable comment, which the editor
+    mends by hand. Otherwise, delete the comment (a line it held alone goes too, or stays blank
     between two lines of text, so that no two blocks join), or remove only the
     unused codes from it. A `disable` block's comment is not changed: its
     `enable` belongs with it, nor is one in the front matter (move it below), nor
