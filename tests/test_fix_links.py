@@ -128,6 +128,8 @@ L003_TABLE = [
     ("to the home page: L001, no fix", {"/gone": redirect(301, "/"), "/": status(200)}, "{s}/gone", None, None, False),
     ("to a sign-in page: L009, no fix", {"/members": redirect(301, "/account/login?next=/members"),
                                          "/account/login?next=/members": status(200)}, "{s}/members", None, None, False),
+    ("to a not-found page: L001, no fix", {"/dropped": redirect(301, "/404.html"), "/404.html": status(200)},
+     "{s}/dropped", None, None, False),
     ("ends broken: L001, no fix", {"/lost": redirect(301, "/lost/"), "/lost/": status(404)},
      "{s}/lost", None, None, False),
 ]
@@ -405,6 +407,7 @@ REDIRECT_TABLE = [
     ("http://a.org/x#top", [("http://a.org/x", 301)], "https://a.org/x#intro", 200, None, None),
     ("http://a.org/x", [("http://a.org/x", 301)], "https://a.org/", 200, None, None),
     ("http://a.org/x", [("http://a.org/x", 301)], "https://a.org/signin?return=/x", 200, None, None),
+    ("http://a.org/x", [("http://a.org/x", 301)], "https://a.org/page-not-found", 200, None, None),
     ("http://a.org/x", [("http://a.org/x", 301)], "https://a.org/x/", 503, None, None),
     ("http://a.org/x", [("http://a.org/x", 302)], "https://a.org/x/", 200, None, None),
 ]

@@ -97,6 +97,12 @@ def servers() -> Iterator[tuple[LoopbackServer, LoopbackServer]]:
             "/login/": status(200),
             "/authors": redirect(301, "/authors/"),
             "/authors/": status(200),
+            "/withdrawn": redirect(302, "/errors/404.html"),
+            "/errors/404.html": status(200),
+            "/old-leaflet": redirect(301, "/Error.aspx?aspxerrorpath=/old-leaflet"),
+            "/Error.aspx?aspxerrorpath=/old-leaflet": status(200),
+            "/404": redirect(301, "/404/"),
+            "/404/": status(200),
         })
         yield a, b
 
@@ -152,6 +158,10 @@ CASES = [
     ("/members-area", "L009", "readers without an account cannot open it"),
     ("/login-page", "L003", ""),  # the link names a sign-in page itself
     ("/authors", "L003", ""),  # "authors" is no sign-in
+    # redirects that end on the site's "page not found" page, which answers 200 (a soft 404)
+    ("/withdrawn", "L001", "/errors/404.html, the site's \"page not found\" or error page, which answers 200 OK"),
+    ("/old-leaflet", "L001", "the page is gone"),
+    ("/404", "L003", ""),  # the link names the error page itself
 ]
 
 

@@ -1,10 +1,10 @@
-"""Where a link's redirects end: a site's home page (the page is gone) or a sign-in page."""
+"""Where a link's redirects end: a site's home page or error page (the page is gone), or a sign-in page."""
 
 from __future__ import annotations
 
 import pytest
 
-from contentlint.analysis.redirect_ends import is_home, sent_home, sent_to_sign_in
+from contentlint.analysis.redirect_ends import is_error_page, is_home, sent_home, sent_to_error_page, sent_to_sign_in
 
 HOME = [
     # (path, the old address's path, whether it is a home page)
@@ -65,3 +65,43 @@ SIGN_IN = [
 @pytest.mark.parametrize(("old", "new", "sign_in"), SIGN_IN)
 def test_sent_to_sign_in(old: str, new: str, sign_in: bool) -> None:
     assert sent_to_sign_in(old, new) is sign_in
+
+
+ERROR_PAGES = [
+    # (path, query, whether it is a "page not found" or error page)
+    ("/404.html", "", True),
+    ("/errors/404/", "", True),
+    ("/en/404/index.html", "", True),
+    ("/page-not-found", "", True),
+    ("/PageNotFound.aspx", "", True),
+    ("/content/404_error.php", "", True),
+    ("/Error.aspx", "aspxerrorpath=/leaflets/x", True),
+    ("/404.aspx", "404;http://www.example.org:80/leaflets/x", True),  # IIS
+    ("/error", "", True),
+    ("/errors", "", False),  # a page about errata, or a list of them
+    ("/news/errors-in-trials", "", False),
+    ("/terror", "", False),
+    ("/404-guide/x", "", False),
+    ("/x", "aspxerrorpaths=1", False),
+    ("/", "", False),
+]
+
+
+@pytest.mark.parametrize(("path", "query", "error"), ERROR_PAGES)
+def test_is_error_page(path: str, query: str, error: bool) -> None:
+    assert is_error_page(path, query) is error
+
+
+SENT_TO_ERROR = [
+    ("https://www.example.org/leaflets/x", "https://www.example.org/404.html", True),
+    ("https://www.example.org/leaflets/x", "https://www.example.org/Error.aspx?aspxerrorpath=/leaflets/x", True),
+    ("https://old.example.org/x", "https://www.example.org/page-not-found/", True),
+    ("https://www.example.org/404", "https://www.example.org/404/", False),  # the link names the error page
+    ("https://www.example.org/x", "https://www.example.org/x/", False),
+    ("https://www.example.org/x", "http://[::1", False),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "error"), SENT_TO_ERROR)
+def test_sent_to_error_page(old: str, new: str, error: bool) -> None:
+    assert sent_to_error_page(old, new) is error

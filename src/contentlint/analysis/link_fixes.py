@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from urllib.parse import SplitResult, quote, unquote, urldefrag, urlsplit
 
-from contentlint.analysis.redirect_ends import is_home, sent_to_sign_in
+from contentlint.analysis.redirect_ends import is_home, sent_to_error_page, sent_to_sign_in
 from contentlint.model.fixes import Fix, Span
 from contentlint.net.outcome import Outcome
 
@@ -41,9 +41,9 @@ def redirect_fix(written: str, line: int, column: int, outcome: Outcome) -> Fix 
     hop is permanent and the new address is the same page: the same host (and port), the same path
     but for a trailing slash, the same query, http:// becoming https:// or staying. Unsafe when
     the site says the page moved elsewhere on the site or to another host, or when a temporary
-    redirect follows the permanent ones. None when the new address is the site's home page or a
-    sign-in page (the page is gone, or hidden: the old link says more than that). The link's
-    fragment is kept.
+    redirect follows the permanent ones. None when the new address is the site's home page, an
+    error page or a sign-in page (the page is gone, or hidden: the old link says more than that).
+    The link's fragment is kept.
     """
     hops = outcome.hops
     if not hops or hops[0][1] not in PERMANENT or not _answered_ok(outcome):
@@ -61,8 +61,8 @@ def redirect_fix(written: str, line: int, column: int, outcome: Outcome) -> Fix 
         return None
     if is_home(new.path, old.path) and not is_home(old.path):
         return None  # sent to the home page: the page is gone
-    if sent_to_sign_in(urldefrag(written)[0], target):
-        return None  # sent to a sign-in page
+    if sent_to_sign_in(urldefrag(written)[0], target) or sent_to_error_page(urldefrag(written)[0], target):
+        return None  # sent to a sign-in page, or an error page
     fragment = urldefrag(written)[1]
     if fragment and new.fragment and new.fragment != fragment:
         return None  # two different places within the page: a person decides

@@ -1,8 +1,8 @@
 """Where a link's redirects end, read for what it says about the page linked to.
 
-A site that removes a page often sends its old address to the home page, and a page that now
-needs an account sends readers to a sign-in page. Either answers 200 in the end, so a plain
-link check passes, but the reader never finds what the link promised.
+A site that removes a page often sends its old address to the home page or to its "page not
+found" page, and a page that now needs an account sends readers to a sign-in page. Each answers
+200 in the end, so a plain link check passes, but the reader never finds what the link promised.
 """
 
 from __future__ import annotations
@@ -64,3 +64,34 @@ def sent_to_sign_in(old_url: str, new_url: str) -> bool:
     return bool(_SIGN_IN.search(new.path.lower())) or (
         bool(_SIGN_IN.search(new.query.lower())) and not _SIGN_IN.search(old.query.lower())
     )
+
+
+# The last part of an error page's path, lower case, its extension and `-`/`_` dropped: "/404.html",
+# "/errors/404/", "/page-not-found", "/Error.aspx", "/404.aspx?404;http://…" (IIS).
+_ERROR_PAGES = frozenset((
+    "404", "404error", "error404", "404page", "page404", "notfound", "pagenotfound", "filenotfound",
+    "404notfound", "error", "errorpage",
+))
+_SEPARATOR = re.compile(r"[-_]")
+# ASP.NET's custom errors name the page that failed in the query: "/Error.aspx?aspxerrorpath=/old".
+_ERROR_QUERY = re.compile(r"(^|&)aspxerrorpath=", re.IGNORECASE)
+
+
+def is_error_page(path: str, query: str = "") -> bool:
+    """Whether ``path`` (and ``query``) is a site's "page not found" or error page."""
+    parts = _parts(path)
+    if parts and _INDEX_PAGE.fullmatch(parts[-1]):
+        parts.pop()
+    if not parts:
+        return False
+    last = _SEPARATOR.sub("", parts[-1].rsplit(".", 1)[0].lower())
+    return last in _ERROR_PAGES or bool(_ERROR_QUERY.search(query))
+
+
+def sent_to_error_page(old_url: str, new_url: str) -> bool:
+    """Whether a link ends on an error page ("/404.html", "/page-not-found") that it did not name."""
+    try:
+        old, new = urlsplit(old_url), urlsplit(new_url)
+    except ValueError:
+        return False
+    return is_error_page(new.path, new.query) and not is_error_page(old.path, old.query)

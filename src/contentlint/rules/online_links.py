@@ -20,7 +20,7 @@ from contentlint.analysis.link_fixes import (
     section_fix,
 )
 from contentlint.analysis.link_problems import offline_problems
-from contentlint.analysis.redirect_ends import sent_home, sent_to_sign_in
+from contentlint.analysis.redirect_ends import sent_home, sent_to_error_page, sent_to_sign_in
 from contentlint.analysis.redirectors import unwrap
 from contentlint.analysis.links import document_links
 from contentlint.analysis.secure_hosts import HTTPS_HOSTS
@@ -203,6 +203,12 @@ def judge(outcome: Outcome, settings: LinkSettings, written: str | None = None) 
             return "L001", (
                 f"broken link: {url} redirects to its site's home page, {outcome.final_url}: the page is gone; "
                 "find where its content lives now, or remove the link"
+            )
+        if sent_to_error_page(start, outcome.final_url):
+            return "L001", (
+                f"broken link: {url} redirects to {outcome.final_url}, the site's \"page not found\" or error page, "
+                f"which answers {_status_text(outcome)}: the page is gone; find where its content lives now, or remove "
+                "the link"
             )
         if sent_to_sign_in(start, outcome.final_url):
             return "L009", (
@@ -400,11 +406,14 @@ reported_code(
     retried with exponential backoff before they count. A redirect chain that
     ends in an error is reported here too, naming where it ended; so is a page
     whose redirects end on its site's home page (`/`, `/index.html`, or `/en/`
-    for a page under `/en/`), which is how many sites retire a page.
+    for a page under `/en/`), which is how many sites retire a page, or on its
+    "page not found" or error page (`/404.html`, `/errors/404/`,
+    `/page-not-found`, `/Error.aspx?aspxerrorpath=…`) that answers 200: a "soft
+    404", which a check of the status alone takes for a working page.
 
     Example: `[Screening](https://www.example.org/old-page)` answers
-    404 Not Found, or redirects to `https://www.example.org/`: fix the link or
-    remove it.
+    404 Not Found, or redirects to `https://www.example.org/` or to
+    `https://www.example.org/404.html`: fix the link or remove it.
 
     Options (`[tool.contentlint.links]`): `accept` statuses per host (e.g.
     `accept = { "www.example.org" = [404] }` if that site answers 404 to robots),
@@ -455,8 +464,8 @@ reported_code(
     Checked with `contentlint check --links` only. Temporary redirects (302,
     303, 307) are followed but not reported. The new URL is where the leading
     permanent redirects lead; a fragment (`#section`) in the link is kept.
-    Redirects that end on the site's home page are L001 (the page is gone), and
-    those that end on a sign-in page L009.
+    Redirects that end on the site's home page or its "page not found" page are
+    L001 (the page is gone), and those that end on a sign-in page L009.
 
     Example: `http://www.example.org/drugs` answers 301 to
     `https://www.example.org/medicines/`: use the new URL.
@@ -470,9 +479,9 @@ reported_code(
     `https://` (`http://www.example.org/drugs` to `https://www.example.org/drugs/`).
     Unsafe (`--unsafe-fixes`) when the page moved to another path or another host,
     or a temporary redirect follows the permanent ones. No fix when the redirect
-    ends on the site's home page or a sign-in page (the page is gone or hidden),
-    when the link is written relative to the page's `url`, or when the chain ends
-    in an error. A temporary redirect (302, 307) is never a finding, so never fixed.
+    ends on the site's home page, its error page or a sign-in page (the page is
+    gone or hidden), when the link is written relative to the page's `url`, or
+    when the chain ends in an error. A temporary redirect (302, 307) is never a finding, so never fixed.
 
     Options: none of its own; see L001 for `accept`, `skip` and the cache.
     """,
