@@ -207,13 +207,18 @@ def _one_per_line(document: Document, text: str, spans: list[tuple[int, int]]) -
             yield line, column, text[start:end]
 
 
-def phrase_violations(document: Document, config: Config, phrases: PhraseSet, message: str) -> Iterator[Violation]:
-    """One violation per line where ``phrases`` match what a reader sees; ``message`` has a {} for the quote.
-    A phrase inside an address (`[guide](https://example.org/TODO/guide)`, a bare URL) is part of the
+def phrase_spans(document: Document, config: Config, phrases: PhraseSet) -> list[tuple[int, int]]:
+    """Where ``phrases`` match what a reader sees, as (start, end) in the body, in order. A phrase
+    inside an address (`[guide](https://example.org/TODO/guide)`, a bare URL) is part of the
     address, not of the text."""
+    spans = phrases.find(visible_body(document), visible_lower(document), text_scan(document, config))
+    return _outside_addresses(document_structure(document), spans) if spans else spans
+
+
+def phrase_violations(document: Document, config: Config, phrases: PhraseSet, message: str) -> Iterator[Violation]:
+    """One violation per line where ``phrases`` match what a reader sees (see phrase_spans);
+    ``message`` has a {} for the quote."""
     text = visible_body(document)
-    spans = phrases.find(text, visible_lower(document), text_scan(document, config))
-    if spans:
-        spans = _outside_addresses(document_structure(document), spans)
+    spans = phrase_spans(document, config, phrases)
     for line, column, written in _one_per_line(document, text, spans):
         yield Violation(line, column, message.format(quoted(written)), subject=" ".join(written.lower().split()))

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import heapq
 import itertools
 import re
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from contentlint.analysis.boilerplate import BOILERPLATE, is_boilerplate_line
-from contentlint.analysis.phrases import PhraseSet
+from contentlint.analysis.phrases import PhraseSet, phrase_spans
+from contentlint.analysis.placeholders import PLACEHOLDERS
 from contentlint.analysis.structure import Structure, document_structure
 from contentlint.document import Document
 from contentlint.model.findings import Violation
@@ -22,7 +24,7 @@ MIN_WORDS = Option(
 _WORD = re.compile(r"[^\W_]+")
 
 
-@rule("Q008", "empty-body", "warning", uses=[BOILERPLATE], options=[MIN_WORDS])
+@rule("Q008", "empty-body", "warning", uses=[BOILERPLATE, PLACEHOLDERS], options=[MIN_WORDS])
 def empty_body(document: Document, config: Config) -> Iterator[Violation]:
     """The document's body is empty or nearly empty.
 
@@ -34,8 +36,11 @@ def empty_body(document: Document, config: Config) -> Iterator[Violation]:
     (a link's text or an image's alt text counts; its address does not). A short line
     that is scraping boilerplate (what Q002 reports: "You need to enable JavaScript
     to run this app.", "Your browser is out of date.") is not content: a page that
-    holds nothing else is an empty app shell. (Only a page with under 2,000 characters
-    outside headings and code is read for notices.)
+    holds nothing else is an empty app shell. Nor are the words of placeholder text
+    (what Q001 reports: "Placeholder slot", "Content coming soon"), so a page is called
+    near-empty at once, not after `--fix` deletes its placeholders. (Only a page with
+    under 2,000 characters outside headings and code is read for notices and
+    placeholders.)
 
     Example: a page whose body is `# Share` and "You need to enable JavaScript to run
     this app." has no content at all.
@@ -47,28 +52,47 @@ def empty_body(document: Document, config: Config) -> Iterator[Violation]:
         return  # the unreadable front matter is what to fix first
     minimum = config.option(MIN_WORDS)
     view = document_structure(document)
-    if minimum > 0:
-        words, notices = _count_words_besides_notices(view, minimum, config.resource(BOILERPLATE))
+    if minimum > 0 and _short(view):
+        count = _count_besides_notices(
+            view, minimum, config.resource(BOILERPLATE), phrase_spans(document, config, config.resource(PLACEHOLDERS))
+        )
     else:
-        words, notices = _count_words(view, 1), []
+        count = _Count(_count_words(view, max(minimum, 1)))
+    words, besides = count.words, count.besides()
     line = document.body_first_line
-    if words == 0 and notices:
+    if words == 0 and count.notices:
         yield Violation(
             line, 1,
-            f"the document holds nothing but website notices ({_lines_text(notices)}): the content was probably "
-            "lost when it was fetched; restore it or delete the file",
+            f"the document holds nothing but {besides}: the content was probably lost when it was fetched; "
+            "restore it or delete the file",
             subject="near-empty",
         )
+    elif words == 0 and count.placeholders:
+        yield Violation(line, 1, f"the document holds nothing but {besides}: write the content or delete the file",
+                        subject="near-empty")
     elif words == 0:
         yield Violation(line, 1, f"{_nothing_there(document)}: add the text or delete the file", subject="empty")
     elif words < minimum:
-        besides = f" besides website notices ({_lines_text(notices)})" if notices else ""
         yield Violation(
             line, 1,
-            f"only {words} {'word' if words == 1 else 'words'} of content{besides} (fewer than {minimum}): the text was "
-            "probably lost when it was fetched; restore it or delete the file",
+            f"only {words} {'word' if words == 1 else 'words'} of content{' besides ' + besides if besides else ''} "
+            f"(fewer than {minimum}): the text was probably lost when it was fetched; restore it or delete the file",
             subject="near-empty",
         )
+
+
+class _Count(NamedTuple):
+    """Words of content, and the file lines of the website notices and placeholders besides them."""
+
+    words: int
+    notices: tuple[int, ...] = ()
+    placeholders: tuple[int, ...] = ()
+
+    def besides(self) -> str:
+        """"website notices (line 12) and placeholder text (line 14)", or ""."""
+        parts = [f"{what} ({_lines_text(lines)})" for what, lines in
+                 (("website notices", self.notices), ("placeholder text", self.placeholders)) if lines]
+        return " and ".join(parts)
 
 
 def _nothing_there(document: Document) -> str:
@@ -110,31 +134,58 @@ def _words(view: Structure) -> Iterator[re.Match[str]]:
         position = max(position, end)
 
 
-# Only a page with less text than this outside headings and code is read line by line for notices:
-# a longer one has content whatever they are.
+# Only a page with less text than this outside headings and code is read line by line for notices
+# and placeholders: a longer one has content whatever they are.
 _NOTICES_CHECKED_BELOW_CHARACTERS = 2000
 # A longer line holds more than a notice, even if a notice is in it.
 _NOTICE_MAX_WORDS = 25
 
 
-def _count_words_besides_notices(view: Structure, minimum: int, boilerplate: PhraseSet) -> tuple[int, list[int]]:
-    """Words of content when website notices do not count (counted up to ``minimum``), and the file
-    lines of the notices (none when the page is long enough that they cannot matter)."""
+def _short(view: Structure) -> bool:
+    return len(view.body) - sum(end - start for start, end in _base(view)) < _NOTICES_CHECKED_BELOW_CHARACTERS
+
+
+def _count_besides_notices(view: Structure, minimum: int, boilerplate: PhraseSet,
+                           placeholders: list[tuple[int, int]]) -> _Count:
+    """Words of content (counted up to ``minimum``) when website notices and the words of
+    ``placeholders`` (spans of the body) do not count; the lines of both are kept only when the
+    content is short of ``minimum``, since then they are what the page holds."""
     body = view.body
-    if len(body) - sum(end - start for start, end in _base(view)) >= _NOTICES_CHECKED_BELOW_CHARACTERS:
-        return _count_words(view, minimum), []
-    content, notices = 0, []
+    content, notices, placeholder_lines = 0, [], []
     line_start = functools.partial(_line_start, body)
+    placeholders = _merged(placeholders)
+    placeholder_starts = [start for start, _ in placeholders]
     for start, words in itertools.groupby(_words(view), key=lambda word: line_start(word.start())):
-        count = sum(1 for _ in words)
+        found = list(words)
+        count = sum(1 for word in found if not _inside(placeholders, placeholder_starts, word.start()))
+        if count < len(found):
+            placeholder_lines.append(view.line_of(start))
+        if not count:
+            continue
         end = body.find("\n", start)
         if count <= _NOTICE_MAX_WORDS and is_boilerplate_line(body[start : end if end >= 0 else len(body)], boilerplate):
             notices.append(view.line_of(start))
         else:
             content += count
             if content >= minimum:  # enough content: the notices do not matter
-                return content, []
-    return content, notices
+                return _Count(content)
+    return _Count(content, tuple(notices), tuple(placeholder_lines))
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans, those that overlap made one ("lorem ipsum" as a phrase and as a line)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
+    at = bisect.bisect_right(starts, offset) - 1
+    return at >= 0 and offset < spans[at][1]
 
 
 def _line_start(body: str, offset: int) -> int:

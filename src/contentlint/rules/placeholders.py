@@ -6,18 +6,12 @@ import dataclasses
 from typing import Iterator
 
 from contentlint.analysis.fix_edits import standalone_line_removal
-from contentlint.analysis.phrases import (
-    phrase_set_resource,
-    phrase_violations,
-)
+from contentlint.analysis.phrases import phrase_violations
+from contentlint.analysis.placeholders import PLACEHOLDERS
 from contentlint.document import Document
 from contentlint.model.findings import Violation
-from contentlint.model.settings import Config, Option
+from contentlint.model.settings import Config
 from contentlint.plugin import rule
-
-EXTEND_PLACEHOLDERS = Option("quality", "extend-placeholders", {"type": "array", "items": {"type": "string"}}, [], "more placeholder phrases (any case)")
-# The shipped [placeholders] of data/quality.toml, plus the configured phrases.
-PLACEHOLDERS = phrase_set_resource("placeholders", "placeholders", EXTEND_PLACEHOLDERS)
 
 
 @rule("Q001", "placeholder-text", "warning", uses=[PLACEHOLDERS], fix="unsafe")
