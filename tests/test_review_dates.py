@@ -140,6 +140,15 @@ def test_numeric_dates_are_read_in_the_page_order(name: str, body: str, meta: di
     assert f"read 05/03/2026 as {spelled.day} {spelled.strftime('%B')} 2026 ({how})" in message
 
 
+@pytest.mark.parametrize(("meta", "due", "how"), [
+    ({}, "2026-03-05", "day first: the page writes its dates with dots (05.03.2026), as day-first countries do"),
+    ({"source": "National Cancer Institute"}, "2026-05-03", "month first: source National Cancer Institute"),
+])
+def test_a_date_written_with_dots_is_read_day_first(meta: dict[str, str], due: str, how: str) -> None:
+    [(code, _, message)] = findings(page("Next review due: 05.03.2026.", **meta))
+    assert code == "F001" and f"due {due}" in message and f"({how})" in message
+
+
 def test_the_date_order_setting_overrides_the_page() -> None:
     text = page("Next review due: 05/03/2026", language="en-GB")
     [(_, _, message)] = findings(text, review=ReviewPolicy(date_order="MDY"))
@@ -162,6 +171,11 @@ def test_an_unambiguous_numeric_date_needs_no_reading_note() -> None:
         ("auto", None, "not a url", "Macmillan Cancer Support", "", DAY_FIRST),
         ("auto", None, None, None, "Seen 13/03/2027 and 03/14/2027.", MONTH_FIRST),  # contradicting: no proof
         ("DMY", "en-US", None, None, "", DAY_FIRST),
+        ("auto", None, None, None, "Printed 05.03.2027.", DAY_FIRST),
+        ("auto", None, None, None, "Printed 05.03.2027, reviewed 05/03/2027.", MONTH_FIRST),  # slashes too: no sign
+        ("auto", None, None, None, "Version 1.2.2027 of the guide", DAY_FIRST),
+        ("auto", None, None, None, "Version 10.1.12.2027 or 192.168.1.2027", MONTH_FIRST),  # part of a longer number
+        ("auto", "en-US", None, None, "Printed 05.03.2027.", MONTH_FIRST),  # the language says first
     ],
 )
 def test_decide_date_order(setting: str, language: object, url: object, source: object, body: str, expected: str) -> None:

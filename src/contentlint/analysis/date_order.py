@@ -2,7 +2,8 @@
 
 Decided per document from what it says, in this order: the `date-order` setting (an explicit
 override); an unambiguous numeric date on the page (13/03/2027 can only be day first); the
-front-matter language (en-GB, en-US); the url's host (.uk, .ie, nhs, hse; .gov, cdc); the source.
+front-matter language (en-GB, en-US); the url's host (.uk, .ie, nhs, hse; .gov, cdc); the source;
+dates written with dots (05.03.2027), as the countries that write the day first write them.
 Without any of these, month first, and the reading says so.
 """
 
@@ -47,7 +48,7 @@ def decide_date_order(setting: str, language: object, url: object, source: objec
     """The page's date order: ``setting`` (DMY, MDY, YMD; "" or "auto" to decide), then the page."""
     if setting and setting != "auto":
         return DateOrder(setting, "the date-order setting")
-    found = _from_page(body) or _from_language(language) or _from_url(url) or _from_source(source)
+    found = _from_page(body) or _from_language(language) or _from_url(url) or _from_source(source) or _from_dots(body)
     return found or DateOrder(DEFAULT_ORDER, "nothing on the page says which, so the default", decided=False)
 
 
@@ -64,6 +65,20 @@ def _from_page(body: str) -> DateOrder | None:
     if month_first and not day_first:
         return DateOrder(MONTH_FIRST, f"the page also writes {month_first}")
     return None
+
+
+# A numeric date written with dots, and one with slashes (month first in the US, day first elsewhere).
+_DOTTED_DATE = re.compile(r"(?<!\d)(?<!\d\.)\d{1,2}\.\d{1,2}\.\d{4}(?!\d|\.\d)")
+_SLASHED_DATE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/\d{4}(?![\d/])")
+
+
+def _from_dots(body: str) -> DateOrder | None:
+    """Day first when the page writes its numeric dates with dots and none with slashes: the dotted
+    form (05.03.2027) is how day-first countries write dates; the US writes slashes."""
+    dotted = _DOTTED_DATE.search(body)
+    if dotted is None or _SLASHED_DATE.search(body) is not None:
+        return None
+    return DateOrder(DAY_FIRST, f"the page writes its dates with dots ({dotted.group()}), as day-first countries do")
 
 
 def _from_language(language: object) -> DateOrder | None:
