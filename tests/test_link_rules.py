@@ -59,6 +59,8 @@ NO_URL = front_matter(url=None)
         (WITH_URL, "[x](https//www.nhs.uk/conditions)", {"L007"}),
         (WITH_URL, "[mail](mailto:)", {"L007"}),
         (WITH_URL, "[mail](mailto:help@nhs.net) [call](tel:+448088080000)", set()),
+        (WITH_URL, "[text SHOUT](sms:85258) [or](sms:+447700900000?body=SHOUT)", set()),
+        (WITH_URL, "[chat](skype:echo123?call) [drive](file:///C:/leaflet.pdf)", {"L007"}),
         (WITH_URL, "[x](https://www.nhs.uk:443/conditions)", set()),
         (WITH_URL, "[x](https://en.wikipedia.org/wiki/Cancer_(disease))", {"S003"}),
         # L008 private, loopback, link-local, metadata

@@ -29,7 +29,8 @@ from contentlint.model.settings import Config
 from contentlint.net.addresses import LOCAL_SUFFIXES, forbidden_host
 
 WEB_SCHEMES = ("http", "https")
-SUPPORTED_SCHEMES = ("http", "https", "mailto", "tel")
+# sms: "text SHOUT to 85258": a phone opens its messages with the number filled in.
+SUPPORTED_SCHEMES = ("http", "https", "mailto", "tel", "sms")
 
 
 def _shown(link: Link) -> str:
@@ -85,7 +86,7 @@ def _malformed(link: Link, parts: SplitResult | None, error: str) -> str | None:
         hint = f' (did you mean "{close[0]}:"?)' if close else ""
         return (
             f'link "{target}" uses the unsupported scheme "{scheme}:"{hint}; '
-            "use an http(s), mailto or tel address that readers can open"
+            "use an http(s), mailto, tel or sms address that readers can open"
         )
     if scheme in WEB_SCHEMES:
         if not parts.hostname:

@@ -161,7 +161,7 @@ def malformed_link(document: Document, config: Config) -> Iterator[Violation]:
     links, `mailto:` without an address, and `www.nhs.uk/page` or `https//www.nhs.uk`
     written as a link target without `https://` (a relative path as written).
 
-    Supported schemes: http, https, mailto, tel.
+    Supported schemes: http, https, mailto, tel, sms (a text message to a service).
 
     Options: none.
     """
