@@ -116,6 +116,7 @@ def test_select_and_ignore_prefixes(run_cli, corpus, args, expected) -> None:
         (["--select", "F01"], "unknown rule code or prefix `F01`; did you mean F001?"),
         (["--select", "F,review-overdue"], "`review-overdue` is the name of F001: rules are chosen by code, F001"),
         (["--ignore", "Insecure-Link"], "`insecure-link` is the name of L004: rules are chosen by code, L004"),
+        (["--select", "freshness"], "unknown rule code or prefix `FRESHNESS`; the freshness rules are chosen by their letter, F"),
         (["--today", "22/11/2026"], "not a date"),
         (["--format", "yaml"], "invalid choice"),
         (["--config", "missing.toml"], "config file not found"),

@@ -12,7 +12,7 @@ import contentlint.rules
 from contentlint.analysis.selection import is_selected
 from contentlint.model.errors import ConfigError
 from contentlint.model.settings import Config, Resource
-from contentlint.plugin import CorpusPass, Rule, registered_passes, registered_rules
+from contentlint.plugin import FAMILIES, CorpusPass, Rule, registered_passes, registered_rules
 
 
 @functools.lru_cache(maxsize=1)
@@ -48,14 +48,19 @@ def resources_of(rules: list[Rule]) -> list[Resource]:
 
 def check_codes(prefixes: Iterable[str], where: str) -> None:
     """A ConfigError for the first of ``prefixes`` that is no rule code or prefix of one (`ALL`
-    aside), saying what was probably meant: the code of the rule so named, or the closest code."""
+    aside), saying what was probably meant: the code of the rule so named, the letter of the
+    family so named, or the closest code."""
     rules = all_rules()
+    families = {name: letter for letter, name in FAMILIES.items()}
     for prefix in prefixes:
         if prefix.upper() == "ALL" or any(code.startswith(prefix.upper()) for code in rules):
             continue
         named = [code for code, rule in rules.items() if rule.name == prefix.strip().lower()]
+        family = families.get(prefix.strip().lower())
         if named:
             suggestion = f"; `{rules[named[0]].name}` is the name of {named[0]}: rules are chosen by code, {named[0]}"
+        elif family is not None:
+            suggestion = f"; the {prefix.strip().lower()} rules are chosen by their letter, {family}"
         else:
             hint = difflib.get_close_matches(prefix.upper(), list(rules), n=1)
             suggestion = f"; did you mean {hint[0]}?" if hint else ""
