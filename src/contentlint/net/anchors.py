@@ -131,7 +131,8 @@ def _spelling(name: str) -> str:
 
 
 # What a link can scroll to: an element's id, or an <a name>; not the name of a <meta> or an <input>.
-_TARGET_ATTRIBUTE = re.compile(r"(?:(?<![\w:-])id|<a\s[^>]*?(?<![\w:-])name)" + _VALUE)
+# An <a> tag is read up to the next "<" or ">": a page of unclosed "<a " is read once, not once per tag.
+_TARGET_ATTRIBUTE = re.compile(r"(?:(?<![\w:-])id|<a\s[^<>]*?(?<![\w:-])name)" + _VALUE)
 
 
 def _respellings(missing: list[str], html: str, lowered: str) -> dict[str, str]:
@@ -159,7 +160,8 @@ def _respellings(missing: list[str], html: str, lowered: str) -> dict[str, str]:
 _FRAGMENT_SCRIPT_WORDS = ("hashchange", "routie")
 # A heading's text ("<h2 class=x>Stage <em>II</em></h2>"): a script may give it an id made from its
 # text, as anchor.js and many themes do, so a fragment that reads as that text is not missing.
-_HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1\s*>", re.IGNORECASE | re.DOTALL)
+# Its text is read up to the next heading tag, so that a page of unclosed "<h2>" is read once.
+_HEADING = re.compile(r"<h([1-6])\b[^<>]*>((?:[^<]|<(?!/?h[1-6]\b))*?)</h\1\s*>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
 _NOT_A_WORD = re.compile(r"[\W_]+")
 
