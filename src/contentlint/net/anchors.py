@@ -162,7 +162,7 @@ _FRAGMENT_SCRIPT_WORDS = ("hashchange", "routie")
 # text, as anchor.js and many themes do, so a fragment that reads as that text is not missing.
 # Its text is read up to the next heading tag, so that a page of unclosed "<h2>" is read once.
 _HEADING = re.compile(r"<h([1-6])\b[^<>]*>((?:[^<]|<(?!/?h[1-6]\b))*?)</h\1\s*>", re.IGNORECASE)
-_TAG = re.compile(r"<[^>]*>")
+_TAG = re.compile(r"<[^<>]*>")  # to the next "<" or ">": a run of "<" is read once
 _NOT_A_WORD = re.compile(r"[\W_]+")
 
 
