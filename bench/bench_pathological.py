@@ -57,6 +57,12 @@ CASES: dict[str, Callable[[int], str]] = {
         "<!-- contentlint-disable-next-line Q001 -->\nPlaceholder slot\n\n"
         "<!-- contentlint-disable-next-line Q004 -->\nPlain words here\n\n"
     ) * n,
+    "suppression comments with reasons": lambda n: (
+        "<!-- contentlint-disable-next-line Q001 -- the team writes it -- soon -->\nPlaceholder slot\n\n"
+    ) * n,
+    "unreadable suppression comments": lambda n: "<!-- contentlint-disable-lines Q001 -->\nPlaceholder slot\n\n" * n,
+    "directive openings on one line": lambda n: "<!-- contentlint-" * (n * 2),
+    "dashes after an open directive": lambda n: "<!-- contentlint-disable-line Q001 -- " + "-" * (n * 20),
 }
 
 
