@@ -29,7 +29,7 @@ from contentlint.engine.unused_suppressions import UNUSED_SUPPRESSION, unused_su
 from contentlint.model.facts import DocumentFacts
 from contentlint.model.findings import Finding, Violation
 from contentlint.model.fixes import Fix, located
-from contentlint.model.results import FileResult, RunResult
+from contentlint.model.results import FileResult, RunResult, Suppressed
 from contentlint.model.settings import Config
 from contentlint.plugin import CorpusPass, Rule
 
@@ -150,12 +150,27 @@ class Linter:
         # Suppressions live in HTML comments: a document without "<" (a fast test) has none.
         text = document.text
         suppressions = parse_suppressions(text, comment_place(document)) if "<" in text and "contentlint-" in text else None
+        hidden: list[Suppressed] = []
         if suppressions:
             findings.extend(self._unused_suppressions(document, suppressions, findings, rules))
-            findings = [f for f in findings if not suppressions.covers(f.line, f.code)]
+            findings = self._unsuppressed(findings, suppressions, hidden)
         findings.sort()
         facts = self._facts(document) if self.collect_facts else None
-        return FileResult(findings, summaries, suppressions or None, ignored, facts)
+        result = FileResult(findings, summaries, suppressions or None, ignored, facts)
+        result.suppressed = hidden
+        return result
+
+    def _unsuppressed(self, findings: list[Finding], suppressions: Suppressions, hidden: list[Suppressed]) -> list[Finding]:
+        """``findings`` less those a comment suppresses; an audit report (facts collected) keeps
+        those in ``hidden``, with the comment's line and reason."""
+        kept = []
+        for finding in findings:
+            directive = suppressions.covering(finding.line, finding.code)
+            if directive is None:
+                kept.append(finding)
+            elif self.collect_facts:
+                hidden.append(Suppressed(finding, directive.line, directive.reason))
+        return kept
 
     def _unused_suppressions(
         self, document: Document, suppressions: Suppressions, findings: list[Finding], rules: list[Rule]
@@ -286,7 +301,12 @@ class Linter:
                 if file_result is not None:
                     if any(code.startswith(p) for p in file_result.ignored):
                         continue
-                    if file_result.suppressions and file_result.suppressions.covers(violation.line, code):
+                    directive = file_result.suppressions.covering(violation.line, code) if file_result.suppressions else None
+                    if directive is not None:
+                        if self.collect_facts:
+                            hidden = self._finding(path, rule, violation.line, violation.column, violation.message,
+                                                   violation.subject)
+                            file_result.suppressed.append(Suppressed(hidden, directive.line, directive.reason))
                         continue
                 findings.append(self._finding(path, rule, violation.line, violation.column, violation.message,
                                               violation.subject, fix=violation.fix))
@@ -296,6 +316,7 @@ class Linter:
         """Lint ``files`` (consumed lazily), in ``jobs`` processes when there are enough of them."""
         findings: list[Finding] = []
         kept: list[tuple[str, FileResult]] = []
+        suppressed: list[Suppressed] = []
         documents: list[DocumentFacts] = []
         diffs: dict[str, str] = {}
         fixed_paths: set[str] = set()
@@ -323,6 +344,8 @@ class Linter:
             if result.summaries:  # only what the corpus passes need; never the document
                 result.findings, result.facts = [], None
                 kept.append((shown, result))
+            else:
+                suppressed.extend(result.suppressed)
         if self.passes:
             from_passes = self.finish_corpus(kept, findings)
             if places:
@@ -331,8 +354,10 @@ class Linter:
                 fixed_paths.update(more)
             findings.extend(from_passes)
         findings.sort()
+        for _shown, result in kept:  # the corpus passes may have added to theirs
+            suppressed.extend(result.suppressed)
         run = RunResult(findings, count, self.config.fail_on, rules={r.code: r for r in self.rules}, documents=documents,
-                        diffs=in_file_order(diffs, places))
+                        diffs=in_file_order(diffs, places), suppressed=sorted(suppressed))
         if self.fixing.mode:
             run.fixes.update({"fixed": fixed, "fixed files": len(fixed_paths)})
         return run

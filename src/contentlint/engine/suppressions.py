@@ -29,7 +29,7 @@ _DIRECTIVE_START = re.compile(r"<!--\s*contentlint-")
 # " -- ", as ESLint's directives take one.
 _DIRECTIVE = re.compile(
     r"<!--\s*contentlint-(?P<verb>disable-next-line|disable-line|disable-file|disable|enable)"
-    r"(?P<codes>(?:[\s,]+[A-Za-z][A-Za-z0-9_-]*)*)(?:\s+--(?:\s.*)?)?\s*-*-->"
+    r"(?P<codes>(?:[\s,]+[A-Za-z][A-Za-z0-9_-]*)*)(?:\s+--(?:\s(?P<reason>.*))?)?\s*-*-->"
 )
 _CODE = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 ALL = ("",)
@@ -49,6 +49,7 @@ class Directive:
     verb: str
     codes: tuple[str, ...]  # upper case, as written; ALL when the comment names none
     code_spans: tuple[tuple[int, int], ...] = ()  # text offsets of each code
+    reason: str = ""  # what the comment says after " -- "
     # The lines each code reaches: (first, last or None for the end of the file). A block's code
     # has none when a block of it was open already, or until its `enable`.
     reach: dict[str, tuple[int, int | None]] = field(default_factory=dict)
@@ -63,35 +64,43 @@ class Suppressions:
     inert: list[Directive] = field(default_factory=list)  # written in the front matter: they suppress nothing
     # Comments that begin as a directive does but cannot be read as one: (line, start, end)
     unreadable: list[tuple[int, int, int]] = field(default_factory=list)
-    lines: dict[int, set[str]] = field(default_factory=dict)  # line -> prefixes of one-line comments
-    whole: set[str] = field(default_factory=set)  # prefixes of `disable-file` comments
-    # prefix -> the first and last lines of its blocks, in order (one prefix's blocks never overlap)
-    blocks: dict[str, tuple[list[int], list[int | None]]] = field(default_factory=dict)
+    # line -> the prefixes of the one-line comments that reach it, each with its comment
+    lines: dict[int, dict[str, Directive]] = field(default_factory=dict)
+    whole: dict[str, Directive] = field(default_factory=dict)  # prefixes of `disable-file` comments
+    # prefix -> the first and last lines of its blocks and their comments, in order (one prefix's
+    # blocks never overlap)
+    blocks: dict[str, tuple[list[int], list[int | None], list[Directive]]] = field(default_factory=dict)
 
     def covers(self, line: int, code: str) -> bool:
-        on_line = self.lines.get(line, ())
+        return self.covering(line, code) is not None
+
+    def covering(self, line: int, code: str) -> Directive | None:
+        """The comment that suppresses a finding of ``code`` on ``line``, or None."""
+        on_line = self.lines.get(line, {})
         for length in range(len(code) + 1):  # every prefix of the code: "", "Q", "Q0", …, "Q001"
             prefix = code[:length]
-            if prefix in self.whole or prefix in on_line:
-                return True
+            directive = self.whole.get(prefix) or on_line.get(prefix)
+            if directive is not None:
+                return directive
             spans = self.blocks.get(prefix)
             if spans is not None:
-                firsts, lasts = spans
+                firsts, lasts, openers = spans
                 at = bisect.bisect_right(firsts, line) - 1
                 if at >= 0 and (lasts[at] is None or line <= lasts[at]):
-                    return True
-        return False
+                    return openers[at]
+        return None
 
     def _reach(self, directive: Directive, code: str, first: int, last: int | None) -> None:
         directive.reach[code] = (first, last)
         if directive.verb == BLOCK:
-            firsts, lasts = self.blocks.setdefault(code, ([], []))
+            firsts, lasts, openers = self.blocks.setdefault(code, ([], [], []))
             firsts.append(first)
             lasts.append(last)
+            openers.append(directive)
         elif last is None:
-            self.whole.add(code)
+            self.whole.setdefault(code, directive)
         else:
-            self.lines.setdefault(first, set()).add(code)
+            self.lines.setdefault(first, {}).setdefault(code, directive)
 
     def __bool__(self) -> bool:
         return bool(self.directives or self.inert or self.unreadable)
@@ -146,7 +155,8 @@ def parse_suppressions(text: str, place: Callable[[int], str] | None = None) -> 
                     if opener is not None:
                         result._reach(opener, code, opener.line, line_number)
                 continue
-            directive = Directive(line_number, line_start + match.start(), line_start + match.end(), verb, codes, spans)
+            directive = Directive(line_number, line_start + match.start(), line_start + match.end(), verb, codes, spans,
+                                  " ".join((match["reason"] or "").split()).strip(" -"))
             if where == FRONT_MATTER:
                 result.inert.append(directive)
                 continue

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from contentlint import __version__
 from contentlint.model.findings import Finding, Severity
@@ -12,6 +12,14 @@ if TYPE_CHECKING:
     from contentlint.engine.suppressions import Suppressions
     from contentlint.model.facts import DocumentFacts
     from contentlint.plugin import Rule
+
+
+class Suppressed(NamedTuple):
+    """A finding that a suppression comment in its document hides: for the audit report."""
+
+    finding: Finding
+    comment_line: int  # the line of the comment that hides it
+    reason: str  # what the comment says after " -- " ("" when it gives no reason)
 
 
 @dataclass
@@ -27,6 +35,8 @@ class RunResult:
     paths: list[str] = field(default_factory=list)
     # Per-document facts (title, source, next review) for audit reports, in file order.
     documents: list[DocumentFacts] = field(default_factory=list)
+    # For audit reports: the findings that suppression comments hide, sorted.
+    suppressed: list[Suppressed] = field(default_factory=list)
     # What --fix did and could do ("fixed", "fixed files", "fixable", "unsafe fixable"): for the text summary.
     fixes: dict[str, int] = field(default_factory=dict)
     # --diff: one unified diff per file that --fix would change, in file order.
@@ -56,5 +66,7 @@ class FileResult:
     facts: DocumentFacts | None = None
     fixed: int = 0  # findings mended by --fix (or that --diff would mend)
     diff: str = ""  # --diff: what --fix would change in this file
+    # For audit reports (kept only when facts are collected): the findings its comments hide.
+    suppressed: list[Suppressed] = field(default_factory=list)
     # With the results cache: (path, state) of each file or folder on disk the result depends on.
     depends_on: tuple[tuple[str, object], ...] = ()

@@ -105,6 +105,16 @@ class FindingRow:
 
 
 @dataclass
+class HiddenRow:
+    """A finding that a suppression comment in its document hides, and why the comment says so."""
+
+    finding: Finding
+    title: str
+    comment_line: int
+    reason: str  # "" when the comment gives none
+
+
+@dataclass
 class Action:
     """One document in the action list, with what to fix, errors first."""
 
@@ -221,6 +231,12 @@ class Audit:
     last_review_field: str = "lastReviewed"  # the front-matter key that records a review
     shared_review_date: SharedReviewDate | None = None
     sites: LinkedSites = field(default_factory=LinkedSites)  # empty when no standing was given
+    # Findings that suppression comments hide, for an editor to see what the documents keep quiet.
+    hidden: list[HiddenRow] = field(default_factory=list)
+
+    @property
+    def hidden_without_reason(self) -> int:
+        return sum(1 for row in self.hidden if not row.reason)
 
     @property
     def clean_documents(self) -> int:
@@ -407,4 +423,6 @@ def build_audit(
         last_review_field=last_review_field,
         shared_review_date=shared_review_date(documents),
         sites=build_sites(documents, site_standing) if site_standing is not None else LinkedSites(),
+        hidden=[HiddenRow(item.finding, by_path[item.finding.path].title if item.finding.path in by_path else
+                          item.finding.path, item.comment_line, item.reason) for item in result.suppressed],
     )
