@@ -156,9 +156,7 @@ class Linter:
             findings = self._unsuppressed(findings, suppressions, hidden)
         findings.sort()
         facts = self._facts(document) if self.collect_facts else None
-        result = FileResult(findings, summaries, suppressions or None, ignored, facts)
-        result.suppressed = hidden
-        return result
+        return FileResult(findings, summaries, suppressions or None, ignored, facts, suppressed=hidden)
 
     def _unsuppressed(self, findings: list[Finding], suppressions: Suppressions, hidden: list[Suppressed]) -> list[Finding]:
         """``findings`` less those a comment suppresses; an audit report (facts collected) keeps
