@@ -64,10 +64,16 @@ def page_ids(html: str, lowered: str | None = None) -> set[str]:
         at = match.start()
         if at and _NAME_CHARACTER.match(html, at - 1):
             continue  # part of another attribute's name: data-id, aria-name
-        group = next(index for index in (1, 2, 3) if match.group(index) is not None)
-        value = html[match.start(group):match.end(group)]
-        ids.add(unescape(value) if "&" in value else value)
+        ids.add(_value(match, html))
     return ids
+
+
+def _value(match: re.Match[str], html: str) -> str:
+    """The value of the attribute that ``match`` (of an expression ending in _VALUE, run over
+    ``html`` or its lower case) found, as written in ``html``, character references decoded."""
+    group = next(index for index in (1, 2, 3) if match.group(index) is not None)
+    value = html[match.start(group):match.end(group)]
+    return unescape(value) if "&" in value else value
 
 
 def decode_page(body: bytes, content_type: str) -> str:
@@ -141,9 +147,7 @@ def _respellings(missing: list[str], html: str, lowered: str) -> dict[str, str]:
         return {}  # the offsets would not be the page's ("İ")
     by_spelling: dict[str, list[str]] = {}
     for match in _TARGET_ATTRIBUTE.finditer(lowered):
-        group = next(index for index in (1, 2, 3) if match.group(index) is not None)
-        value = html[match.start(group):match.end(group)]
-        name = unescape(value) if "&" in value else value
+        name = _value(match, html)
         spelt = by_spelling.setdefault(_spelling(name), [])
         if name not in spelt:
             spelt.append(name)
