@@ -26,6 +26,14 @@ def _parts(path: str) -> list[str]:
     return [part for part in unquote(path).split("/") if part]
 
 
+def _page_parts(path: str) -> list[str]:
+    """The parts of a path, without a last part that only names an index page ("index.html")."""
+    parts = _parts(path)
+    if parts and _INDEX_PAGE.fullmatch(parts[-1]):
+        parts.pop()
+    return parts
+
+
 def _language(part: str) -> bool:
     match = _LANGUAGE_PART.fullmatch(part)
     return match is not None and match.group(1).lower() in _LANGUAGES
@@ -34,9 +42,7 @@ def _language(part: str) -> bool:
 def is_home(path: str, old_path: str = "") -> bool:
     """Whether ``path`` is a site's home page: "/", "/index.html", "/home"; or a language's home
     ("/en/") when the old address was in that language's part of the site ("/en/old-page")."""
-    parts = _parts(path)
-    if parts and _INDEX_PAGE.fullmatch(parts[-1]):
-        parts.pop()
+    parts = _page_parts(path)
     if len(parts) == 1 and _language(parts[0]):
         old = _parts(old_path)
         return bool(old) and old[0].lower() == parts[0].lower()
@@ -79,9 +85,7 @@ _ERROR_QUERY = re.compile(r"(^|&)aspxerrorpath=", re.IGNORECASE)
 
 def is_error_page(path: str, query: str = "") -> bool:
     """Whether ``path`` (and ``query``) is a site's "page not found" or error page."""
-    parts = _parts(path)
-    if parts and _INDEX_PAGE.fullmatch(parts[-1]):
-        parts.pop()
+    parts = _page_parts(path)
     if not parts:
         return False
     last = _SEPARATOR.sub("", parts[-1].rsplit(".", 1)[0].lower())
