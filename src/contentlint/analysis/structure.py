@@ -292,8 +292,8 @@ def _trim_bare(url: str) -> str:
     return url
 
 
-def _merge(ranges: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
-    """Sorted ranges with overlapping or touching ones joined."""
+def merge_ranges(ranges: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Sorted ranges with overlapping or touching ones joined (``ranges`` is sorted in place)."""
     if not ranges:
         return ()
     ranges.sort()
@@ -623,7 +623,7 @@ def parse_structure(body: str, first_line: int) -> Structure:
         tuple(_new(Span, (start, end, line(start))) for start, end in sorted(comments)),
         tuple(links),
         tuple(definitions.values()),
-        _merge(code),
+        merge_ranges(code),
     )
 
 

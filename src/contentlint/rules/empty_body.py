@@ -12,7 +12,7 @@ from typing import Iterator, NamedTuple
 from contentlint.analysis.boilerplate import BOILERPLATE, is_boilerplate_line
 from contentlint.analysis.phrases import PhraseSet, phrase_spans
 from contentlint.analysis.placeholders import PLACEHOLDERS
-from contentlint.analysis.structure import Structure, document_structure
+from contentlint.analysis.structure import Structure, document_structure, merge_ranges
 from contentlint.document import Document
 from contentlint.model.findings import Violation
 from contentlint.model.settings import Config, Option
@@ -153,7 +153,7 @@ def _count_besides_notices(view: Structure, minimum: int, boilerplate: PhraseSet
     body = view.body
     content, notices, placeholder_lines = 0, [], []
     line_start = functools.partial(_line_start, body)
-    placeholders = _merged(placeholders)
+    placeholders = merge_ranges(list(placeholders))
     placeholder_starts = [start for start, _ in placeholders]
     for start, words in itertools.groupby(_words(view), key=lambda word: line_start(word.start())):
         found = list(words)
@@ -172,18 +172,7 @@ def _count_besides_notices(view: Structure, minimum: int, boilerplate: PhraseSet
     return _Count(content, tuple(notices), tuple(placeholder_lines))
 
 
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sorted spans, those that overlap made one ("lorem ipsum" as a phrase and as a line)."""
-    merged: list[tuple[int, int]] = []
-    for start, end in spans:
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
+def _inside(spans: tuple[tuple[int, int], ...], starts: list[int], offset: int) -> bool:
     at = bisect.bisect_right(starts, offset) - 1
     return at >= 0 and offset < spans[at][1]
 
