@@ -50,6 +50,13 @@ CASES = [
     ("agree-last", front_matter(lastReviewed="'2026-10-01'") + BODY + "\nLast reviewed: 1 October 2026\n", set()),
     ("disagree-next", front_matter(lastReviewed="'2026-10-01'", reviewFrequency="annual") + BODY + "\nNext review: 1 March 2030\n", {"F005"}),
     ("agree-next-within-a-month", front_matter(lastReviewed="'2026-10-01'", reviewFrequency="annual") + BODY + "\nNext review: October 2027\n", set()),
+    # A date that names a month, season, quarter or year agrees with a front-matter date inside it.
+    ("agree-last-month-only", front_matter(lastReviewed="'2026-10-15'") + BODY + "\nLast reviewed: October 2026\n", set()),
+    ("disagree-last-month-only", front_matter(lastReviewed="'2026-10-15'") + BODY + "\nLast reviewed: September 2026\n", {"F005"}),
+    ("agree-last-year-only", front_matter(lastReviewed="'2026-06-15'") + BODY + "\nLast reviewed: 2026\n", set()),
+    ("disagree-last-year-only", front_matter(lastReviewed="'2026-06-15'") + BODY + "\nLast reviewed: 2025\n", {"F005"}),
+    ("agree-next-year-only", front_matter(lastReviewed="'2026-06-15'", reviewFrequency="annual") + BODY + "\nNext review: 2027\n", set()),
+    ("disagree-next-year-only", front_matter(lastReviewed="'2026-06-15'", reviewFrequency="annual") + BODY + "\nNext review: 2029\n", {"F005"}),
     ("archived-not-scheduled", front_matter(lastReviewed="'2020-01-01'", status="archived") + BODY, set()),
     ("archived-in-capitals-not-scheduled", front_matter(lastReviewed="'2020-01-01'", status="' Archived'") + BODY, set()),
     ("archived-misspelt-still-scheduled", front_matter(lastReviewed="'2020-01-01'", status="archivd") + BODY, {"F001"}),

@@ -70,6 +70,31 @@ CASES = [
     ("month-year", "Last reviewed: March 2026", {}, set()),
     ("numeric-month-year", "Next review due: 03/2026", {}, {"F001"}),
     ("iso-month-year", "Next review due: 2026-03", {}, {"F001"}),
+    # A year, season or quarter: a last review is read as the earliest day it can mean, a next
+    # review as the latest (today is 5 December 2026; a last review is due two years on).
+    ("year-last-overdue", "Last reviewed: 2023", {}, {"F001"}),
+    ("year-last-due-from-1-january", "Last reviewed: 2025", {}, {"F002"}),
+    ("year-next-passed", "Next review due: 2025", {}, {"F001"}),
+    ("year-next-due-by-31-december", "Next review: 2026", {}, {"F002"}),
+    ("year-next-ahead", "Next review: 2027.", {}, set()),
+    ("year-in-the-future-is-f003", "Last reviewed: 2027", {}, {"F003"}),
+    ("season-next-passed", "Next review: Spring 2026", {}, {"F001"}),
+    ("season-next-southern-summer-spans-the-new-year", "Next review: Summer 2026", {"language": "en-AU"}, set()),
+    ("season-next-northern-summer-passed", "Next review: Summer 2026", {"language": "en-GB"}, {"F001"}),
+    ("season-next-southern-by-host", "Next review: Summer 2026", {"url": "https://www.health.gov.au/x"}, set()),
+    ("season-winter-is-either-winter", "Next review: Winter 2026", {}, set()),
+    ("quarter-next-passed", "Next review due: Q3 2026", {}, {"F001"}),
+    ("quarter-next-due-by-its-end", "Next review due: 2026 Q4", {}, {"F002"}),
+    ("last-review-year-with-next-on-one-line", "Last reviewed: 2021 | Next review: 2027", {}, set()),
+    # A year followed by words is prose, not a date: "2019 guidelines", a range of years.
+    ("year-then-words", "Last reviewed: 2019 guidelines from the panel", {}, set()),
+    ("weak-label-year-then-words", "Updated: 2019 figures show a fall", {}, set()),
+    ("range-of-years", "Last reviewed: 2019-2021", {}, set()),
+    # More labels: "Next planned review", "Information reviewed".
+    ("next-planned-review", "Next planned review: June 2026", {}, {"F001"}),
+    ("next-scheduled-review", "Next scheduled review: 14 January 2027", {}, set()),
+    ("information-reviewed", "Information reviewed: 01/2023", {}, {"F001"}),
+    ("leaflet-reviewed-recently", "Leaflet reviewed: 3 November 2026", {}, set()),
     # Not review dates: publication dates, prose, peer review.
     ("published-is-not-reviewed", "Published: 12 March 2009", {}, set()),
     ("posted-is-not-reviewed", "Posted: January 25, 2017", {}, set()),
@@ -100,6 +125,21 @@ def test_one_line_next_review_is_the_due_date() -> None:
     found = findings(page("Page last reviewed: 15 March 2021 | Next review due: 15 March 2024"))
     assert [code for code, _, _ in found] == ["F001"]
     assert "due 2024-03-15" in found[0][2] and "\"Next review due: 15 March 2024\"" in found[0][2]
+
+
+@pytest.mark.parametrize(
+    ("body", "due", "reading"),
+    [
+        ("Last reviewed: 2023", "2025-01-01", "read as 1 January 2023, the earliest day it can mean"),
+        ("Next review: Spring 2025", "2025-05-31", "read as 31 May 2025, the latest day it can mean"),
+        ("Next review due: Q3 2025", "2025-09-30", "read as 30 September 2025, the latest day it can mean"),
+        ("Next review: Winter 2025", "2026-02-28", "read as 28 February 2026, the latest day it can mean"),
+        ("Reviewed: Winter 2023", "2024-12-01", "read as 1 December 2022, the earliest day it can mean"),
+    ],
+)
+def test_a_period_is_read_as_one_day_and_the_message_says_which(body: str, due: str, reading: str) -> None:
+    [(code, _, message)] = findings(page(body))
+    assert code == "F001" and f"due {due}" in message and reading in message
 
 
 def test_an_impossible_date_is_named_at_its_line() -> None:

@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Callable
 
 from contentlint.analysis.date_order import DAY_FIRST, DateOrder, decide_date_order
+from contentlint.analysis.date_periods import PERIOD_SHAPE, Period, is_southern, month_period, period_of
 from contentlint.analysis.phrase_index import find_all
 from contentlint.analysis.visible_text import visible_body
 from contentlint.model.settings import search_words
@@ -36,7 +37,7 @@ _REVIEWED = r"(?:(?:medically|clinically)_)?reviewed"
 # Publication dates ("Published", "Posted", "Date of publication") are not review dates.
 _LABELS: list[tuple[str, str, bool]] = [
     (r"date_of_next_review", NEXT, True),
-    (r"next_(?:full_)?review(?:_(?:due|date))?", NEXT, True),
+    (r"next_(?:full_|planned_|scheduled_)?review(?:_(?:due|date))?", NEXT, True),
     (r"(?:due|scheduled)_for_review", NEXT, True),
     (r"review_due(?:_date)?", NEXT, True),
     (r"(?:planned|scheduled)_review(?:_date)?", NEXT, True),
@@ -44,6 +45,7 @@ _LABELS: list[tuple[str, str, bool]] = [
     (r"(?:review_date|date_of_review)", _EITHER, True),
     (r"this_(?:page|information|leaflet|article|content)_was_(?:last_)?" + _REVIEWED, LAST, True),
     (r"(?:(?:page|content|information|article|leaflet)_)?last_" + _REVIEWED, LAST, True),
+    (r"(?:page|content|information|article|leaflet)_" + _REVIEWED, LAST, True),  # "Information reviewed: 01/2023"
     (r"date_(?:last_)?reviewed", LAST, True),
     (_REVIEWED + r"_on", LAST, True),
     (r"(?:medically|clinically)_reviewed", LAST, True),  # "Medically reviewed by Dr A Okafor on 5 March 2024"
@@ -82,6 +84,7 @@ _DATE_SHAPE = re.compile(
     rf"|{_WEEKDAY}{_DAY}(?:[^\S\n]+of)?(?:[^\S\n]+|-){_MONTH},?(?:[^\S\n]+|-)\d{{4}}"  # 5 March 2027, 11-Jan-2024
     rf"|{_WEEKDAY}{_MONTH}[^\S\n]*{_DAY},?[^\S\n]+\d{{4}}"  # March 5, 2027
     rf"|{_MONTH},?[^\S\n]+\d{{4}}"  # March 2027
+    rf"|{PERIOD_SHAPE}"  # 2027, Spring 2027, Q3 2027: only with nothing after them (see _labelled_date)
     r")(?![\w/])",
     re.IGNORECASE,
 )
@@ -93,6 +96,7 @@ _ONLY_PUNCTUATION = re.compile(r"[\s.,;:|*_)\]]*")
 _SEPARATED = re.compile(r"(?:[|·•;,.)\]–—\-:\d]|[^\S\n]{2}|^)[^\S\n*_]*[*_]*[^\S\n]*$")
 # A line that is only a link, as a listed article's title is ("- [Study results](/news/study)").
 _LINK_ONLY = re.compile(r"[ \t>]*(?:[-*+][ \t]+|\d+[.)][ \t]+|#{1,6}[ \t]+)?[*_]*\[[^\]\n]+\]\([^)\n]*\)[*_]*[ \t]*")
+_PERIOD_ONLY = re.compile(PERIOD_SHAPE, re.IGNORECASE)
 _LINE_MARKERS = re.compile(r"[ \t]*(?:[>*_#\-+•|][ \t]*)*")
 _AMBIGUOUS_NUMERIC = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})")
 
@@ -107,6 +111,7 @@ class ReviewDate:
     written: str  # the label (or key) and date as written, for messages
     origin: str  # "front matter" or "body"
     reading: str = ""  # how a numeric date was read: "read 05/03/2027 as 5 March 2027 (day first: en-GB page)"
+    period: Period | None = None  # the month, season, quarter or year the text names, when it names no day
 
     @property
     def quoted(self) -> str:
@@ -360,6 +365,7 @@ def body_review_dates(
 
     line_index, counted_to = 0, 0
     line_start = line_end = link_at = -1
+    southern: bool | None = None  # whether seasons are the southern hemisphere's: asked at the first season
     matches = _label_matches(body, scan)
     for position, match in enumerate(matches):
         if match.start() > line_end:  # a new line: found once, however many labels it holds
@@ -382,12 +388,28 @@ def body_review_dates(
         line = document.body_line_number(line_index)
         column = match.start() - line_start + 1
         written = " ".join(body[match.start():written_end].split())[:80]
-        date, reading = _read(text, order)
+        if southern is None and text[:1].isalpha():
+            southern = is_southern(document.metadata.get("language"), url)
+        date, reading, period = _read_period(text, kind, bool(southern)) or (*_read(text, order), None)
         if date is None:
             found.unreadable.append(UnreadableDate(kind, line, column, text, written))
         else:
-            found.dates.append(ReviewDate(kind, date, line, column, text, written, "body", reading))
+            if period is None and _MONTH_ONLY.fullmatch(text) is not None:
+                period = month_period(date)
+            found.dates.append(ReviewDate(kind, date, line, column, text, written, "body", reading, period))
     return found
+
+
+_MONTH_ONLY = re.compile(rf"{_MONTH},?[^\S\n]+\d{{4}}|\d{{4}}[-/.]\d{{1,2}}|\d{{1,2}}/\d{{4}}", re.IGNORECASE)
+
+
+def _read_period(text: str, kind: str, southern: bool) -> tuple[dt.date, str, Period] | None:
+    """A year, season or quarter as the one day a review date needs (see ``date_periods``)."""
+    period = period_of(text, southern)
+    if period is None:
+        return None
+    date, end = (period.first, "earliest") if kind == LAST else (period.last, "latest")
+    return date, f"read as {_spelled(date)}, the {end} day it can mean", period
 
 
 def _labelled_date(
@@ -412,8 +434,10 @@ def _labelled_date(
         if at_line_start and not body[date_from:segment_end].strip(" \t*_:"):
             return _date_on_next_line(body, segment_end, kind)
         return None
-    if not strong and not colon and not _ONLY_PUNCTUATION.fullmatch(body, shape.end(), segment_end):
-        return None  # "Updated guidance from March 2019 …" is prose, not a label
+    if not _ONLY_PUNCTUATION.fullmatch(body, shape.end(), segment_end) and (
+        (not strong and not colon) or _PERIOD_ONLY.fullmatch(shape[0]) is not None
+    ):
+        return None  # "Updated guidance from March 2019 …", "Last reviewed: 2024 trials …" are prose
     return kind, " ".join(shape[0].split()), shape.end(), shape.end()
 
 

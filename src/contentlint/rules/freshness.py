@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Iterator
 
 from contentlint.analysis.review import review_schedule
@@ -14,7 +15,7 @@ from contentlint.model.settings import Config
 from contentlint.plugin import rule
 
 # A "next review" in the body this close to the computed due date agrees with it.
-_NEXT_REVIEW_TOLERANCE_DAYS = 31
+_NEXT_REVIEW_TOLERANCE = dt.timedelta(days=31)
 
 
 def _days(n: int) -> str:
@@ -36,11 +37,12 @@ def review_overdue(document: Document, config: Config) -> Iterator[Violation]:
        M102's complaint about its form does not hide an overdue review;
        03/04/2025 is read only with `date-order` set to "DMY" or "MDY";
     3. a next-review date in the body: "Next review due: 01 November 2025",
-       "Date of next review: March 2027", "Due for review 12/2028";
+       "Date of next review: March 2027", "Due for review 12/2028", "Next
+       planned review: June 2027";
     4. a last-review date in the body, plus the cycle: "Page last reviewed:
        15 March 2021", "Last reviewed 12 March 2026", "Reviewed on 3 Oct 2024",
-       "Last updated: 2024-10-01", "Updated: May 3, 2024", "Medically
-       reviewed by Dr A Okafor on 5 March 2024".
+       "Last updated: 2024-10-01", "Updated: May 3, 2024", "Information
+       reviewed: 01/2024", "Medically reviewed by Dr A Okafor on 5 March 2024".
 
     Both may stand on one line ("Page last reviewed: 15 March 2021 | Next
     review due: 15 March 2024"); the next-review date wins. A bare
@@ -51,7 +53,14 @@ def review_overdue(document: Document, config: Config) -> Iterator[Violation]:
     (a list item that is only a link, then "Updated: …").
 
     Dates may be "5 March 2026", "March 5, 2026", "March 2026", "2026-03-05",
-    "2026-03", "03/2026" or numeric. A numeric date such as 05/03/2026 is read
+    "2026-03", "03/2026" or numeric; a month alone is read as its 1st. A year,
+    season or quarter alone ("Last reviewed: 2024", "Next review: Spring
+    2027", "Q3 2027") is read as the one day that gives no false alarm: a
+    last review as the earliest day it can mean, a next review as the latest,
+    and the message says so. Seasons are the northern hemisphere's unless the
+    page is en-AU, en-NZ or en-ZA or on a .au, .nz or .za host; "Winter 2027"
+    spans both winters it may mean. A year followed by more words ("Last
+    reviewed: 2019 guidelines") is not a date. A numeric date such as 05/03/2026 is read
     in the page's own order: day first or month first as an unambiguous date
     on the page shows (13/03/2026), else as its front-matter `language` says
     (en-GB, en-IE: day first; en-US: month first), else its url host (.uk,
@@ -203,7 +212,9 @@ def review_dates_disagree(document: Document, config: Config) -> Iterator[Violat
     Compared: the last-review field (`lastReviewed` by default) with the body's
     last-review dates; the front matter's due date (from the next-review field,
     or the last review and the cycle) with a body "Next review" date, which may
-    differ by up to 31 days.
+    differ by up to 31 days. A body date that names a month, season, quarter
+    or year agrees with any day inside it: "Last reviewed: March 2026" with
+    `lastReviewed: 2026-03-15`.
 
     Body dates are read as F001 reads them; the dates of articles the page
     lists (a list item that is a link, then "Updated: August 31, 2015", or
@@ -220,7 +231,8 @@ def review_dates_disagree(document: Document, config: Config) -> Iterator[Violat
         return
     fields = config.fields
     for date in schedule.body_dates:
-        if date.kind == LAST and date.date != fm.date:
+        first, last = date.period[:2] if date.period is not None else (date.date, date.date)
+        if date.kind == LAST and not first <= fm.date <= last:
             yield Violation(
                 date.line, date.column,
                 f"body says {date.quoted} but front matter says {fields.last_reviewed} {fm.date.isoformat()} "
@@ -230,7 +242,7 @@ def review_dates_disagree(document: Document, config: Config) -> Iterator[Violat
         elif (
             date.kind == NEXT
             and schedule.due is not None
-            and abs((date.date - schedule.due).days) > _NEXT_REVIEW_TOLERANCE_DAYS
+            and not (first - _NEXT_REVIEW_TOLERANCE <= schedule.due <= last + _NEXT_REVIEW_TOLERANCE)
         ):
             yield Violation(
                 date.line, date.column,
