@@ -137,6 +137,14 @@ DATE_TABLE = [
     ("lastReviewed: '2024-02-30'\n", None, True),  # no such day
     ("lastReviewed: 'soon'\n", None, True),
     ("lastReviewed: >-\n  3 May\n  2024\n", None, True),  # over two lines: left for a person
+    ("lastReviewed: 2024-05-03T10:00:00Z\n", "lastReviewed: 2024-05-03\n", False),  # a time: the day is the date
+    ("lastReviewed: '2024-05-03 10:00'\n", "lastReviewed: '2024-05-03'\n", False),
+    ("lastReviewed: 20240503\n", "lastReviewed: 2024-05-03\n", False),  # YAML reads a number
+    ("lastReviewed: '2024-05'\n", "lastReviewed: '2024-05-01'\n", True),  # no day: the first is a guess
+    ("lastReviewed: '2024-05'\n", None, False),
+    ("lastReviewed: 2024\n", None, True),  # a year: any day is a guess
+    ("lastReviewed: 'Spring 2024'\n", None, True),
+    ("lastReviewed: '2024-05-03 (approx)'\n", None, True),  # words after the date: left for a person
 ]
 
 
@@ -204,6 +212,23 @@ def test_allowed_value_written_in_its_case(tmp_path: Path, field: str, written: 
         ("reviewFrequency", "annually",
          "`reviewFrequency` is 'annually'; allowed: monthly, quarterly, semiannual, annual, biennial: write annual", True),
         ("status", "actve", "`status` is 'actve'; allowed: active, draft, deprecated, archived: did you mean active?", False),
+        # Quoting a number never makes a date: the message says how to write the date instead.
+        ("lastReviewed", "2024",
+         "`lastReviewed` should be text, got a number (2024): write the day of the review as YYYY-MM-DD "
+         "(until then it is read as 2024-01-01, the earliest day it can mean)", False),
+        ("lastReviewed", "20240503", "`lastReviewed` should be text, got a number (20240503): write 2024-05-03", True),
+        ("lastReviewed", "", "`lastReviewed` is empty: write the date as YYYY-MM-DD", False),
+        ("lastReviewed", "''", "`lastReviewed` is empty: write the date as YYYY-MM-DD", False),
+        ("lastReviewed", "'2025-11-31'",
+         "`lastReviewed` is '2025-11-31', not a valid date (YYYY-MM-DD, a real calendar date); "
+         "there is no such day: November 2025 has 30 days", False),
+        ("lastReviewed", "'2023-02-29'",
+         "`lastReviewed` is '2023-02-29', not a valid date (YYYY-MM-DD, a real calendar date); "
+         "there is no such day: February 2023 has 28 days", False),
+        ("lastReviewed", "'2024-13-01'", "`lastReviewed` is '2024-13-01', not a valid date (YYYY-MM-DD, a real calendar date)", False),
+        # Other fields keep the hint to quote: a number quoted is a title.
+        ("title", "1984", "`title` should be text, got a number (1984); YAML reads unquoted `1984` as a number: "
+         "quote it (`title: '1984'`)", False),
     ],
 )
 def test_m102_message_says_how_to_write_the_value(field: str, value: str, message: str, fixable: bool) -> None:

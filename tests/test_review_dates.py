@@ -299,16 +299,46 @@ def test_no_review_date_quotes_the_publication_date_it_saw(body: str, seen: str)
         ("03/04/2023", "MDY", "2023-03-04"),
         ("30/02/2023", "auto", None),  # no such day
         ("2023-12-30", "auto", None),  # the right form: read by front_matter_date, not here
-        ("2023", "auto", None),
+        ("2023", "auto", None),  # a year: a period, read by front_matter_period
+        ("2023-12", "auto", "2023-12-01"),
+        ("20231230", "auto", "2023-12-30"),
+        (20231230, "auto", "2023-12-30"),  # YAML reads it as a number
+        (20231332, "auto", None),
+        (2023, "auto", None),
         ("soon", "auto", None),
         ("", "auto", None),
     ],
 )
-def test_front_matter_written_date(written: str, order: str, expected: str | None) -> None:
+def test_front_matter_written_date(written: object, order: str, expected: str | None) -> None:
     from contentlint.analysis.review_dates import front_matter_written_date
 
     found = front_matter_written_date(written, order)
     assert (found.isoformat() if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "language", "first", "last"),
+    [
+        ("2024", "", "2024-01-01", "2024-12-31"),
+        (2024, "", "2024-01-01", "2024-12-31"),
+        ("2024-03", "", "2024-03-01", "2024-03-31"),
+        ("Feb 2024", "", "2024-02-01", "2024-02-29"),
+        ("Spring 2024", "", "2024-03-01", "2024-05-31"),
+        ("Spring 2024", "en-NZ", "2024-09-01", "2024-11-30"),
+        ("q2 2024", "", "2024-04-01", "2024-06-30"),
+        ("Winter 2024", "", "2023-12-01", "2025-02-28"),
+        ("2024-03-15", "", None, None),  # a day: no period
+        ("soon", "", None, None),
+        (True, "", None, None),
+        (1850, "", None, None),
+    ],
+)
+def test_front_matter_period(value: object, language: str, first: str | None, last: str | None) -> None:
+    from contentlint.analysis.date_periods import is_southern
+    from contentlint.analysis.review_dates import front_matter_period
+
+    found = front_matter_period(value, is_southern(language, None))
+    assert (found and (found.first.isoformat(), found.last.isoformat())) == (first and (first, last))
 
 
 @pytest.mark.parametrize(

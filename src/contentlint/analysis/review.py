@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from contentlint.analysis.cycles import cycle_after, cycle_text, parse_cycle
+from contentlint.analysis.date_periods import is_southern
 from contentlint.analysis.memo import per_document
 from contentlint.analysis.phrase_index import text_scan
 from contentlint.analysis.review_dates import (
@@ -19,7 +20,9 @@ from contentlint.analysis.review_dates import (
     UnreadableDate,
     body_review_dates,
     front_matter_date,
+    front_matter_period,
     front_matter_written_date,
+    period_reading,
 )
 from contentlint.document import Document
 from contentlint.model.settings import Config, Cycle
@@ -58,9 +61,9 @@ def review_schedule(document: Document, config: Config) -> ReviewSchedule:
     else:
         schedule.cycle, schedule.cycle_origin = config.cycle_for(meta.get("sourceType"), meta.get(fields.source))
     order = config.review.date_order
-    schedule.front_matter_last = _front_matter_date(document, fields.last_reviewed, LAST, order)
+    schedule.front_matter_last = _front_matter_date(document, fields.last_reviewed, LAST, order, fields.url)
     if fields.next_review is not None:
-        schedule.front_matter_next = _front_matter_date(document, fields.next_review, NEXT, order)
+        schedule.front_matter_next = _front_matter_date(document, fields.next_review, NEXT, order, fields.url)
     if fields.owner is not None:
         owner = meta.get(fields.owner)
         schedule.owner = str(owner).strip() if isinstance(owner, (str, int, float)) and not isinstance(owner, bool) else ""
@@ -104,19 +107,25 @@ def review_schedule(document: Document, config: Config) -> ReviewSchedule:
     return schedule
 
 
-def _front_matter_date(document: Document, key: str, kind: str, date_order: str) -> ReviewDate | None:
+def _front_matter_date(document: Document, key: str, kind: str, date_order: str, fields_url: str) -> ReviewDate | None:
     """The field's date. One written in another form ("Dec 30, 2023", 30/12/2023) still schedules
     the review, so that M102's complaint about its form does not hide an overdue review."""
-    value = document.metadata.get(key)
+    meta = document.metadata
+    value = meta.get(key)
     date = front_matter_date(value)
     reading = ""
+    period = None
     if date is None:
+        period = front_matter_period(value, is_southern(meta.get("language"), meta.get(fields_url)))
         date = front_matter_written_date(value, date_order)
-        if date is None:
+        if date is not None:
+            reading = f"read as {date.isoformat()}"
+        elif period is not None:  # a year, season or quarter: "2024", "Spring 2024"
+            date, reading = period_reading(period, kind, dt.date.isoformat)
+        else:
             return None
-        reading = f"read as {date.isoformat()}"
     line, column = document.key_position(key)
-    return ReviewDate(kind, date, line, column, str(value), document.field_text(key, value), "front matter", reading)
+    return ReviewDate(kind, date, line, column, str(value), document.field_text(key, value), "front matter", reading, period)
 
 
 def _shown(date: ReviewDate) -> str:

@@ -170,11 +170,18 @@ _YEAR_LAST = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
 
 def front_matter_written_date(value: Any, date_order: str = "auto") -> dt.date | None:
     """A front-matter date written in another form than YYYY-MM-DD, when it can only be one day:
-    month names ("Dec 30, 2023", "December 2023"), year first (2023/12/30), or day and month that
-    cannot be swapped (30/12/2023). 03/04/2023 is read only with `date-order` set to DMY or MDY."""
+    month names ("Dec 30, 2023", "December 2023"), year first (2023/12/30, 20231230, which YAML
+    reads as a number), or day and month that cannot be swapped (30/12/2023). 03/04/2023 is read
+    only with `date-order` set to DMY or MDY."""
+    if type(value) is int and 19000101 <= value <= 20991231:
+        value = str(value)
     if not isinstance(value, str) or front_matter_date(value) is not None:
         return None
     text = value.strip()
+    if (compact := _COMPACT_DATE.fullmatch(text)) is not None:
+        return _real_date(int(compact[1]), int(compact[2]), int(compact[3]))
+    if (month := _ISO_MONTH.fullmatch(text)) is not None:
+        return _real_date(int(month[1]), int(month[2]), 1)
     if not text or len(text) > _MAX_DATE_TEXT:
         return None
     year_first = _YEAR_FIRST.fullmatch(text)
@@ -191,6 +198,26 @@ def front_matter_written_date(value: Any, date_order: str = "auto") -> dt.date |
     if any(c.isalpha() for c in text):  # a month's name: the order of day and month does not matter
         return parse_date_text(text)
     return None
+
+
+_COMPACT_DATE = re.compile(r"((?:19|20)\d{2})(\d{2})(\d{2})")
+_ISO_MONTH = re.compile(r"((?:19|20)\d{2})-(\d{1,2})")
+
+
+def front_matter_period(value: Any, southern: bool = False) -> Period | None:
+    """The month, season, quarter or year a front-matter date names instead of a day: "2024-03",
+    "March 2024", 2024 (YAML reads it as a number), "Spring 2024", "Q3 2024"."""
+    if type(value) is int and 1900 <= value <= 2099:
+        value = str(value)
+    if not isinstance(value, str) or len(value) > _MAX_DATE_TEXT:
+        return None
+    text = " ".join(value.split())
+    if (month := _ISO_MONTH.fullmatch(text)) is not None:
+        return month_period(dt.date(int(month[1]), int(month[2]), 1)) if 1 <= int(month[2]) <= 12 else None
+    if _MONTH_ONLY.fullmatch(text) is not None:
+        date = parse_date_text(text)
+        return month_period(date) if date is not None else None
+    return period_of(text, southern)
 
 
 def _real_date(year: int, month: int, day: int) -> dt.date | None:
@@ -390,7 +417,8 @@ def body_review_dates(
         written = " ".join(body[match.start():written_end].split())[:80]
         if southern is None and text[:1].isalpha():
             southern = is_southern(document.metadata.get("language"), url)
-        date, reading, period = _read_period(text, kind, bool(southern)) or (*_read(text, order), None)
+        period = period_of(text, bool(southern))
+        date, reading = period_reading(period, kind) if period is not None else _read(text, order)
         if date is None:
             found.unreadable.append(UnreadableDate(kind, line, column, text, written))
         else:
@@ -403,13 +431,11 @@ def body_review_dates(
 _MONTH_ONLY = re.compile(rf"{_MONTH},?[^\S\n]+\d{{4}}|\d{{4}}[-/.]\d{{1,2}}|\d{{1,2}}/\d{{4}}", re.IGNORECASE)
 
 
-def _read_period(text: str, kind: str, southern: bool) -> tuple[dt.date, str, Period] | None:
-    """A year, season or quarter as the one day a review date needs (see ``date_periods``)."""
-    period = period_of(text, southern)
-    if period is None:
-        return None
+def period_reading(period: Period, kind: str, spelled: Callable[[dt.date], str] = _spelled) -> tuple[dt.date, str]:
+    """A year, season or quarter as the one day a review date needs (see ``date_periods``), and how
+    it was read; ``spelled`` writes the day (5 March 2026 by default)."""
     date, end = (period.first, "earliest") if kind == LAST else (period.last, "latest")
-    return date, f"read as {_spelled(date)}, the {end} day it can mean", period
+    return date, f"read as {spelled(date)}, the {end} day it can mean"
 
 
 def _labelled_date(

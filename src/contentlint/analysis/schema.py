@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import difflib
 import json
 import re
@@ -297,6 +298,21 @@ def _quote_hint(document: Document, field_name: str, value: Any) -> str:
     return ""
 
 
+_ISO_SHAPE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def _no_such_day(value: Any) -> str:
+    """"2025-11-31": that November has 30 days; "" for any other value."""
+    shape = _ISO_SHAPE.fullmatch(value.strip()) if isinstance(value, str) else None
+    if shape is None or not 1 <= int(shape[2]) <= 12 or int(shape[1]) < 1:
+        return ""
+    year, month = int(shape[1]), int(shape[2])
+    days = calendar.monthrange(year, month)[1]
+    if int(shape[3]) <= days:
+        return ""
+    return f"; there is no such day: {calendar.month_name[month]} {year} has {days} days"
+
+
 def _allowed(schema: dict[str, Any]) -> str:
     return ", ".join(str(v) for v in schema.get("enum", []))
 
@@ -304,12 +320,15 @@ def _allowed(schema: dict[str, Any]) -> str:
 def _describe_value_error(error: ValidationError, document: Document, field_name: str) -> str:
     value = error.instance
     schema = error.schema if isinstance(error.schema, dict) else {}
-    hint = _quote_hint(document, field_name, value) if len(error.absolute_path) == 1 else ""
+    # Quoting a number never makes a date ("2024", 20240315): M102 says how to write the date instead.
+    hint = _quote_hint(document, field_name, value) if len(error.absolute_path) == 1 and schema.get("format") != "date" else ""
     validator = error.validator
     if validator == "enum":
         return f"`{field_name}` is {_shown(value)}; allowed: {_allowed(schema)}{hint}"
     if validator == "const":
         return f"`{field_name}` is {_shown(value)}; it must be {_shown(error.validator_value)}{hint}"
+    if schema.get("format") == "date" and (value is None or value == "") and validator in ("type", "format", "minLength"):
+        return f"`{field_name}` is empty: write the date as YYYY-MM-DD"
     if validator == "type":
         expected = error.validator_value
         names = {"string": "text", "array": "a list", "object": "a mapping", "integer": "a whole number",
@@ -320,7 +339,7 @@ def _describe_value_error(error: ValidationError, document: Document, field_name
     if validator == "format":
         form = error.validator_value
         example = {"date": "YYYY-MM-DD, a real calendar date", "uri": "an absolute URL such as https://…"}.get(form, form)
-        return f"`{field_name}` is {_shown(value)}, not a valid {form} ({example})"
+        return f"`{field_name}` is {_shown(value)}, not a valid {form} ({example}){_no_such_day(value) if form == 'date' else ''}"
     if validator == "pattern":
         described = schema.get("description", "")
         wanted = f" ({described.rstrip('.')})" if described else f" (pattern {error.validator_value})"

@@ -17,8 +17,7 @@ from contentlint.document import Document
 from contentlint.model.fixes import Edit, Fix
 from contentlint.model.settings import FREQUENCY_MONTHS, Config
 
-# A day of the month written out: without one ("May 2024"), the first of the month is a guess.
-_DAY = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
+_DATE_AND_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?[ ]?(?:Z|[+-]\d{2}(?::?\d{2})?)?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -43,11 +42,17 @@ def rewrite(document: Document, config: Config, key: str, allowed: tuple[str, ..
 def _date_rewrite(document: Document, config: Config, key: str) -> Rewrite | None:
     schedule = review_schedule(document, config)
     found = schedule.front_matter_last if key == config.fields.last_reviewed else schedule.front_matter_next
-    if found is None or not found.reading:
+    if found is None:
         return None
     iso = found.date.isoformat()
-    has_day = bool(_DAY.search(found.text))
-    return _written_as(document, key, iso, "" if has_day else " (the first of the month: check the day)", safe=has_day)
+    if not found.reading:  # a date and a time ("2024-03-15T10:00:00Z"): the day is the date
+        return _written_as(document, key, iso) if _DATE_AND_TIME.fullmatch(found.text.strip()) else None
+    if found.period is None:
+        return _written_as(document, key, iso)
+    if found.period.first.month == found.period.last.month:  # "March 2024", "2024-03"
+        return _written_as(document, key, iso, " (the first of the month: check the day)", safe=False)
+    # A year, season or quarter: no day to write, only a guess.
+    return Rewrite(f"write the day of the review as YYYY-MM-DD (until then it is {found.reading})", None)
 
 
 def _cycle_rewrite(document: Document, key: str) -> Rewrite | None:

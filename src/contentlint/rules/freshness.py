@@ -35,7 +35,8 @@ def review_overdue(document: Document, config: Config) -> Iterator[Violation]:
        written in another form that can only be one day ("Dec 30, 2025",
        "30/12/2025", "2025/12/30") is read too, and quoted as written, so that
        M102's complaint about its form does not hide an overdue review;
-       03/04/2025 is read only with `date-order` set to "DMY" or "MDY";
+       03/04/2025 is read only with `date-order` set to "DMY" or "MDY"; a
+       year, season or quarter (`2025`, `Spring 2025`) as in the body, below;
     3. a next-review date in the body: "Next review due: 01 November 2025",
        "Date of next review: March 2027", "Due for review 12/2028", "Next
        planned review: June 2027";

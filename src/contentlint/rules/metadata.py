@@ -146,9 +146,13 @@ def field_value_invalid(document: Document, config: Config) -> Iterator[Violatio
     `reviewFrequency is 'sometimes'; allowed: monthly, quarterly, semiannual, annual, biennial`.
 
     A review date written in another form that can only be one day (`'3 May 2024'`,
-    `2024/05/03`, `30/12/2023`; `03/04/2024` only with `date-order` set) still
-    schedules the review (F001 reads it), and the message says how to write it:
-    "… not a valid date (YYYY-MM-DD, a real calendar date): write 2024-05-03".
+    `2024/05/03`, `30/12/2023`, `20240503`, `2024-05-03T10:00:00Z`; `03/04/2024` only
+    with `date-order` set) still schedules the review (F001 reads it), and the
+    message says how to write it: "… not a valid date (YYYY-MM-DD, a real calendar
+    date): write 2024-05-03". A year, season or quarter (`2024`, `Spring 2024`)
+    schedules it too, read as F001 reads such a body date, and the message asks
+    for the day. A date with no such day says why: "November 2025 has 30 days".
+    Quoting a number never makes a date, so a review date gets no hint to quote it.
 
     So does a review cycle in other words (`annually`, `every 3 months`, `Quarterly`):
     "… allowed: monthly, quarterly, semiannual, annual, biennial: write annual".
