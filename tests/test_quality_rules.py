@@ -100,6 +100,11 @@ def test_q002_boilerplate(body: str, expected: set[str]) -> None:
         ("Accessibility tools: increase text size, decrease text size", {"Q002"}),
         ("Download as PDF, TXT or read online. Flag for inappropriate content.", {"Q002"}),
         ("Zinc and you.\n\n**A-Z**\n\nZoledronic acid.", {"Q002"}),  # looked up as "a-z", not "z"
+        ("Was this page useful? Yes No", {"Q002"}),
+        ("We've put some small files called cookies on your device to make our site work.", {"Q002"}),
+        ("Is this page useful? [Report a problem with this page](https://x.org/contact)", {"Q002"}),
+        ("Did you find this page helpful?", {"Q002"}),
+        ("Was the exercise plan useful to you? Tell your physiotherapist.", set()),
         ("* [A–Z](https://x.org/a-z)\n* [a - z](https://x.org/z)", set()),
         ("See the A-Z of drugs.", set()),
         # Near misses: the words in the page's own sentences and lists.
