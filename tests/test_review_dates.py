@@ -104,6 +104,11 @@ CASES = [
     # "Review date": the next review on a day-first page, the last review on a month-first page.
     ("review-date-uk-leaflet", "Review date: March 2026", {"language": "en-GB"}, {"F001"}),
     ("review-date-us-medlineplus", "Review Date 3/31/2026", {"language": "en-US"}, set()),
+    # ... but a "Review date" after today cannot be the last review: it is the next one.
+    ("review-date-after-today-undecided-page", "Review date: March 2027", {}, set()),
+    ("review-date-after-today-us-page", "Review Date 3/31/2027", {"language": "en-US"}, set()),
+    ("review-date-season-after-today", "Review date: Spring 2027", {}, set()),
+    ("review-date-before-today-undecided-page", "Review date: March 2024", {}, {"F001"}),
     # Impossible dates are reported as unreadable, at their line.
     ("impossible-31-february", "Last reviewed: 31 February 2026", {}, {"F004"}),
     ("impossible-iso", "Next review due: 2026-02-30", {}, {"F004"}),
@@ -130,11 +135,11 @@ def test_one_line_next_review_is_the_due_date() -> None:
 @pytest.mark.parametrize(
     ("body", "due", "reading"),
     [
-        ("Last reviewed: 2023", "2025-01-01", "read as 1 January 2023, the earliest day it can mean"),
-        ("Next review: Spring 2025", "2025-05-31", "read as 31 May 2025, the latest day it can mean"),
-        ("Next review due: Q3 2025", "2025-09-30", "read as 30 September 2025, the latest day it can mean"),
-        ("Next review: Winter 2025", "2026-02-28", "read as 28 February 2026, the latest day it can mean"),
-        ("Reviewed: Winter 2023", "2024-12-01", "read as 1 December 2022, the earliest day it can mean"),
+        ("Last reviewed: 2023", "2025-01-01", "read as 1 January 2023 (the earliest day it can mean)"),
+        ("Next review: Spring 2025", "2025-05-31", "read as 31 May 2025 (the latest day it can mean)"),
+        ("Next review due: Q3 2025", "2025-09-30", "read as 30 September 2025 (the latest day it can mean)"),
+        ("Next review: Winter 2025", "2026-02-28", "read as 28 February 2026 (the latest day it can mean)"),
+        ("Reviewed: Winter 2023", "2024-12-01", "read as 1 December 2022 (the earliest day it can mean)"),
     ],
 )
 def test_a_period_is_read_as_one_day_and_the_message_says_which(body: str, due: str, reading: str) -> None:

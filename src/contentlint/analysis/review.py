@@ -71,7 +71,7 @@ def review_schedule(document: Document, config: Config) -> ReviewSchedule:
         # Dates come from the visible text, where the phrase scan has found the label words already.
         found = body_review_dates(
             document, config.review.date_order, text_scan(document, config),
-            url=meta.get(fields.url), source=meta.get(fields.source),
+            url=meta.get(fields.url), source=meta.get(fields.source), today=config.today,
         )
         schedule.body_dates, schedule.unreadable = found.dates, found.unreadable
     status = meta.get("status")
@@ -121,7 +121,8 @@ def _front_matter_date(document: Document, key: str, kind: str, date_order: str,
         if date is not None:
             reading = f"read as {date.isoformat()}"
         elif period is not None:  # a year, season or quarter: "2024", "Spring 2024"
-            date, reading = period_reading(period, kind, dt.date.isoformat)
+            date, why = period_reading(period, kind)
+            reading = f"read as {date.isoformat()}, {why}"
         else:
             return None
     line, column = document.key_position(key)

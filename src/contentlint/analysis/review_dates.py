@@ -373,12 +373,14 @@ def body_review_dates(
     *,
     url: object = None,
     source: object = None,
+    today: dt.date | None = None,
 ) -> BodyDates:
     """Labelled review dates in the body's visible prose, in file order: a date in code (fenced,
     indented, nested in a list, a code span) or in an HTML comment is not the page's. A label
     alone on its line may take the next line. ``date_order``: the `date-order` setting ("" decides
     per page); ``url``, ``source``: the page's, as hints to its date order. ``scan``: the phrase
-    scan of the visible text (``text_scan``), to reuse its search."""
+    scan of the visible text (``text_scan``), to reuse its search. ``today``: a "Review date" after
+    it is the next review, whatever the page's date order says."""
     found = BodyDates()
     body = visible_body(document)
     if not body:
@@ -408,7 +410,8 @@ def body_review_dates(
         if result is None:
             continue
         kind, text, date_end, written_end = result
-        if kind == _EITHER:
+        either = kind == _EITHER
+        if either:
             kind = NEXT if order().order == DAY_FIRST and order().decided else LAST
         line_index += body.count("\n", counted_to, line_start)
         counted_to = line_start
@@ -418,7 +421,15 @@ def body_review_dates(
         if southern is None and text[:1].isalpha():
             southern = is_southern(document.metadata.get("language"), url)
         period = period_of(text, bool(southern))
-        date, reading = period_reading(period, kind) if period is not None else _read(text, order)
+        if period is not None:
+            if either and kind == LAST and today is not None and period.first > today:
+                kind = NEXT  # a "Review date" after today is not the last review: it is the next
+            date, why = period_reading(period, kind)
+            reading = f"read as {_spelled(date)} ({why})"
+        else:
+            date, reading = _read(text, order)
+            if either and kind == LAST and today is not None and date is not None and date > today:
+                kind = NEXT
         if date is None:
             found.unreadable.append(UnreadableDate(kind, line, column, text, written))
         else:
@@ -431,11 +442,10 @@ def body_review_dates(
 _MONTH_ONLY = re.compile(rf"{_MONTH},?[^\S\n]+\d{{4}}|\d{{4}}[-/.]\d{{1,2}}|\d{{1,2}}/\d{{4}}", re.IGNORECASE)
 
 
-def period_reading(period: Period, kind: str, spelled: Callable[[dt.date], str] = _spelled) -> tuple[dt.date, str]:
-    """A year, season or quarter as the one day a review date needs (see ``date_periods``), and how
-    it was read; ``spelled`` writes the day (5 March 2026 by default)."""
-    date, end = (period.first, "earliest") if kind == LAST else (period.last, "latest")
-    return date, f"read as {spelled(date)}, the {end} day it can mean"
+def period_reading(period: Period, kind: str) -> tuple[dt.date, str]:
+    """A year, season or quarter as the one day a review date needs (see ``date_periods``), and why
+    that day: "the earliest day it can mean"."""
+    return (period.first, "the earliest day it can mean") if kind == LAST else (period.last, "the latest day it can mean")
 
 
 def _labelled_date(

@@ -49,7 +49,7 @@ def review_overdue(document: Document, config: Config) -> Iterator[Violation]:
     review due: 15 March 2024"); the next-review date wins. A bare
     "Reviewed", "Revised" or "Updated" needs a colon unless it starts its
     line followed by a date alone. "Review date" is the next review on a
-    day-first page and the last review otherwise. "Published" and "Posted"
+    day-first page or when it is after today, and the last review otherwise. "Published" and "Posted"
     are not review dates, nor is the date of an article the page lists
     (a list item that is only a link, then "Updated: …").
 
