@@ -40,6 +40,8 @@ CASES: dict[str, Callable[[int], str]] = {
     "deep list": lambda n: "".join("  " * (i % 200) + f"- [x](https://www.cancer.gov/{i})\n" for i in range(n)),
     "review labels": lambda n: "Reviewed:\n" * n,
     "'Last updated |' repeated": lambda n: "Last updated |" * n,
+    "periods as review dates on one line": lambda n: "Last reviewed: 2024 | Next review: Spring 2026 | " * n,
+    "quarter label then spaces": lambda n: "Next review: Q3" + " " * (20 * n) + "x\n",
     "'It can:' lines": lambda n: "It can:\n" * n,
     "introductions before paragraphs": lambda n: "Side effects include:\n\nSee your doctor.\n\n" * n,
     "reference link uses": lambda n: "[leaflet][r] and text\n\n" * n + "[r]: https://www.cancer.gov/a\n",

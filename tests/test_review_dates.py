@@ -377,3 +377,14 @@ def test_a_front_matter_date_keeps_its_text_apart_from_its_key(key: str, value: 
 def test_a_body_date_keeps_its_text_apart_from_its_label(body: str, text: str, written: str) -> None:
     (found,) = body_review_dates(parse_document(f"# Chemotherapy\n\n{body}\n")).dates
     assert (found.text, found.written) == (text, written)
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["Next review: Q3" + " " * 100_000 + "x", "Next review: 2026" + " " * 100_000 + "Q", "Reviewed: Spring" + " " * 100_000 + "x"],
+    ids=["quarter-then-spaces", "year-then-spaces", "season-then-spaces"],
+)
+def test_long_runs_of_spaces_after_a_label_are_read_in_linear_time(body: str) -> None:
+    """Two runs of spaces around an optional "/" once made the quarter's shape quadratic: 100,000
+    spaces took minutes. The test would hang, not fail, if that came back."""
+    assert codes(page(body)) == set()

@@ -29,7 +29,7 @@ class Period(NamedTuple):
 
 _YEAR = re.compile(r"((?:19|20)\d{2})")
 _SEASON = re.compile(r"(spring|summer|autumn|fall|winter),?\s+((?:19|20)\d{2})", re.IGNORECASE)
-_QUARTER = re.compile(r"q([1-4])\s*[/-]?\s*((?:19|20)\d{2})|((?:19|20)\d{2})\s*[/-]?\s*q([1-4])", re.IGNORECASE)
+_QUARTER = re.compile(r"q([1-4])\s*(?:[/-]\s*)?((?:19|20)\d{2})|((?:19|20)\d{2})\s*(?:[/-]\s*)?q([1-4])", re.IGNORECASE)
 # The first month of each season, north of the equator; winter starts the December before.
 _NORTH_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _SOUTHERN_REGIONS = {"au", "nz", "za"}
@@ -38,7 +38,7 @@ _SOUTHERN_SUFFIXES = (".au", ".nz", ".za")
 _YEAR_SHAPE = r"(?:19|20)\d{2}"
 PERIOD_SHAPE = (
     rf"(?:spring|summer|autumn|fall|winter),?[^\S\n]+{_YEAR_SHAPE}"
-    rf"|q[1-4][^\S\n]*[/-]?[^\S\n]*{_YEAR_SHAPE}|{_YEAR_SHAPE}[^\S\n]*[/-]?[^\S\n]*q[1-4]|{_YEAR_SHAPE}"
+    rf"|q[1-4][^\S\n]*(?:[/-][^\S\n]*)?{_YEAR_SHAPE}|{_YEAR_SHAPE}[^\S\n]*(?:[/-][^\S\n]*)?q[1-4]|{_YEAR_SHAPE}"
 )
 
 
