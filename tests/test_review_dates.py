@@ -95,6 +95,11 @@ CASES = [
     ("next-scheduled-review", "Next scheduled review: 14 January 2027", {}, set()),
     ("information-reviewed", "Information reviewed: 01/2023", {}, {"F001"}),
     ("leaflet-reviewed-recently", "Leaflet reviewed: 3 November 2026", {}, set()),
+    ("cancer-net-editorial-board", "Approved by the Cancer.Net Editorial Board, 03/2023", {}, {"F001"}),
+    ("editorial-board-recently", "Approved by the Cancer.Net Editorial Board, 10/2026", {}, set()),
+    ("editorial-board-no-comma", "Approved by the editorial board 12 March 2019", {}, {"F001"}),
+    ("drug-approval-is-no-review", "Approved by the FDA in 03/2019 for adults.", {}, set()),
+    ("approved-in-a-sentence", "The drug was approved by the editorial board, 03/2019 records show.", {}, set()),
     # Not review dates: publication dates, prose, peer review.
     ("published-is-not-reviewed", "Published: 12 March 2009", {}, set()),
     ("posted-is-not-reviewed", "Posted: January 25, 2017", {}, set()),

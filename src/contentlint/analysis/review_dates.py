@@ -50,6 +50,8 @@ _LABELS: list[tuple[str, str, bool]] = [
     (_REVIEWED + r"_on", LAST, True),
     (r"(?:medically|clinically)_reviewed", LAST, True),  # "Medically reviewed by Dr A Okafor on 5 March 2024"
     (r"(?:(?:page|content|information)_)?last_(?:revised|updated)", LAST, True),
+    # Cancer.Net: "Approved by the Cancer.Net Editorial Board, 03/2023"
+    (r"approved_by_(?:the_)?(?:\S+_){0,3}?editorial_board,?", LAST, True),
     (_REVIEWED, LAST, False),
     (r"revised", LAST, False),
     (r"updated", LAST, False),
@@ -61,9 +63,9 @@ _LABEL_RE = re.compile(
     re.IGNORECASE,
 )
 _LABEL_GROUPS = tuple(f"l{i}" for i in range(len(_LABELS)))
-# Every label contains one of these (review, revised, updated); with re.IGNORECASE
-# these three letters also match their ASCII look-alikes.
-LABEL_KEYWORDS = ("revi", "updat")
+# Every label contains one of these (review, revised, updated, approved); with re.IGNORECASE
+# these letters also match their ASCII look-alikes.
+LABEL_KEYWORDS = ("revi", "updat", "approv")
 # What a rule that reads body review dates uses: the phrase index also finds the label words.
 REVIEW_LABELS = search_words("review-date labels", LABEL_KEYWORDS)
 _ODD_CASE_LETTERS = ("\u0130", "\u0131", "\u017f")  # İ, ı, ſ: label letters under re.IGNORECASE
@@ -325,9 +327,9 @@ def _read(text: str, order: Callable[[], DateOrder]) -> tuple[dt.date | None, st
 # Every word of every label: a label is a run of these ending in (or starting with) a label word.
 _LABEL_WORDS = frozenset(
     "date of next full review reviewed due scheduled for planned last page content information article "
-    "leaflet this was medically clinically on revised updated".split()
+    "leaflet this was medically clinically on revised updated approved by the editorial board".split()
 )
-_LABEL_WORD_AT = re.compile(r"(?:review|reviewed|revised|updated)(?![\w-])", re.IGNORECASE)
+_LABEL_WORD_AT = re.compile(r"(?:review|reviewed|revised|updated|approved)(?![\w-])", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"(?<![\w-])([A-Za-z]+)[^\S\n]{1,4}$")
 _MAX_LABEL_WORDS = 7
 

@@ -43,7 +43,8 @@ def review_overdue(document: Document, config: Config) -> Iterator[Violation]:
     4. a last-review date in the body, plus the cycle: "Page last reviewed:
        15 March 2021", "Last reviewed 12 March 2026", "Reviewed on 3 Oct 2024",
        "Last updated: 2024-10-01", "Updated: May 3, 2024", "Information
-       reviewed: 01/2024", "Medically reviewed by Dr A Okafor on 5 March 2024".
+       reviewed: 01/2024", "Medically reviewed by Dr A Okafor on 5 March 2024",
+       "Approved by the Cancer.Net Editorial Board, 03/2024".
 
     Both may stand on one line ("Page last reviewed: 15 March 2021 | Next
     review due: 15 March 2024"); the next-review date wins. A bare
