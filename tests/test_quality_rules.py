@@ -289,6 +289,17 @@ def test_q005_top_level_headings(body: str, expected: set[str]) -> None:
         ("The records can be accessed at any time by your GP.", set()),
         ("Free wigs are available from\nthe hospital's appliance department.", set()),
         ("Support is available from", set()),  # running text, not a citation
+        # An identifier's field left empty, alone or as a reference ends; never also Q003's "introduces a list".
+        ("1. Okafor A. Fatigue in cancer. Lancet. 2020;395:1-10. doi:", {"Q006"}),
+        ("1. Okafor A. Fatigue in cancer. Lancet. 2020;395:1-10. PMID:", {"Q006"}),
+        ("1. Okafor A. Fatigue in cancer [Internet]. 2021. URL:", {"Q006"}),
+        ("1. Okafor A. Fatigue in cancer. Available at:", {"Q006"}),
+        ("1. Okafor A. Fatigue in cancer. Available from: [Accessed 3 March 2024].", {"Q006"}),
+        ("1. Okafor A. Fatigue in cancer. Lancet. 2020;395:1-10. doi:\n   10.1016/S0140-6736(20)30001-1", set()),
+        ("1. Okafor A. Fatigue in cancer. Lancet. 2020;395:1-10. PMID:\n   31234567", set()),
+        ("1. Okafor A. Fatigue in cancer. Lancet. 2020;395:1-10. doi:10.1016/S0140-6736(20)30001-1", set()),
+        ("1. Okafor A. Fatigue in cancer. Available from: [the trust's site](https://www.example.nhs.uk/f).", set()),
+        ("To find the page, type this URL:\n\nIt opens the booking form.", {"Q003"}),  # prose: the address is lost
     ],
 )
 def test_q006_incomplete_citations(body: str, expected: set[str]) -> None:

@@ -23,16 +23,20 @@ from contentlint.plugin import rule
 # doubled "Accessed at accessed on ..." left where a URL was dropped.
 _CITATION_GAP = re.compile(
     r"(?:accessed|retrieved|downloaded|available(?: online)?)\b[^\n]{0,40}?\b(?:from|at)\b[^\S\n]*:?"
-    r"(?:[^\S\n]*$|[^\S\n]+(?=(?:accessed|retrieved)\b))",
+    r"(?:[^\S\n]*$|[^\S\n]+(?=\[?(?:accessed|retrieved|cited)\b))"
+    r"|(?:doi|pmid|pmcid|url)[^\S\n]*:[^\S\n]*$",  # an identifier's field left empty: "doi:", "PMID:"
     re.IGNORECASE | re.MULTILINE,
 )
-CITATION_WORDS = ("accessed", "retrieved", "downloaded", "available")
+CITATION_WORDS = ("accessed", "retrieved", "downloaded", "available", "doi", "pmid", "pmcid", "url")
 # The phrase index finds the citation words, so pages without any are passed over at once.
 CITATION_LABELS = search_words("citation words", CITATION_WORDS)
 
 
 _SENTENCE_END = re.compile(r"[.;:)\]]\s+$")
-_ADDRESS_NEXT = re.compile(r"\s*(?:https?://|www\.|<|\[|doi:)", re.IGNORECASE)
+# On the next line: an address, a link, a DOI (10.1000/x) or a PubMed number.
+_ADDRESS_NEXT = re.compile(
+    r"\s*(?:https?://|www\.|<|\[(?!(?:accessed|retrieved|cited)\b)|doi:|10\.\d{4,}/|(?:pmc)?\d{5,}\b)", re.IGNORECASE
+)
 
 
 @rule("Q006", "incomplete-citation", "warning", uses=[CITATION_LABELS])
@@ -43,8 +47,9 @@ def incomplete_citation(document: Document, config: Config) -> Iterator[Violatio
     a link; copied as text, the link was lost and the citation cannot be followed.
 
     Reported: "Accessed ... from", "Retrieved from", "Available at:" with nothing after
-    them at the end of a line or paragraph, and "Accessed at accessed on ..." where an
-    address was dropped between the two. The phrase must begin a sentence or a line, so
+    them at the end of a line or paragraph, "Accessed at accessed on ..." where an
+    address was dropped between the two, and an identifier's field left empty at the
+    end of a reference ("Lancet. 2020;395:1-10. doi:", "PMID:", "URL:"). The phrase must begin a sentence or a line, so
     that "the leaflet is available from your pharmacist" in running text is not matched.
 
     Fix: add the address (or a DOI) from the source, or remove the reference.

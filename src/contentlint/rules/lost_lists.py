@@ -33,6 +33,11 @@ _SOMETHING_FOLLOWS = ("|", ">", "<", "[", "!", "`", '"', "“", "'", "‘", "(")
 _PARENTHESES = re.compile(r"\([^()]*\)")
 # An introduction of one thing, not of a list: "The best way to cite this summary is:" then the citation.
 _ONE_THING = re.compile(r"\b(?:cite|citation)\b|\b(?:is|was|reads)\W*$", re.IGNORECASE)
+# A reference's field left empty ("Available at:", "doi:") is Q006's: an address is lost, not a list.
+_REFERENCE_FIELD = re.compile(
+    r"\W*(?:doi|url|pmid|pmcid|isbn|issn|available (?:at|from|online)|retrieved from|accessed(?: \S+){0,3} (?:at|from))\W*",
+    re.IGNORECASE,
+)
 
 
 def _intro_words(line: str) -> list[str]:
@@ -167,7 +172,8 @@ def list_missing(document: Document, config: Config) -> Iterator[Violation]:
     or as paragraphs that open alike ("Lapatinib has been linked with …", "Trastuzumab
     has been linked with …");
     an introduction of one thing rather than a list ("The best way to cite this summary
-    is:" then the citation); a list item's own text that lost its indent. Labels such as "Email:" or "Opening hours:" are not introductions, and a colon
+    is:" then the citation); a reference's empty field ("Available at:", "doi:", "PMID:"),
+    which Q006 reports; a list item's own text that lost its indent. Labels such as "Email:" or "Opening hours:" are not introductions, and a colon
     in the middle of a paragraph ("You can take it:" with the sentence going on below) or
     in code is not one either.
 
@@ -193,7 +199,7 @@ def list_missing(document: Document, config: Config) -> Iterator[Violation]:
             continue
         line_start = body.rfind("\n", 0, end - 1) + 1
         line = body[line_start:end]
-        if not _is_list_intro(line):
+        if not _is_list_intro(line) or _REFERENCE_FIELD.fullmatch(_last_sentence(line)):
             continue
         if blocks is None:  # only for a page that has an introduction
             blocks = _Blocks(view)
