@@ -132,6 +132,15 @@ def test_q002_boilerplate_as_sites_print_it(body: str, expected: set[str]) -> No
         ("Read the [leaflet][1] first.\n\n[1]: https://www.example.nhs.uk/leaflet", set()),
         ("Next review date: 1 March 2027.", set()),
         ("Mark your pain on the scale ____ from 0 to 10 each morning.", set()),
+        # A number written as Xs, "TBC" as a label's value, a website builder's sample text.
+        ("Call the ward on XXX XXX XXXX between 9am and 5pm.", {"Q001"}),
+        ("Phone 0161 xxx-xxxx for the clinic.", {"Q001"}),
+        ("Triple X syndrome (47,XXX) affects about 1 in 1,000 girls.", set()),
+        ("Clinic times: TBC", {"Q001"}),
+        ("Parking charges: (TBC).", {"Q001"}),
+        ("High-dose chemotherapy with TBC and a stem cell transplant.", set()),  # thiotepa, busulfan, cyclophosphamide
+        ("Click here to edit this text.", {"Q001"}),
+        ("Click here to edit your contact details in the patient portal.", set()),
     ],
 )
 def test_q001_template_slots_and_blanks(body: str, expected: set[str]) -> None:
