@@ -42,17 +42,21 @@ _LABELS: list[tuple[str, str, bool]] = [
     (r"review_due(?:_date)?", NEXT, True),
     (r"(?:planned|scheduled)_review(?:_date)?", NEXT, True),
     (r"date_of_last_review", LAST, True),
+    (r"(?:last|latest)_review(?:_date)?", LAST, True),  # "Last review date: 3 March 2023", "Latest review:"
+    (r"next_update(?:_due)?", NEXT, True),
+    (r"(?:last_)?(?:reviewed_and_updated|updated_and_reviewed)", LAST, True),
     (r"(?:review_date|date_of_review)", _EITHER, True),
     (r"this_(?:page|information|leaflet|article|content)_was_(?:last_)?" + _REVIEWED, LAST, True),
     (r"(?:(?:page|content|information|article|leaflet)_)?last_" + _REVIEWED, LAST, True),
     (r"(?:page|content|information|article|leaflet)_" + _REVIEWED, LAST, True),  # "Information reviewed: 01/2023"
-    (r"date_(?:last_)?reviewed", LAST, True),
+    (r"date_(?:last_)?(?:reviewed|revised|updated)", LAST, True),
     (_REVIEWED + r"_on", LAST, True),
     (r"(?:medically|clinically)_reviewed", LAST, True),  # "Medically reviewed by Dr A Okafor on 5 March 2024"
     (r"(?:(?:page|content|information)_)?last_(?:revised|updated)", LAST, True),
     # Cancer.Net: "Approved by the Cancer.Net Editorial Board, 03/2023"
     (r"approved_by_(?:the_)?(?:\S+_){0,3}?editorial_board,?", LAST, True),
     (_REVIEWED, LAST, False),
+    (r"review", _EITHER, False),  # "Review: March 2023", a date alone after it
     (r"revised", LAST, False),
     (r"updated", LAST, False),
 ]
@@ -91,7 +95,7 @@ _DATE_SHAPE = re.compile(
     re.IGNORECASE,
 )
 # Between a label and its date: markup, a colon or dash, "on", "by Dr A Smith on".
-_LEAD = re.compile(r"[^\S\n*_]*[*_]*[^\S\n]*(?P<colon>[:\-–—])?[*_]*[^\S\n]*(?:(?:on|in|dated?|by[^\S\n]+[^\n:;|]{1,60}?[^\S\n]+on)\b[^\S\n]*:?[^\S\n]*)?", re.IGNORECASE)
+_LEAD = re.compile(r"[^\S\n*_]*[*_]*[^\S\n]*(?P<colon>[:\-–—])?[*_]*[^\S\n]*(?:(?:on|in|dated?|by[^\S\n]+[^\n:;|]{1,60}?(?:[^\S\n]+on\b|(?=:)))[^\S\n]*:?[^\S\n]*)?", re.IGNORECASE)
 # What may follow a weak label's date when the label has no colon: nothing but punctuation.
 _ONLY_PUNCTUATION = re.compile(r"[\s.,;:|*_)\]]*")
 # A label after other text on its line follows a separator ("|", "·", ";", two spaces) or a date.
@@ -327,9 +331,9 @@ def _read(text: str, order: Callable[[], DateOrder]) -> tuple[dt.date | None, st
 # Every word of every label: a label is a run of these ending in (or starting with) a label word.
 _LABEL_WORDS = frozenset(
     "date of next full review reviewed due scheduled for planned last page content information article "
-    "leaflet this was medically clinically on revised updated approved by the editorial board".split()
+    "leaflet this was medically clinically on revised updated approved by the editorial board latest and update".split()
 )
-_LABEL_WORD_AT = re.compile(r"(?:review|reviewed|revised|updated|approved)(?![\w-])", re.IGNORECASE)
+_LABEL_WORD_AT = re.compile(r"(?:review|reviewed|revised|update|updated|approved)(?![\w-])", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"(?<![\w-])([A-Za-z]+)[^\S\n]{1,4}$")
 _MAX_LABEL_WORDS = 7
 

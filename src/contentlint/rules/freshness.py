@@ -39,11 +39,14 @@ def review_overdue(document: Document, config: Config) -> Iterator[Violation]:
        year, season or quarter (`2025`, `Spring 2025`) as in the body, below;
     3. a next-review date in the body: "Next review due: 01 November 2025",
        "Date of next review: March 2027", "Due for review 12/2028", "Next
-       planned review: June 2027";
+       planned review: June 2027", "Next update due: June 2027";
     4. a last-review date in the body, plus the cycle: "Page last reviewed:
        15 March 2021", "Last reviewed 12 March 2026", "Reviewed on 3 Oct 2024",
        "Last updated: 2024-10-01", "Updated: May 3, 2024", "Information
-       reviewed: 01/2024", "Medically reviewed by Dr A Okafor on 5 March 2024",
+       reviewed: 01/2024", "Last review date: 3 March 2024", "Date last updated:
+       3 March 2024", "Reviewed and updated: March 2024", "Review: March 2024" (a
+       date alone after it), "Medically reviewed by Dr A Okafor on 5 March 2024",
+       "Content reviewed by our editorial team: 3 March 2024",
        "Approved by the Cancer.Net Editorial Board, 03/2024".
 
     Both may stand on one line ("Page last reviewed: 15 March 2021 | Next
