@@ -70,6 +70,7 @@ CASES = [
     ("month-year", "Last reviewed: March 2026", {}, set()),
     ("numeric-month-year", "Next review due: 03/2026", {}, {"F001"}),
     ("iso-month-year", "Next review due: 2026-03", {}, {"F001"}),
+    ("iso-date-and-time", "Next review due: 2026-12-20T09:00:00Z", {}, {"F002"}),  # its day, not the month's 1st
     # A year, season or quarter: a last review is read as the earliest day it can mean, a next
     # review as the latest (today is 5 December 2026; a last review is due two years on).
     ("year-last-overdue", "Last reviewed: 2023", {}, {"F001"}),

@@ -107,7 +107,7 @@ def review_schedule(document: Document, config: Config) -> ReviewSchedule:
     return schedule
 
 
-def _front_matter_date(document: Document, key: str, kind: str, date_order: str, fields_url: str) -> ReviewDate | None:
+def _front_matter_date(document: Document, key: str, kind: str, date_order: str, url_key: str) -> ReviewDate | None:
     """The field's date. One written in another form ("Dec 30, 2023", 30/12/2023) still schedules
     the review, so that M102's complaint about its form does not hide an overdue review."""
     meta = document.metadata
@@ -116,7 +116,7 @@ def _front_matter_date(document: Document, key: str, kind: str, date_order: str,
     reading = ""
     period = None
     if date is None:
-        period = front_matter_period(value, is_southern(meta.get("language"), meta.get(fields_url)))
+        period = front_matter_period(value, is_southern(meta.get("language"), meta.get(url_key)))
         date = front_matter_written_date(value, date_order)
         if date is not None:
             reading = f"read as {date.isoformat()}"

@@ -74,6 +74,7 @@ LABEL_KEYWORDS = ("revi", "updat", "approv")
 REVIEW_LABELS = search_words("review-date labels", LABEL_KEYWORDS)
 _ODD_CASE_LETTERS = ("\u0130", "\u0131", "\u017f")  # İ, ı, ſ: label letters under re.IGNORECASE
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_ISO_DATE_AND_TIME = re.compile(r"(\d{4})-(\d{2})-(\d{2})T")
 _HAS_YEAR = re.compile(r"\b(?:19|20)\d{2}\b|^\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2}$")
 _MAX_DATE_TEXT = 40
 
@@ -84,7 +85,7 @@ _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsd
 # What a written date looks like, right after its label: the shape decides whether the text is
 # meant as a date; whether that date exists is for the parser to say.
 _DATE_SHAPE = re.compile(
-    r"(?:\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?"  # 2026-03-05, 2026-03
+    r"(?:\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2}(?:T\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?"  # 2026-03-05, 2026-03, 2026-03-05T10:00:00Z
     r"|\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})"  # 05/03/2027, 5.3.27
     r"|\d{1,2}/\d{4}"  # 03/2026
     rf"|{_WEEKDAY}{_DAY}(?:[^\S\n]+of)?(?:[^\S\n]+|-){_MONTH},?(?:[^\S\n]+|-)\d{{4}}"  # 5 March 2027, 11-Jan-2024
@@ -184,12 +185,12 @@ def front_matter_written_date(value: Any, date_order: str = "auto") -> dt.date |
     if not isinstance(value, str) or front_matter_date(value) is not None:
         return None
     text = value.strip()
+    if not text or len(text) > _MAX_DATE_TEXT:
+        return None
     if (compact := _COMPACT_DATE.fullmatch(text)) is not None:
         return _real_date(int(compact[1]), int(compact[2]), int(compact[3]))
     if (month := _ISO_MONTH.fullmatch(text)) is not None:
         return _real_date(int(month[1]), int(month[2]), 1)
-    if not text or len(text) > _MAX_DATE_TEXT:
-        return None
     year_first = _YEAR_FIRST.fullmatch(text)
     if year_first:
         return _real_date(int(year_first[1]), int(year_first[3]), int(year_first[4]))
@@ -257,8 +258,8 @@ def parse_date_text(text: str, date_order: str = "MDY") -> dt.date | None:
     cleaned = text.strip().strip("*_.,;|()[]").strip()
     if not cleaned or len(cleaned) > _MAX_DATE_TEXT or not _HAS_YEAR.search(cleaned):
         return None
-    iso = _ISO_DATE.fullmatch(cleaned)
-    if iso:
+    iso = _ISO_DATE.fullmatch(cleaned) or _ISO_DATE_AND_TIME.match(cleaned)
+    if iso:  # a date, or a date and its time (2026-03-05T10:00:00Z)
         try:
             return dt.date(int(iso[1]), int(iso[2]), int(iso[3]))
         except ValueError:
@@ -427,15 +428,12 @@ def body_review_dates(
         if southern is None and text[:1].isalpha():
             southern = is_southern(document.metadata.get("language"), url)
         period = period_of(text, bool(southern))
+        date, reading = (period.first, "") if period is not None else _read(text, order)
+        if either and kind == LAST and today is not None and date is not None and date > today:
+            kind = NEXT  # a "Review date" after today is not the last review: it is the next
         if period is not None:
-            if either and kind == LAST and today is not None and period.first > today:
-                kind = NEXT  # a "Review date" after today is not the last review: it is the next
             date, why = period_reading(period, kind)
             reading = f"read as {_spelled(date)} ({why})"
-        else:
-            date, reading = _read(text, order)
-            if either and kind == LAST and today is not None and date is not None and date > today:
-                kind = NEXT
         if date is None:
             found.unreadable.append(UnreadableDate(kind, line, column, text, written))
         else:
