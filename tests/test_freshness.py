@@ -60,6 +60,11 @@ CASES = [
     ("disagree-last-year-only", front_matter(lastReviewed="'2026-06-15'") + BODY + "\nLast reviewed: 2025\n", {"F005"}),
     ("agree-next-year-only", front_matter(lastReviewed="'2026-06-15'", reviewFrequency="annual") + BODY + "\nNext review: 2027\n", set()),
     ("disagree-next-year-only", front_matter(lastReviewed="'2026-06-15'", reviewFrequency="annual") + BODY + "\nNext review: 2029\n", {"F005"}),
+    # A front-matter date that names a period agrees with a body date that meets it.
+    ("agree-last-year-and-season", front_matter(lastReviewed="'2026'") + BODY + "\nLast reviewed: Spring 2026\n", set()),
+    ("disagree-last-year-and-season", front_matter(lastReviewed="'2026'") + BODY + "\nLast reviewed: Spring 2025\n", {"F005"}),
+    ("agree-next-in-the-year-span", front_matter(lastReviewed="'2026'", reviewFrequency="annual") + BODY + "\nNext review: Q2 2027\n", set()),
+    ("disagree-next-past-the-year-span", front_matter(lastReviewed="'2026'", reviewFrequency="annual") + BODY + "\nNext review: Q2 2029\n", {"F005"}),
     ("archived-not-scheduled", front_matter(lastReviewed="'2020-01-01'", status="archived") + BODY, set()),
     ("archived-in-capitals-not-scheduled", front_matter(lastReviewed="'2020-01-01'", status="' Archived'") + BODY, set()),
     ("archived-misspelt-still-scheduled", front_matter(lastReviewed="'2020-01-01'", status="archivd") + BODY, {"F001"}),

@@ -38,6 +38,8 @@ class ReviewSchedule:
     unreadable: list[UnreadableDate] = field(default_factory=list)  # labelled dates that are no date
     due: dt.date | None = None
     due_line: int = 1
+    # The first and last day the review can be due, when its date names a period ("2024"), not a day.
+    due_span: tuple[dt.date, dt.date] | None = None
     basis: str = ""  # how the due date was reached, for messages
     cycle: Cycle | None = None  # None: no cycle, so a last-review date alone schedules nothing
     cycle_origin: str = ""
@@ -85,12 +87,14 @@ def review_schedule(document: Document, config: Config) -> ReviewSchedule:
         schedule.due = anchor.date
         schedule.basis = f"{fields.next_review} {_shown(anchor)}"
         schedule.due_line = anchor.line
+        schedule.due_span = _due_span(anchor, None)
     elif schedule.front_matter_last is not None and schedule.cycle is not None:
         anchor = schedule.front_matter_last
         schedule.due = cycle_after(anchor.date, schedule.cycle)
         origin = "" if schedule.cycle_origin == fields.review_cycle else f" ({schedule.cycle_origin})"
         schedule.basis = f"{fields.last_reviewed} {_shown(anchor)} + {cycle} cycle{origin}"
         schedule.due_line = anchor.line
+        schedule.due_span = _due_span(anchor, schedule.cycle)
     elif schedule.front_matter_last is not None:
         pass  # a last review with no cycle anywhere: not under review (as the tech-docs template has it)
     elif body_next:
@@ -105,6 +109,18 @@ def review_schedule(document: Document, config: Config) -> ReviewSchedule:
         schedule.basis = f"the page says {anchor.quoted} + {cycle} cycle ({schedule.cycle_origin})"
         schedule.due_line = anchor.line
     return schedule
+
+
+def _due_span(anchor: ReviewDate, cycle: Cycle | None) -> tuple[dt.date, dt.date] | None:
+    """When the review can be due if ``anchor`` names a period: the period itself for a next review,
+    the period plus the cycle for a last review."""
+    if anchor.period is None:
+        return None
+    first, last = anchor.period
+    if cycle is None:
+        return first, last
+    first_due, last_due = cycle_after(first, cycle), cycle_after(last, cycle)
+    return (first_due, last_due) if first_due is not None and last_due is not None else None
 
 
 def _front_matter_date(document: Document, key: str, kind: str, date_order: str, url_key: str) -> ReviewDate | None:

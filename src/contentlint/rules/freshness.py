@@ -219,7 +219,8 @@ def review_dates_disagree(document: Document, config: Config) -> Iterator[Violat
     or the last review and the cycle) with a body "Next review" date, which may
     differ by up to 31 days. A body date that names a month, season, quarter
     or year agrees with any day inside it: "Last reviewed: March 2026" with
-    `lastReviewed: 2026-03-15`.
+    `lastReviewed: 2026-03-15`; and with a front-matter date that names a period
+    it meets ("Last reviewed: Spring 2026" with `lastReviewed: '2026'`).
 
     Body dates are read as F001 reads them; the dates of articles the page
     lists (a list item that is a link, then "Updated: August 31, 2015", or
@@ -235,9 +236,11 @@ def review_dates_disagree(document: Document, config: Config) -> Iterator[Violat
     if fm is None:
         return
     fields = config.fields
+    fm_first, fm_last = fm.period if fm.period is not None else (fm.date, fm.date)
+    due_first, due_last = schedule.due_span or (schedule.due, schedule.due)
     for date in schedule.body_dates:
-        first, last = date.period[:2] if date.period is not None else (date.date, date.date)
-        if date.kind == LAST and not first <= fm.date <= last:
+        first, last = date.period if date.period is not None else (date.date, date.date)
+        if date.kind == LAST and not (first <= fm_last and fm_first <= last):  # the two days or periods meet
             yield Violation(
                 date.line, date.column,
                 f"body says {date.quoted} but front matter says {fields.last_reviewed} {fm.date.isoformat()} "
@@ -246,8 +249,9 @@ def review_dates_disagree(document: Document, config: Config) -> Iterator[Violat
             )
         elif (
             date.kind == NEXT
-            and schedule.due is not None
-            and not (first - _NEXT_REVIEW_TOLERANCE <= schedule.due <= last + _NEXT_REVIEW_TOLERANCE)
+            and due_first is not None
+            and due_last is not None
+            and not (first - _NEXT_REVIEW_TOLERANCE <= due_last and due_first <= last + _NEXT_REVIEW_TOLERANCE)
         ):
             yield Violation(
                 date.line, date.column,
