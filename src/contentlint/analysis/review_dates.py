@@ -121,6 +121,11 @@ class ReviewDate:
     period: Period | None = None  # the month, season, quarter or year the text names, when it names no day
 
     @property
+    def days(self) -> tuple[dt.date, dt.date]:
+        """The first and last day the date can mean: its period's, or the date itself twice."""
+        return self.period or (self.date, self.date)
+
+    @property
     def quoted(self) -> str:
         """The date as messages quote it: the text, and how it was read when that was a choice.
         Text that holds a double quote itself (a TOML string) is quoted with backticks."""

@@ -320,14 +320,15 @@ def _allowed(schema: dict[str, Any]) -> str:
 def _describe_value_error(error: ValidationError, document: Document, field_name: str) -> str:
     value = error.instance
     schema = error.schema if isinstance(error.schema, dict) else {}
+    is_date = schema.get("format") == "date"
     # Quoting a number never makes a date ("2024", 20240315): M102 says how to write the date instead.
-    hint = _quote_hint(document, field_name, value) if len(error.absolute_path) == 1 and schema.get("format") != "date" else ""
+    hint = _quote_hint(document, field_name, value) if len(error.absolute_path) == 1 and not is_date else ""
     validator = error.validator
     if validator == "enum":
         return f"`{field_name}` is {_shown(value)}; allowed: {_allowed(schema)}{hint}"
     if validator == "const":
         return f"`{field_name}` is {_shown(value)}; it must be {_shown(error.validator_value)}{hint}"
-    if schema.get("format") == "date" and (value is None or value == "") and validator in ("type", "format", "minLength"):
+    if is_date and (value is None or value == "") and validator in ("type", "format", "minLength"):
         return f"`{field_name}` is empty: write the date as YYYY-MM-DD"
     if validator == "type":
         expected = error.validator_value

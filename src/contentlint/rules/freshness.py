@@ -236,10 +236,10 @@ def review_dates_disagree(document: Document, config: Config) -> Iterator[Violat
     if fm is None:
         return
     fields = config.fields
-    fm_first, fm_last = fm.period if fm.period is not None else (fm.date, fm.date)
+    fm_first, fm_last = fm.days
     due_first, due_last = schedule.due_span or (schedule.due, schedule.due)
     for date in schedule.body_dates:
-        first, last = date.period if date.period is not None else (date.date, date.date)
+        first, last = date.days
         if date.kind == LAST and not (first <= fm_last and fm_first <= last):  # the two days or periods meet
             yield Violation(
                 date.line, date.column,
