@@ -325,6 +325,9 @@ def test_no_review_date_quotes_the_publication_date_it_saw(body: str, seen: str)
         ("2023-12-30", "auto", None),  # the right form: read by front_matter_date, not here
         ("2023", "auto", None),  # a year: a period, read by front_matter_period
         ("2023-12", "auto", "2023-12-01"),
+        ("2023/12", "auto", "2023-12-01"),
+        ("12/2023", "auto", "2023-12-01"),
+        ("13/2023", "auto", None),
         ("20231230", "auto", "2023-12-30"),
         (20231230, "auto", "2023-12-30"),  # YAML reads it as a number
         (20231332, "auto", None),
@@ -363,6 +366,16 @@ def test_front_matter_period(value: object, language: str, first: str | None, la
 
     found = front_matter_period(value, is_southern(language, None))
     assert (found and (found.first.isoformat(), found.last.isoformat())) == (first and (first, last))
+
+
+@pytest.mark.parametrize("value", ["'March 2027'", "'Mar 2027'", "'2027-03'", "'2027/03'", "'2027.03'", "'03/2027'"])
+def test_a_front_matter_month_is_its_1st_in_every_form(value: str) -> None:
+    """A month is read as its 1st, next review or last, however its figures are written."""
+    config = make_config(fields=FieldMap(next_review="nextReview"))
+    document = parse_document(f"---\ntitle: Chemotherapy\nnextReview: {value}\n---\n\nText.\n")
+    schedule = review_schedule(document, config)
+    assert schedule.due == dt.date(2027, 3, 1)
+    assert schedule.basis == f"nextReview \"{value.strip(chr(39))}\" (read as 2027-03-01)"
 
 
 @pytest.mark.parametrize(

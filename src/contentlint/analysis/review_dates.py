@@ -194,8 +194,9 @@ def front_matter_written_date(value: Any, date_order: str = "auto") -> dt.date |
         return None
     if (compact := _COMPACT_DATE.fullmatch(text)) is not None:
         return _real_date(int(compact[1]), int(compact[2]), int(compact[3]))
-    if (month := _ISO_MONTH.fullmatch(text)) is not None:
-        return _real_date(int(month[1]), int(month[2]), 1)
+    if (month := _NUMERIC_MONTH.fullmatch(text)) is not None:  # 2023-12, 2023/12, 12/2023: the 1st
+        year, number = (month[1], month[2]) if month[1] else (month[4], month[3])
+        return _real_date(int(year), int(number), 1)
     year_first = _YEAR_FIRST.fullmatch(text)
     if year_first:
         return _real_date(int(year_first[1]), int(year_first[3]), int(year_first[4]))
@@ -213,23 +214,23 @@ def front_matter_written_date(value: Any, date_order: str = "auto") -> dt.date |
 
 
 _COMPACT_DATE = re.compile(r"((?:19|20)\d{2})(\d{2})(\d{2})")
-_ISO_MONTH = re.compile(r"((?:19|20)\d{2})-(\d{1,2})")
+# A month and year in figures, as _MONTH_ONLY writes them: year first (with -, / or .) or month first.
+_NUMERIC_MONTH = re.compile(r"((?:19|20)\d{2})[-/.](\d{1,2})|(\d{1,2})/((?:19|20)\d{2})")
 
 
 def front_matter_period(value: Any, southern: bool = False) -> Period | None:
     """The month, season, quarter or year a front-matter date names instead of a day: "2024-03",
-    "March 2024", 2024 (YAML reads it as a number), "Spring 2024", "Q3 2024"."""
+    "March 2024", 2024 (YAML reads it as a number), "Spring 2024", "Q3 2024". A month is the one
+    front_matter_written_date reads it as, its 1st."""
     if type(value) is int and 1900 <= value <= 2099:
         value = str(value)
     if not isinstance(value, str) or len(value) > _MAX_DATE_TEXT:
         return None
     text = " ".join(value.split())
-    if (month := _ISO_MONTH.fullmatch(text)) is not None:
-        return month_period(dt.date(int(month[1]), int(month[2]), 1)) if 1 <= int(month[2]) <= 12 else None
-    if _MONTH_ONLY.fullmatch(text) is not None:
-        date = parse_date_text(text)
-        return month_period(date) if date is not None else None
-    return period_of(text, southern)
+    if _MONTH_ONLY.fullmatch(text) is None:
+        return period_of(text, southern)
+    date = front_matter_written_date(text)
+    return month_period(date) if date is not None else None
 
 
 def _real_date(year: int, month: int, day: int) -> dt.date | None:
