@@ -88,6 +88,11 @@ FIX_TABLE = [
     ("Q001", True, "# Title\n\nTODO: write the dosage section.\n", None),  # more than the placeholder
     ("Q001", True, "# Title\n\n| a | b |\n|---|---|\n| TBD | x |\n", None),  # a table cell
     ("Q001", False, "# Title\n\nPlaceholder slot\n\nText.\n", None),  # unsafe: not without --unsafe-fixes
+    ("Q013", True, "# Title\n\n##\n\nWhat is the study?\n\nText.\n", "# Title\n\n## What is the study?\n\nText.\n"),
+    ("Q013", True, "# Title\n\n  ### ###\nWho can join?\n", "# Title\n\n  ### Who can join?\n"),
+    ("Q013", True, '# Title\n\n## <a id="who"></a> ##\n\nWho can join?\n', '# Title\n\n## <a id="who"></a> Who can join?\n'),
+    ("Q013", True, "# Title\n\n##\n\n- Surgery\n", None),  # no line to move: left to a person
+    ("Q013", False, "# Title\n\n##\n\nWhat is the study?\n", None),  # unsafe: not without --unsafe-fixes
 ]
 
 

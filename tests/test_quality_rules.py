@@ -233,7 +233,8 @@ SETTLE = "Most people find that the soreness settles within two or three weeks o
         # Issue 14: what a source page repeats on purpose, under each stage or section heading.
         (f"## Stage 1\n\n{XREF}\n\nSurgery.\n\n## Stage 2\n\n{XREF}\n\nRadiotherapy.\n\n## Stage 3\n\n{XREF}", set()),
         (f"## Children\n\n{SETTLE}\n\n## Adults\n\n{SETTLE}", set()),  # a sentence each section needs
-        (f"##\n\nStage 1\n\n{SETTLE}\n\n##\n\nStage 2\n\n{SETTLE}", set()),  # headings whose text fell below them
+        # Headings whose text fell below them: Q013's, not a repeat.
+        (f"##\n\nStage 1\n\n{SETTLE}\n\n##\n\nStage 2\n\n{SETTLE}", {"Q013"}),
         (f"{XREF}\n\nChemotherapy is given in cycles.\n\n{XREF}", set()),  # a pointer given twice in one section
         (f"- Stage 1A: small.\n\n{SETTLE}\n- Stage 1B: larger.\n\n{SETTLE}", set()),  # per list item
         # Scraping damage: a doubled paragraph, a footer copied twice, a section copied twice, one caption under

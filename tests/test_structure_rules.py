@@ -1,4 +1,4 @@
-"""Rules that read the structural view: Q003, Q004, Q005 and Q008 on headings, lists, tables,
+"""Rules that read the structural view: Q003, Q004, Q005, Q008 and Q013 on headings, lists, tables,
 code, quotations and images, where reading the text line by line used to misread the page."""
 
 from __future__ import annotations
@@ -192,3 +192,67 @@ def test_q008_counts_the_words_up_to_the_minimum(body: str, says: str | None) ->
 def test_q005_says_which_title_to_delete(body: str, says: str) -> None:
     messages = [f.message for f in lint_text(front_matter() + "\n" + PROSE + "\n" + body + "\n") if f.code == "Q005"]
     assert messages[-1] == says.format(first=FIRST, second=FIRST + 2)
+
+
+LOST = "lost text"  # Q013 quotes the line below as the heading's text
+BARE = "bare"  # Q013 finds no text for it
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("##\n\nWhat is the study?\n\nText.", [(FIRST, 1, LOST)]),  # the scraped shape
+        ("##\nWhat is the study?", [(FIRST, 1, LOST)]),  # no blank line between
+        ("#\n\nAspirin", [(FIRST, 1, LOST)]),
+        ("###### \n\nDosage for children", [(FIRST, 1, LOST)]),  # a trailing space
+        ("## ##\n\nDosage", [(FIRST, 1, LOST)]),  # only a closing sequence
+        ("  ##\n\nDosage", [(FIRST, 3, LOST)]),  # indented: the column of the marks
+        ("##\n\nWhat is the study?\n\n##\n\nWho can join?", [(FIRST, 1, LOST), (FIRST + 4, 1, LOST)]),
+        ("##", [(FIRST, 1, BARE)]),  # the page ends
+        ("##\n\n- Surgery\n- Radiation", [(FIRST, 1, BARE)]),  # a list follows
+        ("##\n\n### Surgery", [(FIRST, 1, BARE)]),
+        ("##\n\n| a | b |\n|---|---|\n| 1 | 2 |", [(FIRST, 1, BARE)]),
+        ("##\n\nThe study ran for ten years.", [(FIRST, 1, BARE)]),  # a sentence: the section's text
+        ("##\n\nThe study ran for ten years\nand ended in 2020", [(FIRST, 1, BARE)]),  # two lines
+        ("##\n\n[Back to top](#top)", [(FIRST, 1, BARE)]),  # a link
+        ("##\n\n![A chart](chart.png)", [(FIRST, 1, BARE)]),
+        ("##\n\n<b>Dosage</b>", [(FIRST, 1, BARE)]),
+        ("##\n\n" + "Dosage " * 40, [(FIRST, 1, BARE)]),  # too long for a heading
+        ("##\n\n<!-- note -->\n\nDosage", [(FIRST, 1, BARE)]),  # something between
+        ("- ##\n\n  Dosage", [(FIRST, 3, BARE)]),  # in a list item
+        ("> ##\n>\n> Dosage", [(FIRST, 3, BARE)]),  # in a block quote
+        ("## Dosage\n\nText.", []),
+        ("Dosage\n------\n\nText.", []),  # setext: never empty
+        ("## `aspirin.yaml`\n\nText.", []),  # only code: shows something
+        ("## ![Logo](logo.png)\n\nText.", []),  # an image
+        ("## ![](logo.png)\n\nText.", []),  # an image without alt text still shows
+        ('## <a id="dosage"></a>\n\nDosage', [(FIRST, 1, LOST)]),  # an anchor shows nothing
+        ('## <a id="dosage"></a>\n\nText.', [(FIRST, 1, BARE)]),
+        ('## <img src="logo.png" alt="">\n\nText', []),  # an image in HTML shows something
+        ("## <SVG viewBox='0 0 1 1'></SVG>\n\nText", []),
+        ("```\n##\n\nDosage\n```", []),  # code
+        ("    ##\n\nDosage", []),  # indented code
+        ("<!--\n##\n-->\n\nDosage", []),  # a comment
+        ("#hashtag\n\nText.", []),  # no heading: no space after the mark
+        ("\\##\n\nText.", []),  # escaped
+    ],
+)
+def test_q013_finds_empty_headings(body: str, expected: list[tuple[int, int, str]]) -> None:
+    text = front_matter() + "\n" + PROSE + "\n" + body + "\n"
+    found = [
+        (f.line, f.column, LOST if "move it into the heading" in f.message else BARE)
+        for f in lint_text(text) if f.code == "Q013"
+    ]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "says"),
+    [
+        ("##\n\nWhat is the study?", 'empty heading `##`: its text "What is the study?" is on line {second}, as a paragraph; move it into the heading'),
+        ("####\n\n- Surgery", "empty heading `####`: write its text or delete it"),
+    ],
+)
+def test_q013_says_where_the_text_is(body: str, says: str) -> None:
+    messages = [f.message for f in lint_text(front_matter() + "\n" + PROSE + "\n" + body + "\n") if f.code == "Q013"]
+    assert messages == [says.format(second=FIRST + 2)]
