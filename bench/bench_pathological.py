@@ -47,6 +47,8 @@ CASES: dict[str, Callable[[int], str]] = {
     "reference link uses": lambda n: "[leaflet][r] and text\n\n" * n + "[r]: https://www.cancer.gov/a\n",
     "introductions under headings": lambda n: "### Surgery\n\nThe following treatments may be used:\n\n" * n,
     "headings": lambda n: "".join(f"# Heading {i}\n" for i in range(n)),
+    "empty headings, one paragraph at the end": lambda n: "##\n\n" * n + "Dosage\n",
+    "empty headings with their text below": lambda n: "##\n\nWhat is the study?\n\n" * n,
     "repeated paragraphs": lambda n: (
         "Radiotherapy uses high-energy rays to treat cancer. It is planned carefully for each person.\n\n" * n
     ),

@@ -219,6 +219,7 @@ BARE = "bare"  # Q013 finds no text for it
         ("##\n\n<b>Dosage</b>", [(FIRST, 1, BARE)]),
         ("##\n\n" + "Dosage " * 40, [(FIRST, 1, BARE)]),  # too long for a heading
         ("##\n\n<!-- note -->\n\nDosage", [(FIRST, 1, BARE)]),  # something between
+        ("##" + "\n" * 120 + "Dosage", [(FIRST, 1, BARE)]),  # far below: not the line below
         ("- ##\n\n  Dosage", [(FIRST, 3, BARE)]),  # in a list item
         ("> ##\n>\n> Dosage", [(FIRST, 3, BARE)]),  # in a block quote
         ("## Dosage\n\nText.", []),

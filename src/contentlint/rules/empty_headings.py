@@ -19,6 +19,8 @@ from contentlint.plugin import rule
 _SHOWN_HTML = re.compile(r"<(?:img|svg|picture|video|iframe|object|embed|input|button)\b", re.IGNORECASE)
 # Longer than a heading is written: the line below is then a paragraph of its own.
 _MAX_HEADING_LENGTH = 200
+# More blank space than this between a heading and a paragraph: the paragraph is not the line below.
+_MAX_GAP = 100
 
 
 @rule("Q013", "empty-heading", "warning", fix="unsafe")
@@ -90,6 +92,8 @@ def _lost_text(view: Structure, heading: Heading, starts: list[int]) -> Paragrap
     if at == len(starts):
         return None
     paragraph = view.paragraphs[at]
+    if paragraph.start - heading.end > _MAX_GAP or paragraph.end - paragraph.start > _MAX_HEADING_LENGTH + 10:
+        return None  # not the line below, or not one line: and the slices below stay short
     text = body[paragraph.start:paragraph.end].rstrip()
     if (
         paragraph.in_list or paragraph.in_quote or paragraph.in_table
