@@ -48,9 +48,10 @@ def empty_heading(document: Document, config: Config) -> Iterator[Violation]:
     Fix: put the heading's text after its `#` marks, or delete the empty heading.
 
     `--fix --unsafe-fixes` moves the line below into the heading (`## What is the study?`;
-    an anchor stays before it) when that line is a paragraph of its own: one line, at most 200 characters, not ending
-    in a full stop and not starting with a link, an image or HTML. Unsafe: whether that
-    line is the heading's text or the section's first sentence is a person's call.
+    an anchor stays before it) when that line is a paragraph of its own: one line, at most
+    200 characters, not ending in a full stop and not starting with a link, an image or
+    HTML. Unsafe: whether that line is the heading's text or the section's first sentence
+    is a person's call.
 
     Options: none.
     """
