@@ -280,6 +280,29 @@ def test_overlapping_fixes_first_wins() -> None:
     assert choose([later, overlapping, first]) == [first, later]
 
 
+@pytest.mark.parametrize(
+    ("fixes", "chosen"),
+    [
+        # An insertion where another fix's deletion starts (Q005 makes "# Facebook" "## Facebook" while
+        # Q002 deletes the line): applied together they would leave "#" alone. One waits.
+        ([Fix((Edit(10, 10, "#"),), "insert"), Fix((Edit(10, 30),), "delete")], ["insert"]),
+        ([Fix((Edit(10, 30),), "delete"), Fix((Edit(30, 30, "#"),), "insert")], ["delete"]),  # where it ends
+        ([Fix((Edit(0, 5),), "delete"), Fix((Edit(5, 9),), "next")], ["delete", "next"]),  # side by side: both
+        ([Fix((Edit(2, 4), Edit(10, 10, "x")), "both"), Fix((Edit(10, 12),), "then")], ["both"]),
+        ([Fix((Edit(10, 10, "a"),), "a"), Fix((Edit(10, 10, "b"),), "b")], ["a"]),  # two insertions at one place
+    ],
+)
+def test_fixes_that_touch_an_insertion_wait(fixes: list[Fix], chosen: list[str]) -> None:
+    assert [fix.description for fix in choose(fixes)] == chosen
+
+
+def test_a_line_deleted_is_not_also_demoted(tmp_path: Path) -> None:
+    """Q002 deletes a second title that is boilerplate; Q005's "#" for it must not stay behind."""
+    fixed, left = _fix(tmp_path, HEAD + f"\n# Title\n\n{LONG}\n\n# Facebook\n\n{OTHER}\n", ["Q002", "Q005", "Q013"], unsafe=True)
+    assert fixed.decode() == HEAD + f"\n# Title\n\n{LONG}\n\n{OTHER}\n"
+    assert left == []
+
+
 def test_overlapping_fixes_are_applied_on_later_passes(tmp_path: Path) -> None:
     """Three copies of a line: two overlapping deletions, one per pass, until one copy is left."""
     fixed, left = _fix(tmp_path, HEAD + f"\n{LONG}\n{LONG}\n{LONG}\n{LONG}\n", ["Q004"])

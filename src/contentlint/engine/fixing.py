@@ -67,17 +67,20 @@ def fix_policy(config: Config) -> FixPolicy:
 
 
 def choose(fixes: list[Fix]) -> list[Fix]:
-    """Fixes that do not overlap, the first in the file winning; the others wait for the next pass."""
+    """Fixes that do not overlap, the first in the file winning; the others wait for the next pass.
+    An insertion touching another fix's edit overlaps it: which side the text goes is unclear."""
     chosen: list[Fix] = []
     last_end = -1
+    inserted_at_end = False  # the chosen fix that ends at last_end inserts there
     for fix in sorted(fixes, key=lambda f: (f.start, f.end)):
         edits = sorted(fix.edits, key=lambda e: (e.start, e.end))
         if any(b.start < a.end for a, b in zip(edits, edits[1:])):
             continue  # a fix at odds with itself is a rule's bug: never half-applied
-        if fix.start < last_end or (fix.start == last_end and fix.start == fix.end):
+        if fix.start < last_end or (fix.start == last_end and (edits[0].start == edits[0].end or inserted_at_end)):
             continue
         chosen.append(fix)
         last_end = max(last_end, fix.end)
+        inserted_at_end = edits[-1].start == edits[-1].end == last_end
     return chosen
 
 
