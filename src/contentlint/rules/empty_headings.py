@@ -43,7 +43,8 @@ def empty_heading(document: Document, config: Config) -> Iterator[Violation]:
         What is the study?
 
     Not reported: a heading whose only content is code or an image (`## ![](phone.svg)`, an
-    `<img>`), which shows something; a `#` line inside a code block or an HTML comment.
+    `<img>`), which shows something; a heading underlined with `---` or `===`, which has a
+    line of its own; a `#` line inside a code block or an HTML comment.
 
     Fix: put the heading's text after its `#` marks, or delete the empty heading.
 
@@ -64,11 +65,14 @@ def empty_heading(document: Document, config: Config) -> Iterator[Violation]:
     starts = [paragraph.start for paragraph in view.paragraphs]
     for heading in empty:
         written = body[heading.start:heading.end]
+        first = written.find("#")
+        if first < 0 or written[:first].strip(" "):
+            continue  # underlined (setext): its line holds something, HTML at least
         if "![" in written or _SHOWN_HTML.search(written):
             continue  # an image: the heading shows something
-        marks = heading.start + written.index("#")
+        marks = heading.start + first
         hashes = "#" * heading.level
-        content = written[written.index("#") + heading.level:]  # an anchor (<a id>) is kept
+        content = written[first + heading.level:]  # an anchor (<a id>) is kept
         after = marks + heading.level + len(content.rstrip(" \t").rstrip("#").rstrip(" \t"))
         line = _lost_text(view, heading, starts)
         column = view.column_of(marks)
