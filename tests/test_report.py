@@ -14,6 +14,9 @@ import icalendar
 import pytest
 
 from conftest import front_matter, PROSE
+from contentlint.model.facts import DocumentFacts
+from contentlint.model.findings import Finding, Severity
+from contentlint.report.audit import Action
 from contentlint.report.audit_report import markdown_escape, message_html, safe_href
 from contentlint.report.calendar import working_day
 from contentlint.report.findings_table import _shares
@@ -380,7 +383,7 @@ def test_markdown_findings_table_is_capped_for_pasting() -> None:
     assert "<summary>All findings (130)</summary>" in markdown
     assert markdown.count("| error | M001 |") == 100
     assert "The first 100 are shown" in markdown and "list all 130" in markdown
-    assert "… and 70 more documents with fewer findings" in markdown
+    assert "… and 110 more documents with fewer findings" in markdown  # 20 are listed
 
 
 def test_report_passes_links_through_to_the_link_check(run_cli, tmp_path: Path) -> None:
@@ -419,6 +422,66 @@ def test_html_of_70000_findings_caps_its_table_and_keeps_every_count() -> None:
     assert sum(int(total.replace(",", "")) for total, _ in counts) == 70_000
     assert sum(int(shown.replace(",", "")) for _, shown in counts) == 1000
     assert "more findings for this document" in html  # a document's list in "What to fix" is cut too
+
+
+def test_markdown_of_70000_findings_fits_in_an_issue() -> None:
+    from big_report import TODAY, big_result
+    from contentlint.model.settings import Config
+    from contentlint.report import ReportOptions, get
+
+    buffer = io.StringIO()
+    get("markdown")(big_result(), buffer, ReportOptions(config=Config(today=TODAY)))
+    markdown = buffer.getvalue()
+    assert len(markdown) <= 65_536  # a GitHub issue body (it was 2.8 MB on nci-kb's 18,000 findings)
+    items = re.findall(r"^\d+\. \*\*", markdown, re.MULTILINE)
+    assert len(items) == 20 and "… and 1,980 more documents with fewer findings" in markdown
+    assert markdown.count("    - [ ] ") == 20 * 5
+
+
+def _finding(code: str, line: int, severity: str = "warning") -> Finding:
+    return Finding("a.md", line, 1, code, Severity(severity), f"{code} at {line}", code.lower())
+
+
+def _excerpt(codes: list[tuple[str, int]], limit: int) -> tuple[list[str], list[str]]:
+    """What an action shows (code:line) and what it tallies, for findings given in their order."""
+    action = Action(DocumentFacts("a.md", "a.md"), [_finding(code, line) for code, line in codes], 0, len(codes))
+    excerpt = action.excerpt(limit)
+    return (
+        [f"{f.code}:{f.line}" for f in excerpt.shown],
+        [f"{t.code} ×{t.count} ({t.lines})" for t in excerpt.left_out],
+    )
+
+
+INSECURE = [("L004", line) for line in range(10, 40)]
+
+
+@pytest.mark.parametrize(
+    ("codes", "limit", "shown", "left_out"),
+    [
+        # Thirty insecure links do not hide the overdue review and the vendor link: each code has its turn.
+        ([("F001", 5), *INSECURE, ("S003", 90)], 4, ["F001:5", "L004:10", "L004:11", "S003:90"], ["L004 ×28 (lines 12–39)"]),
+        ([("F001", 5), *INSECURE, ("S003", 90)], 2, ["F001:5", "L004:10"], ["L004 ×29 (lines 11–39)", "S003 ×1 (line 90)"]),
+        ([("F001", 5), ("L004", 8)], 12, ["F001:5", "L004:8"], []),  # all of them
+        ([("Q013", 3), ("Q013", 9), ("L004", 4)], 2, ["Q013:3", "L004:4"], ["Q013 ×1 (line 9)"]),
+        ([("M101", 1)] * 3 + [("Q001", 7)], 2, ["M101:1", "Q001:7"], ["M101 ×2 (line 1)"]),
+        ([], 12, [], []),
+    ],
+)
+def test_a_documents_excerpt_gives_each_code_its_turn(
+    codes: list[tuple[str, int]], limit: int, shown: list[str], left_out: list[str]
+) -> None:
+    assert _excerpt(codes, limit) == (shown, left_out)
+
+
+def test_what_to_fix_tallies_what_it_leaves_out(run_cli, corpus) -> None:
+    links = "\n".join(f"- [Study {n}](http://www.example.org/study/{n})" for n in range(20))
+    root = corpus({"docs/a.md": front_matter(lastReviewed="2020-01-01") + "\n# Radiotherapy\n\n" + PROSE + "\n" + links + "\n"})
+    for name in ("r.html", "r.md"):
+        run_cli("report", "docs", "-o", name, *TODAY_ARG, cwd=root)
+    html, markdown = (root / "r.html").read_text(), (root / "r.md").read_text()
+    assert "F001" in html.split("more findings for this document")[0]
+    assert '… and 9 more findings for this document: <span class="code">L004</span> ×9 (lines 26–34)' in html
+    assert "    - … and 16 more findings for this document: L004 ×16 (lines 19–34)" in markdown
 
 
 @pytest.mark.parametrize(

@@ -124,6 +124,56 @@ class Action:
     warnings: int
     review_note: str = ""
 
+    def excerpt(self, limit: int) -> ActionExcerpt:
+        """At most ``limit`` of the findings to list, in their order; each code has its turn before
+        any code shows a second finding, so a thousand insecure links do not hide the one overdue
+        review. The ones not listed are tallied code by code, the most first."""
+        by_code: dict[str, list[int]] = {}
+        for index, finding in enumerate(self.findings):
+            by_code.setdefault(finding.code, []).append(index)
+        chosen: list[int] = []
+        turn = 0
+        while len(chosen) < limit:
+            candidates = sorted(indexes[turn] for indexes in by_code.values() if len(indexes) > turn)
+            if not candidates:
+                break
+            chosen += candidates[: limit - len(chosen)]
+            turn += 1
+        taken = Counter(self.findings[index].code for index in chosen)
+        left_out = [
+            CodeTally(code, len(lines), min(lines), max(lines))
+            for code, indexes in by_code.items()
+            if (lines := [self.findings[index].line for index in indexes[taken[code]:]])
+        ]
+        left_out.sort(key=lambda tally: (-tally.count, tally.code))
+        return ActionExcerpt([self.findings[index] for index in sorted(chosen)], left_out)
+
+
+@dataclass(frozen=True)
+class CodeTally:
+    """The findings of one code that an action's excerpt leaves out."""
+
+    code: str
+    count: int
+    first_line: int
+    last_line: int
+
+    @property
+    def lines(self) -> str:
+        if self.first_line == self.last_line:
+            return f"line {self.first_line}"
+        return f"lines {self.first_line}–{self.last_line}"
+
+
+@dataclass(frozen=True)
+class ActionExcerpt:
+    shown: list[Finding]
+    left_out: list[CodeTally]
+
+    @property
+    def left_out_count(self) -> int:
+        return sum(tally.count for tally in self.left_out)
+
 
 @dataclass(frozen=True)
 class SiteRow:

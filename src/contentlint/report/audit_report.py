@@ -171,8 +171,11 @@ def report_html(result: RunResult, stream: TextIO, options: ReportOptions) -> No
 
 # -- Markdown ----------------------------------------------------------------------------------
 
-# Enough for an issue: the whole report stays under the usual 65,536-character limit of an issue body.
+# Enough for an issue: the whole report stays under the 65,536-character limit of a GitHub issue body
+# (tests/test_report.py holds it to that on 70,000 findings).
 MARKDOWN_FINDINGS_LIMIT = 100
+MARKDOWN_ACTION_DOCUMENTS = 20
+MARKDOWN_ACTION_FINDINGS = 5
 
 
 def markdown_escape(value: Any) -> str:
@@ -199,5 +202,8 @@ def _markdown_environment() -> Environment:
 def report_markdown(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
     audit = _audit(result, options)
     template = _markdown_environment().get_template("report.md.j2")
-    text = template.render(**_common_globals(audit), findings_limit=MARKDOWN_FINDINGS_LIMIT)
+    text = template.render(
+        **_common_globals(audit), findings_limit=MARKDOWN_FINDINGS_LIMIT,
+        action_documents_limit=MARKDOWN_ACTION_DOCUMENTS, action_findings_limit=MARKDOWN_ACTION_FINDINGS,
+    )
     stream.write(re.sub(r"\n{3,}", "\n\n", text))
