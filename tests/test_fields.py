@@ -338,10 +338,16 @@ def test_tech_docs_site_each_owner_gets_their_own_list(run_cli) -> None:
     assert all("owner" not in f for f in _check(run_cli, FIXTURES / "tech-docs", "--select", "S")["findings"])
 
 
-def test_tech_docs_site_without_the_preset_sees_no_review_dates(run_cli, tmp_path: Path) -> None:
+def test_tech_docs_site_without_the_preset_reads_its_dates_as_misspelt_keys(run_cli, tmp_path: Path) -> None:
+    # Without the preset, `last_reviewed_on` is M103's misspelling of lastReviewed: its date still counts,
+    # `review_in` does not, so the default two-year cycle applies and only the 2024 page is overdue.
     (tmp_path / "empty.toml").write_text("[review]\ndue-soon-days = 30\n")
     report = _check(run_cli, FIXTURES / "tech-docs", "--config", str(tmp_path / "empty.toml"), "--select", "F")
-    assert {f["code"] for f in report["findings"]} == {"F004"}
+    found = {(f["code"], f["path"].rsplit("/", 1)[-1]) for f in report["findings"]}
+    assert found == {("F001", "contact.html.md"), ("F004", "index.html.md")}
+    overdue = next(f for f in report["findings"] if f["code"] == "F001")
+    assert "last_reviewed_on 2024-01-01 + biennial cycle (default)" in overdue["message"]
+    assert overdue["message"].endswith("update lastReviewed, which this page spells `last_reviewed_on`")
 
 
 @pytest.mark.parametrize("cycle_text, cycle", [("6 months", relativedelta(months=6)), ("26 weeks", relativedelta(weeks=26))])

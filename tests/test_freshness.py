@@ -165,6 +165,66 @@ def test_due_soon_window_from_config() -> None:
     assert freshness(text, review=ReviewPolicy(due_soon_days=45)) == {"F002"}
 
 
+@pytest.mark.parametrize(
+    ("keys", "expected"),
+    [
+        # Without lastReviewed, a key that M103 reads as its misspelling still schedules the review.
+        ({"last_reviewed": "2020-01-01"}, {"F001"}),
+        ({"lastreviewed": "'2020-01-01'"}, {"F001"}),
+        ({"lastReviewd": "2020-01-01"}, {"F001"}),
+        ({"last-reviewed": "'Dec 30, 2019'"}, {"F001"}),  # in another form too
+        ({"last_reviewed": "2026-11-01"}, set()),  # fresh
+        ({"last_reviewed": "2025-12-10"}, {"F002"}),  # due 2026-12-10, within 30 days of 2026-11-22
+        ({"last_reviewed": "2027-06-01"}, {"F003"}),
+        ({"last_reviewed": "soon"}, set()),  # no date: M101 and M103 say what to do
+        ({"last_reviewed": "2020-01-01", "lastreviewed": "2020-01-01"}, set()),  # two keys: which one?
+        ({"lastReviewed": "'2026-10-01'", "last_reviewd": "2019-01-01"}, set()),  # the field itself wins
+        ({"colour": "2020-01-01"}, set()),  # no misspelling of it
+    ],
+)
+def test_a_misspelt_review_key_still_schedules_the_review(keys: dict[str, str], expected: set[str]) -> None:
+    text = front_matter(**{"lastReviewed": None, **keys}) + BODY
+    assert freshness(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("keys", "expected"),
+    [
+        # Without reviewFrequency, a key that M103 reads as its misspelling still gives the cycle.
+        ({"reviewfrequency": "quarterly"}, {"F001"}),  # due 2026-03-30; the default two years would hide it
+        ({"review_frequency": "every 3 months"}, {"F001"}),
+        ({"reviewFrequncy": "quarterly"}, {"F001"}),
+        ({"reviewfrequency": "biennial"}, set()),
+        ({"reviewfrequency": "whenever"}, set()),  # no cycle in it: the policy's cycle, as without the key
+        ({"reviewFrequency": "biennial", "reviewfrequency": "quarterly"}, set()),  # the field itself wins
+    ],
+)
+def test_a_misspelt_cycle_key_still_gives_the_cycle(keys: dict[str, str], expected: set[str]) -> None:
+    text = front_matter(**{"reviewFrequency": None, "lastReviewed": "'2025-12-30'", **keys}) + BODY
+    assert freshness(text) == expected
+
+
+def test_a_misspelt_cycle_key_is_named_in_the_message() -> None:
+    text = front_matter(reviewFrequency=None, lastReviewed="'2025-12-30'", reviewfrequency="quarterly") + BODY
+    (finding,) = [f for f in lint_text(text) if f.code == "F001"]
+    assert finding.message.startswith(
+        "review overdue by 237 days: due 2026-03-30 (lastReviewed 2025-12-30 + quarterly cycle (reviewfrequency))"
+    )
+
+
+def test_a_misspelt_review_key_is_named_in_the_messages() -> None:
+    text = front_matter(lastReviewed=None, last_reviewed="2020-01-01") + BODY + "\nPage last reviewed: 3 March 2024\n"
+    found = {f.code: f for f in lint_text(text) if f.code.startswith("F")}
+    assert found["F001"].line == 9  # the key's line
+    assert found["F001"].message == (
+        "review overdue by 2151 days: due 2021-01-01 (last_reviewed 2020-01-01 + annual cycle); "
+        "review the page and update lastReviewed, which this page spells `last_reviewed`"
+    )
+    assert found["F005"].message.startswith(
+        'body says "Page last reviewed: 3 March 2024" but front matter says last_reviewed 2020-01-01 (line 9)'
+    )
+
+
 def test_overdue_message_and_line() -> None:
     text = front_matter(lastReviewed="'2025-12-30'", reviewFrequency="quarterly") + BODY
     (finding,) = [f for f in lint_text(text) if f.code == "F001"]

@@ -13,6 +13,7 @@ from contentlint.analysis.cycles import cycle_after, cycle_text, parse_cycle
 from contentlint.analysis.date_periods import is_southern
 from contentlint.analysis.memo import per_document
 from contentlint.analysis.phrase_index import text_scan
+from contentlint.analysis.schema import schema_problems
 from contentlint.analysis.review_dates import (
     LAST,
     NEXT,
@@ -41,6 +42,7 @@ class ReviewSchedule:
     # The first and last day the review can be due, when its date names a period ("2024"), not a day.
     due_span: tuple[dt.date, dt.date] | None = None
     basis: str = ""  # how the due date was reached, for messages
+    last_key: str = ""  # the front-matter key of front_matter_last: the field, or a misspelling of it
     cycle: Cycle | None = None  # None: no cycle, so a last-review date alone schedules nothing
     cycle_origin: str = ""
     exempt: str = ""  # why no review is scheduled (archived documents)
@@ -57,13 +59,22 @@ def review_schedule(document: Document, config: Config) -> ReviewSchedule:
     schedule = ReviewSchedule()
     meta = document.metadata
     fields = config.fields
-    own_cycle = parse_cycle(meta.get(fields.review_cycle))
+    cycle_key = fields.review_cycle
+    if cycle_key not in meta:
+        cycle_key = _misspelt_key(document, config, fields.review_cycle) or cycle_key
+    own_cycle = parse_cycle(meta.get(cycle_key))
     if own_cycle is not None:
-        schedule.cycle, schedule.cycle_origin = own_cycle, fields.review_cycle
+        schedule.cycle, schedule.cycle_origin = own_cycle, cycle_key
     else:
         schedule.cycle, schedule.cycle_origin = config.cycle_for(meta.get("sourceType"), meta.get(fields.source))
     order = config.review.date_order
+    schedule.last_key = fields.last_reviewed
     schedule.front_matter_last = _front_matter_date(document, fields.last_reviewed, LAST, order, fields.url)
+    if schedule.front_matter_last is None and fields.last_reviewed not in meta:
+        misspelt = _misspelt_key(document, config, fields.last_reviewed)
+        if misspelt:
+            schedule.front_matter_last = _front_matter_date(document, misspelt, LAST, order, fields.url)
+            schedule.last_key = misspelt
     if fields.next_review is not None:
         schedule.front_matter_next = _front_matter_date(document, fields.next_review, NEXT, order, fields.url)
     if fields.owner is not None:
@@ -92,7 +103,7 @@ def review_schedule(document: Document, config: Config) -> ReviewSchedule:
         anchor = schedule.front_matter_last
         schedule.due = cycle_after(anchor.date, schedule.cycle)
         origin = "" if schedule.cycle_origin == fields.review_cycle else f" ({schedule.cycle_origin})"
-        schedule.basis = f"{fields.last_reviewed} {_shown(anchor)} + {cycle} cycle{origin}"
+        schedule.basis = f"{schedule.last_key} {_shown(anchor)} + {cycle} cycle{origin}"
         schedule.due_line = anchor.line
         schedule.due_span = _due_span(anchor, schedule.cycle)
     elif schedule.front_matter_last is not None:
@@ -109,6 +120,17 @@ def review_schedule(document: Document, config: Config) -> ReviewSchedule:
         schedule.basis = f"the page says {anchor.quoted} + {cycle} cycle ({schedule.cycle_origin})"
         schedule.due_line = anchor.line
     return schedule
+
+
+def _misspelt_key(document: Document, config: Config, field: str) -> str:
+    """The one front-matter key that M103 takes for a misspelling of ``field`` ("last_reviewed" for
+    lastReviewed), or "". Its date still schedules the review, so that M103's complaint about the
+    key's name does not hide an overdue review."""
+    keys = [
+        problem.field for problem in schema_problems(document, config)
+        if problem.code == "M103" and problem.suggestion == field and problem.field in document.metadata
+    ]
+    return keys[0] if len(keys) == 1 else ""
 
 
 def _due_span(anchor: ReviewDate, cycle: Cycle | None) -> tuple[dt.date, dt.date] | None:

@@ -36,7 +36,9 @@ def review_overdue(document: Document, config: Config) -> Iterator[Violation]:
        "30/12/2025", "2025/12/30") is read too, and quoted as written, so that
        M102's complaint about its form does not hide an overdue review;
        03/04/2025 is read only with `date-order` set to "DMY" or "MDY"; a
-       year, season or quarter (`2025`, `Spring 2025`) as in the body, below;
+       year, season or quarter (`2025`, `Spring 2025`) as in the body, below.
+       Without the field, a key that M103 reads as its misspelling
+       (`last_reviewed`, `lastReviewd`) gives the date, for the same reason;
     3. a next-review date in the body: "Next review due: 01 November 2025",
        "Date of next review: March 2027", "Due for review 12/2028", "Next
        planned review: June 2027", "Next update due: June 2027";
@@ -75,9 +77,10 @@ def review_overdue(document: Document, config: Config) -> Iterator[Violation]:
 
     The cycle is the cycle field (`reviewFrequency` by default): monthly,
     quarterly, semiannual, annual, biennial, a number of months, or a duration
-    such as "6 months", "191 days", "2 weeks" or "P6M". Without it, the policy
-    for the document's `sourceType` or source in config; without that, two
-    years. Months are calendar months: 30 November plus 3 months is 28
+    such as "6 months", "191 days", "2 weeks" or "P6M"; without it, a key that
+    M103 reads as its misspelling (`reviewfrequency`). Without either, the
+    policy for the document's `sourceType` or source in config; without that,
+    two years. Months are calendar months: 30 November plus 3 months is 28
     February. Documents with `status: archived` are not scheduled.
 
     Example: `lastReviewed: 2025-12-30` with `reviewFrequency: quarterly` was due
@@ -98,6 +101,8 @@ def review_overdue(document: Document, config: Config) -> Iterator[Violation]:
     fields = config.fields
     if schedule.front_matter_next:
         action = f"update {fields.next_review}"
+    elif schedule.front_matter_last and schedule.last_key != fields.last_reviewed:
+        action = f"update {fields.last_reviewed}, which this page spells `{schedule.last_key}`"
     elif schedule.front_matter_last:
         action = f"update {fields.last_reviewed}"
     else:
@@ -243,7 +248,7 @@ def review_dates_disagree(document: Document, config: Config) -> Iterator[Violat
         if date.kind == LAST and not (first <= fm_last and fm_first <= last):  # the two days or periods meet
             yield Violation(
                 date.line, date.column,
-                f"body says {date.quoted} but front matter says {fields.last_reviewed} {fm.date.isoformat()} "
+                f"body says {date.quoted} but front matter says {schedule.last_key} {fm.date.isoformat()} "
                 f"(line {fm.line}); make them agree",
                 subject=fields.last_reviewed, owner=schedule.owner,
             )
