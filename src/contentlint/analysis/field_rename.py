@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from contentlint.analysis.fix_edits import offset_of
-from contentlint.analysis.schema import SchemaProblem
+from contentlint.analysis.schema import SchemaProblem, misspellings_of
 from contentlint.document import Document
 from contentlint.model.fixes import Edit, Fix
 from contentlint.model.settings import Config
@@ -19,7 +17,7 @@ def rename_fix(document: Document, config: Config, problem: SchemaProblem, probl
     target = problem.suggestion
     if not target or target in document.metadata:
         return None
-    if Counter(p.suggestion for p in problems if p.code == "M103")[target] > 1:
+    if len(misspellings_of(problems, target)) > 1:
         return None
     key = problem.field
     offset = offset_of(document, problem.line, problem.column)

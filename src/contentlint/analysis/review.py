@@ -13,7 +13,7 @@ from contentlint.analysis.cycles import cycle_after, cycle_text, parse_cycle
 from contentlint.analysis.date_periods import is_southern
 from contentlint.analysis.memo import per_document
 from contentlint.analysis.phrase_index import text_scan
-from contentlint.analysis.schema import schema_problems
+from contentlint.analysis.schema import misspellings_of, schema_problems
 from contentlint.analysis.review_dates import (
     LAST,
     NEXT,
@@ -59,22 +59,15 @@ def review_schedule(document: Document, config: Config) -> ReviewSchedule:
     schedule = ReviewSchedule()
     meta = document.metadata
     fields = config.fields
-    cycle_key = fields.review_cycle
-    if cycle_key not in meta:
-        cycle_key = _misspelt_key(document, config, fields.review_cycle) or cycle_key
+    cycle_key = _field_key(document, config, fields.review_cycle)
     own_cycle = parse_cycle(meta.get(cycle_key))
     if own_cycle is not None:
         schedule.cycle, schedule.cycle_origin = own_cycle, cycle_key
     else:
         schedule.cycle, schedule.cycle_origin = config.cycle_for(meta.get("sourceType"), meta.get(fields.source))
     order = config.review.date_order
-    schedule.last_key = fields.last_reviewed
-    schedule.front_matter_last = _front_matter_date(document, fields.last_reviewed, LAST, order, fields.url)
-    if schedule.front_matter_last is None and fields.last_reviewed not in meta:
-        misspelt = _misspelt_key(document, config, fields.last_reviewed)
-        if misspelt:
-            schedule.front_matter_last = _front_matter_date(document, misspelt, LAST, order, fields.url)
-            schedule.last_key = misspelt
+    schedule.last_key = _field_key(document, config, fields.last_reviewed)
+    schedule.front_matter_last = _front_matter_date(document, schedule.last_key, LAST, order, fields.url)
     if fields.next_review is not None:
         schedule.front_matter_next = _front_matter_date(document, fields.next_review, NEXT, order, fields.url)
     if fields.owner is not None:
@@ -122,15 +115,14 @@ def review_schedule(document: Document, config: Config) -> ReviewSchedule:
     return schedule
 
 
-def _misspelt_key(document: Document, config: Config, field: str) -> str:
-    """The one front-matter key that M103 takes for a misspelling of ``field`` ("last_reviewed" for
-    lastReviewed), or "". Its date still schedules the review, so that M103's complaint about the
-    key's name does not hide an overdue review."""
-    keys = [
-        problem.field for problem in schema_problems(document, config)
-        if problem.code == "M103" and problem.suggestion == field and problem.field in document.metadata
-    ]
-    return keys[0] if len(keys) == 1 else ""
+def _field_key(document: Document, config: Config, field: str) -> str:
+    """The front-matter key that holds ``field``: the field itself, or, where it is missing, the one
+    key that M103 takes for its misspelling ("last_reviewed" for lastReviewed), so that M103's
+    complaint about the key's name does not hide an overdue review."""
+    if field in document.metadata:
+        return field
+    keys = [key for key in misspellings_of(schema_problems(document, config), field) if key in document.metadata]
+    return keys[0] if len(keys) == 1 else field
 
 
 def _due_span(anchor: ReviewDate, cycle: Cycle | None) -> tuple[dt.date, dt.date] | None:

@@ -42,6 +42,11 @@ class SchemaProblem:
     allowed: tuple[str, ...] = ()  # M102 for a value outside an enum of strings: the values allowed
 
 
+def misspellings_of(problems: list[SchemaProblem], field: str) -> list[str]:
+    """The keys that M103 takes for misspellings of ``field``."""
+    return [problem.field for problem in problems if problem.code == "M103" and problem.suggestion == field]
+
+
 def load_schema(path: Path | None) -> dict[str, Any]:
     try:
         if path is None:
