@@ -317,6 +317,9 @@ def test_symlink_loops(run_cli, tmp_path: Path) -> None:
     assert set(by_path) == {"self.md", "ping.md", "pong.md", "dangling.md"}
     assert all(f["code"] == "E001" for f in by_path.values())
     assert "symbolic links" in by_path["self.md"]["message"]
+    assert by_path["dangling.md"]["message"] == (
+        "broken symbolic link (to missing.md): point it at an existing file, or delete it"
+    )
 
 
 @pytest.mark.parametrize("output_format", ["json", "sarif"])

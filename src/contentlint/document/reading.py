@@ -95,7 +95,7 @@ def read_file_bytes(filename: str | os.PathLike[str], max_bytes: int = DEFAULT_M
         finally:
             os.close(descriptor)
     except FileNotFoundError:
-        return ReadError("file disappeared before it could be read")
+        return ReadError(_missing(filename))
     except IsADirectoryError:
         return ReadError(_unlisted_directory(filename) or "is a directory, not a file")
     except OSError as error:
@@ -105,6 +105,15 @@ def read_file_bytes(filename: str | os.PathLike[str], max_bytes: int = DEFAULT_M
     if len(data) > max_bytes:
         return ReadError(f"file is larger than the {max_bytes // (1024 * 1024)} MiB limit; not checked")
     return data
+
+
+def _missing(filename: str | os.PathLike[str]) -> str:
+    """Why a listed file is not there: a symbolic link that leads nowhere, or a file removed meanwhile."""
+    try:
+        target = os.readlink(filename)
+    except OSError:
+        return "file disappeared before it could be read"
+    return f"broken symbolic link (to {target}): point it at an existing file, or delete it"
 
 
 def read_stream_bytes(stream: BinaryIO, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> tuple[bytes, ReadError | None]:
