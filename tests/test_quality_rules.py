@@ -189,6 +189,13 @@ def test_q002_extendable_lines_and_phrases() -> None:
         ("Common side effects of this injection can include:\n\nMost people get used to the clinic after a week or two.", {"Q003"}),
         ("### Diet\n\nAvoid the following foods while you take it:\n\n## Getting help\n\nCall the ward if you need us.", {"Q003"}),
         ("### Diet\n\nAvoid the following foods while you take it:\n\n#### Grapefruit\n\nIt raises the dose.", set()),
+        # One text presented, not a list: "Here is a … version", "Below is the …"; but "Here is a list of", "Here are".
+        ("For younger readers. Here is a shorter version of the advice on mouth care:\n\nBrush gently after meals.", set()),
+        ("Here's the letter we send to your doctor after the clinic visit:\n\nDear Dr Patel, we saw your patient today.", set()),
+        ("Below is the statement our trust agreed with the patients' panel:\n\nWe will answer every call within a day.", set()),
+        ("Here is a list of the foods to avoid while you take it:\n\nAsk the pharmacist if you are unsure.", {"Q003"}),
+        ("Here are the side effects that people most often have:\n\nAsk the pharmacist if you are unsure.", {"Q003"}),
+        ("Here is a few of the side effects that people often have:\n\nAsk the pharmacist if you are unsure.", {"Q003"}),
     ],
 )
 def test_q003_list_missing(body: str, expected: set[str]) -> None:

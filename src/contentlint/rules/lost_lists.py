@@ -33,6 +33,12 @@ _SOMETHING_FOLLOWS = ("|", ">", "<", "[", "!", "`", '"', "“", "'", "‘", "(")
 _PARENTHESES = re.compile(r"\([^()]*\)")
 # An introduction of one thing, not of a list: "The best way to cite this summary is:" then the citation.
 _ONE_THING = re.compile(r"\b(?:cite|citation)\b|\b(?:is|was|reads)\W*$", re.IGNORECASE)
+# "Here is a shorter version of the advice:" presents one text; "Here is a list of…" and "Here are…" a list.
+_ONE_TEXT = re.compile(
+    r"\W*(?:here|below|this)(?:\s+is|[’']s)\s+(?:a|an|the|this|our|my|your)\s"
+    r"(?!.*\b(?:list|few|number|series|set|range|selection|couple|summary of the (?:main|key))\b)",
+    re.IGNORECASE,
+)
 # A reference's field left empty ("Available at:", "doi:") is Q006's: an address is lost, not a list.
 _REFERENCE_FIELD = re.compile(
     r"\W*(?:doi|url|pmid|pmcid|isbn|issn|available (?:at|from|online)|retrieved from|accessed(?: \S+){0,3} (?:at|from))\W*",
@@ -172,8 +178,10 @@ def list_missing(document: Document, config: Config) -> Iterator[Violation]:
     or as paragraphs that open alike ("Lapatinib has been linked with …", "Trastuzumab
     has been linked with …");
     an introduction of one thing rather than a list ("The best way to cite this summary
-    is:" then the citation); a reference's empty field ("Available at:", "doi:", "PMID:"),
-    which Q006 reports; a list item's own text that lost its indent. Labels such as "Email:" or "Opening hours:" are not introductions, and a colon
+    is:" then the citation; "Here is a shorter version of the advice:" then that text,
+    where "Here is a list of…" and "Here are…" still introduce a list); a reference's
+    empty field ("Available at:", "doi:", "PMID:"), which Q006 reports; a list item's own
+    text that lost its indent. Labels such as "Email:" or "Opening hours:" are not introductions, and a colon
     in the middle of a paragraph ("You can take it:" with the sentence going on below) or
     in code is not one either.
 
@@ -212,8 +220,8 @@ def list_missing(document: Document, config: Config) -> Iterator[Violation]:
             what = "a heading follows"
         elif following.kind != "paragraph" or _is_content(view, following.paragraph):
             continue
-        elif _item_text(line) or _ONE_THING.search(_last_sentence(line)):
-            continue  # an item's own text that lost its indent; a citation or one answer, not a list
+        elif _item_text(line) or _ONE_THING.search(sentence := _last_sentence(line)) or _ONE_TEXT.match(sentence):
+            continue  # an item's own text that lost its indent; a citation, one answer or one text, not a list
         else:
             if after is not None and after.kind == "paragraph" and _parallel(body[following.start:following.end], body[after.start:after.end]):
                 continue  # items written as paragraphs: "Lapatinib has been linked with …", "Trastuzumab has been linked with …"
