@@ -124,3 +124,61 @@ def test_an_unreachable_proxy_is_unavailable(tmp_path: Path) -> None:
     assert message.startswith("network unavailable: the proxy http://127.0.0.1:")
     assert "secret" not in message and "\n" not in message
     assert cached_rows(tmp_path) == 0
+
+
+@pytest.fixture()
+def silent_resolver(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+    """A name in the dict gets "try again" from the resolver as many times as the dict says, then
+    resolves to 127.0.0.1; other names always get "try again"; IP literals connect."""
+    failures_left: dict[str, int] = {}
+    real = guard.resolve
+
+    def resolve(host: str, port: int) -> list[tuple[int, str]]:
+        if host.replace(".", "").isdigit():
+            return real(host, port)
+        if host not in failures_left or failures_left[host] > 0:
+            if host in failures_left:
+                failures_left[host] -= 1
+            raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")
+        return real("127.0.0.1", port)
+
+    monkeypatch.setattr(guard, "resolve", resolve)
+    return failures_left
+
+
+@pytest.mark.parametrize(
+    ("silences", "retries", "error", "code"),
+    [
+        (1, 1, None, None),  # the name server answered the second time: the link works
+        (2, 2, None, None),
+        (2, 1, kinds.DNS_NO_ANSWER, "L002"),  # still no answer after the retries
+        (5, 0, kinds.DNS_NO_ANSWER, "L002"),
+    ],
+)
+def test_a_name_server_that_gives_no_answer_is_asked_again(
+    silent_resolver: dict[str, int], server: LoopbackServer, tmp_path: Path,
+    silences: int, retries: int, error: str | None, code: str | None,
+) -> None:
+    silent_resolver["www.flaky.example"] = silences
+    url = f"http://www.flaky.example:{server.port}/ok"
+    link_settings = settings(tmp_path, retries=retries)
+    outcome = run([url, server.url("/ok")], link_settings)[url]  # the second host shows the network works
+    assert outcome.error == error and outcome.attempts == min(silences, retries) + 1
+    finding = judge(outcome, link_settings)
+    assert (finding[0] if finding else None) == code
+    if code:
+        tries = f" in {retries + 1} tries" if retries else ""
+        assert finding[1] == (
+            f"unreachable: the name server gave no answer for www.flaky.example{tries} (a passing "
+            "DNS failure, or the domain's name servers are down); check the link later"
+        )
+
+
+def test_no_answer_from_any_name_server_is_network_unavailable(silent_resolver: dict[str, int], tmp_path: Path) -> None:
+    # What an offline laptop's resolver says for every name: one line, no L002, nothing cached.
+    urls = ["https://www.nhs.example/a", "https://www.cancer.example/b"]
+    with pytest.raises(NetworkUnavailable) as raised:
+        run(urls, settings(tmp_path))
+    assert str(raised.value).startswith("network unavailable: no host could be reached (2 hosts tried; ")
+    assert "the name server gave no answer" in str(raised.value)
+    assert cached_rows(tmp_path) == 0

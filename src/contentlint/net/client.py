@@ -15,6 +15,7 @@ import errno
 import http.client
 import random
 import re
+import socket
 import ssl
 import threading
 import time
@@ -82,6 +83,10 @@ def parse_retry_after(value: str | None, now: float | None = None) -> float | No
 # sent is neither sent nor trusted.
 _UNABLE_TO_GET_ISSUER_CERT_LOCALLY = 20
 
+# getaddrinfo's "try again": the resolver got no answer, unlike "no such name" (EAI_NONAME).
+_EAI_AGAIN = getattr(socket, "EAI_AGAIN", None)
+_PASSING = (kinds.TIMEOUT, kinds.CONNECTION, kinds.DNS_NO_ANSWER)  # failures worth a retry
+
 WaitNotice = Callable[[str, bool], None]  # (host, True when a wait starts / False when it ends)
 
 
@@ -102,6 +107,8 @@ def _error_kind(error: BaseException) -> tuple[str, str]:
     if isinstance(error, requests.exceptions.ConnectionError):
         chain = _causes(error)
         if any(isinstance(e, NameResolutionError) for e in chain):
+            if _EAI_AGAIN is not None and any(isinstance(e, socket.gaierror) and e.errno == _EAI_AGAIN for e in chain):
+                return kinds.DNS_NO_ANSWER, "the name server gave no answer for the host (temporary failure in name resolution)"
             return kinds.DNS, "the host name does not resolve (DNS)"
         if any(isinstance(e, ConnectionRefusedError) or getattr(e, "errno", None) == errno.ECONNREFUSED for e in chain):
             return kinds.REFUSED, "connection refused"
@@ -293,7 +300,7 @@ class LinkClient:
                 method = "GET"
                 answer = self._request(session, method, url, host, headers, result, budget)
                 answer.attempts = attempt + 1
-            retry = answer.status in RETRY_STATUSES or answer.error in (kinds.TIMEOUT, kinds.CONNECTION)
+            retry = answer.status in RETRY_STATUSES or answer.error in _PASSING
             if not retry or attempt >= settings.retries or self._stopping.is_set():
                 return answer
             wait = settings.backoff * (2**attempt) * random.uniform(0.8, 1.2)

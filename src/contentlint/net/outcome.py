@@ -7,6 +7,7 @@ from typing import Any
 
 # Kinds of failure where no usable HTTP answer came back.
 DNS = "dns"  # the host name does not resolve
+DNS_NO_ANSWER = "dns-no-answer"  # the name server gave no answer for it: a passing failure, or no network
 REFUSED = "refused"  # nothing listens on that port
 TIMEOUT = "timeout"  # no answer within --timeout
 TLS = "tls"  # certificate or TLS handshake problem
@@ -24,10 +25,10 @@ BAD_REDIRECT = "bad-redirect"  # a redirect that names no address to go to, or n
 INTERNAL = "internal"  # a bug in the checker; reported, never raised
 NO_ROUTE = "network-unreachable"  # the machine has no route to the host's network (offline)
 PROXY = "proxy"  # the proxy named in the settings failed (could not be reached, or refused)
-KINDS = frozenset({DNS, REFUSED, TIMEOUT, TLS, TLS_CHAIN, CONNECTION, LOOP, TOO_MANY_REDIRECTS, SCHEME, FORBIDDEN, INVALID,
+KINDS = frozenset({DNS, DNS_NO_ANSWER, REFUSED, TIMEOUT, TLS, TLS_CHAIN, CONNECTION, LOOP, TOO_MANY_REDIRECTS, SCHEME, FORBIDDEN, INVALID,
                    BAD_REDIRECT, INTERNAL, NO_ROUTE, PROXY})
 # Failures that say nothing about the host, only that this machine cannot get out.
-OFFLINE_KINDS = frozenset({DNS, NO_ROUTE, PROXY})
+OFFLINE_KINDS = frozenset({DNS, DNS_NO_ANSWER, NO_ROUTE, PROXY})
 # Outcomes that prove the network works: some host (or the proxy) answered something.
 _NEUTRAL_KINDS = frozenset({TIMEOUT, INVALID, INTERNAL})
 

@@ -172,6 +172,12 @@ def judge(outcome: Outcome, settings: LinkSettings, written: str | None = None) 
             f"unreachable: no answer from {outcome.final_url} within {settings.timeout:g} s{tries}; "
             "the site may be down or slow: check it later, or raise --timeout"
         )
+    if error == kinds.DNS_NO_ANSWER:
+        tries = f" in {outcome.attempts} tries" if outcome.attempts > 1 else ""
+        return "L002", (
+            f"unreachable: the name server gave no answer for {host_of(outcome.final_url or url)}{tries} (a passing "
+            "DNS failure, or the domain's name servers are down); check the link later"
+        )
     if error is not None:
         hint = _UNREACHABLE.get(error, "{detail}").format(detail=outcome.detail)
         where = f"{url} (via redirect to {outcome.final_url})" if outcome.hops else url
@@ -431,9 +437,10 @@ reported_code(
     readers: the domain may have lapsed, the site may be down, or its
     certificate may be broken.
 
-    Checked with `contentlint check --links` only. Timeouts and dropped
-    connections are retried before they count; a DNS failure, a refused
-    connection or a TLS error is not. Redirects are followed hop by hop up to
+    Checked with `contentlint check --links` only. Timeouts, dropped
+    connections and a name server that gives no answer ("temporary failure in
+    name resolution") are retried before they count; a name that does not
+    exist, a refused connection or a TLS error is not. Redirects are followed hop by hop up to
     `max-redirects` (10): a loop or a longer chain is reported here, and so is a
     redirect to anything other than http(s), a redirect whose `Location` is no
     URL (`http://[::1`), and a 3xx answer that names no address to go to. A
