@@ -220,7 +220,7 @@ def list_missing(document: Document, config: Config) -> Iterator[Violation]:
             what = "a heading follows"
         elif following.kind != "paragraph" or _is_content(view, following.paragraph):
             continue
-        elif _item_text(line) or _ONE_THING.search(sentence := _last_sentence(line)) or _ONE_TEXT.match(sentence):
+        elif _item_text(line) or _ONE_THING.search(last := _last_sentence(line)) or _ONE_TEXT.match(last):
             continue  # an item's own text that lost its indent; a citation, one answer or one text, not a list
         else:
             if after is not None and after.kind == "paragraph" and _parallel(body[following.start:following.end], body[after.start:after.end]):
