@@ -181,6 +181,34 @@ def test_s003_message_says_what_kind_of_site_it_saw() -> None:
     assert not any("government" in message for message in messages)
 
 
+LABEL_ADVICE = "links to a medicine's prescribing information on "
+
+
+@pytest.mark.parametrize(
+    ("body", "label"),
+    [
+        # A medicine's label on its maker's site, told by the address or by the words citing it.
+        ("12. Zelbora (exatinib): highlights of prescribing information. Acme Pharma, 2024. "
+         "[Available online](https://www.acmepharma.com/files/zelbora.pdf)", True),
+        ("Exatinib ([Zelbora](https://www.zelbora.com/us/prescribing-information.pdf)) was approved in 2024.", True),
+        ("See the [leaflet](https://packageinserts.acmepharma.com/pi/pi_zelbora.pdf).", True),
+        ("See the [leaflet](https://www.acmepharma.com/docs/zelbora_pi.pdf).", True),
+        ("[Medication Guide](https://www.acmepharma.com/zelbora/medication-guide.pdf)", True),
+        ("Zelbora package insert: [download](https://www.acmepharma.com/z.pdf)", True),
+        # Any other page of a commercial site, or the words after the link: the usual advice.
+        ("[Buy the kit](https://www.wellnessdirect-shop.com/kit)", False),
+        ("[Zelbora savings card](https://www.zelbora.com/savings) (see the prescribing information)", False),
+        ("[Pipeline](https://www.acmepharma.com/pipeline/) [API](https://www.acmepharma.com/api/v1)", False),
+        ("[Label](https://www.acmepharma.com/zelbora_pi.pdf) and [shop](https://www.acmepharma.com/shop)", False),
+    ],
+)
+def test_s003_names_a_makers_copy_of_a_label(body: str, label: bool) -> None:
+    (finding,) = [f for f in lint_text(front_matter() + "\n" + body + "\n") if f.code == "S003"]
+    assert finding.message.startswith(LABEL_ADVICE) == label, finding.message
+    assert ("DailyMed" in finding.message) == label
+    assert ("informs rather than sells" in finding.message) == (not label)
+
+
 def test_s003_counts_links_and_suggests_config() -> None:
     text = front_matter() + "\n[a](https://en.wikipedia.org/a) and [b](https://en.wikipedia.org/b)\n"
     (finding,) = [f for f in lint_text(text) if f.code == "S003"]

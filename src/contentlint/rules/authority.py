@@ -229,6 +229,13 @@ def link_to_non_authoritative_domain(document: Document, config: Config) -> Iter
     One warning per linked domain (its registrable domain, such as wikipedia.org for
     en.wikipedia.org), at its first link, with the number of links.
 
+    A medicine's label on its maker's site (prescribing information, a package insert
+    or a medication guide, told by its address, `…/prescribing-information.pdf`,
+    `…/pi/…`, `…_pi.pdf`, or by the words that cite it before the link) gets its own
+    advice: the label is authoritative, but the maker's copy moves and changes without
+    notice, so link to it where the regulator publishes it (DailyMed or Drugs@FDA in
+    the US, the emc or MHRA in the UK).
+
     Example: `[Pomalidomide - Wikipedia](https://en.wikipedia.org/wiki/Pomalidomide)`
     -> links to wikipedia.org, a site where anyone can publish.
 
@@ -247,6 +254,7 @@ def link_to_non_authoritative_domain(document: Document, config: Config) -> Iter
     origin = own_origin(document, config)
     first: dict[str, tuple[int, int, str, str]] = {}
     counts: dict[str, int] = {}
+    labels: dict[str, bool] = {}  # a commercial site: whether every link to it is a medicine's label
     for index, (_, url, line, column, kind, _) in enumerate(links):
         if kind == REFERENCE or index in problems:
             continue
@@ -264,6 +272,7 @@ def link_to_non_authoritative_domain(document: Document, config: Config) -> Iter
             if untrusted is None:
                 continue
             host, site = untrusted
+            url = wrapped.target
         if own_host and own_site is None:
             own_site = registrable_domain(own_host)
         if site == own_site:
@@ -271,6 +280,8 @@ def link_to_non_authoritative_domain(document: Document, config: Config) -> Iter
         counts[site] = counts.get(site, 0) + 1
         if site not in first:
             first[site] = (line, column, host, url)
+        if labels.get(site, True) and unlisted_kind(host, site) == COMMERCIAL:
+            labels[site] = _is_label(document, url, line, column)
     for site, (line, column, host, url) in first.items():
         more = f" ({counts[site]} links)" if counts[site] > 1 else ""
         kind = unlisted_kind(host, site)
@@ -289,12 +300,43 @@ def link_to_non_authoritative_domain(document: Document, config: Config) -> Iter
                 f"links to {site}, {_UNVETTED[kind]}{more}: check who wrote the linked page and link to its "
                 "publisher's own page, or trust the domain with `extend-link-domains`"
             )
+        elif labels.get(site):
+            advice = (
+                f"links to a medicine's prescribing information on {site}, the maker's site{more}: the label is "
+                "authoritative, but the maker's copy moves and changes without notice; link to the label where the "
+                "regulator publishes it (DailyMed or Drugs@FDA in the US, the emc or MHRA in the UK)"
+            )
         else:
             advice = (
                 f"links to {site}, a commercial site not on the authority list{more}: check that the page "
                 "informs rather than sells, or trust the domain with `extend-link-domains`"
             )
         yield Violation(line, column, advice, subject=site)
+
+
+# A medicine's label (prescribing information, package insert), by its address or by the words
+# that cite it before the link: "ZYDELIG (idelalisib): highlights of prescribing information. … [Available online](…)".
+_LABEL_ADDRESS = re.compile(
+    r"prescribing[-_ ]?information|package[-_ ]?inserts?|medication[-_ ]?guide|[/_-]pi(?:[/_.-]|$)", re.IGNORECASE
+)
+_LABEL_CITED = re.compile(
+    r"\b(?:prescribing information|package inserts?|medication guide|product monograph|"
+    r"summary of product characteristics)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_label(document: Document, url: str, line: int, column: int) -> bool:
+    """Whether the link at ``line``:``column`` leads to a medicine's label (the maker's copy)."""
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        path = ""
+    if _LABEL_ADDRESS.search(path):
+        return True
+    index = line - document.body_first_line
+    lines = document.body.split("\n", index + 1)
+    return index < len(lines) and _LABEL_CITED.search(lines[index], 0, column) is not None
 
 
 _UNVETTED = {
