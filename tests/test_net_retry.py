@@ -65,12 +65,14 @@ def test_the_budget_setting_bounds_every_url(server: LoopbackServer) -> None:
 
 
 def test_a_waiting_url_holds_no_host_slot(server: LoopbackServer) -> None:
-    # One slot for the host: while /asks-1 waits its second, the other two URLs are checked.
-    urls = [server.url("/asks-1"), server.url("/ok-1"), server.url("/ok-2")]
-    outcomes, stats, seconds = run(urls, settings(timeout=1.0, host_concurrency=1))
+    # One slot for the host: while /fails-once waits its backoff (about 1 s), the other two URLs
+    # are checked. (A 429 is another matter: the whole host waits, tests/test_net_slow_down.py.)
+    server.routes["/fails-once"] = in_turn(status(503), status(200))
+    urls = [server.url("/fails-once"), server.url("/ok-1"), server.url("/ok-2")]
+    outcomes, stats, seconds = run(urls, settings(timeout=1.0, host_concurrency=1, backoff=1.0))
     assert all(outcome.status == 200 for outcome in outcomes.values())
     order = [path for _, path in server.requests]
-    assert order == ["/asks-1", "/ok-1", "/ok-2", "/asks-1"]
+    assert order == ["/fails-once", "/ok-1", "/ok-2", "/fails-once"]
     assert max(stats.peak_per_host.values()) == 1
     assert seconds < 3
 

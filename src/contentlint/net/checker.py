@@ -18,7 +18,7 @@ from contentlint.net import outcome as kinds
 from contentlint.net.addresses import host_of
 from contentlint.net.cache import CacheUnavailable, LinkCache
 from contentlint.net.client import LinkClient
-from contentlint.net.limits import HostLimiter
+from contentlint.net.limits import host_limiter
 from contentlint.net.outcome import (
     OFFLINE_KINDS,
     NetworkUnavailable,
@@ -118,7 +118,7 @@ def _check_network(
     total: int,
     fragments: Mapping[str, Collection[str]],
 ) -> None:
-    limiter = HostLimiter(settings.host_concurrency, settings.host_interval)
+    limiter = host_limiter(settings)
     messages: queue.Queue[tuple[Any, ...]] = queue.Queue()
     checking = threading.local()  # the host of the URL this worker checks (a redirect may lead elsewhere)
 
@@ -151,8 +151,10 @@ def _check_network(
             for host in list(by_host):
                 if in_flight >= workers:
                     break
-                # A host's waiting URLs hold no slot, but at most as many again may wait.
-                if running[host] >= settings.host_concurrency or running[host] + waiting[host] >= 2 * settings.host_concurrency:
+                # A host's waiting URLs hold no slot, but at most as many again may wait; a host
+                # that asked for fewer requests gets fewer workers.
+                allowed = limiter.allowed(host)
+                if running[host] >= allowed or running[host] + waiting[host] >= 2 * allowed:
                     continue
                 pool.submit(work, by_host[host].popleft())
                 running[host] += 1
@@ -208,6 +210,10 @@ def _check_network(
             unsaved.clear()
             client.close()
     stats.peak_per_host = dict(limiter.peak)
+    if notice is not None:
+        for host, times in sorted(limiter.slowed.items()):
+            notice(f"{host} answered \"too many requests\" {times} time{'s' if times != 1 else ''}: its other "
+                   "links were checked more slowly from then on")
     failure = offline.unavailable()
     if failure is not None:
         raise NetworkUnavailable(failure, tuple(sorted(offline.hosts)), results)

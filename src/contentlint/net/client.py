@@ -31,7 +31,7 @@ from contentlint.net.anchors import is_html, judge_fragments
 from contentlint.net.botwall import looks_like_bot_wall
 from contentlint.net.deadline import Deadline, Watcher
 from contentlint.net.guard import ForbiddenAddressError, GuardedAdapter, check_target
-from contentlint.net.limits import HostLimiter
+from contentlint.net.limits import HostLimiter, host_limiter
 from contentlint.net.outcome import Outcome
 from contentlint.net.settings import LinkSettings
 
@@ -194,7 +194,7 @@ class LinkClient:
     def __init__(self, settings: LinkSettings, limiter: HostLimiter | None = None,
                  on_wait: WaitNotice | None = None) -> None:
         self.settings = settings
-        self.limiter = limiter or HostLimiter(settings.host_concurrency, settings.host_interval)
+        self.limiter = limiter or host_limiter(settings)
         self._on_wait = on_wait
         self._stopping = threading.Event()
         self._deadlines = Watcher()
@@ -209,6 +209,7 @@ class LinkClient:
     def stop(self) -> None:
         """End every wait and every request in flight now (an interrupted run); they report a timeout."""
         self._stopping.set()
+        self.limiter.stop()
         self._deadlines.close()
 
     def close(self) -> None:
@@ -300,6 +301,10 @@ class LinkClient:
                 method = "GET"
                 answer = self._request(session, method, url, host, headers, result, budget)
                 answer.attempts = attempt + 1
+            if answer.status == 429 or (answer.status in RETRY_AFTER_STATUSES and answer.retry_after is not None):
+                self.limiter.too_many(host, answer.retry_after)  # the whole host waits, and slows down
+            elif answer.status is not None:
+                self.limiter.answered(host)
             retry = answer.status in RETRY_STATUSES or answer.error in _PASSING
             if not retry or attempt >= settings.retries or self._stopping.is_set():
                 return answer
@@ -336,6 +341,8 @@ class LinkClient:
                 return _Answer(error=kinds.FORBIDDEN, detail=str(refused), address=refused.address,
                                address_reason=refused.reason)
         with self.limiter.slot(host):
+            if self._stopping.is_set():
+                return _Answer(error=kinds.TIMEOUT, detail="no time left for this URL")
             result.requests += 1
             started = time.monotonic()
             seconds = min(self.settings.timeout, budget.left)

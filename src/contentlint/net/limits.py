@@ -1,4 +1,5 @@
-"""Politeness per host: at most N requests in flight, and a small gap between request starts."""
+"""Politeness per host: at most N requests in flight, a small gap between request starts, and
+slowing down for a host that says it gets too many requests."""
 
 from __future__ import annotations
 
@@ -8,46 +9,119 @@ from collections import Counter
 from contextlib import contextmanager
 from typing import Iterator
 
+from contentlint.net.settings import LinkSettings
+
+# After this many answers in a row without "too many requests", a slowed host takes a step back
+# towards the usual pace: half the gap, or (at the usual gap) one more slot.
+_RECOVER_AFTER = 5
+
 
 class HostLimiter:
-    """Per-host slots (a semaphore each) and spacing; also records the most ever in flight per host."""
+    """Per-host slots and spacing; records the most ever in flight per host.
 
-    def __init__(self, per_host: int, interval: float) -> None:
+    A host that answers 429 (or 503 with Retry-After) is slowed down for the rest of the run: no
+    request to it starts until its wait is over, then one at a time, with a gap that doubles at
+    each such answer (from ``slow_gap``, at most ``max_gap``) and recovers after answers without one.
+    """
+
+    def __init__(self, per_host: int, interval: float, slow_gap: float = 0.5, max_gap: float = 20.0) -> None:
         self.per_host = max(1, per_host)
         self.interval = max(0.0, interval)
-        self._lock = threading.Lock()
-        self._slots: dict[str, threading.BoundedSemaphore] = {}
+        self.slow_gap = max(self.interval, slow_gap)
+        self.max_gap = max(self.slow_gap, max_gap)
+        self._changed = threading.Condition(threading.Lock())
+        self._stopped = threading.Event()
         self._next_start: dict[str, float] = {}
-        self._in_flight: Counter[str] = Counter()
+        self._paused_until: dict[str, float] = {}  # a slowed host's wait: nothing starts there before
+        self._in_flight: Counter[str] = Counter()  # holding a slot (waiting for the gap, or asking)
+        self._asking: Counter[str] = Counter()  # requests under way
+        self._allowed: dict[str, int] = {}  # slots of a slowed host
+        self._gap: dict[str, float] = {}  # gap between request starts of a slowed host
+        self._calm: Counter[str] = Counter()  # a slowed host's answers since its last "too many"
         self.peak: Counter[str] = Counter()
+        self.slowed: Counter[str] = Counter()  # "too many requests" answers, per host
 
-    def _semaphore(self, host: str) -> threading.BoundedSemaphore:
-        with self._lock:
-            slot = self._slots.get(host)
-            if slot is None:
-                slot = self._slots[host] = threading.BoundedSemaphore(self.per_host)
-            return slot
+    def allowed(self, host: str) -> int:
+        """How many requests ``host`` may have in flight now."""
+        return self._allowed.get(host.lower(), self.per_host)
 
     @contextmanager
     def slot(self, host: str) -> Iterator[None]:
-        """Hold one of ``host``'s slots for one request, starting no sooner than the interval allows."""
+        """Hold one of ``host``'s slots for one request, starting no sooner than its pace allows."""
         host = host.lower()
-        semaphore = self._semaphore(host)
-        semaphore.acquire()
+        with self._changed:
+            while self._in_flight[host] >= self._allowed.get(host, self.per_host) and not self._stopped.is_set():
+                self._changed.wait()
+            self._in_flight[host] += 1
+        asking = False
         try:
-            with self._lock:
-                now = time.monotonic()
-                start = max(now, self._next_start.get(host, 0.0))
-                self._next_start[host] = start + self.interval
-            if start > now:
-                time.sleep(start - now)
-            with self._lock:
-                self._in_flight[host] += 1
-                self.peak[host] = max(self.peak[host], self._in_flight[host])
-            try:
-                yield
-            finally:
-                with self._lock:
-                    self._in_flight[host] -= 1
+            while not self._stopped.is_set():
+                with self._changed:  # reserve a start
+                    now = time.monotonic()
+                    start = max(now, self._next_start.get(host, 0.0), self._paused_until.get(host, 0.0))
+                    self._next_start[host] = start + self._gap.get(host, self.interval)
+                if start > now and self._stopped.wait(start - now):
+                    break
+                with self._changed:
+                    if self._paused_until.get(host, 0.0) <= time.monotonic():  # no pause came meanwhile
+                        asking = True
+                        self._asking[host] += 1
+                        self.peak[host] = max(self.peak[host], self._asking[host])
+                        break
+            yield
         finally:
-            semaphore.release()
+            with self._changed:
+                if asking:
+                    self._asking[host] -= 1
+                self._in_flight[host] -= 1
+                self._changed.notify_all()
+
+    def too_many(self, host: str, wait: float | None) -> None:
+        """``host`` answered "too many requests": start nothing there for ``wait`` seconds (its
+        Retry-After, else its gap), then one request at a time, further apart than before. Answers
+        to requests sent before the pause began do not slow it down further."""
+        host = host.lower()
+        with self._changed:
+            now = time.monotonic()
+            self.slowed[host] += 1
+            self._calm[host] = 0
+            if now >= self._paused_until.get(host, 0.0):
+                gap = self._gap.get(host)
+                self._gap[host] = self.slow_gap if gap is None else min(self.max_gap, max(2 * gap, self.slow_gap / 4))
+                self._allowed[host] = 1
+            pause = self._gap[host] if wait is None else min(max(wait, 0.0), self.max_gap)
+            self._paused_until[host] = max(self._paused_until.get(host, 0.0), now + pause)
+
+    def answered(self, host: str) -> None:
+        """``host`` answered without "too many requests": a slowed host speeds up again in steps,
+        first its gap halved down to the usual one, then a slot more at a time."""
+        host = host.lower()
+        if host not in self._allowed:  # the usual case, read without the lock
+            return
+        with self._changed:
+            if host not in self._allowed:
+                return
+            self._calm[host] += 1
+            if self._calm[host] < _RECOVER_AFTER:
+                return
+            self._calm[host] = 0
+            if self._gap[host] > self.interval:
+                half = self._gap[host] / 2
+                self._gap[host] = half if half >= self.slow_gap / 8 else self.interval
+            elif self._allowed[host] + 1 < self.per_host:
+                self._allowed[host] += 1
+            else:
+                del self._allowed[host], self._gap[host]  # back to the usual pace
+            self._changed.notify_all()
+
+    def stop(self) -> None:
+        """End every wait for a slot or for a host's pace now (an interrupted run)."""
+        self._stopped.set()
+        with self._changed:
+            self._changed.notify_all()
+
+
+def host_limiter(settings: LinkSettings) -> HostLimiter:
+    """The limiter for a run: the per-host limits of ``settings``; a slowed host's gap starts at
+    ``backoff`` and its waits stop at ``max_retry_wait``."""
+    return HostLimiter(settings.host_concurrency, settings.host_interval, settings.backoff, settings.max_retry_wait)

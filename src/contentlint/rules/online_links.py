@@ -505,7 +505,10 @@ reported_code(
 
     Checked with `contentlint check --links` only. Rate limits (429, 503) are
     retried, honouring the server's Retry-After up to `max-retry-wait`
-    (default 20 s). Challenge pages of bot-protection services are recognised
+    (default 20 s), and a host that answers 429 is slowed down as a whole
+    (nothing more sent until its Retry-After has passed, then one request at a
+    time), so a site that allows a few requests a second has its links
+    verified rather than left here. Challenge pages of bot-protection services are recognised
     and reported here rather than as broken, and so is an answer with no HTTP
     status (LinkedIn answers robots 999). A link whose redirects end on a
     sign-in page (`/login?next=…`) is reported here too: readers without an
