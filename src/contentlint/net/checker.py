@@ -32,6 +32,8 @@ Notice = Callable[[str], None]
 
 _SAVE_EVERY = 1.0  # seconds between cache writes while checking (on a timer), so a killed run keeps its work
 _GIVE_UP_AFTER = 16  # hosts that failed as if offline, none answering: stop trying the rest
+_DOWN_AFTER = 3  # links of one host that got no answer in a row, none of its links answered: it is down
+_NO_ANSWER = frozenset({kinds.TIMEOUT, kinds.CONNECTION})  # the slow failures: each is retried
 
 
 @dataclass
@@ -135,6 +137,7 @@ def _check_network(
     waiting: dict[str, int] = {host: 0 for host in by_host}  # asleep before a retry: no slot held
     unsaved: list[tuple[str, Outcome, float]] = []
     offline = _OfflineWatch(settings)
+    down = _DownHosts()
     last_save = time.monotonic()
     in_flight = 0
     workers = max(1, settings.concurrency)
@@ -142,6 +145,14 @@ def _check_network(
     def work(url: str) -> None:
         checking.host = url_host[url]
         messages.put(("done", url, client.check(url, fragments.get(url, ()))))
+
+    def give_up_down_hosts() -> None:
+        """The links of a host found down, once none of its links is under way: not requested."""
+        for host in [host for host in down.hosts() if host in by_host and not running[host] and not waiting[host]]:
+            for url in by_host.pop(host):
+                results[url] = down.outcome(url, host)
+            if progress is not None:
+                progress(len(results), total)
 
     def hand_out(pool: ThreadPoolExecutor) -> None:
         nonlocal in_flight
@@ -151,6 +162,11 @@ def _check_network(
             for host in list(by_host):
                 if in_flight >= workers:
                     break
+                # A host whose links got no answer yet, only failures: one link at a time until one
+                # answers, or enough have failed to call it down.
+                failures = down.failures(host)
+                if failures and (running[host] or waiting[host] or failures >= _DOWN_AFTER):
+                    continue
                 # A host's waiting URLs hold no slot, but at most as many again may wait; a host
                 # that asked for fewer requests gets fewer workers.
                 allowed = limiter.allowed(host)
@@ -166,6 +182,7 @@ def _check_network(
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="contentlint-link") as pool:
         try:
             while by_host or in_flight:
+                give_up_down_hosts()
                 # No network so far: hand nothing more out (unless one of those in flight answers).
                 if not offline.gave_up():
                     hand_out(pool)
@@ -184,6 +201,7 @@ def _check_network(
                     running[url_host[url]] -= 1
                     in_flight -= 1
                     results[url] = outcome
+                    down.saw(url_host[url], outcome)
                     stats.checked += 1
                     stats.requests += outcome.requests
                     lifetime = settings.cache_ok_seconds if is_good(outcome) else settings.cache_failure_seconds
@@ -217,6 +235,43 @@ def _check_network(
     failure = offline.unavailable()
     if failure is not None:
         raise NetworkUnavailable(failure, tuple(sorted(offline.hosts)), results)
+
+
+class _DownHosts:
+    """Hosts that give no answer at all this run, so that their other links are not waited on.
+
+    When a link of a host fails for want of any answer (a timeout or a dropped connection, after
+    its retries) and none of its links has had one, its links are handed out one at a time; once
+    three have failed so and those under way have ended without an answer too, the rest are
+    reported with what was seen, unrequested (and not cached). An answer, whatever its status,
+    clears the host.
+    """
+
+    def __init__(self) -> None:
+        self.answered: set[str] = set()
+        self.failed: dict[str, list[Outcome]] = {}
+
+    def saw(self, host: str, outcome: Outcome) -> None:
+        if outcome.status is not None or outcome.hops:
+            self.answered.add(host)
+            self.failed.pop(host, None)
+        elif outcome.error in _NO_ANSWER and host not in self.answered:
+            self.failed.setdefault(host, []).append(outcome)
+
+    def failures(self, host: str) -> int:
+        """How many links of ``host`` got no answer, while none of them did."""
+        return len(self.failed.get(host, ()))
+
+    def hosts(self) -> list[str]:
+        """The hosts found down."""
+        return [host for host, failures in self.failed.items() if len(failures) >= _DOWN_AFTER]
+
+    def outcome(self, url: str, host: str) -> Outcome:
+        failures = self.failed[host]
+        return Outcome(url=url, final_url=url, error=kinds.HOST_DOWN, detail=(
+            f"{host} gave no answer for {len(failures)} of its links in a row ({failures[0].detail}, "
+            f"{failures[0].url})"
+        ))
 
 
 class _OfflineWatch:

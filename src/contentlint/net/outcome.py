@@ -25,12 +25,13 @@ BAD_REDIRECT = "bad-redirect"  # a redirect that names no address to go to, or n
 INTERNAL = "internal"  # a bug in the checker; reported, never raised
 NO_ROUTE = "network-unreachable"  # the machine has no route to the host's network (offline)
 PROXY = "proxy"  # the proxy named in the settings failed (could not be reached, or refused)
+HOST_DOWN = "host-down"  # not requested: its host gave no answer for the links tried before it
 KINDS = frozenset({DNS, DNS_NO_ANSWER, REFUSED, TIMEOUT, TLS, TLS_CHAIN, CONNECTION, LOOP, TOO_MANY_REDIRECTS, SCHEME, FORBIDDEN, INVALID,
-                   BAD_REDIRECT, INTERNAL, NO_ROUTE, PROXY})
+                   BAD_REDIRECT, INTERNAL, NO_ROUTE, PROXY, HOST_DOWN})
 # Failures that say nothing about the host, only that this machine cannot get out.
 OFFLINE_KINDS = frozenset({DNS, DNS_NO_ANSWER, NO_ROUTE, PROXY})
 # Outcomes that prove the network works: some host (or the proxy) answered something.
-_NEUTRAL_KINDS = frozenset({TIMEOUT, INVALID, INTERNAL})
+_NEUTRAL_KINDS = frozenset({TIMEOUT, INVALID, INTERNAL, HOST_DOWN})
 
 
 @dataclass

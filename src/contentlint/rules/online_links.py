@@ -46,6 +46,7 @@ _UNREACHABLE = {
     kinds.TLS: "the secure connection failed ({detail}); the site's certificate may be invalid or expired",
     kinds.CONNECTION: "the connection failed ({detail}); the site may be down, try again later",
     kinds.INVALID: "the URL cannot be requested ({detail}); fix the link",
+    kinds.HOST_DOWN: "not requested, since {detail}; the site seems down: check it later",
 }
 
 # (url, line, column, written): ``written`` when the text at that place is the url itself (not a
@@ -446,6 +447,13 @@ reported_code(
     URL (`http://[::1`), and a 3xx answer that names no address to go to. A
     certificate chain that lacks its intermediate certificate is L009, not L002:
     browsers complete such a chain themselves.
+
+    A host that gives no answer at all (its first links time out after their
+    retries, and none has had an answer) is not waited on link by link: once
+    three of its links have failed so, its other links get L002 "not requested,
+    since HOST gave no answer for 3 of its links in a row" and are asked again
+    on the next run. Any answer from the host, even an error page, keeps each
+    of its links checked.
 
     When no host at all can be reached (the machine is offline, or the proxy
     is down), no link gets L002: the run stops with one line, "network
