@@ -84,3 +84,12 @@ def test_one_answer_keeps_every_link_of_a_host_checked(silent: LoopbackServer, t
     assert any(outcome.error == kinds.HOST_DOWN for outcome in outcomes.values()) == skipped
     if not skipped:
         assert silent.count() >= 8  # every link was asked
+
+
+def test_a_host_that_answers_before_timing_out_is_not_down(silent: LoopbackServer, tmp_path: Path) -> None:
+    # HEAD is refused at once (an answer), then the GET's answer does not come in time.
+    silent.default = lambda method, nth: Reply(405) if method == "HEAD" else Reply(200, delay=1.0)
+    urls = [silent.url(f"/page-{n}") for n in range(6)]
+    outcomes = run(urls, settings(tmp_path, cache=False))
+    assert {outcome.error for outcome in outcomes.values()} == {kinds.TIMEOUT}
+    assert all(outcome.heard for outcome in outcomes.values())

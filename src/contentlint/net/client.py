@@ -369,6 +369,7 @@ class LinkClient:
                 return _Answer(error=kinds.TIMEOUT, detail="no complete answer in time")
             kind, detail = _error_kind(error)
             return _Answer(error=kind, detail=detail)
+        result.heard = True
         content_type = response.headers.get("Content-Type", "")
         # The whole page (up to page_read_limit) when its sections are wanted; else its start.
         whole = page_wanted and 200 <= response.status_code < 300 and is_html(content_type)

@@ -55,11 +55,13 @@ class Outcome:
     fragments_note: str = ""
     respelt: dict[str, str] = field(default_factory=dict)
     requests: int = 0  # HTTP requests sent for this URL in this run (0 when cached)
+    heard: bool = False  # some request for it got an HTTP answer in this run, whatever came of it
     cached: bool = False
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data.pop("requests")
+        data.pop("heard")
         data.pop("cached")
         return data
 
