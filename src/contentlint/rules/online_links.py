@@ -46,7 +46,6 @@ _UNREACHABLE = {
     kinds.TLS: "the secure connection failed ({detail}); the site's certificate may be invalid or expired",
     kinds.CONNECTION: "the connection failed ({detail}); the site may be down, try again later",
     kinds.INVALID: "the URL cannot be requested ({detail}); fix the link",
-    kinds.HOST_DOWN: "not requested, since {detail}; the site seems down: check it later",
 }
 
 # (url, line, column, written): ``written`` when the text at that place is the url itself (not a
@@ -144,6 +143,8 @@ def judge(outcome: Outcome, settings: LinkSettings, written: str | None = None) 
         )
     if error == kinds.INTERNAL:
         return "L009", f"could not verify {url}: the checker failed ({outcome.detail}); check the link by hand"
+    if error == kinds.HOST_DOWN:  # not requested: no evidence against this link itself
+        return "L009", f"could not verify {url}: not requested, since {outcome.detail}; the site seems down: check it later"
     if error == kinds.LOOP:
         chain = " -> ".join([u for u, _ in outcome.hops] + [outcome.final_url])
         return "L002", f"unreachable: {url} is caught in a redirect loop ({chain}); fix the link or tell the site"
@@ -450,10 +451,10 @@ reported_code(
 
     A host that gives no answer at all (its first links time out after their
     retries, and none has had an answer) is not waited on link by link: once
-    three of its links have failed so, its other links get L002 "not requested,
-    since HOST gave no answer for 3 of its links in a row" and are asked again
-    on the next run. Any answer from the host, even an error page, keeps each
-    of its links checked.
+    three of its links have failed so (each an L002), its other links are not
+    requested but get L009, "could not verify", and are asked again on the next
+    run. Any answer from the host, even an error page, keeps each of its links
+    checked.
 
     When no host at all can be reached (the machine is offline, or the proxy
     is down), no link gets L002: the run stops with one line, "network
@@ -518,7 +519,8 @@ reported_code(
     time), so a site that allows a few requests a second has its links
     verified rather than left here. Challenge pages of bot-protection services are recognised
     and reported here rather than as broken, and so is an answer with no HTTP
-    status (LinkedIn answers robots 999). A link whose redirects end on a
+    status (LinkedIn answers robots 999), and a link not requested because
+    its host gave no answer for the links tried before it (see L002). A link whose redirects end on a
     sign-in page (`/login?next=…`) is reported here too: readers without an
     account there cannot open it. So is a site whose certificate does not lead
     to a trusted authority with the certificates it sends: usually a chain
