@@ -19,9 +19,9 @@ _RECOVER_AFTER = 5
 class HostLimiter:
     """Per-host slots and spacing; records the most ever in flight per host.
 
-    A host that answers 429 (or 503 with Retry-After) is slowed down for the rest of the run: no
-    request to it starts until its wait is over, then one at a time, with a gap that doubles at
-    each such answer (from ``slow_gap``, at most ``max_gap``) and recovers after answers without one.
+    A host that answers 429 (or 503 with Retry-After) is slowed down: no request to it starts
+    until its wait is over, then one at a time, with a gap that doubles at each such answer (from
+    ``slow_gap``, at most ``max_gap``); after answers without one it speeds up again in steps.
     """
 
     def __init__(self, per_host: int, interval: float, slow_gap: float = 0.5, max_gap: float = 20.0) -> None:
