@@ -199,6 +199,7 @@ LABEL_ADVICE = "links to a medicine's prescribing information on "
         ("[Buy the kit](https://www.wellnessdirect-shop.com/kit)", False),
         ("[Zelbora savings card](https://www.zelbora.com/savings) (see the prescribing information)", False),
         ("[Pipeline](https://www.acmepharma.com/pipeline/) [API](https://www.acmepharma.com/api/v1)", False),
+        ("[Tape](https://www.wellnessdirect-shop.com/products/pi-tape)", False),
         ("[Label](https://www.acmepharma.com/zelbora_pi.pdf) and [shop](https://www.acmepharma.com/shop)", False),
     ],
 )

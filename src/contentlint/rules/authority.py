@@ -317,7 +317,7 @@ def link_to_non_authoritative_domain(document: Document, config: Config) -> Iter
 # A medicine's label (prescribing information, package insert), by its address or by the words
 # that cite it before the link: "ZYDELIG (idelalisib): highlights of prescribing information. … [Available online](…)".
 _LABEL_ADDRESS = re.compile(
-    r"prescribing[-_ ]?information|package[-_ ]?inserts?|medication[-_ ]?guide|[/_-]pi(?:[/_.-]|$)", re.IGNORECASE
+    r"prescribing[-_ ]?information|package[-_ ]?inserts?|medication[-_ ]?guide|[/_-]pi(?:[/_.]|$)", re.IGNORECASE
 )
 _LABEL_CITED = re.compile(
     r"\b(?:prescribing information|package inserts?|medication guide|product monograph|"
