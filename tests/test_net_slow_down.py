@@ -164,3 +164,21 @@ def test_stopping_ends_a_hosts_pause_at_once() -> None:
     limiter.stop()
     worker.join(timeout=5)
     assert entered.is_set() and not worker.is_alive()
+
+
+def test_a_host_that_keeps_answering_too_many_is_still_checked_to_the_end(server: LoopbackServer) -> None:
+    # Every fifth link answers 429 the first time: pause after pause while others wait their turn.
+    # Each pause must void the starts reserved before it, or the waits pile up behind one another.
+    server.default = lambda method, nth: Reply(429, {"Retry-After": "0.05"}) if nth == 1 and method == "HEAD" else Reply(200)
+    paths = [f"/page-{n}" for n in range(60)]
+    for path in paths[::5]:
+        server.routes[path] = server.default
+    server.default = status(200)
+    outcomes: dict[str, Outcome] = {}
+    link_settings = settings(host_concurrency=8, backoff=0.02, max_retry_wait=0.2)
+    worker = threading.Thread(target=lambda: outcomes.update(run(list(map(server.url, paths)), link_settings)),
+                              daemon=True)
+    worker.start()
+    worker.join(timeout=60)  # a bound on a stall, far above the second or two it takes
+    assert not worker.is_alive(), "the check did not end"
+    assert {outcome.status for outcome in outcomes.values()} == {200} and len(outcomes) == 60

@@ -29,11 +29,13 @@ class HostLimiter:
         self.interval = max(0.0, interval)
         self.slow_gap = max(self.interval, slow_gap)
         self.max_gap = max(self.slow_gap, max_gap)
-        self._changed = threading.Condition(threading.Lock())
+        self._lock = threading.Lock()
+        self._changed: dict[str, threading.Condition] = {}  # per host, all on the one lock
         self._stopped = threading.Event()
         self._next_start: dict[str, float] = {}
         self._paused_until: dict[str, float] = {}  # a slowed host's wait: nothing starts there before
-        self._in_flight: Counter[str] = Counter()  # holding a slot (waiting for the gap, or asking)
+        self._pace: Counter[str] = Counter()  # bumped when a host's pace changes: starts are reserved again
+        self._in_flight: Counter[str] = Counter()  # holding a slot (waiting for its start, or asking)
         self._asking: Counter[str] = Counter()  # requests under way
         self._allowed: dict[str, int] = {}  # slots of a slowed host
         self._gap: dict[str, float] = {}  # gap between request starts of a slowed host
@@ -45,43 +47,57 @@ class HostLimiter:
         """How many requests ``host`` may have in flight now."""
         return self._allowed.get(host.lower(), self.per_host)
 
+    def _condition(self, host: str) -> threading.Condition:
+        changed = self._changed.get(host)
+        if changed is None:
+            changed = self._changed[host] = threading.Condition(self._lock)
+        return changed
+
     @contextmanager
     def slot(self, host: str) -> Iterator[None]:
         """Hold one of ``host``'s slots for one request, starting no sooner than its pace allows."""
         host = host.lower()
-        with self._changed:
-            while self._in_flight[host] >= self._allowed.get(host, self.per_host) and not self._stopped.is_set():
-                self._changed.wait()
-            self._in_flight[host] += 1
         asking = False
-        try:
+        with self._lock:
+            changed = self._condition(host)
+            while self._in_flight[host] >= self._allowed.get(host, self.per_host) and not self._stopped.is_set():
+                changed.wait()
+            self._in_flight[host] += 1
+            pace, start = -1, 0.0
             while not self._stopped.is_set():
-                with self._changed:  # reserve a start
-                    now = time.monotonic()
+                now = time.monotonic()
+                if pace != self._pace[host]:  # reserve a start (again, when the pace has changed)
+                    pace = self._pace[host]
                     start = max(now, self._next_start.get(host, 0.0), self._paused_until.get(host, 0.0))
                     self._next_start[host] = start + self._gap.get(host, self.interval)
-                if start > now and self._stopped.wait(start - now):
+                if now >= start:
+                    asking = True
+                    self._asking[host] += 1
+                    self.peak[host] = max(self.peak[host], self._asking[host])
                     break
-                with self._changed:
-                    if self._paused_until.get(host, 0.0) <= time.monotonic():  # no pause came meanwhile
-                        asking = True
-                        self._asking[host] += 1
-                        self.peak[host] = max(self.peak[host], self._asking[host])
-                        break
+                changed.wait(start - now)
+        try:
             yield
         finally:
-            with self._changed:
+            with self._lock:
                 if asking:
                     self._asking[host] -= 1
                 self._in_flight[host] -= 1
-                self._changed.notify_all()
+                changed.notify_all()
+
+    def _repace(self, host: str, now: float) -> None:
+        """The host's pace changed: the starts reserved so far are void, and those waiting reserve
+        again, one gap apart from now or from the end of its pause (called with the lock held)."""
+        self._pace[host] += 1
+        self._next_start[host] = max(now, self._paused_until.get(host, 0.0))
+        self._condition(host).notify_all()
 
     def too_many(self, host: str, wait: float | None) -> None:
         """``host`` answered "too many requests": start nothing there for ``wait`` seconds (its
         Retry-After, else its gap), then one request at a time, further apart than before. Answers
         to requests sent before the pause began do not slow it down further."""
         host = host.lower()
-        with self._changed:
+        with self._lock:
             now = time.monotonic()
             self.slowed[host] += 1
             self._calm[host] = 0
@@ -91,6 +107,7 @@ class HostLimiter:
                 self._allowed[host] = 1
             pause = self._gap[host] if wait is None else min(max(wait, 0.0), self.max_gap)
             self._paused_until[host] = max(self._paused_until.get(host, 0.0), now + pause)
+            self._repace(host, now)
 
     def answered(self, host: str) -> None:
         """``host`` answered without "too many requests": a slowed host speeds up again in steps,
@@ -98,7 +115,7 @@ class HostLimiter:
         host = host.lower()
         if host not in self._allowed:  # the usual case, read without the lock
             return
-        with self._changed:
+        with self._lock:
             if host not in self._allowed:
                 return
             self._calm[host] += 1
@@ -112,13 +129,14 @@ class HostLimiter:
                 self._allowed[host] += 1
             else:
                 del self._allowed[host], self._gap[host]  # back to the usual pace
-            self._changed.notify_all()
+            self._repace(host, time.monotonic())
 
     def stop(self) -> None:
         """End every wait for a slot or for a host's pace now (an interrupted run)."""
         self._stopped.set()
-        with self._changed:
-            self._changed.notify_all()
+        with self._lock:
+            for changed in self._changed.values():
+                changed.notify_all()
 
 
 def host_limiter(settings: LinkSettings) -> HostLimiter:
