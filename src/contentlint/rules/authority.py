@@ -20,6 +20,7 @@ from contentlint.analysis.authority import (
     unlisted_kind,
     within,
 )
+from contentlint.analysis.fix_edits import line_text
 from contentlint.analysis.link_problems import offline_problems
 from contentlint.analysis.links import REFERENCE, base_url, document_links, on_own_site, own_origin, plain_host
 from contentlint.analysis.pattern_starts import first_match
@@ -334,9 +335,7 @@ def _is_label(document: Document, url: str, line: int, column: int) -> bool:
         path = ""
     if _LABEL_ADDRESS.search(path):
         return True
-    index = line - document.body_first_line
-    lines = document.body.split("\n", index + 1)
-    return index < len(lines) and _LABEL_CITED.search(lines[index], 0, column) is not None
+    return _LABEL_CITED.search(line_text(document, line), 0, column) is not None
 
 
 _UNVETTED = {

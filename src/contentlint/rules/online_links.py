@@ -126,6 +126,11 @@ def _moved_to(outcome: Outcome, written: str) -> str:
     return target
 
 
+def _tries(outcome: Outcome, word: str) -> str:
+    """" in 3 tries" or " after 3 tries" when the last hop was tried more than once; else ""."""
+    return f" {word} {outcome.attempts} tries" if outcome.attempts > 1 else ""
+
+
 def judge(outcome: Outcome, settings: LinkSettings, written: str | None = None) -> tuple[str, str] | None:
     """The finding (code, message) an outcome calls for, or None when the link is fine."""
     url = outcome.url
@@ -169,15 +174,13 @@ def judge(outcome: Outcome, settings: LinkSettings, written: str | None = None) 
             "themselves); open it in a browser, and if it works there, tell the site to send its full chain"
         )
     if error == kinds.TIMEOUT:
-        tries = f" in {outcome.attempts} tries" if outcome.attempts > 1 else ""
         return "L002", (
-            f"unreachable: no answer from {outcome.final_url} within {settings.timeout:g} s{tries}; "
+            f"unreachable: no answer from {outcome.final_url} within {settings.timeout:g} s{_tries(outcome, 'in')}; "
             "the site may be down or slow: check it later, or raise --timeout"
         )
     if error == kinds.DNS_NO_ANSWER:
-        tries = f" in {outcome.attempts} tries" if outcome.attempts > 1 else ""
         return "L002", (
-            f"unreachable: the name server gave no answer for {host_of(outcome.final_url or url)}{tries} (a passing "
+            f"unreachable: the name server gave no answer for {host_of(outcome.final_url or url)}{_tries(outcome, 'in')} (a passing "
             "DNS failure, or the domain's name servers are down); check the link later"
         )
     if error is not None:
@@ -200,11 +203,10 @@ def judge(outcome: Outcome, settings: LinkSettings, written: str | None = None) 
                 f"open it in a browser, and if it works, accept {status} for {host_of(outcome.final_url)} "
                 "in [tool.contentlint.links] accept"
             )
-        tries = f" after {outcome.attempts} tries" if outcome.attempts > 1 else ""
         action = "the site may be failing; check it later, or replace the link" if status >= 500 else (
             "fix the link or remove it"
         )
-        return "L001", f"broken link: {url}{_via(outcome)} answers {_status_text(outcome)}{tries}; {action}"
+        return "L001", f"broken link: {url}{_via(outcome)} answers {_status_text(outcome)}{_tries(outcome, 'after')}; {action}"
     if outcome.hops and 200 <= status < 300:
         start = urldefrag(url)[0]
         if sent_home(start, outcome.final_url):
