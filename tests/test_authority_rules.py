@@ -31,6 +31,15 @@ def s_codes(text: str, **config: object) -> set[str]:
         ("https://www.benchchem.com/product/b1", "BenchChem", {"S001"}),  # known vendor
         ("https://www.pomalystrems.com/", "Celgene", {"S001"}),  # fine to link to, not a source
         ("https://en.wikipedia.org/wiki/Cancer", "Wikipedia", {"S001"}),
+        # Agencies a cancer knowledge base for India draws on: IARC's GLOBOCAN, the health
+        # ministry, ICMR's cancer registry programme, the National Cancer Grid.
+        ("https://gco.iarc.fr/today/en/fact-sheets-cancers", "IARC", set()),
+        ("https://gco.iarc.who.int/today/en", "IARC", set()),
+        ("https://www.mohfw.gov.in/?q=en/Major-Programmes", "MoHFW", set()),
+        ("https://ncdirindia.org/All_Reports/Report_2020/default.aspx", "ICMR-NCDIR", set()),
+        ("https://tmc.gov.in/ncg/index.php/guidelines", "National Cancer Grid", set()),
+        ("https://www.ncgindia.org/about", "National Cancer Grid", set()),
+        ("https://www.india.gov.in/topics/health-family-welfare", "India portal", {"S001"}),  # government, not a health agency
     ],
 )
 def test_s001_source_must_be_authoritative(url: str, source: str, expected: set[str]) -> None:
@@ -146,6 +155,8 @@ def test_s003_leaves_links_to_the_pages_own_site(body: str, expected: set[str]) 
         ("[Study](https://publications.aap.org/x) [Paper](https://pediatrics.aappublications.org/content/1)", set()),
         ("[Trial group](https://www.childrensoncologygroup.org/x) [Lab](https://med.stanford.edu/x)", set()),
         ("[Local support group](https://www.riversidecancerfriends.org/)", set()),
+        ("[Schemes](https://pmjay.gov.in/about) [Registry](https://www.ncdirindia.org/) [AIIMS](https://www.aiims.edu/)", set()),
+        ("[Institute](https://www.iitb.ac.in/) [Centre](https://www.ncbs.res.in/) [Portal](https://www.nhp.gov.in/)", set()),
         ("[Video](https://www.youtube.com/watch?v=abc)", {"S003"}),
         ("[Buy the kit](https://www.wellnessdirect-shop.com/kit)", {"S003"}),
     ],
@@ -253,6 +264,19 @@ def test_s004_provenance(text: str, expected: set[str]) -> None:
         ({"source": "national cancer institute", "url": "https://www.cancer.gov/x"}, 0),
         ({"source": "Local Trust", "sourceType": "09_trust", "url": "https://www.nhs.uk/x"}, 0),  # unknown: not judged
         ({"source": "NHS", "sourceType": "04_nhs", "url": "https://www.nhs.uk/x"}, 0),
+        ({"source": "IARC", "sourceType": "04_iarc_stats", "url": "https://gco.iarc.fr/today/x"}, 0),
+        ({"source": "IARC", "sourceType": "04_iarc_stats", "url": "https://www.cancer.gov/x"}, 2),
+        ({"source": "WHO", "sourceType": "04_iarc_stats", "url": "https://gco.iarc.fr/today/x"}, 0),  # IARC is WHO's
+        ({"source": "IARC", "sourceType": "04_iarc_stats", "url": "https://www.who.int/news-room/x"}, 2),
+        ({"source": "WHO", "sourceType": "03_who_public_health", "url": "https://www.who.int/x"}, 0),
+        # `05_india_ncg` is India's cancer bodies as a group: its sourceType names none of them.
+        ({"source": "ICMR-NCDIR", "sourceType": "05_india_ncg", "url": "https://ncdirindia.org/x"}, 0),
+        ({"source": "MoHFW", "sourceType": "05_india_ncg", "url": "https://www.mohfw.gov.in/x"}, 0),
+        ({"source": "National Cancer Grid", "sourceType": "05_india_ncg", "url": "https://tmc.gov.in/ncg/x"}, 0),
+        ({"source": "National Cancer Grid", "sourceType": "05_india_ncg", "url": "https://www.cancer.gov/x"}, 1),
+        ({"source": "ICMR", "sourceType": "05_india_ncg", "url": "https://tmc.gov.in/x"}, 1),
+        ({"source": "PMC", "sourceType": "06_pmc_selective", "url": "https://europepmc.org/article/PMC/PMC1"}, 0),
+        ({"source": "PMC", "sourceType": "06_pmc_selective", "url": "https://pmc.ncbi.nlm.nih.gov/articles/PMC1/"}, 0),
     ],
 )
 def test_s005_declared_source_matches_url(fields: dict[str, str], expected: int) -> None:
