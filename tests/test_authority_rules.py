@@ -121,6 +121,14 @@ def test_s002_ignores_code_blocks() -> None:
         ("[mail](mailto:info@shop.example) [call](tel:+15551234)", set()),
         ("[x](#)", set()),  # L005's
         ("Mention of en.wikipedia.org without a link", set()),
+        # A place on a map shows the way to a clinic; the rest of a map service's site is still judged.
+        ("[Map](https://www.google.com/maps/place/Tata+Memorial+Hospital/@19.0,72.8,17z)", set()),
+        ("[Map](https://www.google.co.in/maps?q=AIIMS) [Map](https://maps.google.com/?q=Clinic)", set()),
+        ("[Map](https://maps.apple.com/?q=Clinic) [Map](https://www.bing.com/maps?q=Clinic)", set()),
+        ("[Route](https://www.waze.com/ul?ll=19.0,72.8) [Map](https://wego.here.com/?map=19,72,15)", set()),
+        ("[Map](https://www.google.com/maps) [Search](https://www.google.com/search?q=cancer+cure)", {"S003"}),
+        ("[Apple](https://www.apple.com/health/) [Maps blog](https://www.google.com/mapsblog)", {"S003"}),
+        ("[Maps guide](https://www.bing.com/mapsguide)", {"S003"}),
     ],
 )
 def test_s003_links_to_non_authoritative_domains(body: str, expected: set[str]) -> None:

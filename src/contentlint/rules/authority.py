@@ -15,6 +15,7 @@ from contentlint.analysis.authority import (
     WORKSPACE,
     AuthorityData,
     authority_data,
+    is_map_link,
     registrable_domain,
     remember,
     unlisted_kind,
@@ -222,6 +223,8 @@ def link_to_non_authoritative_domain(document: Document, config: Config) -> Iter
     professional bodies, research groups and patient organisations, programme sites that
     authorities link to (FDA REMS programmes, medicine compendia). Nor an unlisted site
     whose name says nothing against it (a `.org`, a national domain): precision first.
+    Nor a place on a map (Google, Apple or Bing Maps, HERE, Waze: how a page shows the
+    way to a clinic, not a source of what it says).
     Links within the document's own site, e-mail and phone links are not reported;
     links with an offline problem (L005-L008) get that code instead. A link through a
     wrapper (Google's redirect, Outlook Safe Links) is judged by the address it carries;
@@ -274,6 +277,8 @@ def link_to_non_authoritative_domain(document: Document, config: Config) -> Iter
                 continue
             host, site = untrusted
             url = wrapped.target
+        if is_map_link(url):
+            continue
         if own_host and own_site is None:
             own_site = registrable_domain(own_host)
         if site == own_site:
