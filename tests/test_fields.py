@@ -57,12 +57,26 @@ TECH_DOCS = FieldMap(last_reviewed="last_reviewed_on", review_cycle="review_in",
         ("twice  a year", Cycle(6)),
         ("every 3 months", Cycle(3)),
         ("every 90 days", Cycle(0, 90)),
-        ("biannual", None),  # twice a year, or every two years?
+        # Twice a year, or every two years? The shorter reading, so that neither hides an overdue
+        # review; the messages say which was taken.
+        ("biannual", Cycle(6)),
+        ("Bi-Annual", Cycle(6)),
+        ("bimonthly", Cycle(0, 15)),  # twice a month, or every two months?
         ("every", None),
         ("every soon", None),
-        ("fortnightly", None),
+        ("as needed", None),
+        ("fortnightly", Cycle(0, 14)),
+        ("weekly", Cycle(0, 7)),
+        ("6-monthly", Cycle(6)),  # British "n-monthly": one review every n months
+        ("3 monthly", Cycle(3)),
+        ("2-yearly", Cycle(24)),
+        ("6-weekly", Cycle(0, 42)),
+        ("0-monthly", None),
+        ("half yearly", Cycle(6)),
         ("6 mnths", None),
-        ("12 m", None),  # minutes or months? neither
+        ("12 m", Cycle(12)),  # no review runs in minutes
+        ("3m", Cycle(3)),
+        ("18M", Cycle(18)),
         ("PT36H", None),
         ("P", None),
         ("P0D", None),
@@ -78,12 +92,12 @@ def test_parse_cycle(value: object, expected: Cycle | None) -> None:
     assert parse_cycle(value) == expected
 
 
-@pytest.mark.parametrize("text", ["6 months", "191 days", "P1Y6M", "quarterly", "1 year and 6 months", "12"])
+@pytest.mark.parametrize("text", ["6 months", "191 days", "P1Y6M", "quarterly", "1 year and 6 months", "12", "6m"])
 def test_the_schema_pattern_accepts_what_the_parser_reads(text: str) -> None:
     assert re.search(CYCLE_PATTERN, text) and parse_cycle(text) is not None
 
 
-@pytest.mark.parametrize("text", ["6 mnths", "fortnightly", "PT3H", "0", "soon"])
+@pytest.mark.parametrize("text", ["6 mnths", "as needed", "PT3H", "0", "soon"])
 def test_the_schema_pattern_refuses_what_the_parser_refuses(text: str) -> None:
     assert not re.search(CYCLE_PATTERN, text) and parse_cycle(text) is None
 

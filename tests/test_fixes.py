@@ -171,6 +171,9 @@ CYCLE_TABLE = [
     ("reviewFrequency: every two years\n", "reviewFrequency: biennial\n"),
     ("reviewFrequency: 'quarterly '\n", "reviewFrequency: 'quarterly'\n"),
     ("reviewFrequency: biannual\n", None),  # twice a year, or every two years?
+    ("reviewFrequency: 6-monthly\n", "reviewFrequency: semiannual\n"),
+    ("reviewFrequency: '3m'\n", "reviewFrequency: 'quarterly'\n"),
+    ("reviewFrequency: weekly\n", None),  # read (a 1-week cycle), but no shipped name says it
     ("reviewFrequency: '90 days'\n", None),  # read (a 90-day cycle), but no shipped name says it
     ("reviewFrequency: 12\n", None),  # a number, not a string to rewrite
 ]
@@ -217,6 +220,16 @@ def test_allowed_value_written_in_its_case(tmp_path: Path, field: str, written: 
         ("reviewFrequency", "annually",
          "`reviewFrequency` is 'annually'; allowed: monthly, quarterly, semiannual, annual, biennial: write annual", True),
         ("status", "actve", "`status` is 'actve'; allowed: active, draft, deprecated, archived: did you mean active?", False),
+        ("reviewFrequency", "6-monthly",
+         "`reviewFrequency` is '6-monthly'; allowed: monthly, quarterly, semiannual, annual, biennial: write semiannual", True),
+        ("reviewFrequency", "bi-annual",
+         "`reviewFrequency` is 'bi-annual'; allowed: monthly, quarterly, semiannual, annual, biennial: 'bi-annual' means "
+         "twice a year to some readers and every two years to others: write semiannual or biennial (until then it is "
+         "read as twice a year)", False),
+        ("reviewFrequency", "bimonthly",
+         "`reviewFrequency` is 'bimonthly'; allowed: monthly, quarterly, semiannual, annual, biennial: 'bimonthly' means "
+         "twice a month to some readers and every two months to others: write the cycle you mean (until then it is "
+         "read as twice a month)", False),
         # Quoting a number never makes a date: the message says how to write the date instead.
         ("lastReviewed", "2024",
          "`lastReviewed` should be text, got a number (2024): write the day of the review as YYYY-MM-DD "

@@ -69,6 +69,13 @@ CASES = [
     ("archived-in-capitals-not-scheduled", front_matter(lastReviewed="'2020-01-01'", status="' Archived'") + BODY, set()),
     ("archived-misspelt-still-scheduled", front_matter(lastReviewed="'2020-01-01'", status="archivd") + BODY, {"F001"}),
     ("cycle-in-other-words", front_matter(lastReviewed="'2025-06-01'", reviewFrequency="every 3 months") + BODY, {"F001"}),
+    # British "n-monthly", "weekly", "3m": read as written, not as the two-year default.
+    ("cycle-six-monthly-overdue", front_matter(lastReviewed="'2026-03-01'", reviewFrequency="6-monthly") + BODY, {"F001"}),
+    ("cycle-weekly-overdue", front_matter(lastReviewed="'2026-11-01'", reviewFrequency="weekly") + BODY, {"F001"}),
+    ("cycle-3m-overdue", front_matter(lastReviewed="'2026-06-01'", reviewFrequency="3m") + BODY, {"F001"}),
+    # "biannual" is read as twice a year, the shorter of its meanings: an overdue review is not hidden.
+    ("cycle-biannual-overdue", front_matter(lastReviewed="'2026-03-01'", reviewFrequency="biannual") + BODY, {"F001"}),
+    ("cycle-biannual-fresh", front_matter(lastReviewed="'2026-10-01'", reviewFrequency="biannual") + BODY, set()),
     # A page with code or comments is searched for labels by itself; one without reuses the phrase scan.
     ("label-on-a-page-with-code", "# Drug\n\nRun `lint`.\n\n```\ncode\n```\n\nLast updated: 2024-10-01\n", {"F001"}),
     ("label-on-a-page-with-a-comment", "# Drug\n\n<!-- note -->\nNext review: 01 November 2025\n", {"F001"}),
@@ -210,6 +217,23 @@ def test_a_misspelt_cycle_key_is_named_in_the_message() -> None:
     assert finding.message.startswith(
         "review overdue by 237 days: due 2026-03-30 (lastReviewed 2025-12-30 + quarterly cycle (reviewfrequency))"
     )
+
+
+@pytest.mark.parametrize(
+    ("cycle", "basis"),
+    [
+        ("biannual", "lastReviewed 2025-12-30 + semiannual cycle (`reviewFrequency: biannual` read as twice a year, "
+                     "not every two years)"),
+        ("as_needed", "lastReviewed 2025-12-30 + biennial cycle (default: `reviewFrequency: as_needed` names no cycle)"),
+        ("''", "lastReviewed 2025-12-30 + biennial cycle (default: `reviewFrequency` is empty)"),
+        (None, "lastReviewed 2025-12-30 + biennial cycle (default)"),
+    ],
+)
+def test_the_message_says_how_the_cycle_was_read(cycle: str | None, basis: str) -> None:
+    """A cycle that is read two ways, or not at all, is named beside the cycle that was used."""
+    text = front_matter(lastReviewed="'2025-12-30'", reviewFrequency=cycle) + BODY
+    messages = [f.message for f in lint_text(text, make_config(today=dt.date(2028, 1, 15))) if f.code == "F001"]
+    assert len(messages) == 1 and f"({basis});" in messages[0]
 
 
 def test_a_misspelt_review_key_is_named_in_the_messages() -> None:

@@ -1,5 +1,6 @@
-"""Review cycles as people write them: the shipped names, a number of months, or a duration in
-words or ISO 8601 ("6 months", "1 year", "191 days", "2 weeks", "P6M", "P1Y6M")."""
+"""Review cycles as people write them: the shipped names, a number of months, other words for a
+cycle ("yearly", "6-monthly", "weekly"), or a duration in words or ISO 8601 ("6 months", "3m",
+"1 year", "191 days", "2 weeks", "P6M", "P1Y6M")."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from contentlint.model.settings import FREQUENCY_MONTHS, Cycle
 
 # A regular expression that both Python and a JSON Schema `pattern` read the same way.
 _AMOUNT = r"(?:\d{1,4}\s*|(?:an?|one)\s+)"
-_UNIT = r"(?:days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?|y)"
+_UNIT = r"(?:days?|d|weeks?|wks?|w|months?|mos?|m|years?|yrs?|y)"
 _PART = rf"\b{_AMOUNT}{_UNIT}\b"
 _NAMES = "|".join(FREQUENCY_MONTHS)
 WORDS_PATTERN = rf"^\s*{_PART}(?:\s*(?:,|and|,\s*and)?\s*{_PART})*\s*$"
@@ -30,12 +31,33 @@ _MONTHS_PER_UNIT = {"y": 12, "m": 1}
 _DAYS_PER_UNIT = {"w": 7, "d": 1}
 
 
-# Other ways of writing the shipped cycles. Not "biannual": it means twice a year and every two years.
+# Other ways of writing a cycle. Not "biannual": it means twice a year and every two years (below).
 _SYNONYMS = {
-    "annually": 12, "yearly": 12, "every year": 12, "once a year": 12,
-    "biennially": 24, "every two years": 24, "every other year": 24,
-    "semiannually": 6, "semi-annually": 6, "semi-annual": 6, "half-yearly": 6, "twice a year": 6,
-    "every six months": 6, "every quarter": 3, "every three months": 3, "every month": 1,
+    **{words: Cycle(months=months) for words, months in {
+        "annually": 12, "yearly": 12, "every year": 12, "once a year": 12,
+        "biennially": 24, "every two years": 24, "every other year": 24, "two-yearly": 24,
+        "semiannually": 6, "semi-annually": 6, "semi-annual": 6, "semi annual": 6, "half-yearly": 6,
+        "half yearly": 6, "twice a year": 6, "every six months": 6, "six-monthly": 6,
+        "every quarter": 3, "every three months": 3, "three-monthly": 3, "every month": 1, "once a month": 1,
+        "every other month": 2,
+    }.items()},
+    **{words: Cycle(days=days) for words, days in {
+        "daily": 1, "every day": 1, "weekly": 7, "every week": 7, "once a week": 7,
+        "fortnightly": 14, "every fortnight": 14, "every other week": 14,
+    }.items()},
+}
+# "6-monthly", "3 monthly", "2-yearly", "6-weekly": a number of units for each review.
+_NUMBERED = re.compile(r"(\d{1,3})[- ]?(month|year|week)ly")
+_UNIT_CYCLE = {"month": Cycle(months=1), "year": Cycle(months=12), "week": Cycle(days=7)}
+# Words read two ways. The shorter reading schedules the review, so that neither hides an overdue
+# one, and the messages say so: (the cycle, its reading, the other reading).
+AMBIGUOUS = {
+    **dict.fromkeys(
+        ("biannual", "bi-annual", "biannually", "bi-annually", "biyearly", "bi-yearly"),
+        (Cycle(months=6), "twice a year", "every two years"),
+    ),
+    **dict.fromkeys(("bimonthly", "bi-monthly"), (Cycle(days=15), "twice a month", "every two months")),
+    **dict.fromkeys(("biweekly", "bi-weekly"), (Cycle(days=3), "twice a week", "every two weeks")),
 }
 
 
@@ -52,7 +74,12 @@ def parse_cycle(value: Any) -> Cycle | None:
     if lowered in FREQUENCY_MONTHS:
         return Cycle(months=FREQUENCY_MONTHS[lowered])
     if lowered in _SYNONYMS:
-        return Cycle(months=_SYNONYMS[lowered])
+        return _SYNONYMS[lowered]
+    if lowered in AMBIGUOUS:
+        return AMBIGUOUS[lowered][0]
+    if (numbered := _NUMBERED.fullmatch(lowered)) is not None:
+        amount, unit = int(numbered.group(1)), _UNIT_CYCLE[numbered.group(2)]
+        return Cycle(unit.months * amount, unit.days * amount) if amount else None
     if lowered.startswith("every ") and _WORDS_RE.fullmatch(text[5:]):
         text = text[5:]  # "every 6 months": the rest is read as "6 months"
     if text.isdigit() and len(text) <= 4:
@@ -64,7 +91,7 @@ def parse_cycle(value: Any) -> Cycle | None:
     elif _WORDS_RE.fullmatch(text):
         for amount, unit in _PART_RE.findall(text):
             number = int(amount) if amount else 1  # "a year", "one month"
-            # "mo"/"months" are months, "m" alone is not a unit here; the first letter decides the rest.
+            # The first letter decides: "m", "mo", "months" are months ("3m": no review runs in minutes).
             key = unit[0].lower()
             months += number * _MONTHS_PER_UNIT.get(key, 0)
             days += number * _DAYS_PER_UNIT.get(key, 0)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from contentlint.analysis.cycles import cycle_after, cycle_text, parse_cycle
+from contentlint.analysis.cycles import AMBIGUOUS, cycle_after, cycle_text, parse_cycle
 from contentlint.analysis.date_periods import is_southern
 from contentlint.analysis.memo import per_document
 from contentlint.analysis.phrase_index import text_scan
@@ -60,11 +60,23 @@ def review_schedule(document: Document, config: Config) -> ReviewSchedule:
     meta = document.metadata
     fields = config.fields
     cycle_key = _field_key(document, config, fields.review_cycle)
-    own_cycle = parse_cycle(meta.get(cycle_key))
+    written_cycle = meta.get(cycle_key)
+    own_cycle = parse_cycle(written_cycle)
     if own_cycle is not None:
         schedule.cycle, schedule.cycle_origin = own_cycle, cycle_key
+        ambiguous = AMBIGUOUS.get(" ".join(written_cycle.lower().split())) if isinstance(written_cycle, str) else None
+        if ambiguous is not None:  # "biannual": read as twice a year, and the message says so
+            schedule.cycle_origin = (
+                f"`{document.field_text(cycle_key, written_cycle)}` read as {ambiguous[1]}, not {ambiguous[2]}"
+            )
     else:
         schedule.cycle, schedule.cycle_origin = config.cycle_for(meta.get("sourceType"), meta.get(fields.source))
+        if cycle_key in meta:  # a value that names no cycle ("as needed"): M102's; say why it was not used
+            blank = written_cycle is None or (isinstance(written_cycle, str) and not written_cycle.strip())
+            schedule.cycle_origin += (
+                f": `{cycle_key}` is empty" if blank
+                else f": `{document.field_text(cycle_key, written_cycle)}` names no cycle"
+            )
     order = config.review.date_order
     schedule.last_key = _field_key(document, config, fields.last_reviewed)
     schedule.front_matter_last = _front_matter_date(document, schedule.last_key, LAST, order, fields.url)

@@ -10,7 +10,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from contentlint.analysis.cycles import parse_cycle, shipped_name
+from contentlint.analysis.cycles import AMBIGUOUS, parse_cycle, shipped_name
 from contentlint.analysis.fix_edits import offset_of
 from contentlint.analysis.review import review_schedule
 from contentlint.document import Document
@@ -59,6 +59,17 @@ def _cycle_rewrite(document: Document, key: str) -> Rewrite | None:
     value = document.metadata.get(key)
     if not isinstance(value, str) or value in FREQUENCY_MONTHS:
         return None
+    ambiguous = AMBIGUOUS.get(" ".join(value.lower().split()))
+    if ambiguous is not None:  # no fix: only a person knows which was meant
+        cycle, reading, other = ambiguous
+        other_cycle = parse_cycle(other)
+        names = [shipped_name(cycle), shipped_name(other_cycle) if other_cycle is not None else None]
+        which = f"{names[0]} or {names[1]}" if all(names) else "the cycle you mean"
+        return Rewrite(
+            f"{value.strip()!r} means {reading} to some readers and {other} to others: write {which} "
+            f"(until then it is read as {reading})",
+            None,
+        )
     cycle = parse_cycle(value)
     name = shipped_name(cycle) if cycle is not None else None
     if name is None:

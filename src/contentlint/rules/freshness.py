@@ -77,10 +77,14 @@ def review_overdue(document: Document, config: Config) -> Iterator[Violation]:
 
     The cycle is the cycle field (`reviewFrequency` by default): monthly,
     quarterly, semiannual, annual, biennial, a number of months, or a duration
-    such as "6 months", "191 days", "2 weeks" or "P6M"; without it, a key that
-    M103 reads as its misspelling (`reviewfrequency`). Without either, the
-    policy for the document's `sourceType` or source in config; without that,
-    two years. Months are calendar months: 30 November plus 3 months is 28
+    such as "6 months", "191 days", "2 weeks" or "P6M", or other words for one
+    ("yearly", "6-monthly", "3m", "weekly"); without it, a key that M103 reads as
+    its misspelling (`reviewfrequency`). Without either, the policy for the
+    document's `sourceType` or source in config; without that, two years. A
+    value that names no cycle ("as needed") is named in the message beside the
+    cycle used; "biannual" (twice a year, or every two years?) is read as twice
+    a year, so that neither reading hides an overdue review, and the message
+    says so. Months are calendar months: 30 November plus 3 months is 28
     February. Documents with `status: archived` are not scheduled.
 
     Example: `lastReviewed: 2025-12-30` with `reviewFrequency: quarterly` was due

@@ -154,8 +154,11 @@ def field_value_invalid(document: Document, config: Config) -> Iterator[Violatio
     for the day. A date with no such day says why: "November 2025 has 30 days".
     Quoting a number never makes a date, so a review date gets no hint to quote it.
 
-    So does a review cycle in other words (`annually`, `every 3 months`, `Quarterly`):
-    "… allowed: monthly, quarterly, semiannual, annual, biennial: write annual".
+    So does a review cycle in other words (`annually`, `every 3 months`, `6-monthly`,
+    `Quarterly`): "… allowed: monthly, quarterly, semiannual, annual, biennial:
+    write annual". A word read two ways asks which was meant: "'biannual' means
+    twice a year to some readers and every two years to others: write semiannual
+    or biennial".
     And a value of a list of allowed values written in other case or with spaces
     around it (`status: Active`): "… allowed: active, draft, …: write active".
 
