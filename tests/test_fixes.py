@@ -79,7 +79,11 @@ FIX_TABLE = [
     ("Q005", True, "Title - site\n===\n\n# Title\n", "# Title\n"),
     ("Q005", False, "# Title - site\n\n# Title\n\nText.\n", None),
     ("Q002", True, "# Title\n\nBack to top\n\nText of the page.\n", "# Title\n\nText of the page.\n"),
-    ("Q002", True, "# Title\n\nText of the page.\n\n**Share**\n", "# Title\n\nText of the page.\n\n"),
+    # The page's last line: the blank lines before it go too, so the page ends where its text does.
+    ("Q002", True, "# Title\n\nText of the page.\n\n**Share**\n", "# Title\n\nText of the page.\n"),
+    ("Q002", True, "# Title\n\nText of the page.\n\n\n**Share**\n\n", "# Title\n\nText of the page.\n"),
+    ("Q002", True, "# Title\n\nText of the page.\n\n**Share**", "# Title\n\nText of the page."),
+    ("Q002", True, "# Title\n\nText of the page.\n**Share**\n", "# Title\n\nText of the page.\n"),
     ("Q002", True, "# Title\n\nSkip to main content of this page, please.\n", None),  # within a sentence
     ("Q002", True, "# Title\n\n| a | b |\n|---|---|\n| Print | x |\n", None),  # a table cell
     ("Q002", False, "# Title\n\nBack to top\n\nText.\n", None),

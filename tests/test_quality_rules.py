@@ -104,6 +104,14 @@ def test_q002_boilerplate(body: str, expected: set[str]) -> None:
         ("We've put some small files called cookies on your device to make our site work.", {"Q002"}),
         ("Is this page useful? [Report a problem with this page](https://x.org/contact)", {"Q002"}),
         ("Did you find this page helpful?", {"Q002"}),
+        # A PubMed Central article as scraped: figure links, section jumps, disclaimer, footer.
+        ("[Open in a separate window](https://pmc.ncbi.nlm.nih.gov/articles/PMC1/figure/F1/)", {"Q002"}),
+        ("Results\n\nGo to:\n\nThe trial enrolled 412 patients.", {"Q002"}),
+        ("As a library, NLM provides access to scientific literature.", {"Q002"}),
+        ("Articles from BMC Cancer are provided here courtesy of BMC", {"Q002"}),
+        ("**Copyright and License information**", {"Q002"}),
+        ("Articles from the trial were provided to the panel.", set()),
+        ("Go to: the clinic's front desk to check in.", set()),
         ("Was the exercise plan useful to you? Tell your physiotherapist.", set()),
         ("* [A–Z](https://x.org/a-z)\n* [a - z](https://x.org/z)", set()),
         ("See the A-Z of drugs.", set()),
@@ -159,6 +167,9 @@ def test_q002_extendable_lines_and_phrases() -> None:
         ("Pomalidomide works in several ways. It can:\n\nYour doctor will talk to you about this treatment.", {"Q003"}),
         ("### Other medicines\n\nTell your doctor about drugs you take, such as:\n\n## Fertility\n\nSome drugs affect fertility.", {"Q003"}),
         ("The pregnancy test will be repeated every month:", {"Q003"}),  # the document ends
+        ("## Results\n\nGo to:\n\nThe trial enrolled 412 patients.", {"Q002"}),  # a scraped article's menu: Q002, not Q003
+        ("## Results\n\nJump to:\n\nThe trial enrolled 412 patients.", set()),
+        ("## Results\n\nGo to the clinic to:\n\nThe trial enrolled 412 patients.", {"Q003"}),
         ("It can:\n\n- reduce swelling\n- ease pain", set()),
         ("It can:\n\n* reduce swelling", set()),
         ("It can:\n\n+ reduce swelling", set()),

@@ -90,11 +90,16 @@ def standalone_line_removal(document: Document, line: int, phrase: str, descript
     at = line_starts(document)[line - 1] - body_start(document)
     if at < 0 or any(table.start <= at < table.end for table in document_structure(document).tables):
         return None
-    last = line
+    first = last = line
     blank_before = line == 1 or not line_text(document, line - 1).strip()
-    if blank_before and line + 1 < count and not line_text(document, line + 1).strip():
+    if blank_before and all(not line_text(document, after).strip() for after in range(line + 1, count + 1)):
+        # The page's last text: the blank lines around it go too, so the page ends where its text does.
+        while first - 1 >= max(document.body_first_line, 1) and not line_text(document, first - 1).strip():
+            first -= 1
+        last = count
+    elif blank_before and line + 1 < count and not line_text(document, line + 1).strip():
         last += 1  # the blank line after it too, so that no double blank line is left
-    deletion = delete_lines(document, line, last)
+    deletion = delete_lines(document, first, last)
     if opens_front_matter(document.text, (deletion,)):
         return None  # "---" after it would become a front-matter fence
     return Fix((deletion,), description, safe=False)

@@ -30,7 +30,8 @@ def scraping_boilerplate(document: Document, config: Config) -> Iterator[Violati
     United States government", "This is a new service"); print and e-mail page tools,
     share rows, donation prompts ("Donate now"), accessibility-widget buttons ("Increase
     text size"); the chrome of document-sharing sites ("Download as PDF, TXT or read
-    online"). Lines that hold nothing else ("Back to top", "Menu", "Print", "Share",
+    online") and of PubMed Central articles ("Open in a separate window", "Go to:",
+    "Articles from … are provided here courtesy of …"). Lines that hold nothing else ("Back to top", "Menu", "Print", "Share",
     "Facebook", "Accept all"), and newsletter or e-mail sign-ups ("Sign up to stay
     up-to-date with news", "Sign up for our newsletter"). A sentence that merely contains
     "sign up" ("You can sign up for a clinical trial"), or "cookies" in a list of foods,

@@ -39,6 +39,8 @@ _ONE_TEXT = re.compile(
     r"(?!.*\b(?:list|few|number|series|set|range|selection|couple|summary of the (?:main|key))\b)",
     re.IGNORECASE,
 )
+# A page's navigation label ("Go to:" before a scraped article's section menu) introduces no list.
+_NAVIGATION = re.compile(r"\W*(?:go|jump|skip)\s+to\W*", re.IGNORECASE)
 # A reference's field left empty ("Available at:", "doi:") is Q006's: an address is lost, not a list.
 _REFERENCE_FIELD = re.compile(
     r"\W*(?:doi|url|pmid|pmcid|isbn|issn|available (?:at|from|online)|retrieved from|accessed(?: \S+){0,3} (?:at|from))\W*",
@@ -61,8 +63,8 @@ def _is_list_intro(line: str) -> bool:
     if stripped.startswith(("#", "|")) or LIST_ITEM.match(line) and not stripped.endswith(":"):
         return False
     words = _intro_words(stripped.lstrip("-*+•>0123456789.) "))
-    if len(words) < 2:
-        return False  # "Email:", "Address:" are labels
+    if len(words) < 2 or _NAVIGATION.fullmatch(stripped):
+        return False  # "Email:", "Address:" are labels; "Go to:" is navigation
     return len(words) >= 6 or words[-1].lower() in _OPEN_ENDINGS
 
 
@@ -181,9 +183,10 @@ def list_missing(document: Document, config: Config) -> Iterator[Violation]:
     is:" then the citation; "Here is a shorter version of the advice:" then that text,
     where "Here is a list of…" and "Here are…" still introduce a list); a reference's
     empty field ("Available at:", "doi:", "PMID:"), which Q006 reports; a list item's own
-    text that lost its indent. Labels such as "Email:" or "Opening hours:" are not introductions, and a colon
-    in the middle of a paragraph ("You can take it:" with the sentence going on below) or
-    in code is not one either.
+    text that lost its indent. Labels such as "Email:" or "Opening hours:" and navigation
+    ("Go to:", left by a scraped article's section menu) are not introductions, and a
+    colon in the middle of a paragraph ("You can take it:" with the sentence going on
+    below) or in code is not one either.
 
     Example: "Pomalidomide works in several different ways. It can:" followed by a
     paragraph about consent.
