@@ -233,6 +233,10 @@ def test_an_unambiguous_numeric_date_needs_no_reading_note() -> None:
         ("auto", "en", "https://www.gov.uk/x", None, "", DAY_FIRST),  # .gov.uk is British, not US
         ("auto", "en", "https://medlineplus.gov/ency/article.htm", None, "", MONTH_FIRST),
         ("auto", None, "not a url", "Macmillan Cancer Support", "", DAY_FIRST),
+        ("auto", "en", "https://ncdirindia.org/x", "ICMR-NCDIR", "", DAY_FIRST),  # India writes the day first
+        ("auto", "en", "https://www.tmc.gov.in/x", None, "", DAY_FIRST),  # .gov.in is India's, not the US's
+        ("auto", "en", "https://gco.iarc.fr/today", "IARC", "", DAY_FIRST),
+        ("auto", "en", "https://example.org/x", "National Cancer Grid", "", DAY_FIRST),
         ("auto", None, None, None, "Seen 13/03/2027 and 03/14/2027.", MONTH_FIRST),  # contradicting: no proof
         ("DMY", "en-US", None, None, "", DAY_FIRST),
         ("auto", None, None, None, "Printed 05.03.2027.", DAY_FIRST),

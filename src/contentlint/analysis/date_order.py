@@ -36,7 +36,9 @@ _DAY_FIRST_SUFFIXES = (".uk", ".ie", ".au", ".nz", ".za", ".in", ".eu", ".de", "
 _DAY_FIRST_HOST_WORDS = re.compile(r"(?:^|[.\-])(?:nhs|hse|macmillan|cancerresearchuk|nice)(?:[.\-]|$)")
 _MONTH_FIRST_SUFFIXES = (".gov", ".mil", ".us")
 _DAY_FIRST_SOURCES = re.compile(
-    r"\b(?:NHS|HSE|Health Service Executive|Cancer Research UK|CRUK|Macmillan|NICE|UK|Ireland|Irish)\b"
+    r"\b(?:NHS|HSE|Health Service Executive|Cancer Research UK|CRUK|Macmillan|NICE|UK|Ireland|Irish"
+    r"|ICMR|NCDIR|MoHFW|Ministry of Health and Family Welfare|National Cancer Grid|Tata Memorial|AIIMS|India|Indian"
+    r"|IARC|International Agency for Research on Cancer)\b"
 )
 _MONTH_FIRST_SOURCES = re.compile(
     r"\b(?:CDC|Centers for Disease Control|National Cancer Institute|NCI|NIH|MedlinePlus|FDA|cancer\.gov|U\.?S\.?)\b"
