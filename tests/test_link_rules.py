@@ -40,6 +40,8 @@ NO_URL = front_matter(url=None)
         (NO_URL, "[definition](/Common/PopUps/def.aspx?id=1)", {"L006"}),
         (NO_URL, "![chart](images/chart.png)", {"L010"}),  # a file: checked on disk, not L006
         (NO_URL, "[trials](../research/trials)", {"L006"}),  # no extension, not on disk
+        # Front matter that cannot be read may hold the url: M002 says what is wrong, L006 waits.
+        (front_matter()[:-4] + "- stray item\n---\n", "[definition](/Common/PopUps/def.aspx?id=1)", set()),
         (front_matter(url="cancer.gov/x"), "[x](/a)", {"L006"}),
         # a `url` with a space or control character (M102) is no base: no link is blamed for it
         (front_matter(url="'https://www.cancer.gov/types/breast radiotherapy'"), "[x](/a)", {"L006"}),

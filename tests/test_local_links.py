@@ -122,6 +122,10 @@ def test_local_target_missing(tree: Path, text: str, expected: list[tuple[int, i
         # A copy of a web page (an absolute url): its jumps name anchors of the original.
         (WITH_URL + "\n[1](#r1)", []),
         (WITH_URL + "\n[x](other.md#dosing)", [(12, 5, "L011")]),
+        # Front matter that cannot be read may hold a url: the page may be a copy.
+        (WITH_URL[:-4] + "- stray item\n---\n\n[1](#r1)", []),
+        (WITH_URL[:-4] + "- stray item\n---\n\n[x](other.md#dosing)", [(13, 5, "L011")]),
+        ("---\ntitle: [unclosed\n---\n\n[1](#r1)", []),
     ],
 )
 def test_anchor_missing(tree: Path, text: str, expected: list[tuple[int, int, str]]) -> None:

@@ -59,7 +59,8 @@ def anchor_missing(document: Document, config: Config) -> Iterator[Violation]:
     Not checked: anchors in non-Markdown files (`leaflet.pdf#page=2`), in a file that is
     missing (L010) or cannot be read, and, by default, jumps within a page whose front
     matter has an absolute `url`: such a page is a copy of that web page, and its
-    `[1](#r1)` links name anchors of the original that the conversion to Markdown dropped.
+    `[1](#r1)` links name anchors of the original that the conversion to Markdown dropped;
+    nor when the front matter cannot be read (M002, M003), since it may hold that `url`.
 
     Sections of web pages (`https://www.example.gov/page#_19`) are L014's, with `--links`.
 
@@ -70,7 +71,10 @@ def anchor_missing(document: Document, config: Config) -> Iterator[Violation]:
     if not found:
         return
     files: LocalFiles = config.resource(LOCAL_FILES)
-    same_page = base_url(document, config) is None or bool(config.option(WEB_PAGE_ANCHORS))
+    # Front matter that cannot be read (M002, M003) may hold a url: whether the page is a copy is unknown.
+    same_page = bool(config.option(WEB_PAGE_ANCHORS)) or (
+        base_url(document, config) is None and document.front_matter_error is None
+    )
     folder = document_folder(document)
     root = files.root_for(folder)
     itself = os.path.join(folder, os.path.basename(document.path))

@@ -128,10 +128,13 @@ def relative_link_without_base(document: Document, config: Config) -> Iterator[V
     not this rule's: they resolve on disk, and L010 reports a missing one.
 
     Reported once per document, at the first such link, with how many there are and
-    on which lines: the one fix (a `url`) mends them all.
+    on which lines: the one fix (a `url`) mends them all. Not reported when the front
+    matter cannot be read (M002, M003): the `url` may be in it.
 
     Options: none.
     """
+    if document.front_matter_error is not None:
+        return  # the url may be in the front matter that could not be read: M002/M003 say why
     found = list(_violations(document, config, "L006"))
     if len(found) <= 1:
         yield from found
