@@ -51,7 +51,7 @@ _NUMBERED = re.compile(r"(\d{1,3})[- ]?(month|year|week)ly")
 _UNIT_CYCLE = {"month": Cycle(months=1), "year": Cycle(months=12), "week": Cycle(days=7)}
 # Words read two ways. The shorter reading schedules the review, so that neither hides an overdue
 # one, and the messages say so: (the cycle, its reading, the other reading).
-AMBIGUOUS = {
+_AMBIGUOUS = {
     **dict.fromkeys(
         ("biannual", "bi-annual", "biannually", "bi-annually", "biyearly", "bi-yearly"),
         (Cycle(months=6), "twice a year", "every two years"),
@@ -59,6 +59,12 @@ AMBIGUOUS = {
     **dict.fromkeys(("bimonthly", "bi-monthly"), (Cycle(days=15), "twice a month", "every two months")),
     **dict.fromkeys(("biweekly", "bi-weekly"), (Cycle(days=3), "twice a week", "every two weeks")),
 }
+
+
+def ambiguous_cycle(value: Any) -> tuple[Cycle, str, str] | None:
+    """For a word read two ways ("biannual"): the cycle it is read as, that reading ("twice a
+    year") and the other ("every two years"); None for any other value."""
+    return _AMBIGUOUS.get(" ".join(value.lower().split())) if isinstance(value, str) else None
 
 
 def parse_cycle(value: Any) -> Cycle | None:
@@ -75,8 +81,8 @@ def parse_cycle(value: Any) -> Cycle | None:
         return Cycle(months=FREQUENCY_MONTHS[lowered])
     if lowered in _SYNONYMS:
         return _SYNONYMS[lowered]
-    if lowered in AMBIGUOUS:
-        return AMBIGUOUS[lowered][0]
+    if lowered in _AMBIGUOUS:
+        return _AMBIGUOUS[lowered][0]
     if (numbered := _NUMBERED.fullmatch(lowered)) is not None:
         amount, unit = int(numbered.group(1)), _UNIT_CYCLE[numbered.group(2)]
         return Cycle(unit.months * amount, unit.days * amount) if amount else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from contentlint.analysis.cycles import AMBIGUOUS, cycle_after, cycle_text, parse_cycle
+from contentlint.analysis.cycles import ambiguous_cycle, cycle_after, cycle_text, parse_cycle
 from contentlint.analysis.date_periods import is_southern
 from contentlint.analysis.memo import per_document
 from contentlint.analysis.phrase_index import text_scan
@@ -64,7 +64,7 @@ def review_schedule(document: Document, config: Config) -> ReviewSchedule:
     own_cycle = parse_cycle(written_cycle)
     if own_cycle is not None:
         schedule.cycle, schedule.cycle_origin = own_cycle, cycle_key
-        ambiguous = AMBIGUOUS.get(" ".join(written_cycle.lower().split())) if isinstance(written_cycle, str) else None
+        ambiguous = ambiguous_cycle(written_cycle)
         if ambiguous is not None:  # "biannual": read as twice a year, and the message says so
             schedule.cycle_origin = (
                 f"`{document.field_text(cycle_key, written_cycle)}` read as {ambiguous[1]}, not {ambiguous[2]}"

@@ -10,7 +10,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from contentlint.analysis.cycles import AMBIGUOUS, parse_cycle, shipped_name
+from contentlint.analysis.cycles import ambiguous_cycle, parse_cycle, shipped_name
 from contentlint.analysis.fix_edits import offset_of
 from contentlint.analysis.review import review_schedule
 from contentlint.document import Document
@@ -59,7 +59,7 @@ def _cycle_rewrite(document: Document, key: str) -> Rewrite | None:
     value = document.metadata.get(key)
     if not isinstance(value, str) or value in FREQUENCY_MONTHS:
         return None
-    ambiguous = AMBIGUOUS.get(" ".join(value.lower().split()))
+    ambiguous = ambiguous_cycle(value)
     if ambiguous is not None:  # no fix: only a person knows which was meant
         cycle, reading, other = ambiguous
         other_cycle = parse_cycle(other)
