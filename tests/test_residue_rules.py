@@ -60,6 +60,15 @@ def test_q010_extendable() -> None:
         ("This document has been superseded by NG999.", {"Q011"}),
         ("This information is no longer current.", {"Q011"}),
         ("Withdrawn", {"Q011"}),
+        # A retracted research article, as PubMed Central and the journals mark it.
+        ("This article has been retracted. See the retraction notice in volume 12.", {"Q011"}),
+        ("RETRACTED: Curcumin shrinks tumours in a phase 2 trial", {"Q011"}),
+        ("# Retracted article: Green tea and breast cancer", {"Q011"}),
+        ("Retraction in: J Clin Oncol. 2020;38(5):512.", {"Q011"}),
+        ("**Retraction Note to:** Vitamin C and survival", {"Q011"}),
+        ("Retraction: the nipple is pulled inward.", set()),  # a symptom's label
+        ("Skin dimpling or nipple retraction can be a sign of breast cancer.", set()),
+        ("The 1998 study was later retracted by the journal.", set()),
         # Near misses: a treatment replaced, a drug withdrawn from the market, the word in a sentence.
         ("Open surgery has been replaced by keyhole surgery in most hospitals.", set()),
         ("The drug was withdrawn from the market in 2004 because of heart problems.", set()),
