@@ -115,6 +115,16 @@ def test_report_in_chromium(browser, report_url: str) -> None:
     # Nothing was fetched from anywhere.
     assert driver.execute_script("return performance.getEntriesByType('resource').length") == 0
 
+    # The action list reads worst first across as well as down: the second card beside the first,
+    # the third below them (in columns, the second half of the list would stand beside the first).
+    boxes = driver.execute_script(
+        "return [...document.querySelectorAll('.actions > .action')].slice(0, 3)"
+        ".map(card => { const r = card.getBoundingClientRect(); return [r.left, r.top]; })"
+    )
+    assert len(boxes) == 3
+    (left1, top1), (left2, top2), (left3, top3) = boxes
+    assert left2 > left1 and top2 == top1 and left3 == left1 and top3 > top1
+
     ARTIFACTS.mkdir(exist_ok=True)
     height = driver.execute_script("return document.documentElement.scrollHeight")
     driver.set_window_size(WIDTH, min(height + 40, 6000))
