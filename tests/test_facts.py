@@ -30,6 +30,9 @@ def facts_of(text: str | bytes, path: str = "docs/a.md") -> DocumentFacts:
         (front_matter(lastReviewed="'2026-09-01'", reviewFrequency="quarterly"), DUE_SOON, dt.date(2026, 12, 1)),
         # near miss: 31 days ahead is outside the 30-day window
         (front_matter(lastReviewed="'2026-09-23'", reviewFrequency="quarterly"), SCHEDULED, dt.date(2026, 12, 23)),
+        # The report plans by the window itself: a monthly page due in 28 days is among "the next 30
+        # days" there, though F002 waits for the last third of its cycle.
+        (front_matter(lastReviewed="'2026-11-20'", reviewFrequency="monthly"), DUE_SOON, dt.date(2026, 12, 20)),
         (front_matter(lastReviewed=None), NO_DATE, None),
         (front_matter(lastReviewed="'2019-01-01'", status="archived"), EXEMPT, dt.date(2020, 1, 1)),
         ("# Tiredness\n\nText.\n\nNext review: 01 November 2025\n", OVERDUE, dt.date(2025, 11, 1)),

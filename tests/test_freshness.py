@@ -26,6 +26,15 @@ CASES = [
     ("quarterly-due-tomorrow", front_matter(lastReviewed="'2026-08-23'", reviewFrequency="quarterly") + BODY, {"F002"}),
     ("due-today-is-not-overdue", front_matter(lastReviewed="'2026-08-22'", reviewFrequency="quarterly") + BODY, {"F002"}),
     ("due-in-31-days-is-not-soon", front_matter(lastReviewed="'2026-09-23'", reviewFrequency="quarterly") + BODY, set()),
+    ("quarterly-due-in-30-days", front_matter(lastReviewed="'2026-09-22'", reviewFrequency="quarterly") + BODY, {"F002"}),
+    # The window is at most a third of the cycle: a monthly page is not due soon all month long.
+    ("monthly-just-reviewed", front_matter(lastReviewed="'2026-11-20'", reviewFrequency="monthly") + BODY, set()),
+    ("monthly-due-in-11-days", front_matter(lastReviewed="'2026-11-03'", reviewFrequency="monthly") + BODY, set()),
+    ("monthly-due-in-10-days", front_matter(lastReviewed="'2026-11-02'", reviewFrequency="monthly") + BODY, {"F002"}),
+    ("weekly-due-in-3-days", front_matter(lastReviewed="'2026-11-18'", reviewFrequency="weekly") + BODY, set()),
+    ("weekly-due-in-2-days", front_matter(lastReviewed="'2026-11-17'", reviewFrequency="weekly") + BODY, {"F002"}),
+    ("monthly-from-a-body-date", front_matter(lastReviewed=None, reviewFrequency="monthly") + BODY + "\nLast reviewed: 20 November 2026\n", set()),
+    ("monthly-from-a-body-date-due", front_matter(lastReviewed=None, reviewFrequency="monthly") + BODY + "\nLast reviewed: 2 November 2026\n", {"F002"}),
     ("monthly-overdue-by-one-day", front_matter(lastReviewed="'2026-10-21'", reviewFrequency="monthly") + BODY, {"F001"}),
     ("biennial-fresh", front_matter(lastReviewed="'2025-01-01'", reviewFrequency="biennial") + BODY, set()),
     # A date in another form still schedules the review (M102 asks for YYYY-MM-DD): no missed overdue.
@@ -168,8 +177,13 @@ def test_cycle_from_policy_by_source_type_then_default() -> None:
 
 
 def test_due_soon_window_from_config() -> None:
-    text = front_matter(lastReviewed="'2026-09-23'", reviewFrequency="quarterly") + BODY
+    text = front_matter(lastReviewed="'2026-01-01'", reviewFrequency="annual") + BODY  # due in 40 days
+    assert freshness(text) == set()
     assert freshness(text, review=ReviewPolicy(due_soon_days=45)) == {"F002"}
+    # At most a third of the cycle: 45 days of a quarterly cycle would be half of it.
+    quarterly = front_matter(lastReviewed="'2026-09-23'", reviewFrequency="quarterly") + BODY  # due in 31 days
+    assert freshness(quarterly, review=ReviewPolicy(due_soon_days=45)) == set()
+    assert freshness(quarterly, review=ReviewPolicy(due_soon_days=45), today=dt.date(2026, 11, 23)) == {"F002"}
 
 
 @pytest.mark.parametrize(

@@ -46,6 +46,7 @@ class ReviewSchedule:
     cycle: Cycle | None = None  # None: no cycle, so a last-review date alone schedules nothing
     cycle_origin: str = ""
     exempt: str = ""  # why no review is scheduled (archived documents)
+    due_soon_days: int = 30  # F002's window for this document (see due_soon_window)
     owner: str = ""  # the owner field's value, when one is mapped and set
 
     @property
@@ -95,6 +96,7 @@ def review_schedule(document: Document, config: Config) -> ReviewSchedule:
     status = meta.get("status")
     if isinstance(status, str) and status.strip().casefold() == "archived":  # "Archived" too (M102 asks for the case)
         schedule.exempt = "archived"
+    schedule.due_soon_days = config.review.due_soon_days
     cycle = cycle_text(schedule.cycle) if schedule.cycle is not None else ""
     body_next = [d for d in schedule.body_dates if d.kind == NEXT]
     body_last = [d for d in schedule.body_dates if d.kind == LAST]
@@ -107,6 +109,7 @@ def review_schedule(document: Document, config: Config) -> ReviewSchedule:
     elif schedule.front_matter_last is not None and schedule.cycle is not None:
         anchor = schedule.front_matter_last
         schedule.due = cycle_after(anchor.date, schedule.cycle)
+        schedule.due_soon_days = due_soon_window(config.review.due_soon_days, anchor.date, schedule.due)
         origin = "" if schedule.cycle_origin == fields.review_cycle else f" ({schedule.cycle_origin})"
         schedule.basis = f"{schedule.last_key} {_shown(anchor)} + {cycle} cycle{origin}"
         schedule.due_line = anchor.line
@@ -122,9 +125,16 @@ def review_schedule(document: Document, config: Config) -> ReviewSchedule:
         # (an unreadable "Next review due" means the publisher set a due date: the cycle would guess)
         anchor = max(body_last, key=lambda d: d.date)
         schedule.due = cycle_after(anchor.date, schedule.cycle)
+        schedule.due_soon_days = due_soon_window(config.review.due_soon_days, anchor.date, schedule.due)
         schedule.basis = f"the page says {anchor.quoted} + {cycle} cycle ({schedule.cycle_origin})"
         schedule.due_line = anchor.line
     return schedule
+
+
+def due_soon_window(days: int, last: dt.date, due: dt.date | None) -> int:
+    """The due-soon window of a review due ``due`` after one on ``last``: ``days``, but at most a
+    third of the cycle, so that a monthly page is not "due soon" from the day it was reviewed."""
+    return days if due is None else min(days, max((due - last).days // 3, 0))
 
 
 def _field_key(document: Document, config: Config, field: str) -> str:

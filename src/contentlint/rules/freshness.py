@@ -126,6 +126,12 @@ def review_due_soon(document: Document, config: Config) -> Iterator[Violation]:
     Why it matters: an editor who sees a review coming can plan it, instead of
     finding it overdue.
 
+    The window is at most a third of the document's cycle: a monthly page is due
+    soon in the last 10 days of its month, not from the day it was reviewed (with
+    30 days, every monthly page would always be due soon). Quarterly and longer
+    cycles keep the whole window. The audit report still lists every review due
+    within the window itself, as a plan of the weeks ahead.
+
     Example: `lastReviewed: 2026-09-01`, `reviewFrequency: quarterly`, today
     2026-11-22: due 2026-12-01, in 9 days.
 
@@ -135,7 +141,7 @@ def review_due_soon(document: Document, config: Config) -> Iterator[Violation]:
     if schedule.due is None or schedule.exempt or schedule.due < config.today:
         return
     left = (schedule.due - config.today).days
-    if left <= config.review.due_soon_days:
+    if left <= schedule.due_soon_days:
         when = "today" if left == 0 else f"in {_days(left)}"
         yield Violation(
             schedule.due_line, 1, f"review due {when}, on {schedule.due.isoformat()} ({schedule.basis})",
