@@ -49,6 +49,7 @@ REPORTED = [
     ("L013", '<a href="https://eur01.\tsafelinks.protection.outlook.com/?url=https%3A%2F%2Fwww.nhs.uk%2F">leaflet</a>',
      "link goes through Outlook Safe Links to https://www.nhs.uk/"),
     ("L013", "[trial](https://bit.ly/3abcDEF)", "the link shortener bit.ly"),
+    ("L013", "[trial](https://goo.gl/AbC123)", "the link shortener goo.gl"),  # not a map's link
     ("L013", "[trial](http://www.tinyurl.com/y7abc)", "the link shortener www.tinyurl.com"),
     ("L013", "[v3](https://urldefense.com/v3/__https://www.cancer.gov/a*b__;Jg!!ABC$)",
      "through Proofpoint URL Defense, which hides the page"),
@@ -129,6 +130,8 @@ def test_unwrap(url: str, expected: Wrapped | None) -> None:
         "[bitly blog](https://bitly.example.org/about)",
         "`https://bit.ly/3abcDEF` in code",
         "[short][s]\n\n[s]: https://bit.ly/3abcDEF",  # reported once, at its definition
+        "[Map](https://goo.gl/maps/AbC123xyz)",  # Google Maps' own short link to a place
+        "[Map](https://maps.app.goo.gl/AbC123xyz)",
     ],
 )
 def test_l013_leaves(body: str) -> None:

@@ -301,14 +301,15 @@ OPEN_PLATFORM, WORKSPACE, IP_ADDRESS, COMMERCIAL = "open platform", "workspace",
 # A place on a map: how a page shows readers the way to a clinic, not a source of what it says.
 _MAP_LINK = re.compile(
     r"https?://(?:(?:www\.)?google\.[a-z]{2,3}(?:\.[a-z]{2})?/maps(?:[/?#]|$)|maps\.google\.[a-z.]+(?:[/?#]|$)"
-    r"|maps\.apple\.com(?:[/?#]|$)|(?:www\.)?bing\.com/maps(?:[/?#]|$)"
+    r"|(?:www\.)?goo\.gl/maps/|maps\.app\.goo\.gl/|maps\.apple\.com(?:[/?#]|$)|(?:www\.)?bing\.com/maps(?:[/?#]|$)"
     r"|wego\.here\.com(?:[/?#]|$)|(?:www\.)?waze\.com/(?:[a-z]{2}(?:-[A-Z]{2})?/)?(?:ul|live-map)(?:[/?#]|$))",
     re.IGNORECASE,
 )
 
 
 def is_map_link(url: str) -> bool:
-    """Whether ``url`` shows a place on a map service (Google, Apple or Bing Maps, HERE, Waze)."""
+    """Whether ``url`` shows a place on a map service (Google, Apple or Bing Maps, HERE, Waze), or is
+    Google Maps' own short link to one (``goo.gl/maps/…``, ``maps.app.goo.gl/…``)."""
     return _MAP_LINK.match(url) is not None
 
 

@@ -6,6 +6,7 @@ import html
 import re
 from typing import Iterator
 
+from contentlint.analysis.authority import is_map_link
 from contentlint.analysis.fix_edits import offset_of
 from contentlint.analysis.link_problems import offline_problems
 from contentlint.analysis.links import BARE, HTML, REFERENCE, document_links
@@ -37,7 +38,8 @@ def indirect_link(document: Document, config: Config) -> Iterator[Violation]:
     (`*.safelinks.protection.outlook.com/?url=`), Proofpoint URL Defense (v1, v2, v3),
     Facebook's link shim (`l.facebook.com/l.php?u=`), YouTube's and LinkedIn's
     redirects. Shorteners: bit.ly, tinyurl.com, t.co, ow.ly, goo.gl, aka.ms and the
-    others in `contentlint/data/shorteners.txt`.
+    others in `contentlint/data/shorteners.txt`. Google Maps' own short links to a place
+    (`goo.gl/maps/…`, `maps.app.goo.gl/…`) are how the app shares one, and are left alone.
 
     Example: `[treatment](https://www.google.com/url?q=https://www.cancer.gov/types&sa=D)`
     -> links through Google's redirect to https://www.cancer.gov/types.
@@ -68,7 +70,7 @@ def indirect_link(document: Document, config: Config) -> Iterator[Violation]:
             yield Violation(link.line, link.column, message, subject=host_of(link.url) or link.url, fix=fix)
             continue
         host = host_of(link.url)
-        if host and is_shortener(host, redirectors.shorteners):
+        if host and is_shortener(host, redirectors.shorteners) and not is_map_link(link.url):
             yield Violation(
                 link.line, link.column,
                 f"link goes through the link shortener {host}, which hides the page it leads to: link to that page "
