@@ -199,6 +199,7 @@ ENUM_TABLE = [
     ("status", "' ARCHIVED'", "'archived'"),
     ("audienceLevel", '"Patient"  # for patients', '"patient"  # for patients'),
     ("status", "actve", None),  # a misspelling: "did you mean active?", no fix
+    ("status", "inactive", None),  # the opposite of active: no "did you mean active?"
     ("audienceLevel", "nurse", None),
 ]
 
@@ -224,6 +225,9 @@ def test_allowed_value_written_in_its_case(tmp_path: Path, field: str, written: 
         ("reviewFrequency", "annually",
          "`reviewFrequency` is 'annually'; allowed: monthly, quarterly, semiannual, annual, biennial: write annual", True),
         ("status", "actve", "`status` is 'actve'; allowed: active, draft, deprecated, archived: did you mean active?", False),
+        # Its opposite is no misspelling: "inactive" does not mean "active".
+        ("status", "inactive", "`status` is 'inactive'; allowed: active, draft, deprecated, archived", False),
+        ("status", "non-active", "`status` is 'non-active'; allowed: active, draft, deprecated, archived", False),
         ("reviewFrequency", "6-monthly",
          "`reviewFrequency` is '6-monthly'; allowed: monthly, quarterly, semiannual, annual, biennial: write semiannual", True),
         ("reviewFrequency", "bi-annual",

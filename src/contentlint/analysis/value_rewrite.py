@@ -88,10 +88,18 @@ def _allowed_rewrite(document: Document, key: str, allowed: tuple[str, ...]) -> 
     if matches:
         return None  # allowed values that differ only in case: a person decides
     close = difflib.get_close_matches(wanted, [name.casefold() for name in allowed], n=1, cutoff=0.8)
-    if not close:
-        return None
+    if not close or _negates(wanted, close[0]):
+        return None  # nothing close, or its opposite: "inactive" is no misspelling of "active"
     meant = next(name for name in allowed if name.casefold() == close[0])
     return Rewrite(f"did you mean {meant}?", None)  # a misspelling: a person decides
+
+
+_NEGATIONS = re.compile(r"(?:in|un|non|not|dis|de|im|il|ir)[\s_-]?")
+
+
+def _negates(value: str, allowed: str) -> bool:
+    """Whether ``value`` is ``allowed`` with a negating prefix: "inactive", "unpublished", "non-active"."""
+    return value.endswith(allowed) and _NEGATIONS.fullmatch(value[: len(value) - len(allowed)]) is not None
 
 
 def _written_as(document: Document, key: str, new: str, caveat: str = "", safe: bool = True) -> Rewrite:
