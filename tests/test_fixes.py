@@ -56,6 +56,9 @@ FIX_TABLE = [
      "[ref]: https://www.ncbi.nlm.nih.gov/pmc/3\n\nSee [the study][ref].\n"),
     # A host not known to serve https, a sub-domain of a known one, code: left alone.
     ("L004", False, "See [a shop](http://example.org/buy).\n", None),
+    # Sites that PDQ summaries cite over http and that serve the same pages over https.
+    ("L004", False, "[COG](http://www.survivorshipguidelines.org/pdf/2018/COG_LTFU.pdf) and [ASCO](http://www.asco.org/x)\n",
+     "[COG](https://www.survivorshipguidelines.org/pdf/2018/COG_LTFU.pdf) and [ASCO](https://www.asco.org/x)\n"),
     ("L004", False, "See [a page](http://ftp.ncbi.nlm.nih.gov/x).\n", None),
     ("L004", False, "`http://www.ncbi.nlm.nih.gov/x` in code is no link.\n", None),
     ("L013", False, "See [the study](https://www.google.com/url?q=https://www.cancer.gov/types&sa=D).\n",
