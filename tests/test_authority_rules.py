@@ -165,6 +165,7 @@ def test_s003_leaves_links_to_the_pages_own_site(body: str, expected: set[str]) 
         ("[Local support group](https://www.riversidecancerfriends.org/)", set()),
         ("[Schemes](https://pmjay.gov.in/about) [Registry](https://www.ncdirindia.org/) [AIIMS](https://www.aiims.edu/)", set()),
         ("[Institute](https://www.iitb.ac.in/) [Centre](https://www.ncbs.res.in/) [Portal](https://www.nhp.gov.in/)", set()),
+        ("[Trial](https://www.isrctn.com/ISRCTN12345678) [Trial](https://www.chictr.org.cn/showproj.html?proj=1)", set()),
         ("[Video](https://www.youtube.com/watch?v=abc)", {"S003"}),
         ("[Buy the kit](https://www.wellnessdirect-shop.com/kit)", {"S003"}),
     ],
