@@ -252,7 +252,7 @@ class _DownHosts:
         self.failed: dict[str, list[Outcome]] = {}
 
     def saw(self, host: str, outcome: Outcome) -> None:
-        if outcome.heard or outcome.status is not None or outcome.hops:
+        if outcome.heard:  # a status or a redirect hop implies an answer was heard
             self.answered.add(host)
             self.failed.pop(host, None)
         elif outcome.error in _NO_ANSWER and host not in self.answered:
