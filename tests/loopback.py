@@ -13,7 +13,19 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Callable, Union
+
+
+def socket_buffers_at_most() -> int:
+    """What loopback TCP may hold between the server's writes and the client's reads: the
+    largest send and receive buffers the kernel grows to (Linux), else a generous guess."""
+    try:
+        send = int(Path("/proc/sys/net/ipv4/tcp_wmem").read_text().split()[2])
+        receive = int(Path("/proc/sys/net/ipv4/tcp_rmem").read_text().split()[2])
+    except (OSError, IndexError, ValueError):
+        return 64 * 1024 * 1024
+    return send + receive
 
 
 @dataclass
