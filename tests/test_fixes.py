@@ -111,6 +111,34 @@ def test_fix_table(tmp_path: Path, code: str, unsafe: bool, before: str, after: 
         assert code not in left
 
 
+# (front matter line before, after, unsafe needed): M002 puts a value the YAML cannot read in quotes.
+QUOTE_TABLE = [
+    ("title: Lenalidomide: what to expect\n", 'title: "Lenalidomide: what to expect"\n', False),
+    ("title: Lenalidomide: what to expect  \n", 'title: "Lenalidomide: what to expect"  \n', False),
+    ("citation: @NCI\n", 'citation: "@NCI"\n', False),
+    ("citation: `NCI`\n", 'citation: "`NCI`"\n', False),
+    ("citation: *NCI\n", 'citation: "*NCI"\n', True),  # meant as an alias? unsafe
+    ("citation: *NCI\n", None, False),
+    ("citation: - NCI\n", 'citation: "- NCI"\n', True),
+    ("citation: !NCI\n", 'citation: "!NCI"\n', True),
+    ("tags:\n  - surgery: what: to expect\n", 'tags:\n  - surgery: "what: to expect"\n', False),
+    ('title: Lenalidomide: "what" to expect\n', None, True),  # a quote to escape: left to a person
+    ("title: Lenalidomide: what to expect # from NCI\n", None, True),  # a comment, or part of the title?
+    ("citation: [NCI\n", None, True),  # an unclosed list: meant as a list, perhaps
+    ("\tcitation: NCI\n", None, True),  # a tab: how deep it was meant is unknown
+]
+
+
+@pytest.mark.parametrize("extra, quoted, unsafe", QUOTE_TABLE)
+def test_unreadable_value_quoted(tmp_path: Path, extra: str, quoted: str | None, unsafe: bool) -> None:
+    head = front_matter(title=None) if extra.startswith("title") else front_matter()
+    before = head[:-4] + extra + "---\n"
+    fixed, left = _fix(tmp_path, before + "\n# Title\n\nText.\n", ["M002"], unsafe=unsafe)
+    expected = head[:-4] + (quoted if quoted is not None else extra) + "---\n"
+    assert fixed.decode("utf-8") == expected + "\n# Title\n\nText.\n"
+    assert ("M002" in left) == (quoted is None)
+
+
 # (front matter lines before, after, unsafe needed): M103 renames a misspelt key in place.
 RENAME_TABLE = [
     ("audiencelevel: 'patient'  # who reads it\n", "audienceLevel: 'patient'  # who reads it\n", False),
@@ -435,9 +463,9 @@ def test_unknown_code_in_unfixable_is_a_config_error(run_cli, tmp_path: Path) ->
 
 def test_every_fixable_rule_has_a_table() -> None:
     fixable = {code for code, rule in all_rules().items() if rule.fix}
-    # M103 has RENAME_TABLE; L003 and L014 (they need --links) have L003_TABLE and L014_TABLE in
+    # M002 has QUOTE_TABLE, M103 RENAME_TABLE; L003 and L014 (they need --links) have L003_TABLE and L014_TABLE in
     # test_fix_links.py; Q012 (it judges other rules' comments) has FIX_TABLE in test_unused_suppressions.py.
-    assert fixable == {code for code, *_ in FIX_TABLE} | {"M102", "M103", "L003", "L014", "Q012"}
+    assert fixable == {code for code, *_ in FIX_TABLE} | {"M002", "M102", "M103", "L003", "L014", "Q012"}
 
 
 # --- properties: idempotent, and other rules' findings untouched ----------------------------------

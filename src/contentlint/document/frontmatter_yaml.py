@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from contentlint.document.yaml_problems import YamlProblem, describe
+
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_FRONT_MATTER_BYTES = 256 * 1024
@@ -41,13 +43,20 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp_as_s
 class FrontMatterError(Exception):
     """Front matter that cannot be read. ``code`` is M002 or M003; ``line`` is 0-based in the YAML."""
 
-    def __init__(self, code: str, message: str, line: int = 0, column: int = 0, related_line: int | None = None) -> None:
+    def __init__(
+        self, code: str, message: str, line: int = 0, column: int = 0, related_line: int | None = None,
+        quote_from: int | None = None, quote_safe: bool = False,
+    ) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
         self.line = line
         self.column = column
         self.related_line = related_line  # 0-based YAML line of the other place involved (a repeated key)
+        # The mend when it is to put the rest of ``line`` in double quotes: the column where the value
+        # starts, and whether that surely keeps what was meant.
+        self.quote_from = quote_from
+        self.quote_safe = quote_safe
 
 
 @dataclass
@@ -220,6 +229,13 @@ def _long_number_position(root: yaml.Node) -> tuple[int, int]:
     return 0, 0
 
 
+def _unreadable(problem: YamlProblem) -> FrontMatterError:
+    return FrontMatterError(
+        "M002", f"front matter is not valid YAML: {problem.message}", problem.line, problem.column,
+        quote_from=problem.quote_from, quote_safe=problem.quote_safe,
+    )
+
+
 def load_front_matter(text: str) -> ParsedYaml:
     """Parse front matter YAML. Raises FrontMatterError with a 0-based line."""
     size = len(text.encode("utf-8", "surrogatepass"))
@@ -236,16 +252,7 @@ def load_front_matter(text: str) -> ParsedYaml:
         try:
             root = loader.get_single_node()
         except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            problem = exc.problem or exc.context or "invalid YAML"
-            if exc.context and exc.problem:
-                problem = f"{exc.problem} ({exc.context})"
-            if exc.problem and "mapping values are not allowed" in exc.problem:
-                problem += "; a value that contains ': ' must be quoted"
-            raise FrontMatterError(
-                "M002", f"front matter is not valid YAML: {problem}", mark.line if mark else 0,
-                mark.column if mark else 0,
-            ) from None
+            raise _unreadable(describe(exc, text)) from None
         except (yaml.YAMLError, RecursionError) as exc:
             raise FrontMatterError("M002", f"front matter is not valid YAML: {exc}") from None
         if root is None:  # `---` directly followed by `---`: no fields at all
@@ -255,12 +262,10 @@ def load_front_matter(text: str) -> ParsedYaml:
         _check_repeated_keys(root)
         try:
             data = loader.construct_document(root) if "*" in text else _construct(loader, root)
+        except yaml.MarkedYAMLError as exc:  # a tag no constructor knows
+            raise _unreadable(describe(exc, text)) from None
         except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            raise FrontMatterError(
-                "M002", f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}",
-                mark.line if mark else 0,
-            ) from None
+            raise FrontMatterError("M002", f"front matter is not valid YAML: {exc}") from None
         except RecursionError:
             raise FrontMatterError("M002", "front matter is nested too deeply to load") from None
         except ValueError:  # an integer over Python's 4,300-digit limit for converting text

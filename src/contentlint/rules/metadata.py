@@ -5,11 +5,14 @@ from __future__ import annotations
 from typing import Iterator
 
 from contentlint.analysis.field_rename import rename_fix
+from contentlint.analysis.fix_edits import line_text, offset_of
 from contentlint.analysis.schema import METADATA_SCHEMA, schema_problems, value_fits
 from contentlint.analysis.value_rewrite import rewrite
 from contentlint.document import Document
 from contentlint.document.field_syntax import FENCE
+from contentlint.document.frontmatter_yaml import FrontMatterError
 from contentlint.model.findings import Violation
+from contentlint.model.fixes import Edit, Fix
 from contentlint.model.settings import Config
 from contentlint.plugin import rule
 
@@ -62,25 +65,53 @@ def no_front_matter(document: Document, config: Config) -> Iterator[Violation]:
         yield Violation(1, 1, "empty file: no front matter and no content")
 
 
-@rule("M002", "front-matter-unparseable", "error")
+@rule("M002", "front-matter-unparseable", "error", fix="safe")
 def front_matter_unparseable(document: Document, config: Config) -> Iterator[Violation]:
     """Front matter cannot be parsed.
 
     Why it matters: when the YAML is broken, every field in it is lost, and
     the document silently drops out of review tracking.
 
-    Reported for: YAML syntax errors (with the line in the file), front matter
-    that is opened with `---` but never closed, and front matter over the size
-    or alias limits (a "billion laughs" alias bomb is refused at once).
+    Reported for: YAML syntax errors, front matter that is opened with `---`
+    but never closed, and front matter over the size or alias limits (a
+    "billion laughs" alias bomb is refused at once).
 
-    Example: `title: Lenalidomide: what to expect` needs quotes, because of the
-    second colon: `title: "Lenalidomide: what to expect"`.
+    The message says in plain words what was written and how to mend it, on
+    the line where the mistake is (which is not always where the YAML parser
+    stopped): a tab that indents a line; a value that starts with `@`, `` ` ``,
+    `%`, `*`, `!`, `{`, `[` or `- ` and needs quotes; a second `: ` in a value;
+    a quote inside a value that ends it early; a quote never closed, or not
+    closed on its line; a line indented under the field above; a list item
+    out of line, or under no field; a line that is not `name: value`; no space
+    after a colon. What it cannot explain keeps the parser's own words.
+
+    Example: `title: Lenalidomide: what to expect` gives "this value holds
+    ": ", which YAML reads as the start of another field; put the whole value
+    in double quotes: title: "Lenalidomide: what to expect"".
+
+    Fix: where the mend is to put the value in double quotes, `--fix` does it
+    for a value with a second `: ` or one that starts with `@`, `` ` `` or `%`;
+    `--unsafe-fixes` also for one that starts with `*`, `!` or `- ` (which may
+    have been meant as YAML). A value with a quote, a backslash or a ` #` in it
+    is left for a person.
 
     Options: none.
     """
     error = document.front_matter_error
     if error is not None and error.code == "M002":
-        yield Violation(max(document.front_matter_first_line + error.line, 1), error.column + 1, error.message)
+        line = max(document.front_matter_first_line + error.line, 1)
+        yield Violation(line, error.column + 1, error.message, fix=_quote_fix(document, line, error))
+
+
+def _quote_fix(document: Document, line: int, error: FrontMatterError) -> Fix | None:
+    """Put the rest of the line, from where the value starts, in double quotes."""
+    if error.quote_from is None:
+        return None
+    start = offset_of(document, line, error.quote_from + 1)
+    if start is None:
+        return None
+    value = line_text(document, line)[error.quote_from:].rstrip()
+    return Fix((Edit(start, start + len(value), f'"{value}"'),), "put the value in double quotes", safe=error.quote_safe)
 
 
 @rule("M003", "front-matter-not-mapping", "error")
