@@ -409,6 +409,16 @@ TWELVE_WORDS = "Clinics open on weekdays; book online or call the team for a vis
         ("Lorem ipsum dolor sit amet, consectetur adipiscing elit.", "only 3 words of content besides placeholder text "
          "(line 12) (fewer than 10)"),
         ("Placeholder slot\n\n" + TWELVE_WORDS, None),
+        # a heading shown again as a paragraph (a video page's title under its thumbnail) is no content
+        ("# Living with a rare brain tumour: how families cope during treatment\n\n![](/thumbnails/a1b2.jpg)\n\n"
+         "Living with a Rare Brain Tumour: How Families Cope During Treatment",
+         "the document holds nothing but a heading repeated as text (line 16)"),
+        ("# Colon cancer screening\n\nColon cancer screening\n\nKey facts about who should be screened.",
+         "only 7 words of content besides a heading repeated as text (line 14) (fewer than 10)"),
+        # more than the heading's words on the line, or the words of another heading: content
+        ("# Living with a rare brain tumour\n\nLiving with a rare brain tumour means regular scans for years.", None),
+        ("# Living with a rare brain tumour: how families cope during treatment\n\n"
+         "Families cope during treatment by sharing tasks: living with a rare brain tumour", None),
     ],
 )
 def test_q008_website_notices_and_placeholders_are_not_content(body: str, message: str | None) -> None:

@@ -38,9 +38,10 @@ def empty_body(document: Document, config: Config) -> Iterator[Violation]:
     to run this app.", "Your browser is out of date.") is not content: a page that
     holds nothing else is an empty app shell. Nor are the words of placeholder text
     (what Q001 reports: "Placeholder slot", "Content coming soon"), so a page is called
-    near-empty at once, not after `--fix` deletes its placeholders. (Only a page with
-    under 2,000 characters outside headings and code is read for notices and
-    placeholders.)
+    near-empty at once, not after `--fix` deletes its placeholders. Nor is a line that
+    only repeats a heading (a video page that kept its title, a thumbnail and the title
+    again as a caption). (Only a page with under 2,000 characters outside headings and
+    code is read for notices, placeholders and repeated headings.)
 
     Example: a page whose body is `# Share` and "You need to enable JavaScript to run
     this app." has no content at all.
@@ -60,7 +61,7 @@ def empty_body(document: Document, config: Config) -> Iterator[Violation]:
         count = _Count(_count_words(view, max(minimum, 1)))
     words, besides = count.words, count.besides()
     line = document.body_first_line
-    if words == 0 and count.notices:
+    if words == 0 and (count.notices or count.repeats):
         yield Violation(
             line, 1,
             f"the document holds nothing but {besides}: the content was probably lost when it was fetched; "
@@ -82,16 +83,19 @@ def empty_body(document: Document, config: Config) -> Iterator[Violation]:
 
 
 class _Count(NamedTuple):
-    """Words of content, and the file lines of the website notices and placeholders besides them."""
+    """Words of content, and the file lines of the website notices, placeholders and headings
+    repeated as text besides them."""
 
     words: int
     notices: tuple[int, ...] = ()
     placeholders: tuple[int, ...] = ()
+    repeats: tuple[int, ...] = ()
 
     def besides(self) -> str:
         """"website notices (line 12) and placeholder text (line 14)", or ""."""
         parts = [f"{what} ({_lines_text(lines)})" for what, lines in
-                 (("website notices", self.notices), ("placeholder text", self.placeholders)) if lines]
+                 (("website notices", self.notices), ("placeholder text", self.placeholders),
+                  ("a heading repeated as text", self.repeats)) if lines]
         return " and ".join(parts)
 
 
@@ -147,14 +151,16 @@ def _short(view: Structure) -> bool:
 
 def _count_besides_notices(view: Structure, minimum: int, boilerplate: PhraseSet,
                            placeholders: list[tuple[int, int]]) -> _Count:
-    """Words of content (counted up to ``minimum``) when website notices and the words of
-    ``placeholders`` (spans of the body) do not count; the lines of both are kept only when the
-    content is short of ``minimum``, since then they are what the page holds."""
+    """Words of content (counted up to ``minimum``) when website notices, the words of
+    ``placeholders`` (spans of the body) and lines that only repeat a heading do not count; their
+    lines are kept only when the content is short of ``minimum``, since then they are what the
+    page holds."""
     body = view.body
-    content, notices, placeholder_lines = 0, [], []
+    content, notices, placeholder_lines, repeats = 0, [], [], []
     line_start = functools.partial(_line_start, body)
     placeholders = merge_ranges(list(placeholders))
     placeholder_starts = [start for start, _ in placeholders]
+    headings = {tuple(_WORD.findall(heading.text.lower())) for heading in view.headings}
     for start, words in itertools.groupby(_words(view), key=lambda word: line_start(word.start())):
         found = list(words)
         count = sum(1 for word in found if not _inside(placeholders, placeholder_starts, word.start()))
@@ -165,11 +171,13 @@ def _count_besides_notices(view: Structure, minimum: int, boilerplate: PhraseSet
         end = body.find("\n", start)
         if count <= _NOTICE_MAX_WORDS and is_boilerplate_line(body[start : end if end >= 0 else len(body)], boilerplate):
             notices.append(view.line_of(start))
+        elif count == len(found) and tuple(word.group().lower() for word in found) in headings:
+            repeats.append(view.line_of(start))  # a page's title shown again (a video's caption)
         else:
             content += count
             if content >= minimum:  # enough content: the notices do not matter
                 return _Count(content)
-    return _Count(content, tuple(notices), tuple(placeholder_lines))
+    return _Count(content, tuple(notices), tuple(placeholder_lines), tuple(repeats))
 
 
 def _inside(spans: tuple[tuple[int, int], ...], starts: list[int], offset: int) -> bool:
