@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from conftest import CLEAN_FRONT_MATTER, TODAY, make_config
 from contentlint.model.settings import Config
 from contentlint.analysis.links import document_links
-from contentlint.document.reading import decode, parse_document
+from contentlint.document.reading import decode, normalise_newlines, parse_document
 from contentlint.document.frontmatter_yaml import FrontMatterError, load_front_matter
 from contentlint.engine.linter import Linter
 from contentlint.net.anchors import judge_fragments
@@ -45,11 +45,13 @@ def joined(pieces: st.SearchStrategy[str], max_size: int = 60) -> st.SearchStrat
 
 
 def assert_lints_cleanly(data: bytes | str) -> None:
-    document = parse_document(data if isinstance(data, bytes) else data.encode("utf-8", "surrogatepass"), "fuzz.md")
+    raw = data if isinstance(data, bytes) else data.encode("utf-8", "surrogatepass")
+    document = parse_document(raw, "fuzz.md")
     findings = LINTER.lint_document(document)
     internal = [f.message for f in findings if f.code == "E999"]
     assert not internal, internal
-    lines = document.text.count("\n") + 1 if document.read_error is None else 1
+    text = document.text if document.read_error is None else normalise_newlines(raw.decode("utf-8", "surrogateescape"))
+    lines = text.count("\n") + 1
     for finding in findings:
         assert finding.line <= lines, finding  # a line of the file (the linter makes lines at least 1)
         assert finding.message

@@ -89,7 +89,7 @@ CASES = {
         {("docs/guides/a.md", "F001", "major", 6), ("docs/guides/a.md", "L004", "minor", 16)}),
     "a file that is not UTF-8": (
         {"latin1.md": LATIN_1, "clean.md": CLEAN}, None,
-        {("latin1.md", "E001", "major", 1)}),
+        {("latin1.md", "E001", "major", 2)}),  # the line of the first byte that is not UTF-8
     "a check that fails inside contentlint": (
         {"broken.md": CLEAN, "clean.md": CLEAN.replace("breast", "lung")}, "broken.md",
         {("broken.md", "E999", "major", 1)}),

@@ -15,24 +15,11 @@ from contentlint.document import Document, ReadError
 from contentlint.document.field_syntax import TOML
 from contentlint.document.frontmatter_toml import load_toml_front_matter
 from contentlint.document.frontmatter_yaml import FrontMatterError, load_front_matter
+from contentlint.document.undecodable import describe_undecodable
 
 DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024
 _SNIFF_BYTES = 8192
 _FM_HANDLER = YAMLHandler()
-
-
-def _describe_undecodable(data: bytes, error: UnicodeDecodeError) -> str:
-    line = data.count(b"\n", 0, error.start) + 1
-    guess = ""
-    try:
-        data.decode("cp1252")
-        guess = "; it is probably Windows-1252 (cp1252)"
-    except UnicodeDecodeError:
-        pass
-    return (
-        f"file is not UTF-8 text: byte 0x{data[error.start]:02x} on line {line} cannot be decoded{guess}. "
-        "Convert the file to UTF-8"
-    )
 
 
 def _looks_like_utf16(sample: bytes) -> bool:
@@ -58,8 +45,9 @@ def decode(data: bytes) -> tuple[str | None, ReadError | None]:
         return None, ReadError(f"binary file (NUL byte at offset {nul}), not a text document")
     try:
         text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        return None, ReadError(_describe_undecodable(data, error))
+    except UnicodeDecodeError:
+        readable = data.decode("utf-8", "surrogateescape").removeprefix("\ufeff")
+        return None, describe_undecodable(data, normalise_newlines(readable))
     return normalise_newlines(text), None
 
 

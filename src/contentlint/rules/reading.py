@@ -23,9 +23,17 @@ def unreadable_file(document: Document, config: Config) -> Iterator[Violation]:
     leads. `--follow-links` checks such files. The run goes on with the other files.
 
     Example: a `.txt` export saved by an old word processor as Windows-1252:
-    `file is not UTF-8 text: byte 0x92 on line 4 cannot be decoded; it looks like cp1252`.
+    `file is not UTF-8 text: byte 0xe9 on line 4 cannot be decoded; it is probably
+    Windows-1252 (cp1252), where that byte is "é". Convert the file to UTF-8`.
 
-    Fix: re-save the file as UTF-8. A byte-order mark and CRLF line endings are fine.
+    A UTF-8 file with a few stray bytes (a curly quote pasted from a word processor)
+    is told apart, because converting it whole would garble the letters it has right:
+    `file is UTF-8 but 2 bytes are not (line 9): byte 0x92 here is "’" in Windows-1252;
+    replace such bytes with the characters they stand for, and do not convert the whole
+    file, which would garble the rest`. The finding points at the first such byte.
+
+    Fix: re-save the file as UTF-8, or replace the stray bytes. A byte-order mark and
+    CRLF line endings are fine.
 
     Options: `max-file-size-mb` (default 32) sets the size limit.
     """
