@@ -139,6 +139,26 @@ def test_unreadable_value_quoted(tmp_path: Path, extra: str, quoted: str | None,
     assert ("M002" in left) == (quoted is None)
 
 
+# (front matter lines added at its end, what they become): M003 deletes a field's line written twice.
+COPY_TABLE = [
+    ("citation: NCI, 2026\ncitation: NCI, 2026\n", "citation: NCI, 2026\n"),
+    ("citation: NCI, 2026\ncitation: NCI, 2026   \n", "citation: NCI, 2026\n"),  # trailing spaces aside
+    ("citation: NCI, 2026\ntags: [a]\ncitation: NCI, 2026\n", "citation: NCI, 2026\ntags: [a]\n"),
+    ("citation: NCI, 2026\ncitation: NCI, 2025\n", None),  # which one is true is a person's call
+    ("citation: NCI, 2026\ncitation: 'NCI, 2026'\n", None),  # written differently
+    ("tags:\n- a\ntags:\n- a\n", None),  # the value goes on below the key
+    ("citation: |\n  NCI\ncitation: |\n  NCI\n", None),
+]
+
+
+@pytest.mark.parametrize("extra, kept", COPY_TABLE)
+def test_field_written_twice_is_deleted_once(tmp_path: Path, extra: str, kept: str | None) -> None:
+    head = front_matter()
+    fixed, left = _fix(tmp_path, head[:-4] + extra + "---\n\n# Title\n\nText.\n", ["M003"])
+    assert fixed.decode("utf-8") == head[:-4] + (kept if kept is not None else extra) + "---\n\n# Title\n\nText.\n"
+    assert ("M003" in left) == (kept is None)
+
+
 # (front matter lines before, after, unsafe needed): M103 renames a misspelt key in place.
 RENAME_TABLE = [
     ("audiencelevel: 'patient'  # who reads it\n", "audienceLevel: 'patient'  # who reads it\n", False),
@@ -463,9 +483,9 @@ def test_unknown_code_in_unfixable_is_a_config_error(run_cli, tmp_path: Path) ->
 
 def test_every_fixable_rule_has_a_table() -> None:
     fixable = {code for code, rule in all_rules().items() if rule.fix}
-    # M002 has QUOTE_TABLE, M103 RENAME_TABLE; L003 and L014 (they need --links) have L003_TABLE and L014_TABLE in
+    # M002 has QUOTE_TABLE, M003 COPY_TABLE, M103 RENAME_TABLE; L003 and L014 (they need --links) have L003_TABLE and L014_TABLE in
     # test_fix_links.py; Q012 (it judges other rules' comments) has FIX_TABLE in test_unused_suppressions.py.
-    assert fixable == {code for code, *_ in FIX_TABLE} | {"M002", "M102", "M103", "L003", "L014", "Q012"}
+    assert fixable == {code for code, *_ in FIX_TABLE} | {"M002", "M003", "M102", "M103", "L003", "L014", "Q012"}
 
 
 # --- properties: idempotent, and other rules' findings untouched ----------------------------------

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from contentlint.analysis.field_rename import rename_fix
-from contentlint.analysis.fix_edits import line_text, offset_of
+from contentlint.analysis.fix_edits import delete_lines, line_text, offset_of
 from contentlint.analysis.schema import METADATA_SCHEMA, schema_problems, value_fits
 from contentlint.analysis.value_rewrite import rewrite
 from contentlint.document import Document
@@ -114,7 +115,7 @@ def _quote_fix(document: Document, line: int, error: FrontMatterError) -> Fix | 
     return Fix((Edit(start, start + len(value), f'"{value}"'),), "put the value in double quotes", safe=error.quote_safe)
 
 
-@rule("M003", "front-matter-not-mapping", "error")
+@rule("M003", "front-matter-not-mapping", "error", fix="safe")
 def front_matter_not_mapping(document: Document, config: Config) -> Iterator[Violation]:
     """Front matter is not a mapping of fields, or repeats a key.
 
@@ -126,6 +127,10 @@ def front_matter_not_mapping(document: Document, config: Config) -> Iterator[Vio
         lastReviewed: 2024-01-10
         lastReviewed: 2026-01-10   # M003: which one is true?
 
+    Fix (safe): `--fix` deletes the second of two lines that are the same field with
+    the same value (`url: https://…` copied twice); two different values, or a field
+    whose value goes on below its line (a list), are left for a person.
+
     Options: none.
     """
     error = document.front_matter_error
@@ -133,10 +138,29 @@ def front_matter_not_mapping(document: Document, config: Config) -> Iterator[Vio
         message = error.message
         if error.related_line is not None:
             message = message.replace(" is repeated;", f" is repeated (first on line {document.front_matter_first_line + error.related_line});")
-        yield Violation(document.front_matter_first_line + error.line, error.column + 1, message)
+        line = document.front_matter_first_line + error.line
+        fix = None
+        if error.related_line is not None:
+            fix = _drop_copy(document, document.front_matter_first_line + error.related_line, line)
+        yield Violation(line, error.column + 1, message, fix=fix)
     elif document.parsed_yaml is not None and document.front_matter is not None and not isinstance(document.front_matter, dict):
         kind = type(document.front_matter).__name__
         yield Violation(document.front_matter_first_line, 1, f"front matter is a {kind}, not a mapping of `field: value` lines")
+
+
+# A line that belongs to the field above it: indented, or a list item (`- x`, not the `---` fence).
+_CONTINUED = re.compile(r"[ \t]|-(?:[ \t]|$)")
+
+
+def _drop_copy(document: Document, first: int, again: int) -> Fix | None:
+    """Delete a field's line written twice the same, value and all; a field whose value goes on
+    below its line (a list, a block of text) or differs is left for a person."""
+    written = line_text(document, again).rstrip()
+    if written != line_text(document, first).rstrip() or written.endswith((":", "|", ">", "|-", ">-")):
+        return None
+    if any(_CONTINUED.match(line_text(document, line + 1)) for line in (first, again)):
+        return None
+    return Fix((delete_lines(document, again, again),), "delete the second copy of the line")
 
 
 def _problems(document: Document, config: Config, code: str) -> Iterator[Violation]:
