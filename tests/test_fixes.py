@@ -139,6 +139,22 @@ def test_unreadable_value_quoted(tmp_path: Path, extra: str, quoted: str | None,
     assert ("M002" in left) == (quoted is None)
 
 
+@pytest.mark.parametrize(
+    ("code", "before", "after"),
+    [
+        ("M002", "source = NCI\n", 'source = "NCI"\n'),
+        ("M002", "source = NCI # the institute\n", None),  # a comment, or part of the value?
+        ("M003", "source = 'NCI'\nsource = 'NCI'\n", "source = 'NCI'\n"),
+        ("M003", "source = 'NCI'\nsource = 'ACS'\n", None),
+    ],
+)
+def test_toml_front_matter_is_mended_too(tmp_path: Path, code: str, before: str, after: str | None) -> None:
+    head, tail = '+++\ntitle = "Radiotherapy"\n', "+++\n\n# Title\n\nText.\n"
+    fixed, left = _fix(tmp_path, head + before + tail, [code])
+    assert fixed.decode("utf-8") == head + (after if after is not None else before) + tail
+    assert (code in left) == (after is None)
+
+
 # (front matter lines added at its end, what they become): M003 deletes a field's line written twice.
 COPY_TABLE = [
     ("citation: NCI, 2026\ncitation: NCI, 2026\n", "citation: NCI, 2026\n"),

@@ -64,20 +64,45 @@ def test_value_positions_point_at_the_value() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "line", "words"),
+    ("text", "code", "line", "words"),
     [
-        ('+++\ntitle = "Chemo\nlastmod = 2024-01-02\n+++\n\nText.\n', 2, "not valid TOML"),
-        ("+++\ntitle = 'x'\ntitle = 'y'\n+++\n\nText.\n", 3, "not valid TOML"),
-        ("+++\ntitle = 'x'\n\nText with no closing line.\n", 1, "never closed: add a `+++` line"),
-        ("+++\n" + "a = 'x'\n" * 40_000 + "+++\n\nText.\n", 2, "over the 256 KiB limit"),
-        ("+++\nx = " + "[" * 50_000 + "]" * 50_000 + "\n+++\n\nText.\n", 2, "nested too deeply"),
+        ('+++\ntitle = "Chemo\nlastmod = 2024-01-02\n+++\n\nText.\n', "M002", 2, "not valid TOML"),
+        ("+++\ntitle = 'x'\ntitle = 'y'\n+++\n\nText.\n", "M003", 3, "key `title` is repeated (first on line 2)"),
+        ("+++\ntitle = 'x'\n\nText with no closing line.\n", "M002", 1, "never closed: add a `+++` line"),
+        ("+++\n" + "a = 'x'\n" * 40_000 + "+++\n\nText.\n", "M002", 2, "over the 256 KiB limit"),
+        ("+++\nx = " + "[" * 50_000 + "]" * 50_000 + "\n+++\n\nText.\n", "M002", 2, "nested too deeply"),
     ],
     ids=["unterminated-string", "repeated-key", "never-closed", "too-large", "deep-nesting"],
 )
-def test_broken_toml_is_one_m002_with_its_line(text: str, line: int, words: str) -> None:
+def test_broken_toml_is_one_finding_with_its_line(text: str, code: str, line: int, words: str) -> None:
     findings = [f for f in lint_text(text) if f.code.startswith("M00")]
-    assert [(f.code, f.line) for f in findings] == [("M002", line)]
+    assert [(f.code, f.line) for f in findings] == [(code, line)]
     assert words in findings[0].message
+
+
+TOML_HEAD = '+++\ntitle = "Radiotherapy"\nsource = "NCI"\nlastmod = 2024-01-02\n'
+
+
+@pytest.mark.parametrize(
+    ("front", "words", "line", "column"),
+    [
+        (TOML_HEAD.replace('source = "NCI"', "source = NCI"), 'a text value must be in double quotes: source = "NCI"', 3, 10),
+        (TOML_HEAD.replace('source = "NCI"', 'source: "NCI"'),
+         "TOML writes `name = value`, and this line has a colon (`name: value` is YAML", 3, 7),
+        (TOML_HEAD.replace('source = "NCI"', 'source = "NCI'), "the quote that opens this value is not closed on its line", 3, 10),
+        (TOML_HEAD.replace('source = "NCI"', "source = 'It's NCI'"), "a value in single quotes cannot hold an apostrophe", 3, 10),
+        (TOML_HEAD.replace('source = "NCI"', 'source = "The "NCI" pages"'), 'a " inside a double-quoted value is written', 3, 10),
+        (TOML_HEAD.replace("2024-01-02", "2024-13-02"), "2024-13-02 is not a day on the calendar", 4, 11),
+        (TOML_HEAD.replace('source = "NCI"', "source = [NCI"), "Invalid value", 3, 11),  # the parser's words
+    ],
+    ids=["unquoted-text", "colon", "unclosed-quote", "apostrophe-in-single-quotes",
+         "quote-in-double-quotes", "impossible-date", "not-explained"],
+)
+def test_broken_toml_is_explained_where_it_is(front: str, words: str, line: int, column: int) -> None:
+    [finding] = [f for f in lint_text(front + "+++\n\nText.\n") if f.code == "M002"]
+    assert finding.message.startswith("front matter is not valid TOML: ")
+    assert words in finding.message
+    assert (finding.line, finding.column) == (line, column)
 
 
 @pytest.mark.parametrize(

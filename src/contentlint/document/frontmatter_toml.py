@@ -12,9 +12,10 @@ import functools
 import re
 import sys
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Iterator
 
 from contentlint.document.frontmatter_yaml import MAX_FRONT_MATTER_BYTES, FrontMatterError
+from contentlint.document.toml_problems import describe
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -57,31 +58,50 @@ class ParsedToml:
     def _places(self) -> dict[str, tuple[int, int, int]]:
         """Top-level key -> (line, key column, value column), and a table -> its header's."""
         places: dict[str, tuple[int, int, int]] = {}
-        in_table = False
-        open_brackets = 0  # inside a value that spans lines (an array, an inline table)
-        in_string = False  # inside a multi-line string
-        for number, line in enumerate(self.text.split("\n")):
-            if in_string or open_brackets > 0:
-                in_string ^= _toggles_string(line)
-                if not in_string:
-                    open_brackets += _bracket_balance(line)
-                continue
-            table = _TABLE_LINE.match(line)
-            if table is not None:
-                in_table = True
-                name = table.group(1).strip("\"'")
-                places.setdefault(name, (number, line.index("["), line.index("[")))
-                continue
-            match = _KEY_LINE.match(line)
-            if match is None or in_table:
-                continue
-            group = next(g for g in (2, 3, 4) if match.group(g) is not None)
-            key_column = match.start(group) - (0 if group == 4 else 1)
-            places.setdefault(match.group(group), (number, key_column, match.start(5)))
-            value = line[match.start(5):]
-            in_string = _toggles_string(value)
-            open_brackets = 0 if in_string else _bracket_balance(value)
+        for name, line, key_column, value_column, _ in _top_level_names(self.text):
+            places.setdefault(name, (line, key_column, value_column))
         return places
+
+
+def _top_level_names(text: str) -> Iterator[tuple[str, int, int, int, bool]]:
+    """Each top-level key and table header as written: (name, 0-based line, key column, value
+    column, whether it is a table). Keys inside tables are not top-level: they are skipped."""
+    in_table = False
+    open_brackets = 0  # inside a value that spans lines (an array, an inline table)
+    in_string = False  # inside a multi-line string
+    for number, line in enumerate(text.split("\n")):
+        if in_string or open_brackets > 0:
+            in_string ^= _toggles_string(line)
+            if not in_string:
+                open_brackets += _bracket_balance(line)
+            continue
+        table = _TABLE_LINE.match(line)
+        if table is not None:
+            in_table = True
+            yield table.group(1).strip("\"'"), number, line.index("["), line.index("["), True
+            continue
+        match = _KEY_LINE.match(line)
+        if match is None or in_table:
+            continue
+        group = next(g for g in (2, 3, 4) if match.group(g) is not None)
+        yield match.group(group), number, match.start(group) - (0 if group == 4 else 1), match.start(5), False
+        value = line[match.start(5):]
+        in_string = _toggles_string(value)
+        open_brackets = 0 if in_string else _bracket_balance(value)
+
+
+def _repeated_key(text: str) -> tuple[str, int, int, int] | None:
+    """The first top-level key written twice: (key, its first line, the repeat's line, the repeat's
+    key column), 0-based; None when there is none (a key repeated inside a table, or a dotted key,
+    keeps the parser's words)."""
+    seen: dict[str, int] = {}
+    for name, line, key_column, _, is_table in _top_level_names(text):
+        if is_table:
+            continue
+        if name in seen:
+            return name, seen[name], line, key_column
+        seen[name] = line
+    return None
 
 
 def _toggles_string(text: str) -> bool:
@@ -113,7 +133,18 @@ def load_toml_front_matter(text: str) -> ParsedToml:
             else:
                 line = text.count("\n")
             message = message[: place.start()] + message[place.end():]
-        raise FrontMatterError("M002", f"front matter is not valid TOML: {message}", line, column) from None
+        repeated = _repeated_key(text) if message.startswith("Cannot overwrite a value") else None
+        if repeated is not None:
+            key, first, again, key_column = repeated
+            raise FrontMatterError(
+                "M003", f"key `{key}` is repeated; TOML refuses a key written twice, so none of the front matter "
+                "can be read until one of them is deleted", again, key_column, related_line=first,
+            ) from None
+        problem = describe(message, line, column, text)
+        raise FrontMatterError(
+            "M002", f"front matter is not valid TOML: {problem.message}", problem.line, problem.column,
+            quote_from=problem.quote_from, quote_safe=True,
+        ) from None
     except RecursionError:
         raise FrontMatterError("M002", "front matter is nested too deeply to load") from None
     return ParsedToml(_dates_as_text(data), text)

@@ -84,14 +84,18 @@ def front_matter_unparseable(document: Document, config: Config) -> Iterator[Vio
     a quote inside a value that ends it early; a quote never closed, or not
     closed on its line; a line indented under the field above; a list item
     out of line, or under no field; a line that is not `name: value`; no space
-    after a colon. What it cannot explain keeps the parser's own words.
+    after a colon. What it cannot explain keeps the parser's own words. TOML
+    front matter (`+++`) is explained the same way: a text value not in quotes,
+    `name: value` where TOML writes `name = value`, a quote not closed, an
+    apostrophe inside single quotes, a date that is no day on the calendar.
 
     Example: `title: Lenalidomide: what to expect` gives "this value holds
     ": ", which YAML reads as the start of another field; put the whole value
     in double quotes: title: "Lenalidomide: what to expect"".
 
     Fix: where the mend is to put the value in double quotes, `--fix` does it
-    for a value with a second `: ` or one that starts with `@`, `` ` `` or `%`;
+    for a value with a second `: `, one that starts with `@`, `` ` `` or `%`,
+    and a TOML text value written without quotes;
     `--unsafe-fixes` also for one that starts with `*`, `!` or `- ` (which may
     have been meant as YAML). A value with a quote, a backslash or a ` #` in it
     is left for a person.
@@ -120,7 +124,8 @@ def front_matter_not_mapping(document: Document, config: Config) -> Iterator[Vio
     """Front matter is not a mapping of fields, or repeats a key.
 
     Why it matters: a list or a bare string cannot hold named fields, and when a
-    key appears twice YAML keeps only the last value, silently dropping the other.
+    key appears twice YAML keeps only the last value, silently dropping the other
+    (TOML front matter with a key written twice cannot be read at all).
 
     Example:
 
