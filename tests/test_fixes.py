@@ -155,6 +155,31 @@ def test_toml_front_matter_is_mended_too(tmp_path: Path, code: str, before: str,
     assert (code in left) == (after is None)
 
 
+# (page before, after --fix --unsafe-fixes): M002 closes front matter that was never closed.
+FENCE_TABLE = [
+    ("---\ntitle: a\nurl: https://www.cancer.gov/a\n\n# T\n\nText.\n",
+     "---\ntitle: a\nurl: https://www.cancer.gov/a\n---\n\n# T\n\nText.\n"),
+    ("---\ntitle: a\ntags:\n- x\n  # under a field\n# T\n\nText.\n",  # `# T` is the page's heading
+     "---\ntitle: a\ntags:\n- x\n  # under a field\n---\n# T\n\nText.\n"),
+    ("---\ntitle: a\n# a comment\nurl: https://www.cancer.gov/a\n\nText.\n",
+     "---\ntitle: a\n# a comment\nurl: https://www.cancer.gov/a\n---\n\nText.\n"),
+    ("---\ntitle: a\nurl: https://www.cancer.gov/a", "---\ntitle: a\nurl: https://www.cancer.gov/a\n---\n"),
+    ("+++\ntitle = 'a'\nlastmod = 2024-01-02\n\nText.\n", "+++\ntitle = 'a'\nlastmod = 2024-01-02\n+++\n\nText.\n"),
+    ("---\ntitle: a\ntitle: a\n\nText.\n", "---\ntitle: a\ntitle: a\n---\n\nText.\n"),  # M003 follows
+    ("---\nJust a line of text\n\nText.\n", None),  # no fields: nothing to close
+    ("---\ntitle: a: b\n\nText.\n", None),  # the lines above do not read as front matter
+]
+
+
+@pytest.mark.parametrize("before, after", FENCE_TABLE)
+def test_front_matter_never_closed_is_closed_after_its_fields(tmp_path: Path, before: str, after: str | None) -> None:
+    fixed, left = _fix(tmp_path, before, ["M002"], unsafe=True)
+    assert fixed.decode("utf-8") == (after if after is not None else before)
+    assert ("M002" in left) == (after is None)
+    unsafe_only, _ = _fix(tmp_path, before, ["M002"])
+    assert unsafe_only.decode("utf-8") == before  # where the fields end is a person's call
+
+
 # (front matter lines added at its end, what they become): M003 deletes a field's line written twice.
 COPY_TABLE = [
     ("citation: NCI, 2026\ncitation: NCI, 2026\n", "citation: NCI, 2026\n"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from contentlint.analysis.closing_fence import closing_fence_fix
 from contentlint.analysis.field_rename import rename_fix
 from contentlint.analysis.fix_edits import delete_lines, line_text, offset_of
 from contentlint.analysis.schema import METADATA_SCHEMA, schema_problems, value_fits
@@ -98,14 +99,18 @@ def front_matter_unparseable(document: Document, config: Config) -> Iterator[Vio
     and a TOML text value written without quotes;
     `--unsafe-fixes` also for one that starts with `*`, `!` or `- ` (which may
     have been meant as YAML). A value with a quote, a backslash or a ` #` in it
-    is left for a person.
+    is left for a person. Front matter that is never closed gets its closing
+    `---` (or `+++`) after its last field with `--unsafe-fixes`, when the lines
+    above read as fields: where the fields end is for a person to check.
 
     Options: none.
     """
     error = document.front_matter_error
     if error is not None and error.code == "M002":
         line = max(document.front_matter_first_line + error.line, 1)
-        yield Violation(line, error.column + 1, error.message, fix=_quote_fix(document, line, error))
+        never_closed = error.line < 0
+        fix = closing_fence_fix(document) if never_closed else _quote_fix(document, line, error)
+        yield Violation(line, error.column + 1, error.message, fix=fix)
 
 
 def _quote_fix(document: Document, line: int, error: FrontMatterError) -> Fix | None:
