@@ -114,6 +114,9 @@ def test_fix_table(tmp_path: Path, code: str, unsafe: bool, before: str, after: 
 # (front matter line before, after, unsafe needed): M002 puts a value the YAML cannot read in quotes.
 QUOTE_TABLE = [
     ("title: Lenalidomide: what to expect\n", 'title: "Lenalidomide: what to expect"\n', False),
+    # a field name before the second colon: two lines run together, perhaps, not a title with a colon
+    ("citation: ncititle: Radiotherapy\n", 'citation: "ncititle: Radiotherapy"\n', True),
+    ("citation: ncititle: Radiotherapy\n", None, False),
     ("title: Lenalidomide: what to expect  \n", 'title: "Lenalidomide: what to expect"  \n', False),
     ("citation: @NCI\n", 'citation: "@NCI"\n', False),
     ("citation: `NCI`\n", 'citation: "`NCI`"\n', False),
@@ -121,7 +124,7 @@ QUOTE_TABLE = [
     ("citation: *NCI\n", None, False),
     ("citation: - NCI\n", 'citation: "- NCI"\n', True),
     ("citation: !NCI\n", 'citation: "!NCI"\n', True),
-    ("tags:\n  - surgery: what: to expect\n", 'tags:\n  - surgery: "what: to expect"\n', False),
+    ("tags:\n  - surgery: Surgery: what to expect\n", 'tags:\n  - surgery: "Surgery: what to expect"\n', False),
     ('title: Lenalidomide: "what" to expect\n', None, True),  # a quote to escape: left to a person
     ("title: Lenalidomide: what to expect # from NCI\n", None, True),  # a comment, or part of the title?
     ("citation: [NCI\n", None, True),  # an unclosed list: meant as a list, perhaps

@@ -29,6 +29,8 @@ class YamlProblem:
 _VALUE = re.compile(r"""^\s*(?:-\s+)?(?:(?:"[^"]*"|'[^']*'|[^\s#'"][^:#]*?)\s*:\s+|-\s+)(?=\S)""")
 # `title:A page`: a field name glued to its value.
 _GLUED = re.compile(r"^\s*([A-Za-z_][\w-]*):(?=[^\s/])")
+# A word written as front-matter field names are (`language`, `sourceType`), not as a title starts.
+_FIELD_NAME = re.compile(r"[a-z][A-Za-z0-9_-]*")
 # What libyaml and PyYAML say when a line is not the next key of the mapping they are reading.
 _NO_KEY = ("did not find expected key", "expected <block end>")
 # How far above the parser's stop an unclosed quote is looked for.
@@ -244,10 +246,12 @@ def _colon_in_value(stop: _Stop) -> YamlProblem | None:
     value = _VALUE.match(stop.source)
     if value is None or value.end() > stop.column:
         return None
+    # `language: entitle: Types of…`: two lines run together, not a title with a colon: unsafe.
+    run_together = _FIELD_NAME.fullmatch(stop.source[value.end():stop.column].strip()) is not None
     return YamlProblem(
         "this value holds \": \", which YAML reads as the start of another field; put the whole value in "
         f"double quotes{_quoted_example(stop.source, value.end())}",
-        stop.line, value.end(), *_quoting(stop.source, value.end(), safe=True),
+        stop.line, value.end(), *_quoting(stop.source, value.end(), safe=not run_together),
     )
 
 

@@ -95,8 +95,9 @@ def front_matter_unparseable(document: Document, config: Config) -> Iterator[Vio
     in double quotes: title: "Lenalidomide: what to expect"".
 
     Fix: where the mend is to put the value in double quotes, `--fix` does it
-    for a value with a second `: `, one that starts with `@`, `` ` `` or `%`,
-    and a TOML text value written without quotes;
+    for a value with a second `: ` (unless the word before it is written like a
+    field name, `language: entitle: …`: two lines run together?), one that
+    starts with `@`, `` ` `` or `%`, and a TOML text value written without quotes;
     `--unsafe-fixes` also for one that starts with `*`, `!` or `- ` (which may
     have been meant as YAML). A value with a quote, a backslash or a ` #` in it
     is left for a person. Front matter that is never closed gets its closing
