@@ -170,6 +170,9 @@ FENCE_TABLE = [
     ("+++\ntitle = 'a'\nlastmod = 2024-01-02\n\nText.\n", "+++\ntitle = 'a'\nlastmod = 2024-01-02\n+++\n\nText.\n"),
     ("---\ntitle: a\ntitle: a\n\nText.\n", "---\ntitle: a\ntitle: a\n---\n\nText.\n"),  # M003 follows
     ("---\nJust a line of text\n\nText.\n", None),  # no fields: nothing to close
+    ("---\ntitle: a\nlangua\nge: en\n\nText.\n", None),  # a field again below a broken line: unclear
+    ("---\ntitle: a\nlangua\nGo to:\nge: en\n\nText.\n", None),
+    ("---\ntitle: a\n\nurl: https://www.cancer.gov/a\n\nText.\n", None),  # a field again after a blank line
     ("---\ntitle: a: b\n\nText.\n", None),  # the lines above do not read as front matter
 ]
 

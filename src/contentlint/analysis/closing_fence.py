@@ -20,6 +20,10 @@ _YAML_FIELD = re.compile(
 )
 _TOML_FIELD = re.compile(r"""^(?:[A-Za-z0-9_.-]+|"[^"\n]*"|'[^'\n]*')[ \t]*=|^\[|^[ \t]+\S|^#""", re.MULTILINE)
 
+# Below the end of the fields, a field again in the next few lines that hold text makes the end unclear.
+_LOOK_BELOW = 50
+_FIELD_AGAIN_WITHIN = 3
+
 
 def closing_fence_fix(document: Document) -> Fix | None:
     """Insert the closing line after the last field (unsafe: a person checks where the fields end)."""
@@ -39,11 +43,18 @@ def closing_fence_fix(document: Document) -> Fix | None:
             end = line_end
         at = line_end
     fields = text[opening_end:end]
-    if not fields.strip() or not _reads_as_fields(fields, toml):
+    if not fields.strip() or _fields_go_on(text, at, field) or not _reads_as_fields(fields, toml):
         return None
     fence = "+++" if toml else "---"
     insert = fence + "\n" if text[end - 1 : end] == "\n" else "\n" + fence + "\n"
     return Fix((Edit(end, end, insert),), f"close the front matter with `{fence}` after its last field", safe=False)
+
+
+def _fields_go_on(text: str, at: int, field: re.Pattern[str]) -> bool:
+    """Whether a field comes again just below the line where the fields seemed to end (a broken
+    line among them, a blank line inside them): then where they end is unclear, and no fix."""
+    below = [line for line in text[at:].split("\n", _LOOK_BELOW)[1:_LOOK_BELOW] if line.strip()]
+    return any(not line.startswith("#") and field.match(line) for line in below[:_FIELD_AGAIN_WITHIN])
 
 
 def _reads_as_fields(fields: str, toml: bool) -> bool:
