@@ -149,6 +149,7 @@ def test_unreadable_value_quoted(tmp_path: Path, extra: str, quoted: str | None,
         ("M002", "source = NCI # the institute\n", None),  # a comment, or part of the value?
         ("M003", "source = 'NCI'\nsource = 'NCI'\n", "source = 'NCI'\n"),
         ("M003", "source = 'NCI'\nsource = 'ACS'\n", None),
+        ("M003", 'tags = [\n"a",\n]\ntags = [\n"a",\n]\n', None),  # the value goes on below the key
     ],
 )
 def test_toml_front_matter_is_mended_too(tmp_path: Path, code: str, before: str, after: str | None) -> None:

@@ -146,13 +146,12 @@ def front_matter_not_mapping(document: Document, config: Config) -> Iterator[Vio
     """
     error = document.front_matter_error
     if error is not None and error.code == "M003":
-        message = error.message
-        if error.related_line is not None:
-            message = message.replace(" is repeated;", f" is repeated (first on line {document.front_matter_first_line + error.related_line});")
         line = document.front_matter_first_line + error.line
-        fix = None
+        message, fix = error.message, None
         if error.related_line is not None:
-            fix = _drop_copy(document, document.front_matter_first_line + error.related_line, line)
+            first = document.front_matter_first_line + error.related_line
+            message = message.replace(" is repeated;", f" is repeated (first on line {first});")
+            fix = _drop_copy(document, first, line)
         yield Violation(line, error.column + 1, message, fix=fix)
     elif document.parsed_yaml is not None and document.front_matter is not None and not isinstance(document.front_matter, dict):
         kind = type(document.front_matter).__name__
@@ -161,13 +160,16 @@ def front_matter_not_mapping(document: Document, config: Config) -> Iterator[Vio
 
 # A line that belongs to the field above it: indented, or a list item (`- x`, not the `---` fence).
 _CONTINUED = re.compile(r"[ \t]|-(?:[ \t]|$)")
+# A field line whose value goes on below it: YAML's `key:` and block scalars, TOML's open array,
+# inline table or multi-line string.
+_OPENS_A_BLOCK = (":", "|", ">", "|-", ">-", "[", "{", '"""', "'''")
 
 
 def _drop_copy(document: Document, first: int, again: int) -> Fix | None:
     """Delete a field's line written twice the same, value and all; a field whose value goes on
     below its line (a list, a block of text) or differs is left for a person."""
     written = line_text(document, again).rstrip()
-    if written != line_text(document, first).rstrip() or written.endswith((":", "|", ">", "|-", ">-")):
+    if written != line_text(document, first).rstrip() or written.endswith(_OPENS_A_BLOCK):
         return None
     if any(_CONTINUED.match(line_text(document, line + 1)) for line in (first, again)):
         return None
