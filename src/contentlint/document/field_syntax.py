@@ -43,3 +43,9 @@ def _toml_value(value: Any) -> str:
 def _toml_string(text: str) -> str:
     # JSON's escapes (\" \\ \n \uXXXX) are TOML's too; DEL is the one control character JSON leaves raw.
     return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
+def quotes_as_written(value: str) -> bool:
+    """Whether a front-matter value can go between double quotes as it is written: it has text,
+    nothing to escape (a quote, a backslash), and no ` #` (a comment, or part of the value?)."""
+    return bool(value) and not any(mark in value for mark in ('"', "\\", " #", "\t#"))

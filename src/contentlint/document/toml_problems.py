@@ -11,6 +11,8 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
+from contentlint.document.field_syntax import quotes_as_written
+
 
 class TomlProblem(NamedTuple):
     message: str  # after "front matter is not valid TOML: "
@@ -43,7 +45,7 @@ def describe(said: str, line: int, column: int, text: str) -> TomlProblem:
     if value is None:
         return TomlProblem(said, line, column)
     if said.startswith("Invalid value") and rest[:1].isalpha() and rest.lower() not in ("true", "false", "inf", "nan"):
-        quotable = '"' not in rest and "\\" not in rest and " #" not in rest
+        quotable = quotes_as_written(rest)
         return TomlProblem(
             "a text value must be in double quotes" + (f': {source[:start]}"{rest}"' if quotable and len(rest) <= 60 else ""),
             line, start, start if quotable else None,

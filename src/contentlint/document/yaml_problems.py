@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import yaml
 
+from contentlint.document.field_syntax import quotes_as_written
+
 
 @dataclass(frozen=True)
 class YamlProblem:
@@ -313,12 +315,8 @@ def _spaces_before(source: str, column: int) -> int:
 
 
 def _quoting(source: str, column: int, safe: bool) -> tuple[int | None, bool]:
-    """(quote_from, quote_safe) when the rest of the line can go in double quotes as it is: text
-    with no quote or backslash to escape, and no ` #` (a comment, or part of the value?)."""
-    value = source[column:].rstrip()
-    if not value or '"' in value or "\\" in value or " #" in value or "\t#" in value:
-        return None, False
-    return column, safe
+    """(quote_from, quote_safe) when the rest of the line can go in double quotes as it is."""
+    return (column, safe) if quotes_as_written(source[column:].rstrip()) else (None, False)
 
 
 def _quoted_example(source: str, column: int) -> str:
