@@ -351,6 +351,10 @@ def test_allowed_value_written_in_its_case(tmp_path: Path, field: str, written: 
          "`lastReviewed` is '2023-02-29', not a valid date (YYYY-MM-DD, a real calendar date); "
          "there is no such day: February 2023 has 28 days", False),
         ("lastReviewed", "'2024-13-01'", "`lastReviewed` is '2024-13-01', not a valid date (YYYY-MM-DD, a real calendar date)", False),
+        # A field with nothing after its colon is empty, whatever type it should be.
+        ("status", "", "`status` is empty; allowed: active, draft, deprecated, archived", False),
+        ("tags", "", "`tags` is empty: give it a list, or delete the line", False),
+        ("citation", "~", "`citation` is empty; YAML reads unquoted `~` as empty: quote it", False),
         # Other fields keep the hint to quote: a number quoted is a title.
         ("title", "1984", "`title` should be text, got a number (1984); YAML reads unquoted `1984` as a number: "
          "quote it (`title: '1984'`)", False),

@@ -285,7 +285,7 @@ def _shown(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if value is None:
-        return "null (empty)"
+        return "empty"
     text = json.dumps(value, default=str)
     return text if len(text) <= 60 else text[:57] + "..."
 
@@ -340,7 +340,9 @@ def _describe_value_error(error: ValidationError, document: Document, field_name
         names = {"string": "text", "array": "a list", "object": "a mapping", "integer": "a whole number",
                  "number": "a number", "boolean": "true or false", "null": "empty"}
         expected_text = " or ".join(names.get(e, e) for e in (expected if isinstance(expected, list) else [expected]))
-        got = _TYPE_NAMES.get(type(value), "empty" if value is None else type(value).__name__)
+        if value is None:  # `tags:` with nothing after it, or `~`
+            return f"`{field_name}` is empty{hint or f': give it {expected_text}, or delete the line'}"
+        got = _TYPE_NAMES.get(type(value), type(value).__name__)
         return f"`{field_name}` should be {expected_text}, got {got} ({_shown(value)}){hint}"
     if validator == "format":
         form = error.validator_value
