@@ -351,6 +351,15 @@ def test_allowed_value_written_in_its_case(tmp_path: Path, field: str, written: 
          "`lastReviewed` is '2023-02-29', not a valid date (YYYY-MM-DD, a real calendar date); "
          "there is no such day: February 2023 has 28 days", False),
         ("lastReviewed", "'2024-13-01'", "`lastReviewed` is '2024-13-01', not a valid date (YYYY-MM-DD, a real calendar date)", False),
+        # A value the field's pattern takes once its letters are in the usual case: written so.
+        ("language", "EN", "`language` is 'EN', not in the expected form (ISO 639-1 language code, optionally "
+         "with a region: en, en-GB): write en", True),
+        ("language", "en-us", "`language` is 'en-us', not in the expected form (ISO 639-1 language code, optionally "
+         "with a region: en, en-GB): write en-US", True),
+        ("sourceType", "02_NCI_Core", "`sourceType` is '02_NCI_Core', not in the expected form (Source category "
+         "with a two-digit priority prefix, such as 02_nci_core): write 02_nci_core", True),
+        ("language", "English", "`language` is 'English', not in the expected form (ISO 639-1 language code, "
+         "optionally with a region: en, en-GB)", False),  # a name, not a code in other case: a person writes it
         # A field with nothing after its colon is empty, whatever type it should be.
         ("status", "", "`status` is empty; allowed: active, draft, deprecated, archived", False),
         ("tags", "", "`tags` is empty: give it a list, or delete the line", False),

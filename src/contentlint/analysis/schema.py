@@ -40,6 +40,7 @@ class SchemaProblem:
     message: str
     suggestion: str = ""  # M103: the one known field the key is a misspelling of, when there is exactly one
     allowed: tuple[str, ...] = ()  # M102 for a value outside an enum of strings: the values allowed
+    pattern: str = ""  # M102 for a value that does not match the field's pattern: the pattern
 
 
 def misspellings_of(problems: list[SchemaProblem], field: str) -> list[str]:
@@ -456,8 +457,10 @@ def schema_problems(document: Document, config: Config) -> list[SchemaProblem]:
                 if name not in invalid or rank < invalid[name][0]:
                     allowed = tuple(error.validator_value) if error.validator == "enum" and all(
                         isinstance(v, str) for v in error.validator_value) else ()
+                    pattern = error.validator_value if error.validator == "pattern" else ""
                     invalid[name] = rank, SchemaProblem(
-                        "M102", name, line, column, _describe_value_error(error, document, name), allowed=allowed
+                        "M102", name, line, column, _describe_value_error(error, document, name), allowed=allowed,
+                        pattern=pattern,
                     )
     problems.extend(problem for _, problem in invalid.values())
     # jsonschema reports "required" once per missing field, each naming the same list: keep one of each.

@@ -26,9 +26,12 @@ class Rewrite:
     fix: Fix | None
 
 
-def rewrite(document: Document, config: Config, key: str, allowed: tuple[str, ...] = ()) -> Rewrite | None:
+def rewrite(
+    document: Document, config: Config, key: str, allowed: tuple[str, ...] = (), pattern: str = ""
+) -> Rewrite | None:
     """How to write field ``key``'s value in the schema's form (``allowed``: its allowed values, when
-    it has a list of them), or None when that cannot be told."""
+    it has a list of them; ``pattern``: the pattern it must match, when it has one), or None when
+    that cannot be told."""
     fields = config.fields
     if key in (fields.last_reviewed, fields.next_review):
         return _date_rewrite(document, config, key)
@@ -36,7 +39,9 @@ def rewrite(document: Document, config: Config, key: str, allowed: tuple[str, ..
         found = _cycle_rewrite(document, key)
         if found is not None:
             return found
-    return _allowed_rewrite(document, key, allowed) if allowed else None
+    if allowed:
+        return _allowed_rewrite(document, key, allowed)
+    return _pattern_rewrite(document, key, pattern) if pattern else None
 
 
 def _date_rewrite(document: Document, config: Config, key: str) -> Rewrite | None:
@@ -92,6 +97,33 @@ def _allowed_rewrite(document: Document, key: str, allowed: tuple[str, ...]) -> 
         return None  # nothing close, or its opposite: "inactive" is no misspelling of "active"
     meant = next(name for name in allowed if name.casefold() == close[0])
     return Rewrite(f"did you mean {meant}?", None)  # a misspelling: a person decides
+
+
+def _pattern_rewrite(document: Document, key: str, pattern: str) -> Rewrite | None:
+    """The value in other case or with spaces around it (`EN`, `en-us`, `02_NCI_Core`), when one
+    way of writing its letters matches ``pattern``: only the case changes, so the fix is safe."""
+    value = document.metadata.get(key)
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        wanted = re.compile(pattern)
+    except re.error:
+        return None
+    written = value.strip()
+    for candidate in (written, written.lower(), _tag_case(written), written.upper()):
+        if candidate != value and wanted.search(candidate):
+            return _written_as(document, key, candidate)
+    return None
+
+
+def _tag_case(value: str) -> str:
+    """A language tag's case (`en-GB`, `zh-Hant-TW`): the language lower, a region upper, a script
+    capitalised."""
+    first, *rest = re.split(r"([-_])", value)
+    parts = [first.lower()]
+    for part in rest:
+        parts.append(part.upper() if len(part) == 2 else part.title() if len(part) == 4 else part.lower())
+    return "".join(parts)
 
 
 _NEGATIONS = re.compile(r"(?:in|un|non|not|dis|de|im|il|ir)[\s_-]?")

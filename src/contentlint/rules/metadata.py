@@ -228,10 +228,13 @@ def field_value_invalid(document: Document, config: Config) -> Iterator[Violatio
     twice a year to some readers and every two years to others: write semiannual
     or biennial".
     And a value of a list of allowed values written in other case or with spaces
-    around it (`status: Active`): "… allowed: active, draft, …: write active".
+    around it (`status: Active`): "… allowed: active, draft, …: write active"; the
+    same for a value the field's pattern takes once its letters are in the usual
+    case (`language: EN` or `en-us`: "write en", "write en-US"; `sourceType:
+    02_NCI_Core`: "write 02_nci_core").
 
     Fix: `--fix` writes that date as YYYY-MM-DD, the cycle by its name, or the
-    allowed value, in the value's own quotes and keeping its comment. A month
+    allowed value or case, in the value's own quotes and keeping its comment. A month
     without a day (`May 2024`, read as its first day) needs `--unsafe-fixes`.
 
     Options: `schema` (your own JSON Schema); `date-order` in `[tool.contentlint.review]`.
@@ -239,7 +242,7 @@ def field_value_invalid(document: Document, config: Config) -> Iterator[Violatio
     for problem in schema_problems(document, config):
         if problem.code != "M102":
             continue
-        better = rewrite(document, config, problem.field, problem.allowed)
+        better = rewrite(document, config, problem.field, problem.allowed, problem.pattern)
         if better is None:
             yield Violation(problem.line, problem.column, problem.message, subject=problem.field)
         else:
