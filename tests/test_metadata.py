@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import front_matter, lint_text
+from conftest import front_matter, lint_text, make_config
+from contentlint.model.settings import FieldMap
 
 BODY = "\n# Radiotherapy\n\nRadiotherapy uses high-energy rays to treat cancer.\n"
 
@@ -165,3 +166,24 @@ def test_own_schema_from_config(tmp_path) -> None:
     config = make_config(schema_path=schema)
     found = {(f.code, f.message) for f in lint_text(front_matter() + BODY, config) if f.code.startswith("M")}
     assert found == {("M101", "required field `owner` is missing")}
+
+
+@pytest.mark.parametrize(
+    ("extra", "fields", "message"),
+    [
+        ("nextReview: 2027-01-10", FieldMap(), "field `nextReview` is not in the schema; to have it read as the date "
+         "the next review is due, map it: `next-review = \"nextReview\"` in [tool.contentlint.fields]"),
+        ("review_by: 2027-01-10", FieldMap(), "field `review_by` is not in the schema; to have it read as the date "
+         "the next review is due, map it: `next-review = \"review_by\"` in [tool.contentlint.fields]"),
+        # a field to map, not a misspelling of lastReviewed
+        ("reviewer: Ward 4 team", FieldMap(), "field `reviewer` is not in the schema; to have it read as who owns the "
+         "page's reviews (named in the review findings), map it: `owner = \"reviewer\"` in [tool.contentlint.fields]"),
+        ("reviewDate: 2027-01-10", FieldMap(), "field `reviewDate` is not in the schema"),  # the last review's, or the next's?
+        ("nextReview: 2027-01-10", FieldMap(next_review="nextReview"), None),  # mapped: a field of the schema
+        ("nextReview: 2027-01-10", FieldMap(next_review="review_by"), "field `nextReview` is not in the schema"),
+    ],
+)
+def test_unknown_field_that_can_be_mapped_says_how(extra: str, fields: FieldMap, message: str | None) -> None:
+    text = front_matter()[:-4] + extra + "\n---\n" + BODY
+    found = [f.message for f in lint_text(text, make_config(fields=fields)) if f.code == "M103"]
+    assert found == ([message] if message else [])

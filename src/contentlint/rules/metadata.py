@@ -176,6 +176,26 @@ def _drop_copy(document: Document, first: int, again: int) -> Fix | None:
     return Fix((delete_lines(document, again, again),), "delete the second copy of the line")
 
 
+# Keys corpora use for what [tool.contentlint.fields] can map (lower case, without separators).
+_NEXT_REVIEW_KEYS = frozenset({"nextreview", "nextreviewdate", "nextreviewdue", "nextreviewon", "reviewby",
+                               "reviewdue", "dueforreview"})
+_OWNER_KEYS = frozenset({"owner", "contentowner", "pageowner", "reviewowner", "reviewer", "maintainer"})
+
+
+def _how_to_map(key: str, config: Config) -> str:
+    """How to have the checks read an unknown key that names what a field map slot holds, or ""."""
+    if "." in key or "[" in key:  # a nested key: the field map names top-level keys
+        return ""
+    bare = re.sub(r"[^a-z0-9]", "", key.lower())
+    if bare in _NEXT_REVIEW_KEYS and config.fields.next_review is None:
+        what, slot = "the date the next review is due", "next-review"
+    elif bare in _OWNER_KEYS and config.fields.owner is None:
+        what, slot = "who owns the page's reviews (named in the review findings)", "owner"
+    else:
+        return ""
+    return f"; to have it read as {what}, map it: `{slot} = \"{key}\"` in [tool.contentlint.fields]"
+
+
 def _problems(document: Document, config: Config, code: str) -> Iterator[Violation]:
     for problem in schema_problems(document, config):
         if problem.code == code:
@@ -268,6 +288,12 @@ def field_unknown(document: Document, config: Config) -> Iterator[Violation]:
     review schedule, so that fix is unsafe (`--unsafe-fixes`). Nested keys are left
     for a person.
 
+    A key that names what `[tool.contentlint.fields]` can map, and is not mapped,
+    says how: `nextReview` (or `review_by`, `reviewDue`…) "to have it read as the
+    date the next review is due, map it: `next-review = "nextReview"` in
+    [tool.contentlint.fields]"; `owner` (or `reviewer`, `contentOwner`…) likewise
+    for `owner`. Until then the date a page gives there is not read.
+
     Options: `schema` (your own JSON Schema; fields are unknown where it sets
     `additionalProperties: false`).
     """
@@ -275,7 +301,11 @@ def field_unknown(document: Document, config: Config) -> Iterator[Violation]:
     for problem in problems:
         if problem.code != "M103":
             continue
-        if not problem.suggestion or value_fits(document, config, problem.field, problem.suggestion):
+        mapping = _how_to_map(problem.field, config)
+        if mapping:  # `reviewer` is no misspelling of `lastReviewed`: a field the checks can be told to read
+            yield Violation(problem.line, problem.column, f"field `{problem.field}` is not in the schema{mapping}",
+                            subject=problem.field)
+        elif not problem.suggestion or value_fits(document, config, problem.field, problem.suggestion):
             yield Violation(problem.line, problem.column, problem.message, subject=problem.field,
                             fix=rename_fix(document, config, problem, problems))
         else:  # `langce: NCI` is no `language`: renaming it would only move the problem
