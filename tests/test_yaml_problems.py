@@ -23,7 +23,7 @@ CASES = [
      "a tab character indents this line", 11, 1),
     ("value-starts-with-at", written("source: NCI", "source: @NCI"),
      'cannot start with "@" in YAML; put the whole value in double quotes: source: "@NCI"', 4, 9),
-    ("value-starts-with-backtick", written("source: NCI", "source: `NCI`"), 'cannot start with "`"', 4, 9),
+    ("value-starts-with-backtick", written("source: NCI", "source: `NCI`"), "cannot start with a backtick in YAML", 4, 9),
     ("value-starts-with-percent", written("source: NCI", "source: %NCI"), 'cannot start with "%"', 4, 9),
     ("value-starts-with-star", written("source: NCI", "source: *NCI"),
      '*NCI is read as a YAML alias (a reference to an &anchor), and there is no such anchor; if it is text, '

@@ -33,6 +33,9 @@ _VALUE = re.compile(r"""^\s*(?:-\s+)?(?:(?:"[^"]*"|'[^']*'|[^\s#'"][^:#]*?)\s*:\
 _GLUED = re.compile(r"^\s*([A-Za-z_][\w-]*):(?=[^\s/])")
 # A word written as front-matter field names are (`language`, `sourceType`), not as a title starts.
 _FIELD_NAME = re.compile(r"[a-z][A-Za-z0-9_-]*")
+# The characters no YAML value starts with, as a message names them: a lone backtick would open a
+# code span where messages are shown as Markdown (the report).
+_CHARACTER_NAMES = {"@": '"@"', "%": '"%"', "`": "a backtick"}
 # What libyaml and PyYAML say when a line is not the next key of the mapping they are reading.
 _NO_KEY = ("did not find expected key", "expected <block end>")
 # How far above the parser's stop an unclosed quote is looked for.
@@ -89,10 +92,10 @@ def _tab(stop: _Stop) -> YamlProblem | None:
 
 
 def _unquoted_start(stop: _Stop) -> YamlProblem | None:
-    if "cannot start any token" not in stop.said or stop.char not in ("@", "`", "%"):
+    if "cannot start any token" not in stop.said or stop.char not in _CHARACTER_NAMES:
         return None
     return YamlProblem(
-        f'a value cannot start with "{stop.char}" in YAML; put the whole value in double quotes'
+        f"a value cannot start with {_CHARACTER_NAMES[stop.char]} in YAML; put the whole value in double quotes"
         f"{_quoted_example(stop.source, stop.column)}",
         stop.line, stop.column, *_quoting(stop.source, stop.column, safe=True),
     )
