@@ -31,11 +31,11 @@ def scraping_boilerplate(document: Document, config: Config) -> Iterator[Violati
     share rows, donation prompts ("Donate now"), accessibility-widget buttons ("Increase
     text size"); the chrome of document-sharing sites ("Download as PDF, TXT or read
     online") and of PubMed Central articles ("Open in a separate window", "Go to:",
-    "Articles from … are provided here courtesy of …"). Lines that hold nothing else ("Back to top", "Menu", "Print", "Share",
-    "Facebook", "Accept all"), and newsletter or e-mail sign-ups ("Sign up to stay
-    up-to-date with news", "Sign up for our newsletter"). A sentence that merely contains
-    "sign up" ("You can sign up for a clinical trial"), or "cookies" in a list of foods,
-    is not.
+    "Articles from … are provided here courtesy of …"). Lines that hold nothing else
+    ("Back to top", "Menu", "Print", "Share", "Facebook", "Accept all"), and newsletter
+    or e-mail sign-ups ("Sign up to stay up-to-date with news", "Sign up for our
+    newsletter"). A sentence that merely contains "sign up" ("You can sign up for a
+    clinical trial"), or "cookies" in a list of foods, is not.
 
     Fix (unsafe): `--fix --unsafe-fixes` deletes a line that holds the boilerplate and
     nothing else but markup ("Back to top", "**Share**", "- Print"), with a blank line
