@@ -1,4 +1,4 @@
-"""Rules that read the structural view: Q003, Q004, Q005, Q008 and Q013 on headings, lists, tables,
+"""Rules that read the structural view: Q003, Q004, Q005, Q008, Q013 and Q014 on headings, lists, tables,
 code, quotations and images, where reading the text line by line used to misread the page."""
 
 from __future__ import annotations
@@ -259,3 +259,58 @@ def test_q013_finds_empty_headings(body: str, expected: list[tuple[int, int, str
 def test_q013_says_where_the_text_is(body: str, says: str) -> None:
     messages = [f.message for f in lint_text(front_matter() + "\n" + PROSE + "\n" + body + "\n") if f.code == "Q013"]
     assert messages == [says.format(second=FIRST + 2)]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # Items that lost their indent under the item that introduces them.
+        ("- Ibuprofen is used:\n- for pain after surgery\n- for fever", [(FIRST, 1)]),
+        ("- In stage 2:\n\n- The tumour is larger than 2 cm.\n- It has not spread.", [(FIRST, 1)]),  # a loose list
+        ("* Avoid:\n* citrus fruits", [(FIRST, 1)]),  # one word
+        ("+ Blood tests check for:\n+ red cells", [(FIRST, 1)]),
+        ("- Side effects were:[[3](#cit/section_1.3)]\n- tiredness", [(FIRST, 1)]),  # citation marks after it
+        ("- Side effects were: [3, 4]\n- tiredness", [(FIRST, 1)]),
+        ("- Side effects were:[[1](#c1)-[8](#c8)]\n- tiredness", [(FIRST, 1)]),
+        ("1. Two groups were compared:\n\n- Group 1 had surgery.\n- Group 2 did not.", [(FIRST, 1)]),  # `1.` then `-`
+        ("1. Results:\n2. Survival was longer.", [(FIRST, 1)]),
+        ("- Some people who take this\nmedicine get:\n- headaches", [(FIRST, 1)]),  # wrapped
+        ("- **[Breast cancer](https://www.cancer.gov/b)** that is HER2 positive. It is used:\n- with chemotherapy",
+         [(FIRST, 1)]),
+        ("- Tests:\n  - Blood tests check for:\n  - red cells\n  - white cells", [(FIRST + 1, 3)]),  # one level down
+        ("- Avoid:\n- citrus fruits\n- Eat:\n- soft food", [(FIRST, 1), (FIRST + 2, 1)]),
+        ("> - Avoid:\n> - citrus fruits", [(FIRST, 3)]),  # in a quotation
+        # Lists whose nesting is in place, or that introduce nothing.
+        ("- Ibuprofen is used:\n  - for pain after surgery\n  - for fever", []),
+        ("1. Two groups were compared:\n\n   - Group 1 had surgery.", []),
+        ("- Ibuprofen is used:\n\nAsk your pharmacist.", []),  # the last item: Q003 reads what follows
+        ("- Time: 10 am\n- Place: the clinic", []),  # a colon inside the item
+        ("- Phone:\n- Email:", []),  # labels whose values were lost
+        ("- Opening hours:\n- Sat:", []),
+        ("- Ibuprofen is used:\n\nIt helps.\n\n- for pain", []),  # a paragraph between
+        ("- Ibuprofen is used:\n\n<!-- -->\n\n- for pain", []),  # a comment between
+        ("```\n- Ibuprofen is used:\n- for pain\n```", []),  # code
+        ("- Write this line\n\n      retries:\n- Then save the file", []),  # the colon is in code
+        ("- Ibuprofen is used", []),
+    ],
+)
+def test_q014_finds_items_that_lost_their_indent(body: str, expected: list[tuple[int, int]]) -> None:
+    assert findings(body, "Q014") == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "says"),
+    [
+        ("- **[Breast cancer](https://www.cancer.gov/b)** that is HER2 positive (HER2+). It is used:\n- with chemotherapy",
+         '"It is used:"'),
+        ("- Avoid:[[2](#cit/section_1.2)]\n- citrus fruits", '"Avoid:"'),
+        ("- In a study of 120 adults treated at three hospitals over ten years, the following results were seen:\n"
+         "- Survival was longer.", '"…hospitals over ten years, the following results were seen:"'),
+    ],
+)
+def test_q014_quotes_the_introduction(body: str, says: str) -> None:
+    messages = [f.message for f in lint_text(front_matter() + "\n" + PROSE + "\n" + body + "\n") if f.code == "Q014"]
+    assert messages == [
+        f"{says} introduces a list, but the item below it is not indented under it: the list has lost its nesting; "
+        "indent the items it introduces"
+    ]

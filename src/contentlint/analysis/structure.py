@@ -195,6 +195,12 @@ class Structure:
             + [(definition.offset, definition.offset + len(definition.target)) for definition in self.definitions]
         )
 
+    def in_code(self, offset: int) -> bool:
+        """Whether ``offset`` falls in a code block, a code span or an HTML comment."""
+        ranges = self.code_ranges
+        index = bisect.bisect_right(ranges, (offset, len(self.body) + 1)) - 1
+        return index >= 0 and ranges[index][0] <= offset < ranges[index][1]
+
     def column_of(self, offset: int) -> int:
         """The 1-based column of a character offset into ``body``."""
         return offset - self.body.rfind("\n", 0, offset)

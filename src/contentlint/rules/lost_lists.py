@@ -150,11 +150,6 @@ def _is_content(view: Structure, paragraph: Paragraph) -> bool:
             or text.startswith(("**", "__")))
 
 
-def _in_code(view: Structure, offset: int) -> bool:
-    ranges = view.code_ranges
-    index = bisect.bisect_right(ranges, (offset, len(view.body) + 1)) - 1
-    return index >= 0 and ranges[index][0] <= offset < ranges[index][1]
-
 
 @rule("Q003", "list-missing", "warning")
 def list_missing(document: Document, config: Config) -> Iterator[Violation]:
@@ -206,7 +201,7 @@ def list_missing(document: Document, config: Config) -> Iterator[Violation]:
         end = paragraph.end
         while end > paragraph.start and body[end - 1] in " \t":
             end -= 1
-        if end <= paragraph.start or body[end - 1] != ":" or _in_code(view, end - 1):
+        if end <= paragraph.start or body[end - 1] != ":" or view.in_code(end - 1):
             continue
         line_start = body.rfind("\n", 0, end - 1) + 1
         line = body[line_start:end]

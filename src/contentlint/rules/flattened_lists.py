@@ -1,0 +1,111 @@
+"""Q014: a list item introduces a list, but the items it introduces are not indented under it."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from contentlint.analysis.phrases import quoted
+from contentlint.analysis.structure import ListItem, document_structure
+from contentlint.document import Document
+from contentlint.model.findings import Violation
+from contentlint.model.settings import Config
+from contentlint.plugin import rule
+
+# Citation marks after the colon: "follows:[[1](#cit/section_2.1)-[8](#cit/section_2.8)]", "follows: [3]".
+_REFERENCE = r"\[\d+\](?:\([^()\s]*\))?"
+_REFERENCES = rf"{_REFERENCE}(?:\s*[-–,]\s*{_REFERENCE})*"
+_CITATION_MARKS = re.compile(rf"(?:\s*(?:\[{_REFERENCES}\]|{_REFERENCES}|\[\d+(?:\s*[-–,]\s*\d+)*\]))+\s*$")
+_MARKER = re.compile(r"\s*(?:[-*+]|\d{1,9}[.)])[ \t]+")
+_LAST_SENTENCE = re.compile(r"(?:^|(?<=[.!?)])\s+)([^.!?]*)$")
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^()]*(?:\([^()]*\)[^()]*)*\)")
+_WORD = re.compile(r"[\w'’-]+")
+# "Phone:" then "Email:": labels whose values were lost, not items that lost their indent.
+_LABEL_WORDS = 3
+
+
+@rule("Q014", "list-nesting-lost", "warning")
+def list_nesting_lost(document: Document, config: Config) -> Iterator[Violation]:
+    """A list item introduces a list ("It is used:"), but the items it introduces stand at
+    its own level instead of indented under it.
+
+    Why it matters: scrapers often flatten nested lists, and the hierarchy is part of the
+    meaning. When a stage is described as "one of the following is true", a criterion with
+    its own sub-cases becomes several criteria; when a drug's uses are listed by cancer, the
+    conditions of one use read as uses of their own, and the reader can no longer tell where
+    one group ends and the next begins. A retrieval assistant reads the flat list the same way.
+
+    Reported: a list item whose text ends with a colon (citation marks after it, such as
+    `[[3](#cit/section_1.3)]`, are ignored) and holds no list of its own, when the next block
+    is another item at the same level: of the same list, or of a list that starts right after
+    it (a `1.` item followed by `-` items).
+
+    Example:
+
+        - Ibuprofen is used:
+        - for pain after surgery
+        - for fever in children over six months
+
+    The last two items belong under the first, indented by the width of its marker.
+
+    Not reported: an item whose nested list is in place; an item that ends with a colon
+    and is the last of its list (no item follows it); two short labels in a row
+    ("Phone:", then "Email:"), where values were lost rather than an indent; a colon in code.
+
+    Fix: indent the items under the one that introduces them (by the width of its marker,
+    `- ` or `1. `), as the source page shows them. Where the introduced items end is for a
+    person to read, so there is no automatic fix.
+
+    Options: none.
+    """
+    body = document.body
+    if ":" not in body:
+        return
+    view = document_structure(document)
+    items = view.list_items
+    for item, following in zip(items, items[1:]):
+        if following.depth != item.depth or body[item.end:following.start].strip(" \t\n>"):
+            continue  # a nested list in place, or something between the two
+        text = _own_text(body, item)
+        if not text.endswith(":") or view.in_code(item.start + body[item.start:item.end].rfind(":")):
+            continue
+        introduction = _last_sentence(text)
+        if len(_WORD.findall(introduction)) <= _LABEL_WORDS and _is_short_label(_own_text(body, following)):
+            continue
+        yield Violation(
+            item.line, view.column_of(item.start),
+            f"{_quoted_end(introduction)} introduces a list, but the item below it is not indented under it: "
+            "the list has lost its nesting; indent the items it introduces",
+            subject=" ".join(introduction.split()),
+        )
+
+
+def _own_text(body: str, item: ListItem) -> str:
+    """The item's text without its marker and the citation marks at its end."""
+    text = body[item.start:item.end].rstrip()
+    marker = _MARKER.match(text)
+    text = text[marker.end() if marker else 0:]
+    if text.endswith("]"):
+        text = _CITATION_MARKS.sub("", text).rstrip()
+    return text
+
+
+def _last_sentence(text: str) -> str:
+    """The sentence that ends in the colon, links written as their text and emphasis dropped."""
+    plain = _LINK.sub(r"\1", " ".join(text.split())).replace("**", "").replace("__", "").replace("*", "")
+    found = _LAST_SENTENCE.search(plain)
+    return (found.group(1) if found and found.group(1).strip() != ":" else plain).strip()
+
+
+def _quoted_end(text: str, limit: int = 60) -> str:
+    """``text`` in quotes; a long one cut at the front, since its end says what it introduces."""
+    if len(text) <= limit:
+        return quoted(text, limit)
+    cut = text[len(text) - limit + 1:]
+    space = cut.find(" ")
+    return f'"…{cut[space + 1:] if 0 <= space < limit // 2 else cut}"'
+
+
+def _is_short_label(text: str) -> bool:
+    return text.endswith(":") and len(_WORD.findall(text)) <= _LABEL_WORDS
+
