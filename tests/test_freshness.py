@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import codes_of, front_matter, lint_text, make_config
-from contentlint.model.settings import ReviewPolicy
+from contentlint.model.settings import FieldMap, ReviewPolicy
 from contentlint.analysis.review_dates import add_months, parse_date_text
 
 BODY = "\n# Chemotherapy\n\nChemotherapy uses drugs to destroy cancer cells.\n"
@@ -268,6 +268,48 @@ def test_overdue_message_and_line() -> None:
     (finding,) = [f for f in lint_text(text) if f.code == "F001"]
     assert finding.line == 6
     assert finding.message.startswith("review overdue by 237 days: due 2026-03-30 (lastReviewed 2025-12-30 + quarterly cycle)")
+
+
+PLAIN_ADVICE = "review the page and update lastReviewed"
+
+
+@pytest.mark.parametrize(
+    ("body_date", "advice"),
+    [
+        # The page says it was reviewed after the front matter's date, and that review is not overdue.
+        ("Page last reviewed: 10 January 2026",
+         'the page says "Page last reviewed: 10 January 2026": if that is right, set lastReviewed to 2026-01-10; '
+         f"if not, {PLAIN_ADVICE}"),
+        ("Last reviewed: March 2026",  # a month: no day to set
+         'the page says "Last reviewed: March 2026": if that is right, update lastReviewed; '
+         f"if not, {PLAIN_ADVICE}"),
+        ("Page last reviewed: 10 June 2025", PLAIN_ADVICE),  # later, but its year ran out too
+        ("Page last reviewed: 10 January 2024", PLAIN_ADVICE),  # earlier than the front matter's
+        ("Next review due: 10 January 2027", PLAIN_ADVICE),  # no last review to record
+    ],
+)
+def test_overdue_by_front_matter_says_when_the_page_gives_a_later_review(body_date: str, advice: str) -> None:
+    text = front_matter(lastReviewed="2025-01-10", reviewFrequency="annual") + BODY + "\n" + body_date + "\n"
+    (finding,) = [f for f in lint_text(text) if f.code == "F001"]
+    assert finding.message == (
+        f"review overdue by 316 days: due 2026-01-10 (lastReviewed 2025-01-10 + annual cycle); {advice}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("body_date", "advice"),
+    [
+        ("Next review due: 10 January 2027",
+         'the page says "Next review due: 10 January 2027": if that is right, set review_by to 2027-01-10; '
+         "if not, review the page and update review_by"),
+        ("Next review due: 10 October 2026", "review the page and update review_by"),  # passed too
+    ],
+)
+def test_overdue_next_review_field_says_when_the_page_gives_a_later_one(body_date: str, advice: str) -> None:
+    config = make_config(fields=FieldMap(next_review="review_by"))
+    text = front_matter(review_by="'2026-01-10'") + BODY + "\n" + body_date + "\n"
+    (finding,) = [f for f in lint_text(text, config) if f.code == "F001"]
+    assert finding.message == f"review overdue by 316 days: due 2026-01-10 (review_by 2026-01-10); {advice}"
 
 
 def test_body_date_line_points_at_the_label() -> None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterator
 
-from contentlint.analysis.review import review_schedule
-from contentlint.analysis.review_dates import LAST, NEXT, REVIEW_LABELS, publication_date
+from contentlint.analysis.cycles import cycle_after
+from contentlint.analysis.review import ReviewSchedule, review_schedule
+from contentlint.analysis.review_dates import LAST, NEXT, REVIEW_LABELS, ReviewDate, publication_date
 from contentlint.analysis.schema import schema_problems
 from contentlint.analysis.selection import selects
 from contentlint.document import Document
@@ -58,6 +59,14 @@ def review_overdue(document: Document, config: Config) -> Iterator[Violation]:
     day-first page or when it is after today, and the last review otherwise. "Published" and "Posted"
     are not review dates, nor is the date of an article the page lists
     (a list item that is only a link, then "Updated: …").
+
+    When the front matter's date makes the review overdue but the page itself
+    says it was reviewed later, within its cycle ("Page last reviewed: 10
+    January 2026" below `lastReviewed: 2025-01-10`), the record may only be
+    behind the page, and the message says what to record if so: "…; the page
+    says "Page last reviewed: 10 January 2026": if that is right, set
+    lastReviewed to 2026-01-10; if not, review the page and update
+    lastReviewed". F005 reports the disagreement as well.
 
     Dates may be "5 March 2026", "March 5, 2026", "March 2026", "2026-03-05",
     "2026-03", "03/2026" or numeric; a month alone is read as its 1st. A year,
@@ -111,12 +120,32 @@ def review_overdue(document: Document, config: Config) -> Iterator[Violation]:
         action = f"update {fields.last_reviewed}"
     else:
         action = f"record the new date in front matter ({fields.last_reviewed})"
+    advice = f"review the page and {action}"
+    later = _later_in_body(schedule, config.today)
+    if later is not None:  # the record may only be behind the page: say what to record if so
+        field_name = schedule.last_key if later.kind == LAST else fields.next_review
+        record = f"set {field_name} to {later.date.isoformat()}" if later.period is None else f"update {field_name}"
+        advice = f"the page says {later.quoted}: if that is right, {record}; if not, {advice}"
     yield Violation(
         schedule.due_line, 1,
-        f"review overdue by {_days(late)}: due {schedule.due.isoformat()} ({schedule.basis}); "
-        f"review the page and {action}",
+        f"review overdue by {_days(late)}: due {schedule.due.isoformat()} ({schedule.basis}); {advice}",
         subject="review", owner=schedule.owner,
     )
+
+
+def _later_in_body(schedule: ReviewSchedule, today: dt.date) -> ReviewDate | None:
+    """A body date by which a review overdue by the front matter is not overdue: a later last
+    review whose cycle has not run out (for a last-review field), or a next review still to come
+    (for a next-review field)."""
+    if schedule.front_matter_next is not None:
+        found = [d for d in schedule.body_dates if d.kind == NEXT and d.date >= today]
+    elif schedule.front_matter_last is not None and schedule.cycle is not None:
+        last, cycle = schedule.front_matter_last.date, schedule.cycle
+        found = [d for d in schedule.body_dates if d.kind == LAST and d.date > last
+                 and (cycle_after(d.date, cycle) or dt.date.max) >= today]
+    else:
+        return None
+    return max(found, key=lambda d: d.date, default=None)
 
 
 @rule("F002", "review-due-soon", "warning", uses=[REVIEW_LABELS])
