@@ -342,12 +342,14 @@ def _reference_parser():
     return md
 
 
-def _reference_links(md, body: str, first_line: int) -> list[tuple[str, int | None]]:
+def _reference_links(md, body: str, first_line: int, parsed: tuple[list, dict] | None = None) -> list[tuple[str, int | None]]:
     """(href, file line) of every link and image by markdown-it-py. The line is found by locating the
     target text in the lines of the containing block (its ``.map``); a reference link's target is
-    located in its definition's lines. None when the target is not written literally (escapes)."""
+    located in its definition's lines. None when the target is not written literally (escapes).
+    ``parsed``: the page's tokens and env, when markdown-it-py has parsed it already."""
     env: dict = {}
-    tokens = md.parse(body, env)
+    tokens = md.parse(body, env) if parsed is None else parsed[0]
+    env = env if parsed is None else parsed[1]
     lines = body.split("\n")
     found: list[tuple[str, int | None]] = []
 
@@ -388,9 +390,21 @@ def _reference_links(md, body: str, first_line: int) -> list[tuple[str, int | No
     return found
 
 
-def _differences(md, body: str, first_line: int) -> tuple[set, set, int]:
+def _reference_list_items(tokens: list, first_line: int) -> list[tuple[int, int]]:
+    """(file line, depth) of every list item by markdown-it-py; depth 0 for an item of a top-level list."""
+    items, depth = [], 0
+    for token in tokens:
+        if token.type == "list_item_open":
+            items.append((first_line + token.map[0], depth))
+            depth += 1
+        elif token.type == "list_item_close":
+            depth -= 1
+    return items
+
+
+def _differences(md, body: str, first_line: int, parsed: tuple[list, dict] | None = None) -> tuple[set, set, int]:
     ours = {(link.dest, link.line) for link in parse_structure(body, first_line).links if link.kind in _DIFFERENTIAL_KINDS}
-    theirs = _reference_links(md, body, first_line)
+    theirs = _reference_links(md, body, first_line, parsed)
     unplaced = {href for href, line in theirs if line is None}
     theirs_set = {(href, line) for href, line in theirs if line is not None}
     ours_placed = {(dest, line) for dest, line in ours if dest not in unplaced}
@@ -403,6 +417,27 @@ def test_links_agree_with_markdown_it_on_fixtures(name: str) -> None:
     body = FIXTURES[name][0]
     only_ours, only_theirs, _ = _differences(_reference_parser(), body, FIRST)
     assert only_ours == set() and only_theirs == set()
+
+
+NESTED_LISTS = {
+    "bullets in bullets": "- a:\n  - b\n  - c\n- d\n",
+    "flattened": "- a:\n- b\n- c\n",
+    "loose and deep": "- a\n\n  - b\n\n    - c\n\n- d\n",
+    "ordered in bullets": "- a:\n\n   1. b\n   2. c\n",
+    "bullets in ordered": "1. a:\n\n   - b\n2. c\n",
+    "in a quote": "> - a:\n>   - b\n> - c\n",
+    "quote in an item": "- a\n  > - b\n",
+    "four-space indent": "- a:\n    - b\n",
+    "lazy line": "- a\nstill a\n  - b\n",
+    "code between": "- a\n\n      code\n- b\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(NESTED_LISTS))
+def test_list_item_lines_and_depths_agree_with_markdown_it(name: str) -> None:
+    body = NESTED_LISTS[name]
+    tokens = _reference_parser().parse(body, {})
+    assert [(i.line, i.depth) for i in parse_structure(body, FIRST).list_items] == _reference_list_items(tokens, FIRST)
 
 
 def _corpus_pages() -> list[tuple[str, str, int]]:
@@ -421,21 +456,29 @@ def _corpus_pages() -> list[tuple[str, str, int]]:
     return pages
 
 
-def test_links_agree_with_markdown_it_on_corpus() -> None:
+def test_links_and_list_items_agree_with_markdown_it_on_corpus() -> None:
+    """Every link's target line, and every list item's line and depth (what Q014 reads)."""
     if not CORPUS.is_dir():
         pytest.skip(f"{CORPUS} is absent")
     md = _reference_parser()
     pages = _corpus_pages()
     assert pages, "the corpus folder holds no Markdown page"
-    disagreements = []
+    disagreements, items_differ = [], []
     total = 0
     for name, body, first_line in pages:
-        only_ours, only_theirs, count = _differences(md, body, first_line)
+        env: dict = {}
+        tokens = md.parse(body, env)
+        only_ours, only_theirs, count = _differences(md, body, first_line, (tokens, env))
         total += count
         if only_ours or only_theirs:
             disagreements.append((name, sorted(only_ours, key=str)[:3], sorted(only_theirs, key=str)[:3]))
+        ours = [(item.line, item.depth) for item in parse_structure(body, first_line).list_items]
+        theirs = _reference_list_items(tokens, first_line)
+        if ours != theirs:
+            items_differ.append((name, [pair for pair in zip(ours, theirs) if pair[0] != pair[1]][:3], len(ours), len(theirs)))
     assert total > 0
     assert disagreements == []
+    assert items_differ == []
 
 
 def test_a_plain_text_file_keeps_indented_prose_and_a_markdown_one_is_parsed() -> None:
