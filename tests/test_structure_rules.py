@@ -12,6 +12,7 @@ PROSE = (
     "with care and checks how you are feeling every week.\n"
 )
 OTHER = "Some people feel tired for a few weeks after the last session ends."
+LABEL = '<span class="listing">Listing: the dose calculator, dose_calculator.py</span>'
 CAPTION = "Drawing of the chest showing where the lungs and the heart sit behind the ribs."
 
 
@@ -88,6 +89,13 @@ def test_q005_counts_level_one_headings_with_text(body: str, expected: list[tupl
         ("You can take it:\nwith food or with milk.", 0),  # the paragraph goes on
         ("Run the tool with `--dose 300 mg:`\n\nThen check the output.", 0),  # the colon is in code
         ("| Side effects can include: | rash |\n|---|---|\n| a | b |\n\nText after the table.", 0),
+        # A title in bold is a heading, however long, unless it ends like an introduction.
+        ("**What happens on the day of your operation**:\n\nYou will meet the nurse first.", 0),
+        ("__What happens on the day of your operation__:\n\nYou will meet the nurse first.", 0),
+        ("**The side effects you may notice include**:\n\nYou will meet the nurse first.", 1),
+        ("**Common side effects**:\n\nYou will meet the nurse first.", 1),
+        ("What happens on the day of your operation:\n\nYou will meet the nurse first.", 1),  # not bold: a sentence
+        ("**On the day** of your operation you will see:\n\nYou will meet the nurse first.", 1),  # bold in part
     ],
 )
 def test_q003_reads_what_follows_the_colon(body: str, expected: int) -> None:
@@ -125,6 +133,15 @@ ENLARGE = "[Enlarge](https://example.org/media/chest.jpg)"
         (f"[{IMAGE}](https://example.org/a)\n\n{OTHER}\n\n[{IMAGE}](https://example.org/a)", 0),
         (f"{ENLARGE}{IMAGE}\n\n{CAPTION}\n\n{OTHER}\n\n{ENLARGE}{IMAGE}\n\n{CAPTION}", 0),  # the same figure twice
         (f"{CAPTION}\n\n{CAPTION[:-1]} today.", 0),
+        # A one-line label over two code blocks or tables ("Filename: …" above each listing).
+        (f"{LABEL}\n\n```\nfirst\n```\n\n{OTHER}\n\n{LABEL}\n\n```\nsecond\n```", 0),
+        (f"{LABEL}\n```\nfirst\n```\n\n{OTHER}\n\n{LABEL}\n~~~\nsecond\n~~~", 0),
+        (f"{LABEL}\n\n    first\n\n{OTHER}\n\n{LABEL}\n\n    second", 0),  # indented code
+        (f"{LABEL}\n\n| a |\n|---|\n| 1 |\n\n{OTHER}\n\n{LABEL}\n\n| a |\n|---|\n| 2 |", 0),
+        (f"- {OTHER}\n\n  {LABEL}\n\n  ```\nfirst\n  ```\n\n{CAPTION}\n\n{LABEL}\n\n```\nsecond\n```", 0),
+        (f"{LABEL}\n\n{OTHER}\n\n{LABEL}\n\n```\nsecond\n```", 1),  # only the copy labels a listing
+        (f"{LABEL}\n\n```\nfirst\n```\n\n{OTHER}\n\n{LABEL}\n\n{CAPTION}", 1),
+        (f"{LABEL}\n{OTHER}\n\n```\nfirst\n```\n\n{CAPTION}\n\n{LABEL}\n{OTHER}\n\n```\nsecond\n```", 1),  # two lines
     ],
 )
 def test_q004_compares_paragraphs_only(body: str, expected: int) -> None:

@@ -39,6 +39,8 @@ _ONE_TEXT = re.compile(
     r"(?!.*\b(?:list|few|number|series|set|range|selection|couple|summary of the (?:main|key))\b)",
     re.IGNORECASE,
 )
+# A line all in bold before its colon, used as a heading: "**What happens after your operation**:".
+_BOLD_LABEL = re.compile(r"(\*\*|__)[^*_\n]+\1\s*:")
 # A page's navigation label ("Go to:" before a scraped article's section menu) introduces no list.
 _NAVIGATION = re.compile(r"\W*(?:go|jump|skip)\s+to\W*", re.IGNORECASE)
 # A reference's field left empty ("Available at:", "doi:") is Q006's: an address is lost, not a list.
@@ -65,6 +67,8 @@ def _is_list_intro(line: str) -> bool:
     words = _intro_words(stripped.lstrip("-*+•>0123456789.) "))
     if len(words) < 2 or _NAVIGATION.fullmatch(stripped):
         return False  # "Email:", "Address:" are labels; "Go to:" is navigation
+    if _BOLD_LABEL.fullmatch(stripped):  # a title in bold: its length does not make it a sentence
+        return words[-1].lower() in _OPEN_ENDINGS
     return len(words) >= 6 or words[-1].lower() in _OPEN_ENDINGS
 
 
@@ -178,10 +182,12 @@ def list_missing(document: Document, config: Config) -> Iterator[Violation]:
     is:" then the citation; "Here is a shorter version of the advice:" then that text,
     where "Here is a list of…" and "Here are…" still introduce a list); a reference's
     empty field ("Available at:", "doi:", "PMID:"), which Q006 reports; a list item's own
-    text that lost its indent. Labels such as "Email:" or "Opening hours:" and navigation
-    ("Go to:", left by a scraped article's section menu) are not introductions, and a
-    colon in the middle of a paragraph ("You can take it:" with the sentence going on
-    below) or in code is not one either.
+    text that lost its indent; a title in bold used as a heading ("**What happens on the
+    day of your operation**:"), unless it ends like an introduction ("… include**:").
+    Labels such as "Email:" or "Opening hours:" and navigation ("Go to:", left by a
+    scraped article's section menu) are not introductions, and a colon in the middle of
+    a paragraph ("You can take it:" with the sentence going on below) or in code is not
+    one either.
 
     Example: "Pomalidomide works in several different ways. It can:" followed by a
     paragraph about consent.

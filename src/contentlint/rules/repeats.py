@@ -26,6 +26,7 @@ REPEAT_MIN_CHARACTERS = Option(
 _QUOTE_MARKERS = re.compile(r"\n[ \t]*(?:>[ \t]?)+")
 _HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 # A link to an image file ("[Enlarge](…/415526.jpg)") is part of the figure, not text of its own.
+_LINE_END_AND_BLANKS = re.compile(r"[ \t]*\n(?:[ \t]*\n)*")
 _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|svg|webp|bmp|tiff?)(?:[?#].*)?$", re.IGNORECASE)
 
 
@@ -54,7 +55,8 @@ def repeated_text(document: Document, config: Config) -> Iterator[Violation]:
     code blocks; list items that recur in different places (the same side effect under
     two headings is normal); a paragraph that is only an image or images (with an
     "Enlarge" link to the picture, say), and its caption when the same picture is shown
-    again with it: a page may show one figure twice.
+    again with it: a page may show one figure twice; a one-line label right above a code
+    block or a table ("Filename: dose.py") that labels another one too.
 
     Fix (safe): `--fix` deletes a line that repeats the line above, and a paragraph that
     repeats the one right before it (nothing but blank lines between them). A copy further
@@ -190,6 +192,16 @@ def _figure(view: Structure, link_starts: list[int], paragraph: Paragraph) -> st
     return ""
 
 
+def _labels_a_block(view: Structure, block_lines: set[int], paragraph: Paragraph) -> bool:
+    """Whether the paragraph is one line right above a code block or a table (``block_lines``:
+    where the line each starts on starts): its label."""
+    body = view.body
+    if "\n" in body[paragraph.start:paragraph.end].strip():
+        return False
+    below = _LINE_END_AND_BLANKS.match(body, paragraph.end)
+    return below is not None and below.end() in block_lines
+
+
 # A repeat this short, in the same section with other text between, is the page's own wording
 # ("All tumour marker levels are normal." under each sub-stage; "For more information, see …").
 _SHORT_REPEAT = 250
@@ -249,6 +261,7 @@ def _repeated_paragraphs(
     index = {p.start: i for i, p in enumerate(prose)}
     starts = [h.start for h in view.headings]
     link_starts = [link.start for link in view.links]
+    block_lines = {view.body.rfind("\n", 0, block.start) + 1 for block in (*view.code_blocks, *view.tables)}
     for paragraph, text in candidates:
         key = " ".join(text.split())
         if len(key) < minimum:
@@ -260,6 +273,8 @@ def _repeated_paragraphs(
         # Tested only for a repeat (the tests read the same on every copy).
         if _image_only(view, link_starts, paragraph):
             continue  # the same picture shown again
+        if _labels_a_block(view, block_lines, paragraph) and _labels_a_block(view, block_lines, copies[-2]):
+            continue  # one label over two listings or tables ("Filename: src/main.rs")
         figure = _figure(view, link_starts, paragraph)
         if figure:
             if any(_figure(view, link_starts, copy) == figure for copy in copies[:-1]):
