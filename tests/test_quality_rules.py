@@ -77,6 +77,11 @@ def test_q001_extendable() -> None:
         ("Ask your nurse how to print your treatment diary.", set()),
         ("## Search for a trial", set()),
         ("Go back to the top of the stairs slowly.", set()),
+        ("print `Your next dose is due at 8 pm`.", set()),  # code on the line: not a lone "Print"
+        ("**Print** `dose_diary.pdf`", set()),
+        ("Print <!-- the button -->", {"Q002"}),  # a comment is not seen: "Print" alone is
+        ("`dose_diary.pdf`\n\n**Print**", {"Q002"}),  # code on another line
+        ("```\nPrint\n```", set()),
     ],
 )
 def test_q002_boilerplate(body: str, expected: set[str]) -> None:

@@ -42,8 +42,10 @@ class PhraseSet:
     lines: tuple[str, ...] = ()  # lower case, single spaces
     patterns: tuple[tuple[re.Pattern[str], Needles], ...] = ()
 
-    def find(self, text: str, lowered: str, scan: TextScan) -> list[tuple[int, int]]:
-        """(start, end) of every match, in text order. ``scan``: where the search keys occur in ``lowered``."""
+    def find(self, text: str, lowered: str, scan: TextScan, written: str | None = None) -> list[tuple[int, int]]:
+        """(start, end) of every match, in text order. ``scan``: where the search keys occur in ``lowered``;
+        ``written``: the text before code was blanked out in ``text``, when it was: a line phrase must be
+        the whole line there too (`print `x`` is no "Print" button)."""
         found: list[tuple[int, int]] = []
         for phrase in scan.among(self._phrase_keys):
             found.extend(word_hits(lowered, phrase, scan.occurrences(phrase)))
@@ -53,7 +55,10 @@ class PhraseSet:
                 found.extend(word_hits(text, word, (p for p in starts if text.startswith(word, p))))
         for key in scan.among(self._line_keys):
             for phrase in self._lines_by_key[key]:
-                found.extend(_line_hits(text, lowered, phrase, scan))
+                hits = _line_hits(text, lowered, phrase, scan)
+                if written is not None and written is not text:
+                    hits = [hit for hit in hits if _whole_line_as_written(written, text, hit, phrase)]
+                found.extend(hits)
         for pattern, requires in self.patterns:
             if not requires or requires.any_in(lowered, scan):
                 found.extend(all_matches(pattern, text, scan.occurrences))
@@ -120,6 +125,15 @@ def _line_hits(text: str, lowered: str, phrase: str, scan: TextScan) -> list[tup
     return hits
 
 
+def _whole_line_as_written(written: str, text: str, hit: tuple[int, int], phrase: str) -> bool:
+    """Whether the line of ``hit`` is ``phrase`` alone in ``written`` too, comments aside: code
+    on the line is text a reader sees."""
+    start = text.rfind("\n", 0, hit[0]) + 1
+    end = written.find("\n", hit[1])
+    line = _HTML_COMMENT.sub("", written[start:end if end >= 0 else len(written)])
+    return _line_pattern(phrase).fullmatch(line) is not None
+
+
 @functools.lru_cache(maxsize=256)
 def _longest_word(phrase: str) -> str:
     """The string a line phrase is searched by: its longest word, the last of equals ("on this
@@ -130,6 +144,9 @@ def _longest_word(phrase: str) -> str:
     if len(part) > len(word) and part.isascii() and "i" not in part and "s" not in part:
         return part
     return word
+
+
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 
 
 @functools.lru_cache(maxsize=256)
@@ -211,7 +228,7 @@ def phrase_spans(document: Document, config: Config, phrases: PhraseSet) -> list
     """Where ``phrases`` match what a reader sees, as (start, end) in the body, in order. A phrase
     inside an address (`[guide](https://example.org/TODO/guide)`, a bare URL) is part of the
     address, not of the text."""
-    spans = phrases.find(visible_body(document), visible_lower(document), text_scan(document, config))
+    spans = phrases.find(visible_body(document), visible_lower(document), text_scan(document, config), document.body)
     return _outside_addresses(document_structure(document), spans) if spans else spans
 
 

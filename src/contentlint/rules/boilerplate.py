@@ -35,7 +35,8 @@ def scraping_boilerplate(document: Document, config: Config) -> Iterator[Violati
     ("Back to top", "Menu", "Print", "Share", "Facebook", "Accept all"), and newsletter
     or e-mail sign-ups ("Sign up to stay up-to-date with news", "Sign up for our
     newsletter"). A sentence that merely contains "sign up" ("You can sign up for a
-    clinical trial"), or "cookies" in a list of foods, is not.
+    clinical trial"), or "cookies" in a list of foods, is not; nor is a line with code
+    on it ("print `the dose`"), which holds more than the button's word.
 
     Fix (unsafe): `--fix --unsafe-fixes` deletes a line that holds the boilerplate and
     nothing else but markup ("Back to top", "**Share**", "- Print"), with a blank line
