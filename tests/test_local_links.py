@@ -36,6 +36,8 @@ def tree(tmp_path: Path) -> Path:
     (tmp_path / "docs" / "img" / "scan.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     (tmp_path / "docs" / "NOTICE").write_text("Notice.\n", encoding="utf-8")
     (tmp_path / "docs" / "binary.md").write_bytes(b"# Binary\x00\x01\x02")
+    (tmp_path / "docs" / "both.md").write_text("# Both\n\n## In the Markdown\n", encoding="utf-8")
+    (tmp_path / "docs" / "both.html").write_text('<h2 id="in-the-html">In the HTML</h2>\n', encoding="utf-8")
     return tmp_path
 
 
@@ -76,6 +78,12 @@ WITH_URL = CLEAN_FRONT_MATTER  # url: https://www.cancer.gov/types/breast/radiot
         (WITH_URL + "\n[x](gone.pdf)", [(12, 5, "L010")]),  # a file link, whatever the url
         (WITH_URL + "\n[x](other.md)", []),
         ("Line one\n\n- [a](other.md) then [b](gone.md)", [(3, 26, "L010")]),
+        # The page a site generator builds from a Markdown file beside it (mdBook, Jekyll).
+        ("[x](other.html) [y](./other.htm) [z](OTHER.html)", [(1, 38, "L010")]),  # names are case-sensitive
+        ('<a href="other.html#notes">x</a>', []),
+        ("[x](gone.html)", [(1, 5, "L010")]),  # no gone.md either
+        ("[x](other.pdf)", [(1, 5, "L010")]),  # only a page is built from it
+        ("[x](img/scan.html)", [(1, 5, "L010")]),  # scan.png is no page
     ],
 )
 def test_local_target_missing(tree: Path, text: str, expected: list[tuple[int, int, str]]) -> None:
@@ -113,6 +121,10 @@ def test_local_target_missing(tree: Path, text: str, expected: list[tuple[int, i
         ("[x](./page.md#here)\n\n## Here", []),  # this file by name
         ("[x](page.md#there)\n\n## Here", [(1, 5, "L011")]),
         ("[x](gone.md#dosing)", []),  # missing file: L010's
+        ("[x](other.html#dosing-schedule) [y](other.htm#notes-1)", []),  # the page built from other.md
+        ("[x](other.html#dosing)", [(1, 5, "L011")]),
+        ("[x](gone.html#dosing)", []),  # no such page: L010's
+        ("[x](both.html#in-the-html)", []),  # a real HTML file is what is served: not read
         ("[x](binary.md#dosing)", []),  # cannot be read as text: nothing to judge
         ("[x](img/scan.png#frame) [y](NOTICE#L1)", []),  # not Markdown
         ("[x](other.md?plain=1#L3-L5)", []),  # GitHub's line anchor in the source view

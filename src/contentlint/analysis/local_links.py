@@ -129,6 +129,15 @@ def file_status(file: str) -> bool | None:
         return False if error.errno == errno.ENAMETOOLONG else None
 
 
+def markdown_source(file: str) -> str | None:
+    """The Markdown page a missing ``name.html`` is built from, when ``name.md`` (or another
+    Markdown suffix) is beside it: site generators (mdBook, Jekyll) publish each page so."""
+    stem, suffix = os.path.splitext(file)
+    if suffix.lower() not in (".html", ".htm") or file_status(file) is not False:
+        return None
+    return next((stem + markdown for markdown in MARKDOWN_SUFFIXES if file_status(stem + markdown) is True), None)
+
+
 def inside(file: str, root: str) -> bool:
     return file == root or file.startswith(root.rstrip(os.sep) + os.sep)
 

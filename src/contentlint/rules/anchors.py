@@ -17,6 +17,7 @@ from contentlint.analysis.local_links import (
     document_folder,
     inside,
     local_links,
+    markdown_source,
 )
 from contentlint.document import Document
 from contentlint.model.findings import Violation
@@ -38,7 +39,9 @@ def anchor_missing(document: Document, config: Config) -> Iterator[Violation]:
     """A `#fragment` link names no heading or id: in this page, or in the Markdown file it links to.
 
     `[Side effects](#side-effects)` needs a heading that makes the id `side-effects` in the
-    same page; `[dose](../chemo/overview.md#dose)` needs one in that file (read once a run).
+    same page; `[dose](../chemo/overview.md#dose)` needs one in that file (read once a run),
+    and so does `[dose](../chemo/overview.html#dose)` when `overview.html` is the page a site
+    generator builds from `overview.md` (it is not on disk, the Markdown file is).
 
     Why it matters: the reader lands at the top of the page instead of the section that
     was promised, usually because a heading was reworded or removed.
@@ -85,12 +88,15 @@ def anchor_missing(document: Document, config: Config) -> Iterator[Violation]:
             if same_page:
                 yield from _check(local, heading_ids(document), "this page")
             continue
-        if not local.file.lower().endswith(MARKDOWN_SUFFIXES) or (root is not None and not inside(local.file, root)):
+        if root is not None and not inside(local.file, root):
             continue
-        if local.file == itself:
+        file = local.file if local.file.lower().endswith(MARKDOWN_SUFFIXES) else markdown_source(local.file)
+        if file is None:
+            continue  # not a page (a PDF, an image), or missing: L010
+        if file == itself:
             ids: HeadingIds | None = heading_ids(document)
-        elif os.path.isfile(local.file):
-            ids = files.ids_in(local.file)
+        elif os.path.isfile(file):
+            ids = files.ids_in(file)
         else:
             continue  # missing: L010
         if ids is not None:

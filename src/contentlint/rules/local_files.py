@@ -6,7 +6,15 @@ import difflib
 import os
 from typing import Iterator
 
-from contentlint.analysis.local_links import LOCAL_FILES, LocalFiles, document_folder, file_status, inside, local_links
+from contentlint.analysis.local_links import (
+    LOCAL_FILES,
+    LocalFiles,
+    document_folder,
+    file_status,
+    inside,
+    local_links,
+    markdown_source,
+)
 from contentlint.document import Document
 from contentlint.model.findings import Violation
 from contentlint.model.settings import Config
@@ -33,6 +41,9 @@ def local_target_missing(document: Document, config: Config) -> Iterator[Violati
     `docs/treatment/images/field.png`. The finding is at the target as written, and names
     a close match in that folder when there is one. `[x](../../../../etc/notes.md)`, a link
     that climbs out of the repository, is reported too: the published site cannot serve it.
+
+    Not reported: a link to `page.html` (or `.htm`) when `page.md` is beside it and no
+    `page.html` is: the page a site generator (mdBook, Jekyll) builds from that file.
 
     Not local links: site-root paths (`/about-cancer/treatment`) and relative paths
     without an extension that are not on disk (`../research/trials`), which resolve
@@ -63,7 +74,7 @@ def local_target_missing(document: Document, config: Config) -> Iterator[Violati
                 "repository, or to the page's web address",
                 subject=link.target.strip(),
             )
-        elif file_status(local.file) is False:
+        elif file_status(local.file) is False and markdown_source(local.file) is None:
             yield Violation(
                 link.line, link.column,
                 f'local file "{local.path}" not found: {_shown(local.file)} does not exist{_hint(files, local.file, local.path)}',
