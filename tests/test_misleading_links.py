@@ -37,6 +37,8 @@ REPORTED = [
      "link text shows www.cancer.gov but the link opens example.net"),
     ("L012", "[www.nhs.uk/conditions](https://nhs.example.com/conditions)", "link text shows www.nhs.uk"),
     ("L012", "[cancer.gov/types](https://www.cancer.gov.example.com/types)", "link text shows cancer.gov"),
+    ("L012", "[nhs.health/advice](https://example.com/advice)", "link text shows nhs.health"),  # a real new suffix
+    ("L012", "[https://node.js/docs](https://example.com/docs)", "link text shows node.js"),  # a scheme: an address
     ("L012", "[www.nhs.uk/conditions](https://web.archive.org/web/2020/https://www.nhsinform.scot/)",
      "link text shows www.nhs.uk"),  # an archive of another page
     ("L012", "[https://www.cancer.gov/](https://www.google.com/url?q=https://example.net/&sa=D)",
@@ -84,6 +86,8 @@ def test_reported(code: str, body: str, expected: str) -> None:
         "![https://example.net/chart](https://www.cancer.gov/chart.png)",  # an image's alt text
         "`https://www.cancer.gov@example.net/` in code",
         "[meta](http://www.cancer.gov@169.254.169.254/)",  # L008 says what is wrong
+        "[Node.js/io.js](https://github.com/nodejs/node)",  # names with dots: no real suffix
+        "[config.yaml/settings](https://github.com/example/repo)",
     ],
 )
 def test_l012_leaves(body: str) -> None:

@@ -266,6 +266,14 @@ def _suffix_list() -> Any:
     return PublicSuffixList(only_icann=True)
 
 
+def has_known_suffix(host: str) -> bool:
+    """Whether ``host`` ends in a suffix of the public suffix list: `nhs.uk`, not `node.js`."""
+    try:
+        return _suffix_list().publicsuffix(host.lower().rstrip("."), accept_unknown=False) is not None
+    except Exception:  # an odd host name must not stop the check
+        return False
+
+
 def registrable_domain(host: str) -> str:
     """``pubmed.ncbi.nlm.nih.gov`` -> ``nih.gov``; a host that is itself a public suffix stays as it is."""
     host = host.lower().rstrip(".")

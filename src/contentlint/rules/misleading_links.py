@@ -6,6 +6,7 @@ import re
 from typing import Iterator
 from urllib.parse import SplitResult, urlsplit
 
+from contentlint.analysis.authority import has_known_suffix
 from contentlint.analysis.link_problems import offline_problems
 from contentlint.analysis.links import IMAGE, document_links
 from contentlint.analysis.redirectors import REDIRECTORS, is_shortener, unwrap
@@ -53,7 +54,8 @@ def misleading_link(document: Document, config: Config) -> Iterator[Violation]:
       letters that pass for Latin ones under a Latin top-level domain;
     - link text that is an address of another host:
       `[https://www.cancer.gov/types](https://example.net/types)`. Text that only
-      names a site ("PubMed.gov") is not compared; a subdomain agrees with its
+      names a site ("PubMed.gov") is not compared, nor are names with dots whose
+      last part is no top-level domain ("Node.js/io.js"); a subdomain agrees with its
       domain (text `nih.gov/...`, link to `www.ncbi.nlm.nih.gov`); a wrapped link
       (L013) is compared by the address it carries. Text that shows a DOI
       (`https://doi.org/10.1000/182`), a handle or a short link may link to the
@@ -169,6 +171,8 @@ def _other_address(text: str, host: str, url: str, shorteners: frozenset[str]) -
     shown_host = (shown.group("host") or shown.group("www") or shown.group("named")).lower().rstrip(".")
     if not _HOST_NAME.fullmatch(shown_host) or same_site(shown_host, host):
         return None
+    if shown.group("named") and not has_known_suffix(shown_host):
+        return None  # "Node.js/io.js": names with dots, not a host (no scheme, no www., no real suffix)
     if shown_host.removeprefix("www.") in _RESOLVERS or is_shortener(shown_host, shorteners):
         return None  # a DOI or a short link shown, the page it leads to linked
     if host in _ARCHIVES and shown_host in url.lower():
