@@ -117,6 +117,11 @@ def test_s002_ignores_code_blocks() -> None:
         ("[shop](https://www.benchchem.com/p)", {"S003"}),
         ("[NCI](https://www.cancer.gov/x) [PubMed](https://pubmed.ncbi.nlm.nih.gov/1/)", set()),
         ("[REMS](https://www.revlimidrems.com/patient.html)", set()),  # programme: fine to link to
+        # A REMS not on the list, named for its medicine and cited as a REMS on the line.
+        ("Only through the Vanflyta REMS ([site](https://www.vanflytarems.com/#Main)).", set()),
+        ("Under a [Risk Evaluation and Mitigation Strategy](http://www.caprelsarems.com/).", set()),
+        ("See [our partner](https://www.vanflytarems.com/).", {"S003"}),  # not cited as a REMS
+        ("The Vanflyta REMS is explained on [a blog](https://www.druginfo-shop.com/rems).", {"S003"}),
         ("[def](/Common/PopUps/def.aspx?id=1)", set()),  # same site, resolved against url
         ("[mail](mailto:info@shop.example) [call](tel:+15551234)", set()),
         ("[x](#)", set()),  # L005's

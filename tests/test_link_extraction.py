@@ -94,6 +94,11 @@ def test_positions_count_front_matter_lines() -> None:
         ("mailto:a@b.org", "mailto:a@b.org"),
         ("#cit/section_1.1", "https://www.cancer.gov/types/breast/treatment#cit/section_1.1"),
         ("#", "https://www.cancer.gov/types/breast/treatment"),
+        # A page a server script makes is on the page's site, not a file of the corpus.
+        ("../../Common/PopUps/def.aspx?id=1", "https://www.cancer.gov/Common/PopUps/def.aspx?id=1"),
+        ("search.php?q=lung", "https://www.cancer.gov/types/breast/search.php?q=lung"),
+        ("results.jsp", "https://www.cancer.gov/types/breast/results.jsp"),
+        ("leaflet.pdf", "leaflet.pdf"),  # a file the repository may hold: L010 looks on disk
     ],
 )
 def test_relative_targets_resolve_against_front_matter_url(target: str, url: str) -> None:

@@ -70,6 +70,7 @@ WITH_URL = CLEAN_FRONT_MATTER  # url: https://www.cancer.gov/types/breast/radiot
         ("[x](NOTICE)", []),  # no extension, but on disk
         ("[x](trials)", []),  # no extension, not on disk: not a local link (L006 or the url)
         ("[x](/about-cancer/leaflet.pdf)", []),  # site-root: resolved against the url
+        ("[x](../../Common/PopUps/def.aspx?id=1) [y](find.php)", []),  # pages a server script makes
         ("[x](https://www.nhs.uk/leaflet.pdf) and <https://www.nhs.uk/>", []),
         ("[x](www.nhs.uk)", []),  # L007: a web address without https://
         ("`[x](gone.md)` and\n\n```\n[x](gone.md)\n```", []),

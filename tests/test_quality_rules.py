@@ -355,6 +355,28 @@ def test_q007_encoding_damage(body: str, expected: set[str]) -> None:
     assert q_codes(body) == expected
 
 
+MOBI = "BOOKMOBI \ufffd\ufffd H & ,d 4\ufffd <# C\ufffd\n" + "KK R\ufffd [' c k( s4 z\ufffd \ufffd\ufffd r\ufffd Y\ufffd\n" * 4
+PDF = "%PDF-1.4\n" + "1 0 obj \ufffd\ufffd\x01\ufffd stream x\ufffd\ufffd\x02\ufffd endstream\n" * 5
+
+
+@pytest.mark.parametrize(
+    ("body", "says", "count", "line"),
+    [
+        (MOBI, "the page holds a Kindle e-book (MOBI) read as text (28 replacement or control characters)", 1, 12),
+        (PDF, "the page holds a PDF file read as text (40 replacement or control characters)", 1, 13),
+        ("\x01\x02\x03\ufffd" * 8, "the page holds a file that is not text read as text (32 replacement", 1, 12),
+        # Text with some damage stays reported line by line.
+        ("One character was lost \ufffd in this sentence.\n" * 25, "a replacement character (U+FFFD)", 25, 12),
+        (FILLER * 3 + "A lost \ufffd\ufffd here.\n" * 12, "a replacement character (U+FFFD)", 12, 15),
+        ("\ufffd" * 19 + "\n", "a replacement character (U+FFFD)", 1, 12),  # fewer than 20
+    ],
+)
+def test_q007_reports_a_file_read_as_text_once(body: str, says: str, count: int, line: int) -> None:
+    found = [f for f in lint_text(front_matter() + "\n" + body) if f.code == "Q007"]
+    assert len(found) == count and all(says in f.message for f in found), [f.message for f in found]
+    assert found[0].line == line
+
+
 def test_q007_suggests_the_repair() -> None:
     (finding,) = [f for f in lint_text(front_matter() + "\nIt doesnâ€™t hurt.\n" + FILLER) if f.code == "Q007"]
     assert "’" in finding.message and (finding.line, finding.column) == (12, 9)

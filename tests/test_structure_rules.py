@@ -89,6 +89,10 @@ def test_q005_counts_level_one_headings_with_text(body: str, expected: list[tupl
         ("You can take it:\nwith food or with milk.", 0),  # the paragraph goes on
         ("Run the tool with `--dose 300 mg:`\n\nThen check the output.", 0),  # the colon is in code
         ("| Side effects can include: | rash |\n|---|---|\n| a | b |\n\nText after the table.", 0),
+        # Items written as paragraphs that each define a term in bold.
+        ("The scans you may have include:\n\nA **CT scan** uses x-rays.\n\nA **bone scan** looks at the bones.", 0),
+        ("The scans you may have include:\n\nA [**bone scan**](https://example.org/b) looks at the bones.", 0),
+        ("The scans you may have include:\n\nYour nurse will explain **why** you need them.", 1),  # bold late: prose
         # A title in bold is a heading, however long, unless it ends like an introduction.
         ("**What happens on the day of your operation**:\n\nYou will meet the nurse first.", 0),
         ("__What happens on the day of your operation__:\n\nYou will meet the nurse first.", 0),
@@ -109,6 +113,9 @@ def test_q003_points_at_the_introduction() -> None:
 IMAGE = "![Chest drawing](https://example.org/media/chest.jpg)"
 OTHER_IMAGE = "![Heart drawing](https://example.org/media/heart.jpg)"
 ENLARGE = "[Enlarge](https://example.org/media/chest.jpg)"
+MOLE_A = "![This mole is about 5 millimetres across.](https://example.org/media/mole-1.jpg)"
+MOLE_B = "![This mole is about 5 millimetres across](https://example.org/media/mole-2.jpg)"
+MOLE_CAPTION = "This mole is about 5 millimetres across (the width of a pencil eraser)."
 
 
 @pytest.mark.parametrize(
@@ -133,6 +140,10 @@ ENLARGE = "[Enlarge](https://example.org/media/chest.jpg)"
         (f"[{IMAGE}](https://example.org/a)\n\n{OTHER}\n\n[{IMAGE}](https://example.org/a)", 0),
         (f"{ENLARGE}{IMAGE}\n\n{CAPTION}\n\n{OTHER}\n\n{ENLARGE}{IMAGE}\n\n{CAPTION}", 0),  # the same figure twice
         (f"{CAPTION}\n\n{CAPTION[:-1]} today.", 0),
+        # A caption that each picture's alt text repeats: written for each of two alike pictures.
+        (f"{MOLE_A}\n\n{MOLE_CAPTION}\n\n{OTHER}\n\n{MOLE_B}\n\n{MOLE_CAPTION}", 0),
+        (f"{MOLE_A}\n\n{MOLE_CAPTION}\n\n{OTHER}\n\n{IMAGE}\n\n{MOLE_CAPTION}", 1),  # another picture's
+        (f"{MOLE_A}\n\n{MOLE_CAPTION}\n\n{OTHER}\n\n![A mole](b.jpg)\n\n{MOLE_CAPTION}", 1),  # too few words to tell
         # A one-line label over two code blocks or tables ("Filename: …" above each listing).
         (f"{LABEL}\n\n```\nfirst\n```\n\n{OTHER}\n\n{LABEL}\n\n```\nsecond\n```", 0),
         (f"{LABEL}\n```\nfirst\n```\n\n{OTHER}\n\n{LABEL}\n~~~\nsecond\n~~~", 0),

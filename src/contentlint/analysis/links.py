@@ -126,19 +126,23 @@ def is_relative(target: str) -> bool:
 
 # The last path segment of a file name: a stem, then an extension with a letter in it.
 _FILE_NAME = re.compile(r"[^/]+\.[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*")
+# Pages a web server makes by running a script: a path on the page's site, not a file of the corpus.
+_SERVER_PAGE = re.compile(r".*\.(?:aspx?|php\d?|jspx?|cfm|cgi|do|action)", re.IGNORECASE)
 
 
 def names_a_file(target: str) -> bool:
     """A relative path whose last segment has a file extension (``../a.md``, ``img/x.png#y``):
     a file the repository could hold, resolved on disk rather than against the front-matter `url`.
-    A site-root path (``/about/x.pdf``), a jump within the page and ``www.host.org`` are not."""
+    A site-root path (``/about/x.pdf``), a jump within the page, ``www.host.org`` and a page a
+    server script makes (``../../Common/popDefinition.aspx?id=1``) are not."""
     stripped = target.strip()
     if not stripped or stripped[0] in "/#?" or stripped[:4].lower() == "www." or not is_relative(stripped):
         return False
     path = stripped.split("#", 1)[0].split("?", 1)[0]
     if path.lower().startswith(("http//", "https//")):
         return False
-    return _FILE_NAME.fullmatch(path.rpartition("/")[2]) is not None
+    name = path.rpartition("/")[2]
+    return _FILE_NAME.fullmatch(name) is not None and _SERVER_PAGE.fullmatch(name) is None
 
 
 def resolve(target: str, base: str | None) -> str:

@@ -240,6 +240,11 @@ def link_to_non_authoritative_domain(document: Document, config: Config) -> Iter
     notice, so link to it where the regulator publishes it (DailyMed or Drugs@FDA in
     the US, the emc or MHRA in the UK).
 
+    A medicine's risk programme that the FDA requires (a REMS) on its maker's site, named for
+    the medicine (`vanflytarems.com`) and cited as a REMS or a "Risk Evaluation and
+    Mitigation Strategy" on the link's line, is not reported, as the programmes on the
+    authority list are not: patients and prescribers enrol there.
+
     Example: `[Pomalidomide - Wikipedia](https://en.wikipedia.org/wiki/Pomalidomide)`
     -> links to wikipedia.org, a site where anyone can publish.
 
@@ -283,6 +288,8 @@ def link_to_non_authoritative_domain(document: Document, config: Config) -> Iter
             own_site = registrable_domain(own_host)
         if site == own_site:
             continue
+        if _REMS_SITE.fullmatch(site) and _REMS_CITED.search(line_text(document, line)):
+            continue  # a medicine's REMS programme: where the FDA has patients and prescribers enrol
         counts[site] = counts.get(site, 0) + 1
         if site not in first:
             first[site] = (line, column, host, url)
@@ -320,6 +327,10 @@ def link_to_non_authoritative_domain(document: Document, config: Config) -> Iter
         yield Violation(line, column, advice, subject=site)
 
 
+# A medicine's risk programme (FDA REMS) on the maker's site, named for the medicine
+# (`vanflytarems.com`), and cited as one on the link's line.
+_REMS_SITE = re.compile(r"[a-z0-9-]+rems\.com")
+_REMS_CITED = re.compile(r"\bREMS\b|\bRisk Evaluation and Mitigation Strateg", re.IGNORECASE)
 # A medicine's label (prescribing information, package insert), by its address or by the words
 # that cite it before the link: "ZYDELIG (idelalisib): highlights of prescribing information. … [Available online](…)".
 _LABEL_ADDRESS = re.compile(

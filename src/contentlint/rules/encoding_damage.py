@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from contentlint.analysis.fix_edits import body_start
 from contentlint.analysis.visible_text import (
     place,
 )
@@ -69,6 +70,30 @@ def _damage(text: str) -> Iterator[re.Match[str]]:
         position = max(match.end(), match.start() + 1)
 
 
+# What a file that is not text leaves when it is decoded as text anyway.
+_BINARY_CHARACTER = re.compile("[\ufffd" + _CONTROL + "]")
+# Of the characters that are not white space, at least this share, and this many: a file read as text.
+_BINARY_SHARE, _BINARY_LEAST = 0.05, 20
+# Signatures of the files that scrapers save as pages: what the message names.
+_SIGNATURES = (
+    ("%PDF-", "a PDF file"), ("BOOKMOBI", "a Kindle e-book (MOBI)"), ("PK\x03\x04", "a ZIP archive (a Word file or an EPUB)"),
+    ("\x89PNG", "a PNG image"), ("GIF8", "a GIF image"), ("JFIF", "a JPEG image"), ("\xd0\xcf\x11\xe0", "an Office file"),
+)
+
+
+def _binary_residue(body: str) -> str | None:
+    """The message for a body that is a binary file decoded as text, or None."""
+    damaged = len(_BINARY_CHARACTER.findall(body))
+    if damaged < _BINARY_LEAST or damaged < _BINARY_SHARE * (len(body) - body.count(" ") - body.count("\n")):
+        return None
+    head = body[:4096]
+    kind = next((name for signature, name in _SIGNATURES if signature in head), "a file that is not text")
+    return (
+        f"encoding damage: the page holds {kind} read as text ({damaged} replacement or control characters), "
+        "not the page's words: fetch the page's text again, or delete the file"
+    )
+
+
 @rule("Q007", "encoding-damage", "warning")
 def encoding_damage(document: Document, config: Config) -> Iterator[Violation]:
     """The text shows encoding damage: mojibake, replacement characters or control characters.
@@ -80,6 +105,11 @@ def encoding_damage(document: Document, config: Config) -> Iterator[Violation]:
     "Ã©" for é, "Â " for a no-break space), U+FFFD, and control characters other than
     tab and newline. The message suggests the repaired text when it can.
 
+    A page whose body is mostly such characters (at least 20, and 5% of what is not
+    white space) is a file that is not text, saved by a scraper that fetched a PDF, an
+    e-book or an image instead of a page: it is reported once, naming the kind of file
+    when its signature shows ("%PDF-", "BOOKMOBI"), instead of on every line.
+
     Fix: re-export the source as UTF-8, or correct the characters.
 
     Options: none.
@@ -87,6 +117,12 @@ def encoding_damage(document: Document, config: Config) -> Iterator[Violation]:
     text = document.text
     if not _may_be_damaged(text):
         return  # the usual case
+    binary = _binary_residue(document.body)
+    if binary is not None:
+        first = _BINARY_CHARACTER.search(document.body)
+        line, column = place(text, body_start(document) + (first.start() if first else 0), 1)
+        yield Violation(line, column, binary, subject="encoding:binary")
+        return
     seen: set[int] = set()
     for match in _damage(text):
         line, column = place(text, match.start(), 1)

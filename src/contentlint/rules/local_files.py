@@ -45,9 +45,11 @@ def local_target_missing(document: Document, config: Config) -> Iterator[Violati
     Not reported: a link to `page.html` (or `.htm`) when `page.md` is beside it and no
     `page.html` is: the page a site generator (mdBook, Jekyll) builds from that file.
 
-    Not local links: site-root paths (`/about-cancer/treatment`) and relative paths
-    without an extension that are not on disk (`../research/trials`), which resolve
-    against the front-matter `url` as before (L006 when there is none); full addresses.
+    Not local links: site-root paths (`/about-cancer/treatment`), relative paths
+    without an extension and pages a server script makes (`../research/trials`,
+    `../../Common/popDefinition.aspx?id=1`, `.php`, `.jsp`) that are not on disk, which
+    resolve against the front-matter `url` as before (L006 when there is none); full
+    addresses.
     Anchors (`page.md#section`) are checked by L011.
 
     The repository root is `local-root` when set, else the git work tree that holds the

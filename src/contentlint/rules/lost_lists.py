@@ -41,6 +41,9 @@ _ONE_TEXT = re.compile(
 )
 # A line all in bold before its colon, used as a heading: "**What happens after your operation**:".
 _BOLD_LABEL = re.compile(r"(\*\*|__)[^*_\n]+\1\s*:")
+# A paragraph that defines a term in bold among its first words: "A **CT scan** (CAT scan) uses…",
+# "A [**bone scan**](…) checks…": one item of a list written as paragraphs.
+_BOLD_TERM_EARLY = re.compile(r"(?:[\w'’-]+[ \t]+){1,2}\[?(?:\*\*|__)\w")
 # A page's navigation label ("Go to:" before a scraped article's section menu) introduces no list.
 _NAVIGATION = re.compile(r"\W*(?:go|jump|skip)\s+to\W*", re.IGNORECASE)
 # A reference's field left empty ("Available at:", "doi:") is Q006's: an address is lost, not a list.
@@ -151,7 +154,7 @@ def _is_content(view: Structure, paragraph: Paragraph) -> bool:
     paragraph with a bold lead ("**TX:** The tumour cannot be assessed.")."""
     text = view.body[paragraph.start:paragraph.end]
     return (bool(LIST_ITEM.match(text)) or text.startswith(_SOMETHING_FOLLOWS) or text[:1].isdigit()
-            or text.startswith(("**", "__")))
+            or text.startswith(("**", "__")) or _BOLD_TERM_EARLY.match(text) is not None)
 
 
 
@@ -175,7 +178,7 @@ def list_missing(document: Document, config: Config) -> Iterator[Violation]:
     since pages write items as headings ("The following treatments may be used:" then
     "### Surgery", "### Radiation therapy"); one stray line before the items (a table's
     caption before the table), or an empty heading (`##` alone, which shows nothing);
-    items written as paragraphs with a bold lead ("**T1:** …")
+    items written as paragraphs with a bold lead ("**T1:** …", "A **CT scan** uses …")
     or as paragraphs that open alike ("Lapatinib has been linked with …", "Trastuzumab
     has been linked with …");
     an introduction of one thing rather than a list ("The best way to cite this summary

@@ -13,7 +13,7 @@ from contentlint.analysis.fix_edits import body_start, delete_lines
 from contentlint.analysis.phrases import (
     quoted,
 )
-from contentlint.analysis.structure import IMAGE, Heading, Paragraph, Structure, document_structure
+from contentlint.analysis.structure import IMAGE, Heading, Link, Paragraph, Structure, document_structure
 from contentlint.document import Document
 from contentlint.model.findings import Violation
 from contentlint.model.fixes import Edit, Fix
@@ -27,6 +27,7 @@ _QUOTE_MARKERS = re.compile(r"\n[ \t]*(?:>[ \t]?)+")
 _HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 # A link to an image file ("[Enlarge](…/415526.jpg)") is part of the figure, not text of its own.
 _LINE_END_AND_BLANKS = re.compile(r"[ \t]*\n(?:[ \t]*\n)*")
+_WORDS_ONLY = re.compile(r"[\W_]+")
 _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|svg|webp|bmp|tiff?)(?:[?#].*)?$", re.IGNORECASE)
 
 
@@ -44,7 +45,8 @@ def repeated_text(document: Document, config: Config) -> Iterator[Violation]:
     A repeated paragraph is reported when it reads as a bad copy, and the message says
     which: right after the first copy; with the text around it (a run of paragraphs, such
     as a footer, copied twice); under the same heading repeated (a section copied twice);
-    under another picture (one caption under two or three images); or a long paragraph
+    under another picture (one caption under two or three images, unless the picture's alt
+    text says what the caption says: two alike pictures, each described); or a long paragraph
     (over 250 characters) again in the same section.
 
     Not reported: what a source page repeats on purpose. A paragraph repeated under a
@@ -176,20 +178,26 @@ def _image_only(view: Structure, link_starts: list[int], paragraph: Paragraph) -
     return not _HTML_IMAGE.sub("", text).strip(" \t\n|·-–—")
 
 
-def _figure(view: Structure, link_starts: list[int], paragraph: Paragraph) -> str:
-    """The source of the image right above a paragraph (its caption), or ""."""
+def _figure(view: Structure, link_starts: list[int], paragraph: Paragraph) -> Link | None:
+    """The image right above a paragraph (its caption), or None."""
     links, body = view.links, view.body
     index = bisect.bisect_left(link_starts, paragraph.start) - 1
     end = paragraph.start
     while index >= 0:
         link = links[index]
         if link.end > end or body[link.end:end].strip(" \t\n>"):
-            return ""
+            return None
         if link.kind == IMAGE:
-            return link.dest
+            return link
         end = link.start  # a link beside the image ("[Enlarge](…)"): look before it
         index -= 1
-    return ""
+    return None
+
+
+def _describes(image: Link, caption: str) -> bool:
+    """Whether the caption says what the image's own alt text says: written for that picture."""
+    alt = _WORDS_ONLY.sub(" ", image.text.casefold()).split()
+    return len(alt) >= 3 and " ".join(alt) in " ".join(_WORDS_ONLY.sub(" ", caption.casefold()).split())
 
 
 def _labels_a_block(view: Structure, block_lines: set[int], paragraph: Paragraph) -> bool:
@@ -276,9 +284,12 @@ def _repeated_paragraphs(
         if _labels_a_block(view, block_lines, paragraph) and _labels_a_block(view, block_lines, copies[-2]):
             continue  # one label over two listings or tables ("Filename: src/main.rs")
         figure = _figure(view, link_starts, paragraph)
-        if figure:
-            if any(_figure(view, link_starts, copy) == figure for copy in copies[:-1]):
+        if figure is not None:
+            if any((other := _figure(view, link_starts, copy)) is not None and other.dest == figure.dest
+                   for copy in copies[:-1]):
                 continue  # the same figure, image and caption, shown again
+            if _describes(figure, key):
+                continue  # a caption its picture's alt text repeats: written for each of alike pictures
             how = "under another picture"  # one caption under two images
         else:
             how = _why_damage(view, prose, keys, copies[-2], paragraph, index, starts)
