@@ -89,6 +89,14 @@ def test_q005_counts_level_one_headings_with_text(body: str, expected: list[tupl
         ("You can take it:\nwith food or with milk.", 0),  # the paragraph goes on
         ("Run the tool with `--dose 300 mg:`\n\nThen check the output.", 0),  # the colon is in code
         ("| Side effects can include: | rash |\n|---|---|\n| a | b |\n\nText after the table.", 0),
+        # Blocks of Markdown extensions: tabs, notes, containers (MkDocs, Docusaurus).
+        ("How to start it depends on your computer, such as:\n\n=== \"Windows\"\n\n    Open the app.", 0),
+        ("Side effects can include:\n\n??? note \"Common\"\n\n    Tiredness.", 0),
+        ("Side effects can include:\n\n:::note\nTiredness.\n:::", 0),
+        ("Side effects can include:\n\n!!! warning\n\n    Call 999 if you faint.", 0),
+        # An icon's shortcode ends the line: its colon ends no sentence.
+        ("Each tag without an icon of its own will show the icon :material-pound:\n\nNext, pick one.", 0),
+        ("Each tag without an icon of its own will show the icon for:\n\nNext, pick one.", 1),
         # Items written as paragraphs that each define a term in bold.
         ("The scans you may have include:\n\nA **CT scan** uses x-rays.\n\nA **bone scan** looks at the bones.", 0),
         ("The scans you may have include:\n\nA [**bone scan**](https://example.org/b) looks at the bones.", 0),

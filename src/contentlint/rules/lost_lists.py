@@ -27,7 +27,8 @@ _OPEN_ENDINGS = frozenset(
 _LAST_SENTENCE = re.compile(r"(?:(?<=[.!?])\s+|^\W*)([^.!?]*)$")
 # A paragraph that starts like this is what the colon introduces: a quotation, a link or image line,
 # a table without its delimiter row, inline HTML.
-_SOMETHING_FOLLOWS = ("|", ">", "<", "[", "!", "`", '"', "“", "'", "‘", "(")
+_SOMETHING_FOLLOWS = ("|", ">", "<", "[", "!", "`", '"', "“", "'", "‘", "(",
+                      "===", "???", ":::")  # a tab, a collapsible note, a container (MkDocs, Docusaurus)
 
 
 _PARENTHESES = re.compile(r"\([^()]*\)")
@@ -44,6 +45,8 @@ _BOLD_LABEL = re.compile(r"(\*\*|__)[^*_\n]+\1\s*:")
 # A paragraph that defines a term in bold among its first words: "A **CT scan** (CAT scan) uses…",
 # "A [**bone scan**](…) checks…": one item of a list written as paragraphs.
 _BOLD_TERM_EARLY = re.compile(r"(?:[\w'’-]+[ \t]+){1,2}\[?(?:\*\*|__)\w")
+# An icon's shortcode at the end of the line (":warning:", ":material-pound:"): its colon ends no sentence.
+_SHORTCODE_END = re.compile(r"(?:^|\s):[\w+-]+:$")
 # A page's navigation label ("Go to:" before a scraped article's section menu) introduces no list.
 _NAVIGATION = re.compile(r"\W*(?:go|jump|skip)\s+to\W*", re.IGNORECASE)
 # A reference's field left empty ("Available at:", "doi:") is Q006's: an address is lost, not a list.
@@ -68,8 +71,8 @@ def _is_list_intro(line: str) -> bool:
     if stripped.startswith(("#", "|")) or LIST_ITEM.match(line) and not stripped.endswith(":"):
         return False
     words = _intro_words(stripped.lstrip("-*+•>0123456789.) "))
-    if len(words) < 2 or _NAVIGATION.fullmatch(stripped):
-        return False  # "Email:", "Address:" are labels; "Go to:" is navigation
+    if len(words) < 2 or _NAVIGATION.fullmatch(stripped) or _SHORTCODE_END.search(stripped):
+        return False  # "Email:", "Address:" are labels; "Go to:" is navigation; ":warning:" an icon
     if _BOLD_LABEL.fullmatch(stripped):  # a title in bold: its length does not make it a sentence
         return words[-1].lower() in _OPEN_ENDINGS
     return len(words) >= 6 or words[-1].lower() in _OPEN_ENDINGS
@@ -174,7 +177,8 @@ def list_missing(document: Document, config: Config) -> Iterator[Violation]:
 
     Not reported: a list that follows (also items a scraper kept as `•`, `a)` or numbered
     lines), a table, a code block (fenced or indented), a block quote, an HTML block, a
-    quotation, an image or a link line; a heading of the section's own level or deeper,
+    quotation, an image or a link line, a tab, note or container of a Markdown extension
+    (`=== "Windows"`, `!!! note`, `:::note`); a heading of the section's own level or deeper,
     since pages write items as headings ("The following treatments may be used:" then
     "### Surgery", "### Radiation therapy"); one stray line before the items (a table's
     caption before the table), or an empty heading (`##` alone, which shows nothing);
@@ -187,10 +191,10 @@ def list_missing(document: Document, config: Config) -> Iterator[Violation]:
     empty field ("Available at:", "doi:", "PMID:"), which Q006 reports; a list item's own
     text that lost its indent; a title in bold used as a heading ("**What happens on the
     day of your operation**:"), unless it ends like an introduction ("… include**:").
-    Labels such as "Email:" or "Opening hours:" and navigation ("Go to:", left by a
-    scraped article's section menu) are not introductions, and a colon in the middle of
-    a paragraph ("You can take it:" with the sentence going on below) or in code is not
-    one either.
+    Labels such as "Email:" or "Opening hours:", navigation ("Go to:", left by a scraped
+    article's section menu) and an icon's shortcode (`:warning:`) at the end of a line are
+    not introductions, and a colon in the middle of a paragraph ("You can take it:" with
+    the sentence going on below) or in code is not one either.
 
     Example: "Pomalidomide works in several different ways. It can:" followed by a
     paragraph about consent.
