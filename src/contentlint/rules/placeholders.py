@@ -24,13 +24,15 @@ def placeholder_text(document: Document, config: Config) -> Iterator[Violation]:
     Matched: phrases such as "Placeholder slot", "lorem ipsum", "citation needed" in any
     case; the words TODO, TBD and FIXME in capitals (so "todo" inside a word, or Spanish
     "todo", is not); bracketed prompts such as "[insert date]"; template slots such as
-    "{{ name }}", "[Name of hospital]", "[Trust name]", "[phone number]", "[DATE]"; a
-    fill-in blank after a label at the end of a line ("Contact number: ______") or "TBC" as
-    its whole value ("Clinic times: TBC"; TBC in running text is also a chemotherapy
-    regimen); a telephone number written as Xs ("XXX XXX XXXX"); a website builder's sample
-    text ("Click here to edit this text"); a line that says only "Placeholder" or "Coming soon". Code, HTML comments and the addresses of
-    links (`https://example.org/TODO/guide`) are not read, and the text of a link or of a reference
-    link is not a slot.
+    "{{ name }}" (not a Hugo shortcode, `{{< figure … >}}`, nor an expression a site
+    generator fills in, `{{ site.baseurl }}`), "[Name of hospital]", "[Trust name]",
+    "[phone number]", "[DATE]"; a fill-in blank after a label at the end of a line
+    ("Contact number: ______") or "TBC" as its whole value ("Clinic times: TBC"; TBC in
+    running text is also a chemotherapy regimen); a telephone number written as Xs ("XXX
+    XXX XXXX"); a website builder's sample text ("Click here to edit this text"); a line
+    that says only "Placeholder" or "Coming soon". Code, HTML comments and the addresses
+    of links (`https://example.org/TODO/guide`) are not read, and the text of a link or of
+    a reference link is not a slot.
 
     Fix (unsafe, `--fix --unsafe-fixes`): a placeholder that stands alone on its line
     ("Placeholder slot", a scraped widget's stand-in; "TODO") is deleted with the line. Unsafe:
