@@ -413,6 +413,22 @@ def test_q008_empty_body(text: str, expected: set[str]) -> None:
     assert codes_of(text, prefix="Q") == expected
 
 
+@pytest.mark.parametrize(
+    ("path", "body", "expected"),
+    [
+        ("content/side-effects/_index.md", "", set()),  # a Hugo section: the site lists its pages
+        ("content/side-effects/_index.md", "Side effects.\n", set()),
+        ("content\\side-effects\\_INDEX.markdown", "", set()),
+        ("content/side-effects/_index.md", "Placeholder slot\n", {"Q008"}),  # damage still is
+        ("content/side-effects/index.md", "", {"Q008"}),  # a page (a leaf bundle), not a section
+        ("content/side-effects/my_index.md", "", {"Q008"}),
+    ],
+)
+def test_q008_leaves_hugo_section_pages(path: str, body: str, expected: set[str]) -> None:
+    found = {f.code for f in lint_text(front_matter() + "\n" + body, path=path) if f.code == "Q008"}
+    assert found == expected
+
+
 JS_NOTICE = "You need to enable JavaScript to run this app."
 OLD_BROWSER = "Your browser is out of date. Upgrade your browser to use this site."
 TWELVE_WORDS = "Clinics open on weekdays; book online or call the team for a visit."

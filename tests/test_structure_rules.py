@@ -94,6 +94,13 @@ def test_q005_counts_level_one_headings_with_text(body: str, expected: list[tupl
         ("Side effects can include:\n\n??? note \"Common\"\n\n    Tiredness.", 0),
         ("Side effects can include:\n\n:::note\nTiredness.\n:::", 0),
         ("Side effects can include:\n\n!!! warning\n\n    Call 999 if you faint.", 0),
+        ("The doses are worked out like this:\n\n{{< figure src=\"/img/dose.png\" >}}", 0),  # a Hugo shortcode
+        ("The doses are worked out like this:\n\n{{% include \"doses.md\" %}}", 0),
+        ("The dose is worked out like this:\n\n$$dose = weight \\times 2$$", 0),  # a formula
+        ("The dose is worked out like this:\n\n\\[dose = weight \\times 2\\]", 0),
+        ("The options are the following:\n\nAnchor\n: The point the crop keeps.\n\nFill\n: Fills the box.", 0),
+        ("To install it, run the following commands in order:\n\nPowerShell:\n\n```\nhugo build\n```", 0),  # a label, then code
+        ("To install it, run the following commands in order:\n\nPowerShell:\n\nThen wait.", 1),
         # An icon's shortcode ends the line: its colon ends no sentence.
         ("Each tag without an icon of its own will show the icon :material-pound:\n\nNext, pick one.", 0),
         ("Each tag without an icon of its own will show the icon for:\n\nNext, pick one.", 1),

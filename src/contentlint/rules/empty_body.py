@@ -43,6 +43,9 @@ def empty_body(document: Document, config: Config) -> Iterator[Violation]:
     again as a caption). (Only a page with under 2,000 characters outside headings and
     code is read for notices, placeholders and repeated headings.)
 
+    Not reported: a short or empty Hugo section page (`_index.md`), on which the site
+    lists the section's pages, unless what it holds is notices or placeholders.
+
     Example: a page whose body is `# Share` and "You need to enable JavaScript to run
     this app." has no content at all.
 
@@ -61,6 +64,8 @@ def empty_body(document: Document, config: Config) -> Iterator[Violation]:
         count = _Count(_count_words(view, max(minimum, 1)))
     words, besides = count.words, count.besides()
     line = document.body_first_line
+    if _SECTION_PAGE.search(document.path) and not (count.notices or count.placeholders or count.repeats):
+        return  # a section's list page: the site shows the section's pages there
     if words == 0 and (count.notices or count.repeats):
         yield Violation(
             line, 1,
@@ -80,6 +85,11 @@ def empty_body(document: Document, config: Config) -> Iterator[Violation]:
             f"(fewer than {minimum}): the text was probably lost when it was fetched; restore it or delete the file",
             subject="near-empty",
         )
+
+
+# Hugo's page for a section (a branch bundle): the site lists the section's pages on it, so its own
+# text may be short or none.
+_SECTION_PAGE = re.compile(r"(?:^|[/\\])_index\.(?:md|markdown)$", re.IGNORECASE)
 
 
 class _Count(NamedTuple):

@@ -28,7 +28,8 @@ _LAST_SENTENCE = re.compile(r"(?:(?<=[.!?])\s+|^\W*)([^.!?]*)$")
 # A paragraph that starts like this is what the colon introduces: a quotation, a link or image line,
 # a table without its delimiter row, inline HTML.
 _SOMETHING_FOLLOWS = ("|", ">", "<", "[", "!", "`", '"', "“", "'", "‘", "(",
-                      "===", "???", ":::")  # a tab, a collapsible note, a container (MkDocs, Docusaurus)
+                      "===", "???", ":::",  # a tab, a collapsible note, a container (MkDocs, Docusaurus)
+                      "{{<", "{{%", "$$", "\\[")  # a Hugo shortcode; a formula
 
 
 _PARENTHESES = re.compile(r"\([^()]*\)")
@@ -45,6 +46,9 @@ _BOLD_LABEL = re.compile(r"(\*\*|__)[^*_\n]+\1\s*:")
 # A paragraph that defines a term in bold among its first words: "A **CT scan** (CAT scan) uses…",
 # "A [**bone scan**](…) checks…": one item of a list written as paragraphs.
 _BOLD_TERM_EARLY = re.compile(r"(?:[\w'’-]+[ \t]+){1,2}\[?(?:\*\*|__)\w")
+# A term of a definition list, its definition on the next line after ": " (Pandoc, PHP Markdown
+# Extra, Hugo's Goldmark): "Anchor\n: The point the crop keeps."
+_DEFINITION_ITEM = re.compile(r"[^\n]+\n:[ \t]")
 # An icon's shortcode at the end of the line (":warning:", ":material-pound:"): its colon ends no sentence.
 _SHORTCODE_END = re.compile(r"(?:^|\s):[\w+-]+:$")
 # A page's navigation label ("Go to:" before a scraped article's section menu) introduces no list.
@@ -157,7 +161,8 @@ def _is_content(view: Structure, paragraph: Paragraph) -> bool:
     paragraph with a bold lead ("**TX:** The tumour cannot be assessed.")."""
     text = view.body[paragraph.start:paragraph.end]
     return (bool(LIST_ITEM.match(text)) or text.startswith(_SOMETHING_FOLLOWS) or text[:1].isdigit()
-            or text.startswith(("**", "__")) or _BOLD_TERM_EARLY.match(text) is not None)
+            or text.startswith(("**", "__")) or _BOLD_TERM_EARLY.match(text) is not None
+            or _DEFINITION_ITEM.match(text) is not None)
 
 
 
@@ -178,10 +183,12 @@ def list_missing(document: Document, config: Config) -> Iterator[Violation]:
     Not reported: a list that follows (also items a scraper kept as `•`, `a)` or numbered
     lines), a table, a code block (fenced or indented), a block quote, an HTML block, a
     quotation, an image or a link line, a tab, note or container of a Markdown extension
-    (`=== "Windows"`, `!!! note`, `:::note`); a heading of the section's own level or deeper,
-    since pages write items as headings ("The following treatments may be used:" then
-    "### Surgery", "### Radiation therapy"); one stray line before the items (a table's
-    caption before the table), or an empty heading (`##` alone, which shows nothing);
+    (`=== "Windows"`, `!!! note`, `:::note`), a Hugo shortcode (`{{< figure >}}`), a
+    formula (`$$`), a definition list (a term, then ": its definition" on the next line);
+    a heading of the section's own level or deeper, since pages write items as headings
+    ("The following treatments may be used:" then "### Surgery", "### Radiation
+    therapy"); one stray line before the items, a table or a code block (a caption, a
+    label such as "PowerShell:"), or an empty heading (`##` alone, which shows nothing);
     items written as paragraphs with a bold lead ("**T1:** …", "A **CT scan** uses …")
     or as paragraphs that open alike ("Lapatinib has been linked with …", "Trastuzumab
     has been linked with …");
@@ -238,10 +245,10 @@ def list_missing(document: Document, config: Config) -> Iterator[Violation]:
                 continue  # items written as paragraphs: "Lapatinib has been linked with …", "Trastuzumab has been linked with …"
             one_line = "\n" not in body[following.start:following.end]
             if one_line and after is not None and (
-                after.kind in ("list", "table")
+                after.kind in ("list", "table", "code")
                 or after.kind == "paragraph" and bool(LIST_ITEM.match(body[after.start:after.end]))
             ):
-                continue  # one stray line (a caption), then the list or table
+                continue  # one stray line (a caption, a label), then the list, table or code
             what = "a paragraph follows"
         sentence = _LAST_SENTENCE.search(line.rstrip())
         column = sentence.start() + 1 if sentence else 1
