@@ -36,6 +36,9 @@ def q_codes(body: str, **config: object) -> set[str]:
         ("Back to [the home page]({{ site.baseurl }}/).", set()),
         ("Updated {{ page.last_modified_at | date: '%d %B %Y' }}.", set()),
         ("{{- .Title -}}", set()),
+        ("{% for issue in issues %}\n[#{{ issue }}](https://example.org/{{ issue }})\n{% endfor %}", set()),  # Liquid
+        ("{%- include note.html -%}\n\nDear {{ patient_name }},", set()),  # a template page's variable
+        ("Dear {{ patient_name }}, save 20% {on} parking.", {"Q001"}),  # no tag: a slot
         ("Coming soon", {"Q001"}),
         ("[citation needed]", {"Q001"}),
         ("Make a to-do list before your appointment.", set()),

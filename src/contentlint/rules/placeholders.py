@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Iterator
 
 from contentlint.analysis.fix_edits import standalone_line_removal
@@ -12,6 +13,11 @@ from contentlint.document import Document
 from contentlint.model.findings import Violation
 from contentlint.model.settings import Config
 from contentlint.plugin import rule
+
+
+# A Liquid or Jinja tag ("{% for issue in issues %}", "{% include note.html %}"): a page built
+# from a template, whose "{{ issue }}" the site fills in.
+_TEMPLATE_TAG = re.compile(r"\{%-?\s*[a-z_]+\b[^%\n]*%\}")
 
 
 @rule("Q001", "placeholder-text", "warning", uses=[PLACEHOLDERS], fix="unsafe")
@@ -25,7 +31,8 @@ def placeholder_text(document: Document, config: Config) -> Iterator[Violation]:
     case; the words TODO, TBD and FIXME in capitals (so "todo" inside a word, or Spanish
     "todo", is not); bracketed prompts such as "[insert date]"; template slots such as
     "{{ name }}" (not a Hugo shortcode, `{{< figure … >}}`, nor an expression a site
-    generator fills in, `{{ site.baseurl }}`), "[Name of hospital]", "[Trust name]",
+    generator fills in, `{{ site.baseurl }}`, nor any on a page that holds Liquid or Jinja
+    tags, `{% for … %}`), "[Name of hospital]", "[Trust name]",
     "[phone number]", "[DATE]"; a fill-in blank after a label at the end of a line
     ("Contact number: ______") or "TBC" as its whole value ("Clinic times: TBC"; TBC in
     running text is also a chemotherapy regimen); a telephone number written as Xs ("XXX
@@ -40,9 +47,15 @@ def placeholder_text(document: Document, config: Config) -> Iterator[Violation]:
 
     Options (`[tool.contentlint.quality]`): `extend-placeholders` (phrases, any case).
     """
+    templated: bool | None = None
     for violation in phrase_violations(
         document, config, config.resource(PLACEHOLDERS),
         "placeholder text {}: the page is unfinished; write the real content or delete it",
     ):
+        if violation.subject.startswith("{{"):
+            if templated is None:
+                templated = _TEMPLATE_TAG.search(document.body) is not None
+            if templated:
+                continue  # a page with Liquid or Jinja tags: its {{ variables }} are the template's
         fix = standalone_line_removal(document, violation.line, violation.subject, "delete the placeholder line")
         yield dataclasses.replace(violation, fix=fix) if fix is not None else violation
