@@ -131,6 +131,7 @@ def test_local_target_missing(tree: Path, text: str, expected: list[tuple[int, i
         ("[x](other.md?plain=1#L3-L5)", []),  # GitHub's line anchor in the source view
         ("[x](https://www.nhs.uk/page#missing)", []),
         ("[x](#)", []),  # L005's
+        ("Text.\n\n[1](#cit/section_1.1) [2](#!/dosing) [3](#/settings)", []),  # a copied page's script routes
         ("## Intro\n\n[x](#intro?x=1) [y](#intro#more) [z](# intro)", [(3, 5, "L011"), (3, 21, "L011")]),
         # A copy of a web page (an absolute url): its jumps name anchors of the original.
         (WITH_URL + "\n[1](#r1)", []),

@@ -53,7 +53,9 @@ def anchor_missing(document: Document, config: Config) -> Iterator[Violation]:
     Python-Markdown (MkDocs, `_1` for repeats) count too, as do an explicit
     `## Heading {#my-id}` and raw HTML `id="..."` or `name="..."`. `#top`, text fragments
     (`#:~:text=`) and GitHub's `#user-content-` prefix are accepted; letter case is not
-    held against a link.
+    held against a link. A fragment with a `/` or a leading `!` (`#cit/section_1.1`,
+    `#!/page`) is a route of a web page's scripts, which no heading makes: it is not checked,
+    so that a copied page that lost its `url` does not get one warning per reference.
 
     Example: `[Who can have it](#who-can-have-it)` when the heading reads
     `## Who can have this treatment`: the finding names the closest id,
@@ -107,7 +109,8 @@ def _always_fine(local: LocalLink) -> bool:
     fragment = local.fragment
     return (
         fragment.lower() == "top"
-        or fragment.startswith(":~:")
+        or fragment.startswith((":~:", "!"))
+        or "/" in fragment  # a route of a web page's scripts (`#cit/section_1.1`): no heading makes a "/"
         or ("?" in local.link.url and _LINE_ANCHOR.fullmatch(fragment) is not None)
     )
 
