@@ -132,6 +132,11 @@ def test_local_target_missing(tree: Path, text: str, expected: list[tuple[int, i
         ("[x](https://www.nhs.uk/page#missing)", []),
         ("[x](#)", []),  # L005's
         ("Text.\n\n[1](#cit/section_1.1) [2](#!/dosing) [3](#/settings)", []),  # a copied page's script routes
+        # Terms of definition lists (Hugo gives them ids).
+        ("Neutropenia\n: Too few white cells.\n\n[x](#neutropenia)", []),
+        ("`maxDose`\n: The most a day.\n\n[x](#maxdose)", []),
+        ("Low platelets\n: Bruising easily.\n\n[x](#low-platelets) [y](#bruising-easily)", [(4, 25, "L011")]),
+        ("```\nneutropenia\n: too few\n```\n\n[x](#neutropenia)", [(6, 5, "L011")]),  # in code
         ("## Intro\n\n[x](#intro?x=1) [y](#intro#more) [z](# intro)", [(3, 5, "L011"), (3, 21, "L011")]),
         # A copy of a web page (an absolute url): its jumps name anchors of the original.
         (WITH_URL + "\n[1](#r1)", []),

@@ -14,6 +14,8 @@ makes it (a fragment nobody would make is the only one reported):
 - An explicit attribute at the end of a heading, ``## Side effects {#effects}`` (kramdown,
   Hugo, Python-Markdown's attr_list, Pandoc), and raw HTML ``id="..."`` or ``name="..."``
   outside code and comments.
+- A term of a definition list (``Anchor`` then ``: The point the crop keeps.``), slugged as
+  GitHub slugs a heading: Hugo gives terms ids with ``autoDefinitionTermID``.
 """
 
 from __future__ import annotations
@@ -166,4 +168,14 @@ def heading_ids(document: Document) -> HeadingIds:
     """Every id a ``#fragment`` link can name in this document."""
     view = document_structure(document)
     raw = html_ids(view.visible_text()) if "<" in view.body else []
+    if "\n:" in view.body:  # terms of definition lists, which Hugo can give ids (autoDefinitionTermID)
+        blocks = [(block.start, block.end) for block in view.code_blocks]
+        raw += [
+            github_slug(term.group(1)) for term in _DEFINITION_TERM.finditer(view.body)
+            if not any(start <= term.start() < end for start, end in blocks)
+        ]
     return ids_of_texts([heading.text for heading in view.headings], raw)
+
+
+# A term of a definition list: a line, then its definition on the next line after ": ".
+_DEFINITION_TERM = re.compile(r"^(?=\S)([^\n]+)\n:[ \t]", re.MULTILINE)
