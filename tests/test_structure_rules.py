@@ -308,21 +308,21 @@ def test_q013_says_where_the_text_is(body: str, says: str) -> None:
     ("body", "expected"),
     [
         # Items that lost their indent under the item that introduces them.
-        ("- Ibuprofen is used:\n- for pain after surgery\n- for fever", [(FIRST, 1)]),
-        ("- In stage 2:\n\n- The tumour is larger than 2 cm.\n- It has not spread.", [(FIRST, 1)]),  # a loose list
-        ("* Avoid:\n* citrus fruits", [(FIRST, 1)]),  # one word
-        ("+ Blood tests check for:\n+ red cells", [(FIRST, 1)]),
-        ("- Side effects were:[[3](#cit/section_1.3)]\n- tiredness", [(FIRST, 1)]),  # citation marks after it
-        ("- Side effects were: [3, 4]\n- tiredness", [(FIRST, 1)]),
-        ("- Side effects were:[[1](#c1)-[8](#c8)]\n- tiredness", [(FIRST, 1)]),
-        ("1. Two groups were compared:\n\n- Group 1 had surgery.\n- Group 2 did not.", [(FIRST, 1)]),  # `1.` then `-`
-        ("1. Results:\n2. Survival was longer.", [(FIRST, 1)]),
-        ("- Some people who take this\nmedicine get:\n- headaches", [(FIRST, 1)]),  # wrapped
+        ("- Ibuprofen is used:\n- for pain after surgery\n- for fever", [(FIRST, 20)]),
+        ("- In stage 2:\n\n- The tumour is larger than 2 cm.\n- It has not spread.", [(FIRST, 13)]),  # a loose list
+        ("* Avoid:\n* citrus fruits", [(FIRST, 8)]),  # one word
+        ("+ Blood tests check for:\n+ red cells", [(FIRST, 24)]),
+        ("- Side effects were:[[3](#cit/section_1.3)]\n- tiredness", [(FIRST, 20)]),  # citation marks after it
+        ("- Side effects were: [3, 4]\n- tiredness", [(FIRST, 20)]),
+        ("- Side effects were:[[1](#c1)-[8](#c8)]\n- tiredness", [(FIRST, 20)]),
+        ("1. Two groups were compared:\n\n- Group 1 had surgery.\n- Group 2 did not.", [(FIRST, 28)]),  # `1.` then `-`
+        ("1. Results:\n2. Survival was longer.", [(FIRST, 11)]),
+        ("- Some people who take this\nmedicine get:\n- headaches", [(FIRST + 1, 13)]),  # wrapped
         ("- **[Breast cancer](https://www.cancer.gov/b)** that is HER2 positive. It is used:\n- with chemotherapy",
-         [(FIRST, 1)]),
-        ("- Tests:\n  - Blood tests check for:\n  - red cells\n  - white cells", [(FIRST + 1, 3)]),  # one level down
-        ("- Avoid:\n- citrus fruits\n- Eat:\n- soft food", [(FIRST, 1), (FIRST + 2, 1)]),
-        ("> - Avoid:\n> - citrus fruits", [(FIRST, 3)]),  # in a quotation
+         [(FIRST, 82)]),
+        ("- Tests:\n  - Blood tests check for:\n  - red cells\n  - white cells", [(FIRST + 1, 26)]),  # one level down
+        ("- Avoid:\n- citrus fruits\n- Eat:\n- soft food", [(FIRST, 8), (FIRST + 2, 6)]),
+        ("> - Avoid:\n> - citrus fruits", [(FIRST, 10)]),  # in a quotation
         # Lists whose nesting is in place, or that introduce nothing.
         ("- Ibuprofen is used:\n  - for pain after surgery\n  - for fever", []),
         ("1. Two groups were compared:\n\n   - Group 1 had surgery.", []),

@@ -38,7 +38,8 @@ def list_nesting_lost(document: Document, config: Config) -> Iterator[Violation]
     Reported: a list item whose text ends with a colon (citation marks after it, such as
     `[[3](#cit/section_1.3)]`, are ignored) and holds no list of its own, when the next block
     is another item at the same level: of the same list, or of a list that starts right after
-    it (a `1.` item followed by `-` items).
+    it (a `1.` item followed by `-` items). The finding points at that colon, below which
+    the items belong.
 
     Example:
 
@@ -72,19 +73,24 @@ def list_nesting_lost(document: Document, config: Config) -> Iterator[Violation]
         introduction = _last_sentence(text)
         if len(_WORD.findall(introduction)) <= _LABEL_WORDS and _is_short_label(_own_text(body, following)):
             continue
+        colon = _text_start(body, item) + len(text) - 1  # where the introduction ends
         yield Violation(
-            item.line, view.column_of(item.start),
+            view.line_of(colon), view.column_of(colon),
             f"{_quoted_end(introduction)} introduces a list, but the item below it is not indented under it: "
             "the list has lost its nesting; indent the items it introduces",
             subject=" ".join(introduction.split()),
         )
 
 
+def _text_start(body: str, item: ListItem) -> int:
+    """Where the item's text starts, after its marker."""
+    marker = _MARKER.match(body, item.start, item.end)
+    return marker.end() if marker else item.start
+
+
 def _own_text(body: str, item: ListItem) -> str:
     """The item's text without its marker and the citation marks at its end."""
-    text = body[item.start:item.end].rstrip()
-    marker = _MARKER.match(text)
-    text = text[marker.end() if marker else 0:]
+    text = body[_text_start(body, item):item.end].rstrip()
     if text.endswith("]"):
         text = _CITATION_MARKS.sub("", text).rstrip()
     return text
