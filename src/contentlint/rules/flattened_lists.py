@@ -68,12 +68,12 @@ def list_nesting_lost(document: Document, config: Config) -> Iterator[Violation]
         if following.depth != item.depth or body[item.end:following.start].strip(" \t\n>"):
             continue  # a nested list in place, or something between the two
         text = _own_text(body, item)
-        if not text.endswith(":") or view.in_code(item.start + body[item.start:item.end].rfind(":")):
+        colon = _text_start(body, item) + len(text) - 1  # where the introduction ends
+        if not text.endswith(":") or view.in_code(colon):
             continue
         introduction = _last_sentence(text)
         if len(_WORD.findall(introduction)) <= _LABEL_WORDS and _is_short_label(_own_text(body, following)):
             continue
-        colon = _text_start(body, item) + len(text) - 1  # where the introduction ends
         yield Violation(
             view.line_of(colon), view.column_of(colon),
             f"{_quoted_end(introduction)} introduces a list, but the item below it is not indented under it: "
