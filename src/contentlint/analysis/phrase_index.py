@@ -22,7 +22,6 @@ from contentlint.document import Document
 from contentlint.model.settings import Config, Resource
 
 
-
 class Vocabulary:
     """The lower-case strings searched for in every document."""
 
@@ -91,7 +90,6 @@ def word_hits(text: str, phrase: str, starts: Iterable[int]) -> Iterator[tuple[i
             phrase[-1].isalnum() and (after.isalnum() or after == "_")
         ):
             yield position, end
-
 
 
 def find_all(text: str, key: str) -> list[int]:

@@ -538,4 +538,3 @@ def publication_date(document: Document) -> str:
         if shape is not None:
             return " ".join(re.sub(r"[*_]+", "", body[match.start("label"):shape.end()]).split())[:80]
     return ""
-

@@ -129,4 +129,3 @@ def proves_network(outcome: Outcome) -> bool:
     if outcome.status is not None or outcome.hops:
         return True
     return outcome.error is not None and outcome.error not in OFFLINE_KINDS and outcome.error not in _NEUTRAL_KINDS
-

@@ -485,4 +485,3 @@ def source_domain_mismatch(document: Document, config: Config) -> Iterator[Viola
             f"{', '.join(source.domains)}): correct the {key} or the url",
             subject=key,
         )
-

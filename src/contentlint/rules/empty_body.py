@@ -201,4 +201,3 @@ def _line_start(body: str, offset: int) -> int:
 
 def _lines_text(lines: list[int]) -> str:
     return f"line {lines[0]}" if len(lines) == 1 else "lines " + ", ".join(map(str, lines[:-1])) + f" and {lines[-1]}"
-

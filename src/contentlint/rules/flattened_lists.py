@@ -114,4 +114,3 @@ def _quoted_end(text: str, limit: int = 60) -> str:
 
 def _is_short_label(text: str) -> bool:
     return text.endswith(":") and len(_WORD.findall(text)) <= _LABEL_WORDS
-

@@ -151,7 +151,6 @@ def relative_link_without_base(document: Document, config: Config) -> Iterator[V
     )
 
 
-
 @rule("L007", "malformed-link", "warning")
 def malformed_link(document: Document, config: Config) -> Iterator[Violation]:
     """A link is malformed or uses a scheme readers cannot open.

@@ -82,7 +82,6 @@ def _is_list_intro(line: str) -> bool:
     return len(words) >= 6 or words[-1].lower() in _OPEN_ENDINGS
 
 
-
 def _item_text(line: str) -> bool:
     """A list item that ends in ":" without a word that leaves it waiting: the item's own text."""
     return bool(LIST_ITEM.match(line)) and _intro_words(line)[-1].lower() not in _OPEN_ENDINGS
@@ -163,7 +162,6 @@ def _is_content(view: Structure, paragraph: Paragraph) -> bool:
     return (bool(LIST_ITEM.match(text)) or text.startswith(_SOMETHING_FOLLOWS) or text[:1].isdigit()
             or text.startswith(("**", "__")) or _BOLD_TERM_EARLY.match(text) is not None
             or _DEFINITION_ITEM.match(text) is not None)
-
 
 
 @rule("Q003", "list-missing", "warning")

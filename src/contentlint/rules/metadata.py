@@ -311,4 +311,3 @@ def field_unknown(document: Document, config: Config) -> Iterator[Violation]:
         else:  # `langce: NCI` is no `language`: renaming it would only move the problem
             yield Violation(problem.line, problem.column, f"{problem.message} (its value is not valid there)",
                             subject=problem.field)
-

@@ -25,9 +25,9 @@ REPEAT_MIN_CHARACTERS = Option(
 )
 _QUOTE_MARKERS = re.compile(r"\n[ \t]*(?:>[ \t]?)+")
 _HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
-# A link to an image file ("[Enlarge](…/415526.jpg)") is part of the figure, not text of its own.
 _LINE_END_AND_BLANKS = re.compile(r"[ \t]*\n(?:[ \t]*\n)*")
 _WORDS_ONLY = re.compile(r"[\W_]+")
+# A link to an image file ("[Enlarge](…/415526.jpg)") is part of the figure, not text of its own.
 _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|svg|webp|bmp|tiff?)(?:[?#].*)?$", re.IGNORECASE)
 
 
