@@ -52,11 +52,12 @@ def anchor_missing(document: Document, config: Config) -> Iterator[Violation]:
     ``## Use `dose()` now!`` gives `use-dose-now`. The ids of kramdown (Jekyll) and
     Python-Markdown (MkDocs, `_1` for repeats) count too, as do an explicit
     `## Heading {#my-id}`, raw HTML `id="..."` or `name="..."`, and a term of a
-    definition list ("Neutropenia" then ": Too few white cells.", which Hugo gives an id). `#top`, text fragments
-    (`#:~:text=`) and GitHub's `#user-content-` prefix are accepted; letter case is not
-    held against a link. A fragment with a `/` or a leading `!` (`#cit/section_1.1`,
-    `#!/page`) is a route of a web page's scripts, which no heading makes: it is not checked,
-    so that a copied page that lost its `url` does not get one warning per reference.
+    definition list ("Neutropenia" then ": Too few white cells.", which Hugo gives an
+    id). `#top`, text fragments (`#:~:text=`) and GitHub's `#user-content-` prefix are
+    accepted; letter case is not held against a link. A fragment with a `/` or a leading
+    `!` (`#cit/section_1.1`, `#!/page`) is a route of a web page's scripts, which no
+    heading makes: it is not checked, so that a copied page that lost its `url` does not
+    get one warning per reference.
 
     Example: `[Who can have it](#who-can-have-it)` when the heading reads
     `## Who can have this treatment`: the finding names the closest id,

@@ -49,8 +49,9 @@ def incomplete_citation(document: Document, config: Config) -> Iterator[Violatio
     Reported: "Accessed ... from", "Retrieved from", "Available at:" with nothing after
     them at the end of a line or paragraph, "Accessed at accessed on ..." where an
     address was dropped between the two, and an identifier's field left empty at the
-    end of a reference ("Lancet. 2020;395:1-10. doi:", "PMID:", "URL:"). The phrase must begin a sentence or a line, so
-    that "the leaflet is available from your pharmacist" in running text is not matched.
+    end of a reference ("Lancet. 2020;395:1-10. doi:", "PMID:", "URL:"). The phrase must
+    begin a sentence or a line, so that "the leaflet is available from your pharmacist"
+    in running text is not matched.
 
     Fix: add the address (or a DOI) from the source, or remove the reference.
 
