@@ -318,6 +318,7 @@ def test_q013_says_where_the_text_is(body: str, says: str) -> None:
         ("1. Two groups were compared:\n\n- Group 1 had surgery.\n- Group 2 did not.", [(FIRST, 28)]),  # `1.` then `-`
         ("1. Results:\n2. Survival was longer.", [(FIRST, 11)]),
         ("- Some people who take this\nmedicine get:\n- headaches", [(FIRST + 1, 13)]),  # wrapped
+        ("- Read the notes: [1]\nand then the following:\n- tiredness", [(FIRST + 1, 23)]),  # once
         ("- **[Breast cancer](https://www.cancer.gov/b)** that is HER2 positive. It is used:\n- with chemotherapy",
          [(FIRST, 82)]),
         ("- Tests:\n  - Blood tests check for:\n  - red cells\n  - white cells", [(FIRST + 1, 26)]),  # one level down

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Iterator
 
@@ -16,6 +17,8 @@ from contentlint.plugin import rule
 _REFERENCE = r"\[\d+\](?:\([^()\s]*\))?"
 _REFERENCES = rf"{_REFERENCE}(?:\s*[-–,]\s*{_REFERENCE})*"
 _CITATION_MARKS = re.compile(rf"(?:\s*(?:\[{_REFERENCES}\]|{_REFERENCES}|\[\d+(?:\s*[-–,]\s*\d+)*\]))+\s*$")
+# A line that ends in a colon, perhaps with citation marks after it: where an introduction may end.
+_COLON_AT_LINE_END = re.compile(r":[ \t]*(?:\[[^\n]*)?$", re.MULTILINE)
 _MARKER = re.compile(r"\s*(?:[-*+]|\d{1,9}[.)])[ \t]+")
 _LAST_SENTENCE = re.compile(r"(?:^|(?<=[.!?)])\s+)([^.!?]*)$")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^()]*(?:\([^()]*\)[^()]*)*\)")
@@ -60,11 +63,19 @@ def list_nesting_lost(document: Document, config: Config) -> Iterator[Violation]
     Options: none.
     """
     body = document.body
-    if ":" not in body:
+    colons = [match.start() for match in _COLON_AT_LINE_END.finditer(body)] if ":" in body else []
+    if not colons:
         return
     view = document_structure(document)
     items = view.list_items
-    for item, following in zip(items, items[1:]):
+    starts = [item.start for item in items]
+    tried: set[int] = set()
+    for colon_at in colons:  # the few lines that end in a colon, not every item of the page
+        index = bisect.bisect_right(starts, colon_at) - 1
+        if index < 0 or index + 1 >= len(items) or items[index].end <= colon_at or index in tried:
+            continue  # not in a list item (the innermost item that holds it starts last), the last item, or seen
+        tried.add(index)
+        item, following = items[index], items[index + 1]
         if following.depth != item.depth or body[item.end:following.start].strip(" \t\n>"):
             continue  # a nested list in place, or something between the two
         text = _own_text(body, item)
