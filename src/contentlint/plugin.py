@@ -58,7 +58,8 @@ class Rule:
 
     @property
     def summary(self) -> str:
-        return self.documentation.split("\n", 1)[0].strip()
+        """The documentation's first paragraph, on one line (a sentence may wrap in the docstring)."""
+        return " ".join(self.documentation.split("\n\n", 1)[0].split())
 
     @property
     def documentation(self) -> str:
