@@ -14,7 +14,7 @@ from typing import Any, Iterable, Iterator
 
 from contentlint.analysis.pattern_starts import all_matches, indexed_starts
 from contentlint.analysis.phrase_index import TextScan, text_scan, word_hits
-from contentlint.analysis.structure import Structure, document_structure
+from contentlint.analysis.structure import HTML_COMMENT, Structure, document_structure
 from contentlint.analysis.visible_text import (
     Needles,
     line_and_column,
@@ -130,7 +130,7 @@ def _whole_line_as_written(written: str, text: str, hit: tuple[int, int], phrase
     on the line is text a reader sees."""
     start = text.rfind("\n", 0, hit[0]) + 1
     end = written.find("\n", hit[1])
-    line = _HTML_COMMENT.sub("", written[start:end if end >= 0 else len(written)])
+    line = HTML_COMMENT.sub("", written[start:end if end >= 0 else len(written)])
     return _line_pattern(phrase).fullmatch(line) is not None
 
 
@@ -144,9 +144,6 @@ def _longest_word(phrase: str) -> str:
     if len(part) > len(word) and part.isascii() and "i" not in part and "s" not in part:
         return part
     return word
-
-
-_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 
 
 @functools.lru_cache(maxsize=256)

@@ -238,7 +238,7 @@ _new = tuple.__new__  # builds a NamedTuple without its Python-level __new__
 _BARE_URL = re.compile(r"(?<![\w/@.:+-])(?:(?:[Hh][Tt][Tt][Pp][Ss]?|[Ff][Tt][Pp])://|(?:www|WWW|Www)\.)[^\s<>]+")
 BARE_TRAILING = ".,:;!?'\"*_~"  # what GFM drops from the end of a bare URL in text
 _HTML_ATTR = re.compile(r"""\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
-_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)  # closed, or running to the end
 # After a link's text: "](" then optional spaces and at most one line break, then the destination.
 _INLINE_DEST = re.compile(
     r"\]\([ \t]*(?:\n[ \t>]*)?(?:<((?:\\.|[^<>\\\n])*)>|((?:\\.|[^\s()\\]|\((?:\\.|[^\s()\\])*\))*))"
@@ -575,7 +575,7 @@ def parse_structure(body: str, first_line: int) -> Structure:
                 raw = body[start:end]
                 html_blocks.append(_new(HtmlBlock, (start, end, entry[1], raw.lstrip(" ").startswith("<!--"))))
                 if "<!--" in raw:
-                    comments.extend((start + m.start(), start + m.end()) for m in _HTML_COMMENT.finditer(raw))
+                    comments.extend((start + m.start(), start + m.end()) for m in HTML_COMMENT.finditer(raw))
                 _html_links(raw, start, place, links)
             item_run = bool(containers) and containers[-1] == "Item"
         elif key == "Code":
@@ -708,7 +708,7 @@ def _html_links(source: str, offset: int, place: Callable[[int], tuple[int, int]
     lowered = source.lower()
     if "href" not in lowered and "src" not in lowered:
         return
-    hidden = [(m.start(), m.end()) for m in _HTML_COMMENT.finditer(source)] if "<!--" in source else []
+    hidden = [(m.start(), m.end()) for m in HTML_COMMENT.finditer(source)] if "<!--" in source else []
     for match in _HTML_ATTR.finditer(source):
         if hidden and any(s <= match.start() < e for s, e in hidden):
             continue
