@@ -100,6 +100,13 @@ FIX_TABLE = [
     ("Q013", True, '# Title\n\n## <a id="who"></a> ##\n\nWho can join?\n', '# Title\n\n## <a id="who"></a> Who can join?\n'),
     ("Q013", True, "# Title\n\n##\n\n- Surgery\n", None),  # no line to move: left to a person
     ("Q013", False, "# Title\n\n##\n\nWhat is the study?\n", None),  # unsafe: not without --unsafe-fixes
+    ("Q015", True, "# Title\n\nSee:\n[Hair loss](a.md)\n[Mouth sores](b.md)\n",
+     "# Title\n\nSee:\n- [Hair loss](a.md)\n- [Mouth sores](b.md)\n"),
+    ("Q015", True, "# Title\n\n**[Hair loss](a.md)**\n[Mouth sores](b.md)\n",
+     "# Title\n\n- **[Hair loss](a.md)**\n- [Mouth sores](b.md)\n"),
+    ("Q015", True, "# Title\n\n- Pages:\n  [Hair loss](a.md)\n  [Mouth sores](b.md)\n", None),  # in an item: nest how?
+    ("Q015", True, "# Title\n\n> [Hair loss](a.md)\n> [Mouth sores](b.md)\n", None),  # in a quotation
+    ("Q015", False, "# Title\n\n[Hair loss](a.md)\n[Mouth sores](b.md)\n", None),  # unsafe: not without --unsafe-fixes
 ]
 
 

@@ -1,4 +1,4 @@
-"""Rules that read the structural view: Q003, Q004, Q005, Q008, Q013 and Q014 on headings, lists, tables,
+"""Rules that read the structural view: Q003, Q004, Q005, Q008, Q013, Q014 and Q015 on headings, lists, tables,
 code, quotations and images, where reading the text line by line used to misread the page."""
 
 from __future__ import annotations
@@ -357,4 +357,49 @@ def test_q014_quotes_the_introduction(body: str, says: str) -> None:
     assert messages == [
         f"{says} introduces a list, but the item below it is not indented under it: the list has lost its nesting; "
         "indent the items it introduces"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # Links that lost their list marks: one paragraph, so one line on the page.
+        ("[Hair loss](hair-loss.md)\n[Mouth sores](mouth-sores.md)", [(FIRST, 1)]),
+        ("Related pages:\n[Hair loss](a.md)\n[Mouth sores](b.md)\n[Nausea](c.md)", [(FIRST + 1, 1)]),
+        ("[Hair loss][1]\n[Mouth sores][2]\n\n[1]: a.md\n[2]: b.md", [(FIRST, 1)]),  # reference links
+        ("**[Hair loss](a.md)**\n**[Mouth sores](b.md)**", [(FIRST, 3)]),  # in bold
+        ("> [Hair loss](a.md)\n> [Mouth sores](b.md)", [(FIRST, 3)]),  # in a quotation
+        ("- Pages:\n  [Hair loss](a.md)\n  [Mouth sores](b.md)", [(FIRST + 1, 3)]),  # under a list item
+        ("[Hair loss](a.md)\n[Mouth sores](b.md)\n\n[Nausea](c.md)\n[Fatigue and sleep](d.md)",
+         [(FIRST, 1), (FIRST + 3, 1)]),  # two paragraphs, two runs
+        ("[Hair loss](a.md)  \n[Mouth sores](b.md)\n[Nausea](c.md)", [(FIRST + 1, 1)]),  # a break, then a run
+        ("[Hair loss](a.md)\n[Mouth sores](b.md)   ", [(FIRST, 1)]),  # spaces at the very end break nothing
+        # Lines the reader sees apart, or links in prose.
+        ("[Hair loss](a.md)\n\n[Mouth sores](b.md)", []),  # paragraphs of their own
+        ("- [Hair loss](a.md)\n- [Mouth sores](b.md)", []),  # a list
+        ("[Hair loss](a.md)  \n[Mouth sores](b.md)", []),  # a line break (two spaces)
+        ("[Hair loss](a.md)\\\n[Mouth sores](b.md)", []),  # a line break (backslash)
+        ("[Hair loss](a.md)<br>\n[Mouth sores](b.md)", []),
+        ("See [hair loss](a.md) and\n[mouth sores](b.md) for more.", []),  # prose, wrapped
+        ("[Hair loss](a.md),\n[Mouth sores](b.md).", []),
+        ("Changelogs:\n[6.4.0](a.md)\n[6.4.1](b.md)", []),  # one word each: still apart on one line
+        ("[![build](badge.svg)](ci.md)\n[![coverage loss](cov.svg)](cov.md)", []),  # badges
+        ("![Hair loss](a.png)\n![Mouth sores](b.png)", []),  # images
+        ("| [Hair loss](a.md) |\n|---|\n| [Mouth sores](b.md) |", []),  # a table
+        ("```\n[Hair loss](a.md)\n[Mouth sores](b.md)\n```", []),  # code
+        ("<div>\n[Hair loss](a.md)\n[Mouth sores](b.md)\n</div>", []),  # HTML
+        ("[Hair loss](a.md)\n[Mouth sores](b.md)\n---", []),  # a heading (setext), not a paragraph
+        ("[Hair loss](a.md)", []),
+    ],
+)
+def test_q015_finds_links_that_run_together(body: str, expected: list[tuple[int, int]]) -> None:
+    assert findings(body, "Q015") == expected
+
+
+def test_q015_quotes_what_the_reader_sees() -> None:
+    body = "Related pages:\n[Hair loss](a.md)\n[Mouth sores and how to care for your mouth](b.md)"
+    messages = [f.message for f in lint_text(front_matter() + "\n" + PROSE + "\n" + body + "\n") if f.code == "Q015"]
+    assert messages == [
+        '2 links on lines of their own show as one line ("Hair loss Mouth sores and how to care for your mouth"): '
+        "the list lost its bullets; make each link a list item"
     ]
