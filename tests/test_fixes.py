@@ -107,6 +107,12 @@ FIX_TABLE = [
     ("Q015", True, "# Title\n\n- Pages:\n  [Hair loss](a.md)\n  [Mouth sores](b.md)\n", None),  # in an item: nest how?
     ("Q015", True, "# Title\n\n> [Hair loss](a.md)\n> [Mouth sores](b.md)\n", None),  # in a quotation
     ("Q015", False, "# Title\n\n[Hair loss](a.md)\n[Mouth sores](b.md)\n", None),  # unsafe: not without --unsafe-fixes
+    ("Q016", False, "# Title\n\n| A | B |\n| --- | --- |\n|  |  |\n| --- | --- |\n| N = note. | |\n| 1 | 2 |\n",
+     "# Title\n\n| A | B |\n| --- | --- |\n| N = note. | |\n| 1 | 2 |\n"),  # the notes stay for a person
+    ("Q016", False, "# Title\n\n| A | B |\n| --- | --- |\n| 1 | 2 |\n|---|---|",
+     "# Title\n\n| A | B |\n| --- | --- |\n| 1 | 2 |"),  # the last line, with no line end
+    ("Q016", False, "# Title\n\n> | A | B |\n> | --- | --- |\n> | --- | --- |\n> | 1 | 2 |\n",
+     "# Title\n\n> | A | B |\n> | --- | --- |\n> | 1 | 2 |\n"),
 ]
 
 

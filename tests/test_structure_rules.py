@@ -1,4 +1,4 @@
-"""Rules that read the structural view: Q003, Q004, Q005, Q008, Q013, Q014 and Q015 on headings, lists, tables,
+"""Rules that read the structural view: Q003, Q004, Q005, Q008, Q013, Q014, Q015 and Q016 on headings, lists, tables,
 code, quotations and images, where reading the text line by line used to misread the page."""
 
 from __future__ import annotations
@@ -403,3 +403,48 @@ def test_q015_quotes_what_the_reader_sees() -> None:
         '2 links on lines of their own show as one line ("Hair loss Mouth sores and how to care for your mouth"): '
         "the list lost its bullets; make each link a list item"
     ]
+
+
+TABLE = "| Stage | Definition |\n| --- | --- |\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A delimiter row written again among the rows: shown as a row of dashes.
+        (TABLE + "|  |  |\n| --- | --- |\n| T = primary tumour. | |\n| I | Small. |", [(FIRST + 3, 1)]),
+        (TABLE + "| I | Small. |\n| --- | --- |\n| II | Larger. |", [(FIRST + 3, 1)]),  # two tables run together
+        (TABLE + "| I | Small. |\n|:---|---:|", [(FIRST + 3, 1)]),  # aligned, the last row
+        (TABLE + "| I | Small. |\n|---|---|\n| II | Larger. |\n| --- | --- |", [(FIRST + 3, 1), (FIRST + 5, 1)]),
+        ("> " + TABLE.replace("\n|", "\n> |") + "> | --- | --- |\n> | I | Small. |", [(FIRST + 2, 3)]),  # quoted
+        ("- Stages:\n\n  " + TABLE.replace("\n|", "\n  |") + "  | --- | --- |", [(FIRST + 4, 3)]),  # in an item
+        # A table's own delimiter, dashes beside words, or no table.
+        (TABLE + "| I | Small. |", []),
+        (TABLE + "| I | --- |\n| II | - |", []),  # "none" in a cell
+        (TABLE + "| I | Small. |\n\n---\n\nText.", []),  # a thematic break after the table
+        (TABLE + "| I | Small. |\n\n| Stage | Definition |\n| --- | --- |\n| II | Larger. |", []),  # two tables
+        ("```\n" + TABLE + "| --- | --- |\n```", []),  # code
+        ("Stage | Definition\n--- | ---\nI | Small.", []),  # no outer pipes
+    ],
+)
+def test_q016_finds_repeated_delimiter_rows(body: str, expected: list[tuple[int, int]]) -> None:
+    assert findings(body, "Q016") == expected
+
+
+@pytest.mark.parametrize(
+    ("rows", "says"),
+    [
+        ("|  |  |\n| --- | --- |\n| T = primary tumour; N = regional lymph nodes. | |\n| I | Small. |",
+         "an empty row and a repeated delimiter row (`| --- |`) inside the table on line {table}: readers see a blank "
+         'row and a row of dashes; delete both, and move the notes after it ("T = primary tumour; N = regional lymph …") '
+         "below the table"),
+        ("| I | Small. |\n| --- | --- |\n| II | Larger. |",
+         "a repeated delimiter row (`| --- |`) inside the table on line {table}: readers see a row of dashes; delete it"),
+        ("|  |  |\n| --- | --- |\n| **Adults** | |\n| I | Small. |",  # a label in bold: not a note
+         "an empty row and a repeated delimiter row (`| --- |`) inside the table on line {table}: readers see a blank "
+         "row and a row of dashes; delete both"),
+    ],
+)
+def test_q016_says_what_to_delete_and_move(rows: str, says: str) -> None:
+    messages = [f.message for f in lint_text(front_matter() + "\n" + PROSE + "\n" + TABLE + rows + "\n") if f.code == "Q016"]
+    assert messages == [says.format(table=FIRST)]
