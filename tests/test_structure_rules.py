@@ -436,7 +436,7 @@ def test_q016_finds_repeated_delimiter_rows(body: str, expected: list[tuple[int,
     [
         ("|  |  |\n| --- | --- |\n| T = primary tumour; N = regional lymph nodes. | |\n| I | Small. |",
          "an empty row and a repeated delimiter row (`| --- |`) inside the table on line {table}: readers see a blank "
-         'row and a row of dashes; delete both, and move the notes after it ("T = primary tumour; N = regional lymph …") '
+         'row and a row of dashes; delete both, and move the notes after it ("T = primary tumour; N = regional lymph…") '
          "below the table"),
         ("| I | Small. |\n| --- | --- |\n| II | Larger. |",
          "a repeated delimiter row (`| --- |`) inside the table on line {table}: readers see a row of dashes; delete it"),

@@ -195,7 +195,7 @@ def phrase_set_resource(
 
 def quoted(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
-    return f'"{text}"' if len(text) <= limit else f'"{text[:limit - 1]}…"'
+    return f'"{text}"' if len(text) <= limit else f'"{text[:limit - 1].rstrip()}…"'
 
 
 def _outside_addresses(view: Structure, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
