@@ -1,4 +1,4 @@
-"""Rules that read the structural view: Q003, Q004, Q005, Q008, Q013, Q014, Q015 and Q016 on headings, lists, tables,
+"""Rules that read the structural view: Q003, Q004, Q005, Q008, Q013 to Q017 on headings, lists, tables,
 code, quotations and images, where reading the text line by line used to misread the page."""
 
 from __future__ import annotations
@@ -448,3 +448,36 @@ def test_q016_finds_repeated_delimiter_rows(body: str, expected: list[tuple[int,
 def test_q016_says_what_to_delete_and_move(rows: str, says: str) -> None:
     messages = [f.message for f in lint_text(front_matter() + "\n" + PROSE + "\n" + TABLE + rows + "\n") if f.code == "Q016"]
     assert messages == [says.format(table=FIRST)]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # Rows of one cell in a table of several columns: text under the wrong heading.
+        (TABLE + "| I | T1 = Small. |\n| T1a = Smaller. |", [(FIRST + 3, 1)]),
+        (TABLE + "| I | T1 = Small. |\n| T1a = Smaller. |\n| T1b = Larger. |", [(FIRST + 3, 1)]),  # once a table
+        (TABLE + "| I | Small. |\nT1a = Smaller.", [(FIRST + 3, 1)]),  # a line run into the table, no pipes
+        (TABLE + "| T1a = Smaller.\n| I | Small. |", [(FIRST + 2, 1)]),  # the first row
+        (TABLE + "| I | Small. |\n| T1a = Smaller. |\n\n" + TABLE + "| II |\n", [(FIRST + 3, 1), (FIRST + 7, 1)]),
+        ("> " + TABLE.replace("\n|", "\n> |") + "> | T1a = Smaller. |", [(FIRST + 2, 3)]),  # quoted
+        # Rows that write their empty cells, labels, one-column tables.
+        (TABLE + "| Adults | |\n| I | Small. |", []),
+        (TABLE + "| **Adults** |\n| I | Small. |", []),  # a label in bold
+        (TABLE + "| *Children:* |\n| I | Small. |", []),
+        (TABLE + "|  |\n| I | Small. |", []),  # an empty row (Q016 names it)
+        ("| Stage |\n| --- |\n| I |\n| II |", []),  # one column
+        (TABLE + "| I | Small \\| round. |", []),  # an escaped pipe
+        (TABLE + "| I | Small. |", []),
+    ],
+)
+def test_q017_finds_rows_of_one_cell(body: str, expected: list[tuple[int, int]]) -> None:
+    assert findings(body, "Q017") == expected
+
+
+def test_q017_says_where_the_text_shows() -> None:
+    body = TABLE + "| I | T1 = Small. |\n| T1a = Smaller. |\n| T1b = Larger. |"
+    messages = [f.message for f in lint_text(front_matter() + "\n" + PROSE + "\n" + body + "\n") if f.code == "Q017"]
+    assert messages == [
+        f'2 rows hold one cell in the table on line {FIRST}, which has 2 columns: the text shows under "Stage" '
+        '("T1a = Smaller."); a cell that spanned rows was split into rows: put each text back in its column'
+    ]
