@@ -343,6 +343,39 @@ def test_q014_finds_items_that_lost_their_indent(body: str, expected: list[tuple
 
 
 @pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A numbered list whose items' bullets stand at its own level, the numbering going on after them.
+        ("1. Study one.\n\n- Result a.\n- Result b.\n2. Study two.", [(FIRST + 2, 1)]),
+        ("1. Study one.\n- Result a.\n2. Study two.\n- Result b.\n3. Study three.", [(FIRST + 1, 1)]),  # once a list
+        ("1. Study one.\n2. Study two.\n- Result b.\n3. Study three.", [(FIRST + 2, 1)]),
+        ("2) Study two.\n- Result.\n3) Study three.", [(FIRST + 1, 1)]),
+        ("> 1. Study one.\n> - Result.\n> 2. Study two.", [(FIRST + 1, 3)]),  # in a quotation
+        ("1. Two groups were compared:\n- Group 1 had surgery.\n2. Next.", [(FIRST, 28)]),  # the colon's finding only
+        # Bullets in place, or no numbering that goes on after them.
+        ("1. Study one.\n   - Result a.\n2. Study two.", []),
+        ("1. Study one.\n\n- Result a.\n\nText.\n\n2. Study two.", []),  # a paragraph between
+        ("1. Study one.\n- Result a.\n3. Study three.", []),  # the numbers do not go on
+        ("1. Study one.\n- Result a.", []),  # the list ends
+        ("- Result a.\n1. Study one.\n2. Study two.", []),
+        ("```\n1. Study one.\n- Result a.\n2. Study two.\n```", []),  # code
+    ],
+)
+def test_q014_finds_bullets_between_numbered_items(body: str, expected: list[tuple[int, int]]) -> None:
+    assert findings(body, "Q014") == expected
+
+
+def test_q014_names_the_numbered_item_the_bullets_belong_to() -> None:
+    body = "1. Study one.\n- Result a.\n2. Study two.\n- Result b.\n3. Study three."
+    messages = [f.message for f in lint_text(front_matter() + "\n" + PROSE + "\n" + body + "\n") if f.code == "Q014"]
+    assert messages == [
+        'the bullet items after item 1 ("Study one.") stand at the numbered list\'s level, and the numbering goes on '
+        "after them: they belong under item 1 (and so do the bullets after 1 more of its items); indent them by the "
+        "width of its marker"
+    ]
+
+
+@pytest.mark.parametrize(
     ("body", "says"),
     [
         ("- **[Breast cancer](https://www.cancer.gov/b)** that is HER2 positive (HER2+). It is used:\n- with chemotherapy",

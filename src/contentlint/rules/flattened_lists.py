@@ -20,6 +20,9 @@ _CITATION_MARKS = re.compile(rf"(?:\s*(?:\[{_REFERENCES}\]|{_REFERENCES}|\[\d+(?
 # A line that ends in a colon, perhaps with citation marks after it: where an introduction may end.
 _COLON_AT_LINE_END = re.compile(r":[ \t]*(?:\[[^\n]*)?$", re.MULTILINE)
 _MARKER = re.compile(r"\s*(?:[-*+]|\d{1,9}[.)])[ \t]+")
+_ITEM_NUMBER = re.compile(r"[ \t>]*(\d{1,9})[.)]")
+# A numbered item at the start of a line (searched from a newline: ``^`` is tried at every character).
+_NUMBERED_ITEM = re.compile(r"\n[ \t>]*\d{1,9}[.)][ \t]")
 _LAST_SENTENCE = re.compile(r"(?:^|(?<=[.!?)])\s+)([^.!?]*)$")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^()]*(?:\([^()]*\)[^()]*)*\)")
 _WORD = re.compile(r"[\w'’-]+")
@@ -38,11 +41,16 @@ def list_nesting_lost(document: Document, config: Config) -> Iterator[Violation]
     conditions of one use read as uses of their own, and the reader can no longer tell where
     one group ends and the next begins. A retrieval assistant reads the flat list the same way.
 
-    Reported: a list item whose text ends with a colon (citation marks after it, such as
-    `[[3](#cit/section_1.3)]`, are ignored) and holds no list of its own, when the next block
-    is another item at the same level: of the same list, or of a list that starts right after
-    it (a `1.` item followed by `-` items). The finding points at that colon, below which
-    the items belong.
+    Reported:
+
+    - a list item whose text ends with a colon (citation marks after it, such as
+      `[[3](#cit/section_1.3)]`, are ignored) and holds no list of its own, when the next
+      block is another item at the same level: of the same list, or of a list that starts
+      right after it (a `1.` item followed by `-` items). The finding points at that colon,
+      below which the items belong.
+    - a numbered list with bullet items at its own level between its items, the numbering
+      going on after them (`1.`, bullets, `2.`): the results of a study under a numbered
+      study, flattened. Once for the list, at its first bullet.
 
     Example:
 
@@ -50,11 +58,17 @@ def list_nesting_lost(document: Document, config: Config) -> Iterator[Violation]
         - for pain after surgery
         - for fever in children over six months
 
-    The last two items belong under the first, indented by the width of its marker.
+        1. A trial compared two doses.
+        - The lower dose caused less nausea.
+        2. A second trial compared two schedules.
+
+    The items after "is used:" belong under it, and the bullet under item 1, each indented
+    by the width of its item's marker.
 
     Not reported: an item whose nested list is in place; an item that ends with a colon
     and is the last of its list (no item follows it); two short labels in a row
-    ("Phone:", then "Email:"), where values were lost rather than an indent; a colon in code.
+    ("Phone:", then "Email:"), where values were lost rather than an indent; bullets after
+    which the numbering does not go on, or that a paragraph follows; a colon in code.
 
     Fix: indent the items under the one that introduces them (by the width of its marker,
     `- ` or `1. `), as the source page shows them. Where the introduced items end is for a
@@ -62,6 +76,11 @@ def list_nesting_lost(document: Document, config: Config) -> Iterator[Violation]
 
     Options: none.
     """
+    yield from _items_introduced_by_a_colon(document)
+    yield from _bullets_between_numbered_items(document)
+
+
+def _items_introduced_by_a_colon(document: Document) -> Iterator[Violation]:
     body = document.body
     colons = [match.start() for match in _COLON_AT_LINE_END.finditer(body)] if ":" in body else []
     if not colons:
@@ -91,6 +110,77 @@ def list_nesting_lost(document: Document, config: Config) -> Iterator[Violation]
             "the list has lost its nesting; indent the items it introduces",
             subject=" ".join(introduction.split()),
         )
+
+
+def _bullets_between_numbered_items(document: Document) -> Iterator[Violation]:
+    """One finding per numbered list whose items have bullets after them at the list's own level
+    (1., bullets, 2., bullets, 3.): the bullets belong under the numbered item above them."""
+    body = document.body
+    if _NUMBERED_ITEM.search("\n" + body) is None:
+        return
+    view = document_structure(document)
+    items = view.list_items
+    walked = 0  # items before it belong to a numbered list already walked
+    for index, item in enumerate(items):
+        if index < walked or not item.ordered:
+            continue
+        after = index + 1 if index + 1 < len(items) and items[index + 1].start >= item.end else _after(items, index)
+        if (
+            after >= len(items) or items[after].ordered or items[after].depth != item.depth
+            or not _adjacent(body, item.end, items[after])
+        ):
+            continue  # most numbered items (a page's references) stop here
+        groups, walked = _walk_numbered_list(body, items, index)
+        if groups:
+            first, bullet = groups[0]
+            number = _number(body, items[first])
+            more = len(groups) - 1
+            yield Violation(
+                items[bullet].line, view.column_of(items[bullet].start),
+                f"the bullet items after item {number} ({quoted(_own_text(body, items[first]), 40)}) stand at the "
+                f"numbered list's level, and the numbering goes on after them: they belong under item {number}"
+                + (f" (and so do the bullets after {more} more of its items)" if more else "")
+                + "; indent them by the width of its marker",
+                subject=_own_text(body, items[first]),
+            )
+
+
+def _walk_numbered_list(body: str, items: tuple[ListItem, ...], first: int) -> tuple[list[tuple[int, int]], int]:
+    """From the numbered item ``first``, follow its list while the numbers go on by one, past bullet
+    items at its own level between them. Returns (numbered item, its first bullet) for each run of
+    bullets (not after an item that ends with a colon: the colon's finding covers those), and the
+    index to go on from."""
+    depth, number, at = items[first].depth, _number(body, items[first]), first
+    groups: list[tuple[int, int]] = []
+    while True:
+        end, after = items[at].end, _after(items, at)
+        bullet = after
+        while after < len(items) and items[after].depth == depth and not items[after].ordered and _adjacent(body, end, items[after]):
+            end, after = items[after].end, _after(items, after)
+        if after >= len(items) or items[after].depth != depth or not items[after].ordered:
+            return groups, after
+        if not _adjacent(body, end, items[after]) or _number(body, items[after]) != number + 1:
+            return groups, after
+        if after != bullet and not _own_text(body, items[at]).endswith(":"):
+            groups.append((at, bullet))
+        at, number = after, number + 1
+
+
+def _after(items: tuple[ListItem, ...], index: int) -> int:
+    """The first item after ``index`` and the items nested in it."""
+    end, index = items[index].end, index + 1
+    while index < len(items) and items[index].start < end:
+        index += 1
+    return index
+
+
+def _adjacent(body: str, end: int, item: ListItem) -> bool:
+    return not body[end:item.start].strip(" \t\n>")
+
+
+def _number(body: str, item: ListItem) -> int:
+    found = _ITEM_NUMBER.match(body, item.start)
+    return int(found.group(1)) if found else -1
 
 
 def _text_start(body: str, item: ListItem) -> int:
