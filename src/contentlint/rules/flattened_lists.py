@@ -155,7 +155,10 @@ def _walk_numbered_list(body: str, items: tuple[ListItem, ...], first: int) -> t
     while True:
         end, after = items[at].end, _after(items, at)
         bullet = after
-        while after < len(items) and items[after].depth == depth and not items[after].ordered and _adjacent(body, end, items[after]):
+        while (
+            after < len(items) and items[after].depth == depth and not items[after].ordered
+            and _adjacent(body, end, items[after])
+        ):
             end, after = items[after].end, _after(items, after)
         if after >= len(items) or items[after].depth != depth or not items[after].ordered:
             return groups, after

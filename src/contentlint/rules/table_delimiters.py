@@ -71,12 +71,11 @@ def table_delimiter_repeated(document: Document, config: Config) -> Iterator[Vio
             empty_above = index >= 2 and _EMPTY_ROW.fullmatch(body, rows[index - 1].start, rows[index - 1].end)
             first = rows[index - 1].line if empty_above else row.line
             note = _first_note(body, rows[index + 1:])
-            if empty_above:
-                message = (f"an empty row and a repeated delimiter row (`| --- |`) inside the table on line {table.line}: "
-                           "readers see a blank row and a row of dashes; delete both")
-            else:
-                message = (f"a repeated delimiter row (`| --- |`) inside the table on line {table.line}: "
-                           "readers see a row of dashes; delete it")
+            what = "an empty row and a repeated delimiter row" if empty_above else "a repeated delimiter row"
+            message = (
+                f"{what} (`| --- |`) inside the table on line {table.line}: readers see "
+                + ("a blank row and a row of dashes; delete both" if empty_above else "a row of dashes; delete it")
+            )
             if note:
                 message += f", and move the notes after it ({quoted(note, 40)}) below the table"
             yield Violation(
