@@ -514,3 +514,15 @@ def test_q017_says_where_the_text_shows() -> None:
         f'2 rows hold one cell in the table on line {FIRST}, which has 2 columns: the text shows under "Stage" '
         '("T1a = Smaller."); a cell that spanned rows was split into rows: put each text back in its column'
     ]
+
+
+def test_q017_quotes_cells_as_the_reader_sees_them() -> None:
+    body = (
+        "| [Stage](https://example.org/stages) | **Description** |\n| --- | --- |\n| I | Small. |\n"
+        "| [T1a](https://example.org/t1a) = *Smaller*. |"
+    )
+    messages = [f.message for f in lint_text(front_matter() + "\n" + PROSE + "\n" + body + "\n") if f.code == "Q017"]
+    assert messages == [
+        f'1 row holds one cell in the table on line {FIRST}, which has 2 columns: the text shows under "Stage" '
+        '("T1a = Smaller."); a cell that spanned rows was split into rows: put each text back in its column'
+    ]
