@@ -193,6 +193,15 @@ def phrase_set_resource(
     return Resource(name, build, search_keys=PhraseSet.search_keys, options=options)
 
 
+# A link or image as written, `[text](target)`: the reader sees its text.
+_INLINE_LINK = re.compile(r"!?\[([^\]]*)\]\([^()]*(?:\([^()]*\)[^()]*)*\)")
+
+
+def as_shown(markdown: str) -> str:
+    """Inline Markdown as the reader sees it, for quoting: links as their text, emphasis marks gone."""
+    return _INLINE_LINK.sub(r"\1", markdown).replace("**", "").replace("__", "").replace("*", "")
+
+
 def quoted(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return f'"{text}"' if len(text) <= limit else f'"{text[:limit - 1].rstrip()}…"'

@@ -6,7 +6,7 @@ import bisect
 import re
 from typing import Iterator
 
-from contentlint.analysis.phrases import quoted
+from contentlint.analysis.phrases import as_shown, quoted
 from contentlint.analysis.structure import ListItem, document_structure
 from contentlint.document import Document
 from contentlint.model.findings import Violation
@@ -24,7 +24,6 @@ _ITEM_NUMBER = re.compile(r"[ \t>]*(\d{1,9})[.)]")
 # A numbered item at the start of a line (searched from a newline: ``^`` is tried at every character).
 _NUMBERED_ITEM = re.compile(r"\n[ \t>]*\d{1,9}[.)][ \t]")
 _LAST_SENTENCE = re.compile(r"(?:^|(?<=[.!?)])\s+)([^.!?]*)$")
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^()]*(?:\([^()]*\)[^()]*)*\)")
 _WORD = re.compile(r"[\w'’-]+")
 # "Phone:" then "Email:": labels whose values were lost, not items that lost their indent.
 _LABEL_WORDS = 3
@@ -202,7 +201,7 @@ def _own_text(body: str, item: ListItem) -> str:
 
 def _last_sentence(text: str) -> str:
     """The sentence that ends in the colon, links written as their text and emphasis dropped."""
-    plain = _LINK.sub(r"\1", " ".join(text.split())).replace("**", "").replace("__", "").replace("*", "")
+    plain = as_shown(" ".join(text.split()))
     found = _LAST_SENTENCE.search(plain)
     return (found.group(1) if found and found.group(1).strip() != ":" else plain).strip()
 

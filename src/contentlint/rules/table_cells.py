@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from contentlint.analysis.phrases import quoted
+from contentlint.analysis.phrases import as_shown, quoted
 from contentlint.analysis.structure import Span, document_structure
 from contentlint.document import Document
 from contentlint.model.findings import Violation
@@ -15,8 +15,6 @@ from contentlint.plugin import rule
 _CELL_BORDER = re.compile(r"(?<!\\)\|")
 # A cell all in bold or italics ("**Other tumours**"): a label over the rows below it, in the first column.
 _LABEL = re.compile(r"([*_]{1,3})[^*_].*\1:?")
-# A link or image as written, for quoting a cell as the reader sees it: its text only.
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^()]*(?:\([^()]*\)[^()]*)*\)")
 
 
 @rule("Q017", "table-cells-misplaced", "warning")
@@ -65,13 +63,13 @@ def table_cells_misplaced(document: Document, config: Config) -> Iterator[Violat
         if not lone:
             continue
         first = lone[0]
-        heading = _as_shown(columns[0])
+        heading = as_shown(columns[0]).strip()
         where = f"under {quoted(heading, 30)}" if heading else "in the first column"
         rows = "1 row holds" if len(lone) == 1 else f"{len(lone)} rows hold"
         yield Violation(
             first.line, view.column_of(first.start),
             f"{rows} one cell in the table on line {table.line}, which has {len(columns)} columns: "
-            f"the text shows {where} ({quoted(_as_shown(_lone_text(body, first)), 50)}); "
+            f"the text shows {where} ({quoted(as_shown(_lone_text(body, first)), 50)}); "
             "a cell that spanned rows was split into rows: put each text back in its column",
             subject=_lone_text(body, first),
         )
@@ -92,7 +90,3 @@ def _lone_text(body: str, row: Span) -> str:
     text = cells[0].strip() if len(cells) == 1 else ""
     return "" if _LABEL.fullmatch(text) else text
 
-
-def _as_shown(cell: str) -> str:
-    """A cell's text as the reader sees it: links as their text, no emphasis marks."""
-    return _LINK.sub(r"\1", cell).replace("**", "").replace("__", "").replace("*", "").strip()

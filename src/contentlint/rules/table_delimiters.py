@@ -6,7 +6,7 @@ import re
 from typing import Iterator
 
 from contentlint.analysis.fix_edits import delete_lines
-from contentlint.analysis.phrases import quoted
+from contentlint.analysis.phrases import as_shown, quoted
 from contentlint.analysis.structure import Span, document_structure
 from contentlint.document import Document
 from contentlint.model.findings import Violation
@@ -77,7 +77,7 @@ def table_delimiter_repeated(document: Document, config: Config) -> Iterator[Vio
                 + ("a blank row and a row of dashes; delete both" if empty_above else "a row of dashes; delete it")
             )
             if note:
-                message += f", and move the notes after it ({quoted(note, 40)}) below the table"
+                message += f", and move the notes after it ({quoted(as_shown(note), 40)}) below the table"
             yield Violation(
                 row.line, view.column_of(row.start), message,
                 subject=body[row.start:row.end],
