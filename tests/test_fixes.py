@@ -102,6 +102,8 @@ FIX_TABLE = [
     ("Q013", False, "# Title\n\n##\n\nWhat is the study?\n", None),  # unsafe: not without --unsafe-fixes
     ("Q015", True, "# Title\n\nSee:\n[Hair loss](a.md)\n[Mouth sores](b.md)\n",
      "# Title\n\nSee:\n- [Hair loss](a.md)\n- [Mouth sores](b.md)\n"),
+    ("Q015", True, "# Title\n\n[Hair loss](a.md)\n[Mouth sores](b.md)\nAsk your nurse.\n",
+     "# Title\n\n- [Hair loss](a.md)\n- [Mouth sores](b.md)\n\nAsk your nurse.\n"),  # the text after stays a paragraph
     ("Q015", True, "# Title\n\n**[Hair loss](a.md)**\n[Mouth sores](b.md)\n",
      "# Title\n\n- **[Hair loss](a.md)**\n- [Mouth sores](b.md)\n"),
     ("Q015", True, "# Title\n\n- Pages:\n  [Hair loss](a.md)\n  [Mouth sores](b.md)\n", None),  # in an item: nest how?

@@ -120,9 +120,12 @@ def _report(view: Structure, document: Document, run: list[_LinkLine]) -> Iterat
     paragraph = view.paragraphs[run[0].paragraph]
     fix = None
     if not (paragraph.in_list or paragraph.in_quote):
-        offset = body_start(document)
-        fix = Fix(tuple(Edit(offset + line.text, offset + line.text, "- ") for line in run),
-                  "make each link a list item", safe=False)
+        offset, body = body_start(document), view.body
+        edits = [Edit(offset + line.text, offset + line.text, "- ") for line in run]
+        line_end = body.find("\n", run[-1].link.end)
+        if 0 <= line_end < paragraph.end:  # the paragraph goes on: a blank line keeps it out of the last item
+            edits.append(Edit(offset + line_end, offset + line_end, "\n"))
+        fix = Fix(tuple(edits), "make each link a list item", safe=False)
     yield Violation(
         view.line_of(first.start), view.column_of(first.start),
         f"{len(run)} links on lines of their own show as one line ({quoted(shown, 60)}): "
