@@ -132,15 +132,15 @@ def _bullets_between_numbered_items(document: Document) -> Iterator[Violation]:
         groups, walked = _walk_numbered_list(body, items, index)
         if groups:
             first, bullet = groups[0]
-            number = _number(body, items[first])
+            number, text = _number(body, items[first]), _own_text(body, items[first])
             more = len(groups) - 1
             yield Violation(
                 items[bullet].line, view.column_of(items[bullet].start),
-                f"the bullet items after item {number} ({quoted(_own_text(body, items[first]), 40)}) stand at the "
+                f"the bullet items after item {number} ({quoted(text, 40)}) stand at the "
                 f"numbered list's level, and the numbering goes on after them: they belong under item {number}"
                 + (f" (and so do the bullets after {more} more of its items)" if more else "")
                 + "; indent them by the width of its marker",
-                subject=_own_text(body, items[first]),
+                subject=text,
             )
 
 

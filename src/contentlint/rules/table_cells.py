@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from contentlint.analysis.phrases import as_shown, quoted
 from contentlint.analysis.structure import Span, document_structure
+from contentlint.analysis.table_rows import is_label, row_cells
 from contentlint.document import Document
 from contentlint.model.findings import Violation
 from contentlint.model.settings import Config
 from contentlint.plugin import rule
-
-_CELL_BORDER = re.compile(r"(?<!\\)\|")
-# A cell all in bold or italics ("**Other tumours**"): a label over the rows below it, in the first column.
-_LABEL = re.compile(r"([*_]{1,3})[^*_].*\1:?")
 
 
 @rule("Q017", "table-cells-misplaced", "warning")
@@ -56,37 +52,30 @@ def table_cells_misplaced(document: Document, config: Config) -> Iterator[Violat
         return
     body = view.body
     for table in view.tables:
-        columns = _cells(body, table.rows[0])
+        columns = row_cells(body, table.rows[0])
         if len(columns) < 2:
             continue
-        lone = [row for row in table.rows[1:] if body.count("|", row.start, row.end) <= 2 and _lone_text(body, row)]
+        lone = [
+            (row, text) for row in table.rows[1:]
+            if body.count("|", row.start, row.end) <= 2 and (text := _lone_text(body, row))
+        ]
         if not lone:
             continue
-        first = lone[0]
+        first, text = lone[0]
         heading = as_shown(columns[0]).strip()
         where = f"under {quoted(heading, 30)}" if heading else "in the first column"
         rows = "1 row holds" if len(lone) == 1 else f"{len(lone)} rows hold"
         yield Violation(
             first.line, view.column_of(first.start),
             f"{rows} one cell in the table on line {table.line}, which has {len(columns)} columns: "
-            f"the text shows {where} ({quoted(as_shown(_lone_text(body, first)), 50)}); "
+            f"the text shows {where} ({quoted(as_shown(text), 50)}); "
             "a cell that spanned rows was split into rows: put each text back in its column",
-            subject=_lone_text(body, first),
+            subject=text,
         )
-
-
-def _cells(body: str, row: Span) -> list[str]:
-    text = body[row.start:row.end].strip()
-    if text.startswith("|"):
-        text = text[1:]
-    if text.endswith("|") and not text.endswith("\\|"):
-        text = text[:-1]
-    return _CELL_BORDER.split(text)
 
 
 def _lone_text(body: str, row: Span) -> str:
     """The text of a row that has one cell, not empty and not a label in bold; else ""."""
-    cells = _cells(body, row)
+    cells = row_cells(body, row)
     text = cells[0].strip() if len(cells) == 1 else ""
-    return "" if _LABEL.fullmatch(text) else text
-
+    return "" if is_label(text) else text

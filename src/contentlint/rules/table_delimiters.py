@@ -8,6 +8,7 @@ from typing import Iterator
 from contentlint.analysis.fix_edits import delete_lines
 from contentlint.analysis.phrases import as_shown, quoted
 from contentlint.analysis.structure import Span, document_structure
+from contentlint.analysis.table_rows import is_label
 from contentlint.document import Document
 from contentlint.model.findings import Violation
 from contentlint.model.fixes import Fix
@@ -19,8 +20,6 @@ _DASH_ROW = re.compile(r"\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?
 _EMPTY_ROW = re.compile(r"\|(?:[ \t]*\|)+[ \t]*")
 # A note written into the table: words in the first cell, every other cell empty.
 _NOTE_ROW = re.compile(r"\|?[ \t]*([^|\s][^|]*?)[ \t]*(?:\|[ \t]*)+")
-# A cell all in bold or italics ("**SSRIs**"): a label over the rows that follow, not a note.
-_LABEL = re.compile(r"([*_]{1,3})[^*_].*\1:?")
 
 
 @rule("Q016", "table-delimiter-repeated", "warning", fix="safe")
@@ -89,4 +88,4 @@ def _first_note(body: str, rows: tuple[Span, ...]) -> str:
     """The text of the row right after a repeated delimiter row when it reads as a note of the table
     (words in its first cell only, not a label in bold), else ""."""
     note = _NOTE_ROW.fullmatch(body, rows[0].start, rows[0].end) if rows else None
-    return note.group(1) if note and not _LABEL.fullmatch(note.group(1)) else ""
+    return note.group(1) if note and not is_label(note.group(1)) else ""
