@@ -1,4 +1,4 @@
-"""Rules that read the structural view: Q003, Q004, Q005, Q008, Q013 to Q017 on headings, lists, tables,
+"""Rules that read the structural view: Q003, Q004, Q005, Q008, Q013 to Q018 on headings, lists, tables,
 code, quotations and images, where reading the text line by line used to misread the page."""
 
 from __future__ import annotations
@@ -525,4 +525,55 @@ def test_q017_quotes_cells_as_the_reader_sees_them() -> None:
     assert messages == [
         f'1 row holds one cell in the table on line {FIRST}, which has 2 columns: the text shows under "Stage" '
         '("T1a = Smaller."); a cell that spanned rows was split into rows: put each text back in its column'
+    ]
+
+
+THUMB = "![](https://example.org/files/oembed_thumbnails/k3Jd9.jpg)"
+YT_THUMB = "![Watch](https://i.ytimg.com/vi/dQw4w9WgXcQ/hqdefault.jpg)"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A video's still image where the video was, and nothing that plays it.
+        (THUMB + "\n\nLiving with a brain tumour", [(FIRST, 1)]),
+        ("Text.\n\n" + THUMB, [(FIRST + 2, 1)]),
+        ("Text. " + THUMB, [(FIRST, 7)]),  # inline in a paragraph
+        ("![](/files/oembed_thumbnails/k3Jd9.jpg)", [(FIRST, 1)]),  # a relative address
+        ("![](https://example.org/files/video_thumbnails/8812.png)", [(FIRST, 1)]),
+        (YT_THUMB, [(FIRST, 1)]),
+        ("![](https://img.youtube.com/vi/dQw4w9WgXcQ/0.jpg)", [(FIRST, 1)]),
+        ("![](https://i.vimeocdn.com/video/452001751_640.jpg)", [(FIRST, 1)]),
+        ("- " + THUMB + "\n- " + YT_THUMB, [(FIRST, 3), (FIRST + 1, 3)]),  # each image
+        (THUMB + "\n\nSee [our videos page](https://example.org/videos).", [(FIRST, 1)]),  # not a player
+        # A linked thumbnail, a link to a video, a player still embedded, code.
+        ("[" + YT_THUMB + "](https://www.youtube.com/watch?v=dQw4w9WgXcQ)", []),
+        ("[" + THUMB + "](https://example.org/videos/brain-tumour)", []),
+        (THUMB + "\n\n[Watch it on YouTube](https://youtu.be/dQw4w9WgXcQ).", []),
+        (THUMB + "\n\n[Play the video](https://player.vimeo.com/video/452001751)", []),
+        (THUMB + "\n\n[Download the video](https://example.org/files/brain-tumour.mp4)", []),
+        (THUMB + "\n\nhttps://www.facebook.com/nci/videos/1234567890/", []),  # a bare URL
+        (THUMB + '\n\n<iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"></iframe>', []),
+        (THUMB + '\n\n<video controls><source src="/media/story.webm"></video>', []),
+        ("```markdown\n" + THUMB + "\n```", []),
+        ("`" + THUMB + "`", []),
+        ("![Drawing of the lungs](https://example.org/files/images/lungs.jpg)", []),  # not a thumbnail
+        ("![](https://example.org/files/thumbnails/lungs.jpg)", []),  # a thumbnail, not a video's
+        ("[Thumbnails](https://example.org/oembed_thumbnails/)", []),  # a link, not an image
+    ],
+)
+def test_q018_finds_video_thumbnails_left_alone(body: str, expected: list[tuple[int, int]]) -> None:
+    assert findings(body, "Q018") == expected
+
+
+@pytest.mark.parametrize(
+    ("image", "source"),
+    [(THUMB, "oembed_thumbnails/"), (YT_THUMB, "i.ytimg.com"), ("![](https://vumbnail.com/4520017.jpg)", "vumbnail.com")],
+)
+def test_q018_says_where_the_image_comes_from(image: str, source: str) -> None:
+    messages = [f.message for f in lint_text(front_matter() + "\n" + PROSE + "\n" + image + "\n") if f.code == "Q018"]
+    assert messages == [
+        f"only the thumbnail of a video is left here (an image from {source}): the video was lost when the page "
+        "was copied, and nothing on the page plays it or links to it; link to the video, or to its transcript, "
+        "beside the image"
     ]

@@ -1,0 +1,106 @@
+"""Q018: a video's thumbnail left where the video was, and nothing on the page that plays it."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from contentlint.analysis.structure import IMAGE, INLINE, REFERENCE, Link, Structure, document_structure
+from contentlint.document import Document
+from contentlint.model.findings import Violation
+from contentlint.model.settings import Config
+from contentlint.plugin import rule
+
+# Where sites keep the still images of the videos they embed: Drupal's oEmbed and video-field folders,
+# YouTube's and Vimeo's thumbnail servers. The group that matched names the folder or host.
+_THUMBNAIL = re.compile(
+    r"/(oembed_thumbnails|video_thumbnails)/"
+    r"|^(?:https?:)?//(img\.youtube\.com|i\d?\.ytimg\.com)/vi(?:_webp)?/"
+    r"|^(?:https?:)?//(i\.vimeocdn\.com)/video/"
+    r"|^(?:https?:)?//(vumbnail\.com)/",
+    re.IGNORECASE,
+)
+# Addresses that play a video: its host's pages, players and embeds, or a video file.
+_VIDEO = re.compile(
+    r"^(?:https?:)?//(?:[a-z0-9-]+\.)*(?:youtube\.com|youtu\.be|youtube-nocookie\.com|vimeo\.com|dailymotion\.com"
+    r"|dai\.ly|wistia\.com|wistia\.net|brightcove\.net|kaltura\.com|fb\.watch|videocast\.nih\.gov)(?:[/?#:]|$)"
+    r"|^(?:https?:)?//(?:www\.)?(?:facebook\.com/[^?#]*/videos?/|ted\.com/talks/)"
+    r"|\.(?:mp4|m4v|webm|mov|ogv|m3u8)(?:[?#]|$)",
+    re.IGNORECASE,
+)
+_EMBED = re.compile(r"<(?:video|iframe|embed|object)\b", re.IGNORECASE)
+
+
+@rule("Q018", "video-lost", "warning")
+def video_lost(document: Document, config: Config) -> Iterator[Violation]:
+    """A video's thumbnail stands where the video was, and nothing on the page plays it or
+    links to it.
+
+    Why it matters: a web page shows a video through a player that a copy of its text does
+    not keep. What a scraper keeps is the player's still image, so the page shows a picture
+    of the video, often with its title below it, and nothing to play. Where the video was
+    the page's main content (a video page, a doctor's talk), the page has lost it, and a
+    reader, or an assistant answering from the page, cannot tell.
+
+    Reported: each Markdown image whose address is a video's thumbnail (a site's
+    `oembed_thumbnails/` or `video_thumbnails/` folder, `img.youtube.com/vi/`,
+    `i.ytimg.com/vi/`, `i.vimeocdn.com/video/`, `vumbnail.com`), when the image is not a
+    link and nothing on the page plays a video.
+
+    Example:
+
+        # Living with a brain tumour
+
+        ![](https://example.org/files/oembed_thumbnails/k3Jd9.jpg)
+
+        Living with a brain tumour: a patient's story
+
+    Not reported: a thumbnail inside a link, the usual way to show a video in Markdown:
+
+        [![Watch](https://i.ytimg.com/vi/ID/0.jpg)](https://www.youtube.com/watch?v=ID)
+
+    nor on a page that links to a video anywhere (YouTube, Vimeo, a player, a video file)
+    or still embeds one (`<iframe>`, `<video>`); nor images in code.
+
+    Fix: find the video on the source page and link to it beside the image (or to its
+    transcript), or, where the video was the whole page, replace the page with the
+    transcript. There is no automatic fix: the thumbnail's name does not say which video
+    it shows.
+
+    Options: none.
+    """
+    view = document_structure(document)
+    thumbnails = [link for link in view.links if link.kind == IMAGE and _THUMBNAIL.search(link.dest)]
+    if not thumbnails or _plays_a_video(view.links) or _embeds_a_player(view):
+        return
+    links = [link for link in view.links if link.kind in (INLINE, REFERENCE)]
+    for image in thumbnails:
+        if view.in_code(image.start) or any(link.start < image.start and image.end <= link.end for link in links):
+            continue
+        source = _source(image.dest)
+        yield Violation(
+            view.line_of(image.start), view.column_of(image.start),
+            f"only the thumbnail of a video is left here (an image from {source}): the video was lost when "
+            "the page was copied, and nothing on the page plays it or links to it; link to the video, or to "
+            "its transcript, beside the image",
+            subject=image.target,
+        )
+
+
+def _source(address: str) -> str:
+    """The thumbnail folder (``oembed_thumbnails/``) or host (``i.ytimg.com``) an image comes from."""
+    match = _THUMBNAIL.search(address)
+    name = next((group for group in match.groups() if group), "") if match else ""
+    return f"{name}/" if name.endswith("thumbnails") else name
+
+
+def _plays_a_video(links: tuple[Link, ...]) -> bool:
+    """Whether a link, raw HTML address or bare URL of the page (not an image) plays a video."""
+    return any(
+        link.kind != IMAGE and _VIDEO.search(link.dest) and not _THUMBNAIL.search(link.dest) for link in links
+    )
+
+
+def _embeds_a_player(view: Structure) -> bool:
+    """Whether the page's HTML still embeds a player (``<iframe>``, ``<video>``) outside code."""
+    return any(not view.in_code(match.start()) for match in _EMBED.finditer(view.body))
