@@ -87,6 +87,10 @@ FIX_TABLE = [
     ("Q002", True, "# Title\n\nText of the page.\n\n\n**Share**\n\n", "# Title\n\nText of the page.\n"),
     ("Q002", True, "# Title\n\nText of the page.\n\n**Share**", "# Title\n\nText of the page."),
     ("Q002", True, "# Title\n\nText of the page.\n**Share**\n", "# Title\n\nText of the page.\n"),
+    (
+        "Q002", True, "# Title\n\n## Error message\n\nCould not retrieve the oEmbed resource.\n\n# Talk\n",
+        "# Title\n\n# Talk\n",
+    ),
     ("Q002", True, "# Title\n\nSkip to main content of this page, please.\n", None),  # within a sentence
     ("Q002", True, "# Title\n\n| a | b |\n|---|---|\n| Print | x |\n", None),  # a table cell
     ("Q002", False, "# Title\n\nBack to top\n\nText.\n", None),

@@ -93,6 +93,11 @@ def test_q001_extendable() -> None:
         ("Print <!-- the button -->", {"Q002"}),  # a comment is not seen: "Print" alone is
         ("`dose_diary.pdf`\n\n**Print**", {"Q002"}),  # code on another line
         ("```\nPrint\n```", set()),
+        # A site's error where an embedded video failed, and its hidden heading above it.
+        ("Could not retrieve the oEmbed resource.", {"Q002"}),
+        ("## Error message\n\nCould not retrieve the oEmbed resource.", {"Q002"}),
+        ("## Error message\n\nCheck the number on your prescription.", set()),
+        ("The error message reads: could not retrieve the oEmbed resource.", {"Q002"}),  # the error, not a heading
     ],
 )
 def test_q002_boilerplate(body: str, expected: set[str]) -> None:

@@ -31,7 +31,9 @@ def scraping_boilerplate(document: Document, config: Config) -> Iterator[Violati
     share rows, donation prompts ("Donate now"), accessibility-widget buttons ("Increase
     text size"); the chrome of document-sharing sites ("Download as PDF, TXT or read
     online") and of PubMed Central articles ("Open in a separate window", "Go to:",
-    "Articles from … are provided here courtesy of …"). Lines that hold nothing else
+    "Articles from … are provided here courtesy of …"); a site's error where an embedded
+    video failed ("Could not retrieve the oEmbed resource", and the hidden "Error message"
+    heading above it). Lines that hold nothing else
     ("Back to top", "Menu", "Print", "Share", "Facebook", "Accept all"), and newsletter
     or e-mail sign-ups ("Sign up to stay up-to-date with news", "Sign up for our
     newsletter"). A sentence that merely contains "sign up" ("You can sign up for a
