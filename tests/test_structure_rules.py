@@ -541,6 +541,8 @@ YT_THUMB = "![Watch](https://i.ytimg.com/vi/dQw4w9WgXcQ/hqdefault.jpg)"
         ("Text. " + THUMB, [(FIRST, 7)]),  # inline in a paragraph
         ("![](/files/oembed_thumbnails/k3Jd9.jpg)", [(FIRST, 1)]),  # a relative address
         ("![](https://example.org/files/video_thumbnails/8812.png)", [(FIRST, 1)]),
+        ("![](/files/media-icons/generic/video.png)", [(FIRST, 1)]),  # the stand-in for a video
+        ("![](/files/media-icons/generic/document.png)", []),
         (YT_THUMB, [(FIRST, 1)]),
         ("![](https://img.youtube.com/vi/dQw4w9WgXcQ/0.jpg)", [(FIRST, 1)]),
         ("![](https://i.vimeocdn.com/video/452001751_640.jpg)", [(FIRST, 1)]),
@@ -568,7 +570,12 @@ def test_q018_finds_video_thumbnails_left_alone(body: str, expected: list[tuple[
 
 @pytest.mark.parametrize(
     ("image", "source"),
-    [(THUMB, "oembed_thumbnails/"), (YT_THUMB, "i.ytimg.com"), ("![](https://vumbnail.com/4520017.jpg)", "vumbnail.com")],
+    [
+        (THUMB, "oembed_thumbnails/"),
+        (YT_THUMB, "i.ytimg.com"),
+        ("![](https://vumbnail.com/4520017.jpg)", "vumbnail.com"),
+        ("![](/files/media-icons/generic/video.png)", "media-icons/generic/video.png"),
+    ],
 )
 def test_q018_says_where_the_image_comes_from(image: str, source: str) -> None:
     messages = [f.message for f in lint_text(front_matter() + "\n" + PROSE + "\n" + image + "\n") if f.code == "Q018"]

@@ -11,10 +11,11 @@ from contentlint.model.findings import Violation
 from contentlint.model.settings import Config
 from contentlint.plugin import rule
 
-# Where sites keep the still images of the videos they embed: Drupal's oEmbed and video-field folders,
-# YouTube's and Vimeo's thumbnail servers. The group that matched names the folder or host.
+# Where sites keep the still images of the videos they embed: Drupal's oEmbed and video-field folders
+# (and its stand-in icon for a video without one), YouTube's and Vimeo's thumbnail servers. The group
+# that matched names the folder, icon or host.
 _THUMBNAIL = re.compile(
-    r"/(oembed_thumbnails|video_thumbnails)/"
+    r"/(oembed_thumbnails/|video_thumbnails/|media-icons/generic/video\.png)"
     r"|^(?:https?:)?//(img\.youtube\.com|i\d?\.ytimg\.com)/vi(?:_webp)?/"
     r"|^(?:https?:)?//(i\.vimeocdn\.com)/video/"
     r"|^(?:https?:)?//(vumbnail\.com)/",
@@ -43,9 +44,10 @@ def video_lost(document: Document, config: Config) -> Iterator[Violation]:
     reader, or an assistant answering from the page, cannot tell.
 
     Reported: each Markdown image whose address is a video's thumbnail (a site's
-    `oembed_thumbnails/` or `video_thumbnails/` folder, `img.youtube.com/vi/`,
-    `i.ytimg.com/vi/`, `i.vimeocdn.com/video/`, `vumbnail.com`), when the image is not a
-    link and nothing on the page plays a video.
+    `oembed_thumbnails/` or `video_thumbnails/` folder, Drupal's stand-in icon
+    `media-icons/generic/video.png`, `img.youtube.com/vi/`, `i.ytimg.com/vi/`,
+    `i.vimeocdn.com/video/`, `vumbnail.com`), when the image is not a link and nothing on
+    the page plays a video.
 
     Example:
 
@@ -88,10 +90,9 @@ def video_lost(document: Document, config: Config) -> Iterator[Violation]:
 
 
 def _source(address: str) -> str:
-    """The thumbnail folder (``oembed_thumbnails/``) or host (``i.ytimg.com``) an image comes from."""
+    """The folder (``oembed_thumbnails/``), icon or host (``i.ytimg.com``) a thumbnail comes from."""
     match = _THUMBNAIL.search(address)
-    name = next((group for group in match.groups() if group), "") if match else ""
-    return f"{name}/" if name.endswith("thumbnails") else name
+    return next((group for group in match.groups() if group), "") if match else ""
 
 
 def _plays_a_video(links: tuple[Link, ...]) -> bool:
