@@ -119,6 +119,21 @@ FIX_TABLE = [
      "# Title\n\n| A | B |\n| --- | --- |\n| 1 | 2 |"),  # the last line, with no line end
     ("Q016", False, "# Title\n\n> | A | B |\n> | --- | --- |\n> | --- | --- |\n> | 1 | 2 |\n",
      "# Title\n\n> | A | B |\n> | --- | --- |\n> | 1 | 2 |\n"),
+    # Q019: the first paragraph with words becomes the link; the stray "[" and "](…)" go.
+    ("Q019", True, "# Title\n\n[![A nurse](n.jpg)\n\nNew trial\n\nWho can join.](t.md)\n",
+     "# Title\n\n![A nurse](n.jpg)\n\n[New trial](t.md)\n\nWho can join.\n"),
+    ("Q019", True, "# Title\n\n[New trial\n\nWho can join.](t.md)\n",
+     "# Title\n\n[New trial](t.md)\n\nWho can join.\n"),  # the title right after the "["
+    ("Q019", True, "# Title\n\n[![A nurse](n.jpg)\n\nWho can join.](t.md)\n",
+     "# Title\n\n![A nurse](n.jpg)\n\n[Who can join.](t.md)\n"),  # the only words right before the "]("
+    ("Q019", True, "# Title\n\n- [New trial  \n\n  Who can join.](t.md \"Trial\")\n",
+     "# Title\n\n- [New trial](t.md \"Trial\")  \n\n  Who can join.\n"),
+    ("Q019", True, "# Title\n\n> [New trial\n>\n> Who can join.](t.md)\n",
+     "# Title\n\n> [New trial](t.md)\n>\n> Who can join.\n"),
+    ("Q019", True, "# Title\n\n[See [the list](l.md)\n\nWho can join.](t.md)\n", None),  # a link in the title
+    ("Q019", True, "# Title\n\n[![A nurse](n.jpg)\n\n## New trial\n\nWho can join.](t.md)\n", None),  # a heading
+    ("Q019", True, "# Title\n\n[![A nurse](n.jpg)\n\n![A ward](w.jpg)](t.md)\n", None),  # no words to link
+    ("Q019", False, "# Title\n\n[New trial\n\nWho can join.](t.md)\n", None),  # unsafe: not without --unsafe-fixes
 ]
 
 

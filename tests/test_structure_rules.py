@@ -1,4 +1,4 @@
-"""Rules that read the structural view: Q003, Q004, Q005, Q008, Q013 to Q018 on headings, lists, tables,
+"""Rules that read the structural view: Q003, Q004, Q005, Q008, Q013 to Q019 on headings, lists, tables,
 code, quotations and images, where reading the text line by line used to misread the page."""
 
 from __future__ import annotations
@@ -583,4 +583,49 @@ def test_q018_says_where_the_image_comes_from(image: str, source: str) -> None:
         f"only the thumbnail of a video is left here (an image from {source}): the video was lost when the page "
         "was copied, and nothing on the page plays it or links to it; link to the video, or to its transcript, "
         "beside the image"
+    ]
+
+
+CARD_IMAGE = "![A nurse talks with a patient](https://example.org/images/nurse.jpg)"
+CARD_END = "Who can take part, and how to join.](https://example.org/news/new-trial)"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A link whose text holds blank lines: no link, its brackets and address shown as text.
+        ("[" + CARD_IMAGE + "\n\nNew trial\n\n" + CARD_END, [(FIRST, 1)]),  # a card: picture, title, summary
+        ("[New trial\n\n" + CARD_END, [(FIRST, 1)]),
+        ("[New trial\n \t\n" + CARD_END, [(FIRST, 1)]),  # a blank line of spaces
+        ("[New trial\n\n\n\n" + CARD_END, [(FIRST, 1)]),
+        ("- [New trial\n\n" + CARD_END + "\n- [Old trial\n\n" + CARD_END, [(FIRST, 3), (FIRST + 3, 3)]),
+        ("1. [New trial\n\n" + CARD_END, [(FIRST, 4)]),
+        ("> [New trial\n>\n> " + CARD_END, [(FIRST, 3)]),  # in a quotation
+        ("[New [phase 3] trial\n\n" + CARD_END, [(FIRST, 1)]),  # brackets inside
+        ("[New trial\n\n" + CARD_END.replace(")", ' "Trial")'), [(FIRST, 1)]),  # an address with a title
+        ("[New trial\n\nWho can join.](<https://example.org/news/new trial>)", [(FIRST, 1)]),
+        # Links whose text stays in one paragraph; brackets that are not links; code.
+        ("[New trial\nWho can take part.](https://example.org/news/new-trial)", []),  # lines of one paragraph
+        ("[" + CARD_IMAGE + "](https://example.org/news/new-trial)\n\nNew trial", []),
+        ("[sic]\n\nThe trial is open.](https://example.org/a)", []),  # "[sic]" closes before the blank line
+        ("[New trial\n\nWho can take part, and how to join.", []),  # no "](" after it
+        ("[New trial\n\nWho can join.] (https://example.org/a)", []),  # a space: no address
+        ("Read the [New trial\n\n" + CARD_END, []),  # the "[" is not at the start of a line
+        ("```\n[New trial\n\n" + CARD_END + "\n```", []),
+        ("`[New trial`\n\n" + CARD_END, []),
+        ("[New trial\n\n```\n" + CARD_END + "\n```", []),  # the "](" is in code
+        ("[^1]\n\n[^1]: Who can join.](https://example.org/a)", []),  # a footnote's label closes on its line
+    ],
+)
+def test_q019_finds_links_across_paragraphs(body: str, expected: list[tuple[int, int]]) -> None:
+    assert findings(body, "Q019") == expected
+
+
+def test_q019_names_the_lines_and_the_title() -> None:
+    body = "[" + CARD_IMAGE + "\n\nNew trial for early breast cancer\n\n" + CARD_END
+    messages = [f.message for f in lint_text(front_matter() + "\n" + PROSE + "\n" + body + "\n") if f.code == "Q019"]
+    assert messages == [
+        f"a link's text runs over 3 paragraphs (lines {FIRST}-{FIRST + 4}), which Markdown does not allow: readers "
+        'see "[" and "](https://example.org/news/new-trial)" as text, and nothing to click; make one paragraph the '
+        'link, e.g. its title "New trial for early breast cancer"'
     ]
