@@ -134,6 +134,8 @@ FIX_TABLE = [
     ("Q019", True, "# Title\n\n[![A nurse](n.jpg)\n\n## New trial\n\nWho can join.](t.md)\n", None),  # a heading
     ("Q019", True, "# Title\n\n[![A nurse](n.jpg)\n\n![A ward](w.jpg)](t.md)\n", None),  # no words to link
     ("Q019", False, "# Title\n\n[New trial\n\nWho can join.](t.md)\n", None),  # unsafe: not without --unsafe-fixes
+    ("Q020", False, "# Title\n\n**Port:**A disc.\n- **Pump:**A pump.\n", "# Title\n\n**Port:** A disc.\n- **Pump:** A pump.\n"),
+    ("Q020", False, "# Title\n\nUse **ice:**it helps, **rest:**it heals.\n", "# Title\n\nUse **ice:** it helps, **rest:** it heals.\n"),
 ]
 
 

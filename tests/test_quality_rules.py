@@ -516,6 +516,57 @@ def test_q008_min_words_option() -> None:
 
 # --- the fast searches agree with the plain regular expressions ---------------------------
 
+
+def q020_places(body: str) -> list[tuple[int, int]]:
+    text = front_matter() + "\n" + FILLER + "\n" + body + "\n"
+    return [(f.line, f.column) for f in lint_text(text) if f.code == "Q020"]
+
+
+Q020_FIRST = 14  # the body's first line, after the front matter and FILLER
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A closing ** after punctuation, touching the next word: it does not close.
+        ("**Port:**A port is a small disc under the skin.", [(Q020_FIRST, 8)]),
+        ("**Rest.**Take short naps.", [(Q020_FIRST, 8)]),
+        ("**Oral (by mouth):**pills or liquids", [(Q020_FIRST, 19)]),
+        ('**Say "no."**Then rest.', [(Q020_FIRST, 12)]),
+        ("- **Port:**A port is a small disc.", [(Q020_FIRST, 10)]),  # in a list item
+        ("| **Port:**A disc | Skin |\n| --- | --- |", [(Q020_FIRST, 10)]),  # in a table
+        ("**Port:**A disc.\n**Pump:**A pump.", [(Q020_FIRST, 8), (Q020_FIRST + 1, 8)]),
+        ("Use **ice:**it helps, and **rest:**it heals.", [(Q020_FIRST, 11), (Q020_FIRST, 34)]),
+        ("**Port:**2 types exist.", [(Q020_FIRST, 8)]),  # a digit after it
+        # Bold that closes, bold that opens, and stars that are not bold.
+        ("**Port:** A port is a small disc.", []),
+        ("**Port**: a small disc.", []),
+        ("**Port:**, a small disc.", []),  # punctuation after it: it closes
+        ("Note:**always** rinse your mouth.", []),  # this ** opens bold
+        ("**Dose** and note:**always** rinse.", []),  # the first pair closed: this one opens
+        ("** Port:**A disc.", []),  # no bold opens at "** "
+        ("**MAOIs****/Stimulants**", []),  # stars run together
+        ("`**Port:**A`", []),  # code
+        ("```\n**Port:**A\n```", []),
+        ("The glob 'docs/**'/index.md", []),
+    ],
+)
+def test_q020_finds_bold_that_does_not_close(body: str, expected: list[tuple[int, int]]) -> None:
+    assert q020_places(body) == expected
+
+
+def test_q020_quotes_what_readers_see() -> None:
+    messages = [
+        f.message
+        for f in lint_text(front_matter() + "\n" + FILLER + "\n" + "**Port:**A port is a small disc.\n")
+        if f.code == "Q020"
+    ]
+    assert messages == [
+        'bold does not close: readers see "**Port:**A" with its stars, because the closing ** after punctuation '
+        "touches the next word; put a space after it"
+    ]
+
+
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
