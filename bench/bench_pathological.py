@@ -65,6 +65,10 @@ CASES: dict[str, Callable[[int], str]] = {
         "<!-- contentlint-disable-next-line Q001 -- the team writes it -- soon -->\nPlaceholder slot\n\n"
     ) * n,
     "unreadable suppression comments": lambda n: "<!-- contentlint-disable-lines Q001 -->\nPlaceholder slot\n\n" * n,
+    "paragraphs led by an open '['": lambda n: "[a\n\n" * n,
+    "open '[' before bracketed words": lambda n: ("[" + "[x] " * 40 + "\n\n") * (n // 10),
+    "bold labels on one line": lambda n: "**a:**b " * n,
+    "video thumbnails among links": lambda n: "[x](https://www.cancer.gov/a) ![](/oembed_thumbnails/a.jpg)\n" * n,
     "directive openings on one line": lambda n: "<!-- contentlint-" * (n * 2),
     "dashes after an open directive": lambda n: "<!-- contentlint-disable-line Q001 -- " + "-" * (n * 20),
 }

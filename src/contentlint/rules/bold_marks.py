@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Iterator
 
@@ -21,6 +22,7 @@ CLOSERS = tuple(mark + "**" for mark in _PUNCTUATION)
 # The phrase index finds them in its one pass, so pages without any are passed over at once.
 BOLD_CLOSERS = search_words("bold closers", CLOSERS)
 _WORD = re.compile(r"[^\s*]{1,20}")
+_STARS = re.compile(r"\*\*")
 
 
 @rule("Q020", "bold-not-closed", "warning", uses=[BOLD_CLOSERS], fix="safe")
@@ -55,17 +57,14 @@ def bold_not_closed(document: Document, config: Config) -> Iterator[Violation]:
     text = visible_body(document)
     view = document_structure(document)
     offset = body_start(document)
+    openings: dict[int, list[int]] = {}
     for place in places:
         stars, after = place + 1, place + 3
         if after >= len(text) or not text[after].isalnum() or text[place] == "*":
             continue  # before a space, punctuation or more stars: it closes, or it is not this
-        line_start = text.rfind("\n", 0, place) + 1
-        label = text[line_start:stars]
-        if label.count("**") % 2 != 1:
-            continue  # no bold left open on the line: this "**" opens bold
-        opening = line_start + label.rfind("**")
-        if text[opening + 2].isspace():
-            continue  # "** text:**A": no bold opens there either
+        opening = _open_bold(text, stars, openings)
+        if opening is None:
+            continue
         word = _WORD.match(text, after)
         shown = text[opening:word.end() if word else after + 1]
         yield Violation(
@@ -75,6 +74,23 @@ def bold_not_closed(document: Document, config: Config) -> Iterator[Violation]:
             subject=shown,
             fix=Fix((Edit(offset + after, offset + after, " "),), "put a space after the closing **"),
         )
+
+
+def _open_bold(text: str, stars: int, openings: dict[int, list[int]]) -> int | None:
+    """Where the bold that the ``**`` at ``stars`` would close opens on its line, if bold is open
+    there (an odd number of ``**`` before it on the line); else None. ``openings`` keeps each line's
+    ``**`` places, found once (a line of a thousand labels is read once, not a thousand times)."""
+    line_start = text.rfind("\n", 0, stars) + 1
+    places = openings.get(line_start)
+    if places is None:
+        line_end = text.find("\n", stars)
+        places = openings[line_start] = [
+            match.start() for match in _STARS.finditer(text, line_start, len(text) if line_end < 0 else line_end)
+        ]
+    before = bisect.bisect_left(places, stars)
+    if before % 2 != 1 or text[places[before - 1] + 2].isspace():
+        return None  # no bold open ("Note:**always**" opens it), or "** text:**A", which opens none
+    return places[before - 1]
 
 
 def _ends(shown: str, limit: int = 50) -> str:

@@ -75,9 +75,9 @@ def video_lost(document: Document, config: Config) -> Iterator[Violation]:
     thumbnails = [link for link in view.links if link.kind == IMAGE and _THUMBNAIL.search(link.dest)]
     if not thumbnails or _plays_a_video(view.links) or _embeds_a_player(view):
         return
-    links = [link for link in view.links if link.kind in (INLINE, REFERENCE)]
+    linked = _inside_links(view.links, thumbnails)
     for image in thumbnails:
-        if view.in_code(image.start) or any(link.start < image.start and image.end <= link.end for link in links):
+        if view.in_code(image.start) or image.start in linked:
             continue
         source = _source(image.dest)
         yield Violation(
@@ -87,6 +87,20 @@ def video_lost(document: Document, config: Config) -> Iterator[Violation]:
             "its transcript, beside the image",
             subject=image.target,
         )
+
+
+def _inside_links(links: tuple[Link, ...], images: list[Link]) -> set[int]:
+    """The starts of the images that stand inside a link's text: one sweep over links and images,
+    both in order of their starts."""
+    outer = sorted((link.start, link.end) for link in links if link.kind in (INLINE, REFERENCE))
+    inside, reach, index = set(), -1, 0
+    for image in sorted(images, key=lambda image: image.start):
+        while index < len(outer) and outer[index][0] < image.start:
+            reach = max(reach, outer[index][1])  # the furthest end of a link that starts before the image
+            index += 1
+        if image.end <= reach:
+            inside.add(image.start)
+    return inside
 
 
 def _source(address: str) -> str:

@@ -20,7 +20,10 @@ _STEP = re.compile(r"\\.|[\[\]]|\n[ \t>]*(?=\n)")
 _CLOSE = re.compile(r"\]\([ \t]*(<[^<>\n]*>|[^\s()<>]+)(?:[ \t]+\"[^\"\n]*\")?[ \t]*\)")
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _LEAD = re.compile(r"[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
-_WALK_LIMIT = 4000  # characters: a card's image, title and summary take a few hundred
+# How far the walk from "[" looks: a card's picture, title and summary take a few hundred characters
+# and three paragraphs.
+_WALK_LIMIT = 4000
+_MOST_PARAGRAPHS = 8
 
 
 class _SplitLink(NamedTuple):
@@ -99,6 +102,8 @@ def _split_link(view: Structure, opening: int) -> _SplitLink | None:
             return _SplitLink(opening, step.start(), close.end(), close.group(1), inside, _with_text(body, paragraphs))
         elif token[0] == "\n":
             blank_lines.append((step.start(), step.end()))  # the line's end, the blank line's end
+            if len(blank_lines) >= _MOST_PARAGRAPHS:
+                return None
     return None
 
 
