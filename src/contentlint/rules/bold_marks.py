@@ -58,17 +58,20 @@ def bold_not_closed(document: Document, config: Config) -> Iterator[Violation]:
     view = document_structure(document)
     offset = body_start(document)
     openings: dict[int, list[int]] = {}
+    line_start = previous = 0
     for place in places:
         stars, after = place + 1, place + 3
+        newline = text.rfind("\n", previous, stars)  # places go forward: each newline is looked at once
+        line_start, previous = (newline + 1 if newline >= 0 else line_start), stars
         if after >= len(text) or not text[after].isalnum() or text[place] == "*":
             continue  # before a space, punctuation or more stars: it closes, or it is not this
-        opening = _open_bold(text, stars, openings)
+        opening = _open_bold(text, line_start, stars, openings)
         if opening is None:
             continue
         word = _WORD.match(text, after)
         shown = text[opening:word.end() if word else after + 1]
         yield Violation(
-            view.line_of(stars), view.column_of(stars),
+            view.line_of(stars), stars - line_start + 1,
             f'bold does not close: readers see "{_ends(shown)}" with its stars, because the closing ** after '
             "punctuation touches the next word; put a space after it",
             subject=shown,
@@ -76,11 +79,10 @@ def bold_not_closed(document: Document, config: Config) -> Iterator[Violation]:
         )
 
 
-def _open_bold(text: str, stars: int, openings: dict[int, list[int]]) -> int | None:
+def _open_bold(text: str, line_start: int, stars: int, openings: dict[int, list[int]]) -> int | None:
     """Where the bold that the ``**`` at ``stars`` would close opens on its line, if bold is open
     there (an odd number of ``**`` before it on the line); else None. ``openings`` keeps each line's
     ``**`` places, found once (a line of a thousand labels is read once, not a thousand times)."""
-    line_start = text.rfind("\n", 0, stars) + 1
     places = openings.get(line_start)
     if places is None:
         line_end = text.find("\n", stars)

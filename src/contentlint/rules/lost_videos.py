@@ -81,7 +81,7 @@ def video_lost(document: Document, config: Config) -> Iterator[Violation]:
             continue
         source = _source(image.dest)
         yield Violation(
-            view.line_of(image.start), view.column_of(image.start),
+            view.line_of(image.start), _column(view, image),
             f"only the thumbnail of a video is left here (an image from {source}): the video was lost when "
             "the page was copied, and nothing on the page plays it or links to it; link to the video, or to "
             "its transcript, beside the image",
@@ -93,7 +93,8 @@ def _inside_links(links: tuple[Link, ...], images: list[Link]) -> set[int]:
     """The starts of the images that stand inside a link's text: one sweep over links and images,
     both in order of their starts."""
     outer = sorted((link.start, link.end) for link in links if link.kind in (INLINE, REFERENCE))
-    inside, reach, index = set(), -1, 0
+    inside: set[int] = set()
+    reach, index = -1, 0
     for image in sorted(images, key=lambda image: image.start):
         while index < len(outer) and outer[index][0] < image.start:
             reach = max(reach, outer[index][1])  # the furthest end of a link that starts before the image
@@ -101,6 +102,14 @@ def _inside_links(links: tuple[Link, ...], images: list[Link]) -> set[int]:
         if image.end <= reach:
             inside.add(image.start)
     return inside
+
+
+def _column(view: Structure, image: Link) -> int:
+    """The column of the image's "![": counted back from its address's, when both are on one line
+    (as good as always; looking for the line's start costs as much as the line is long)."""
+    if image.line == view.line_of(image.start):
+        return image.column - (image.offset - image.start)
+    return view.column_of(image.start)
 
 
 def _source(address: str) -> str:
