@@ -615,6 +615,8 @@ CARD_END = "Who can take part, and how to join.](https://example.org/news/new-tr
         ("`[New trial`\n\n" + CARD_END, []),
         ("[New trial\n\n```\n" + CARD_END + "\n```", []),  # the "](" is in code
         ("[^1]\n\n[^1]: Who can join.](https://example.org/a)", []),  # a footnote's label closes on its line
+        ("[New trial" + "\n\nMore." * 8 + "](https://example.org/a)", []),  # 9 paragraphs: not a card
+        ("[New trial" + "\n\nMore." * 7 + "](https://example.org/a)", [(FIRST, 1)]),  # 8
     ],
 )
 def test_q019_finds_links_across_paragraphs(body: str, expected: list[tuple[int, int]]) -> None:

@@ -59,7 +59,8 @@ def link_across_paragraphs(document: Document, config: Config) -> Iterator[Viola
         Who can take part, and how to join.](https://example.org/news/new-trial)
 
     Not reported: a link whose text runs over lines of one paragraph (that is allowed);
-    brackets in code; a "[" whose "]" has no address after it ("[sic]").
+    brackets in code; a "[" whose "]" has no address after it ("[sic]"), or comes more
+    than 8 paragraphs or 4,000 characters later (a card takes two or three paragraphs).
 
     Fix: make one paragraph the link, usually the title: `[New trial for early breast
     cancer](https://example.org/news/new-trial)`, and delete the stray `[` and `](…)`.
