@@ -569,6 +569,26 @@ def test_q018_finds_video_thumbnails_left_alone(body: str, expected: list[tuple[
 
 
 @pytest.mark.parametrize(
+    ("below", "quoted"),
+    [
+        ("Living with a brain tumour", ', above "Living with a brain tumour"'),  # the video's title
+        ("Watch **Living with a brain tumour**", ', above "Watch Living with a brain tumour"'),  # as shown
+        ("Living with a brain tumour:", ""),  # it introduces something else
+        ("Living with\na brain tumour", ""),  # more than a line
+        ("A" * 101, ""),  # too long for a title
+    ],
+)
+def test_q018_quotes_the_line_below_the_thumbnail(below: str, quoted: str) -> None:
+    text = front_matter() + "\n" + PROSE + "\n" + THUMB + "\n\n" + below + "\n"
+    messages = [f.message for f in lint_text(text) if f.code == "Q018"]
+    assert messages == [
+        f"only the thumbnail of a video is left here (an image from oembed_thumbnails/{quoted}): the video was lost "
+        "when the page was copied, and nothing on the page plays it or links to it; link to the video, or to its "
+        "transcript, beside the image"
+    ]
+
+
+@pytest.mark.parametrize(
     ("image", "source"),
     [
         (THUMB, "oembed_thumbnails/"),

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Iterator
 
+from contentlint.analysis.phrases import as_shown, quoted
 from contentlint.analysis.structure import IMAGE, INLINE, REFERENCE, Link, Structure, document_structure
 from contentlint.document import Document
 from contentlint.model.findings import Violation
@@ -47,7 +49,8 @@ def video_lost(document: Document, config: Config) -> Iterator[Violation]:
     `oembed_thumbnails/` or `video_thumbnails/` folder, Drupal's stand-in icon
     `media-icons/generic/video.png`, `img.youtube.com/vi/`, `i.ytimg.com/vi/`,
     `i.vimeocdn.com/video/`, `vumbnail.com`), when the image is not a link and nothing on
-    the page plays a video.
+    the page plays a video. The message quotes the short line below the image, where sites
+    print the video's title: search the source site for it.
 
     Example:
 
@@ -79,10 +82,11 @@ def video_lost(document: Document, config: Config) -> Iterator[Violation]:
     for image in thumbnails:
         if view.in_code(image.start) or image.start in linked:
             continue
-        source = _source(image.dest)
+        source, title = _source(image.dest), _caption(view, image)
+        above = f", above {quoted(title, 60)}" if title else ""
         yield Violation(
             view.line_of(image.start), _column(view, image),
-            f"only the thumbnail of a video is left here (an image from {source}): the video was lost when "
+            f"only the thumbnail of a video is left here (an image from {source}{above}): the video was lost when "
             "the page was copied, and nothing on the page plays it or links to it; link to the video, or to "
             "its transcript, beside the image",
             subject=image.target,
@@ -102,6 +106,20 @@ def _inside_links(links: tuple[Link, ...], images: list[Link]) -> set[int]:
         if image.end <= reach:
             inside.add(image.start)
     return inside
+
+
+def _caption(view: Structure, image: Link) -> str:
+    """The video's title, as sites print it under the thumbnail: the next paragraph, when the
+    image stands alone in its own and the next is one short line; else ""."""
+    paragraphs, body = view.paragraphs, view.body
+    at = bisect.bisect_right([paragraph.start for paragraph in paragraphs], image.start) - 1
+    if at < 0 or at + 1 >= len(paragraphs) or body[paragraphs[at].start:paragraphs[at].end].strip() != body[
+        image.start:image.end
+    ]:
+        return ""
+    following = paragraphs[at + 1]
+    text = as_shown(body[following.start:following.end]).strip()
+    return text if text and "\n" not in text and len(text) <= 100 and not text.endswith(":") else ""
 
 
 def _column(view: Structure, image: Link) -> int:
