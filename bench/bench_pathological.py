@@ -68,6 +68,7 @@ CASES: dict[str, Callable[[int], str]] = {
     "paragraphs led by an open '['": lambda n: "[a\n\n" * n,
     "open '[' before bracketed words": lambda n: ("[" + "[x] " * 40 + "\n\n") * (n // 10),
     "bold labels on one line": lambda n: "**a:**b " * n,
+    "empty bolds on one line": lambda n: "a****: " * n,
     "video thumbnails among links": lambda n: "[x](https://www.cancer.gov/a) ![](/oembed_thumbnails/a.jpg)\n" * n,
     "video thumbnails on one line": lambda n: "![](/oembed_thumbnails/a.jpg) " * n,
     "directive openings on one line": lambda n: "<!-- contentlint-" * (n * 2),

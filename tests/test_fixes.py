@@ -136,6 +136,7 @@ FIX_TABLE = [
     ("Q019", False, "# Title\n\n[New trial\n\nWho can join.](t.md)\n", None),  # unsafe: not without --unsafe-fixes
     ("Q020", False, "# Title\n\n**Port:**A disc.\n- **Pump:**A pump.\n", "# Title\n\n**Port:** A disc.\n- **Pump:** A pump.\n"),
     ("Q020", False, "# Title\n\nUse **ice:**it helps, **rest:**it heals.\n", "# Title\n\nUse **ice:** it helps, **rest:** it heals.\n"),
+    ("Q020", False, "# Title\n\n- **Age****:** Women.\n- Gut****: Bowel.\n", "# Title\n\n- **Age:** Women.\n- Gut: Bowel.\n"),
 ]
 
 

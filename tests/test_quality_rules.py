@@ -549,10 +549,26 @@ Q020_FIRST = 14  # the body's first line, after the front matter and FILLER
         ("`**Port:**A`", []),  # code
         ("```\n**Port:**A\n```", []),
         ("The glob 'docs/**'/index.md", []),
+        # An empty bold after a word, before a space or punctuation: four stars shown.
+        ("Digestive system****: the stomach and bowel.", [(Q020_FIRST, 17)]),
+        ("- **Age****:** Women diagnosed younger.", [(Q020_FIRST, 8)]),
+        ("Carcinoid tumours (of the bronchus)****.", [(Q020_FIRST, 36)]),
+        ("Digestive system****", [(Q020_FIRST, 17)]),  # at the end of the line
+        ("Digestive system ****: a gap before it", []),
+        ("Digestive system****bowel", []),  # a word after it: not this shape
+        ("Digestive system*****: five stars", []),
+        ("A rule: ****", []),
+        ("`system****:`", []),
     ],
 )
 def test_q020_finds_bold_that_does_not_close(body: str, expected: list[tuple[int, int]]) -> None:
     assert q020_places(body) == expected
+
+
+def test_q020_quotes_an_empty_bold_as_readers_see_it() -> None:
+    body = "- [Digestive system](https://example.org/gut)****: the stomach and bowel.\n"
+    messages = [f.message for f in lint_text(front_matter() + "\n" + FILLER + "\n" + body) if f.code == "Q020"]
+    assert messages == ['an empty bold shows as four stars ("Digestive system****:"): delete the ****']
 
 
 def test_q020_quotes_what_readers_see() -> None:

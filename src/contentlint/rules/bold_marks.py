@@ -8,7 +8,8 @@ from typing import Iterator
 
 from contentlint.analysis.fix_edits import body_start
 from contentlint.analysis.phrase_index import text_scan
-from contentlint.analysis.structure import document_structure
+from contentlint.analysis.phrases import as_shown
+from contentlint.analysis.structure import Structure, document_structure
 from contentlint.analysis.visible_text import visible_body
 from contentlint.document import Document
 from contentlint.model.findings import Violation
@@ -19,8 +20,11 @@ from contentlint.plugin import rule
 # A closing "**" after punctuation: CommonMark closes it only before a space or punctuation.
 _PUNCTUATION = ".:;,!?)]\"'’”"
 CLOSERS = tuple(mark + "**" for mark in _PUNCTUATION)
+EMPTY = "****"  # a bold with nothing in it, after a word: it shows as four stars
 # The phrase index finds them in its one pass, so pages without any are passed over at once.
-BOLD_CLOSERS = search_words("bold closers", CLOSERS)
+BOLD_CLOSERS = search_words("bold closers", CLOSERS + (EMPTY,))
+_AFTER_EMPTY = frozenset(" \t\n.,:;!?)")
+_LEAD = re.compile(r"[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?")  # indentation, quotation marks, a list marker
 _WORD = re.compile(r"[^\s*]{1,20}")
 _STARS = re.compile(r"\*\*")
 
@@ -46,17 +50,24 @@ def bold_not_closed(document: Document, config: Config) -> Iterator[Violation]:
     Not reported: `**` before a space or punctuation (`**Port:** A port`), which closes;
     a `**` that opens bold (`Note:**always** rinse`); stars in code.
 
-    Fix: put a space after the closing `**` (`**Port:** A port`). `--fix` does that.
+    Also reported: an empty bold, `****` right after a word and before a space or
+    punctuation ("Digestive system****: Inflammation…", "**Age****:**"), which shows as
+    four stars.
+
+    Fix: put a space after the closing `**` (`**Port:** A port`), and delete an empty
+    bold. `--fix` does both.
 
     Options: none.
     """
     scan = text_scan(document, config)
     places = sorted(place for closer in CLOSERS for place in scan.occurrences(closer))
-    if not places:
+    empties = scan.occurrences(EMPTY)
+    if not places and not empties:
         return
     text = visible_body(document)
     view = document_structure(document)
     offset = body_start(document)
+    yield from _empty_bold(view, text, offset, empties)
     openings: dict[int, list[int]] = {}
     line_start = previous = 0
     for place in places:
@@ -76,6 +87,27 @@ def bold_not_closed(document: Document, config: Config) -> Iterator[Violation]:
             "punctuation touches the next word; put a space after it",
             subject=shown,
             fix=Fix((Edit(offset + after, offset + after, " "),), "put a space after the closing **"),
+        )
+
+
+def _empty_bold(view: Structure, text: str, offset: int, places: list[int]) -> Iterator[Violation]:
+    """``****`` after a word (not a space, a star or a backslash) and before a space or punctuation."""
+    line_start = previous = 0
+    for place in places:
+        newline = text.rfind("\n", previous, place)  # places go forward: each newline is looked at once
+        line_start, previous = (newline + 1 if newline >= 0 else line_start), place
+        before, after = text[place - 1] if place else " ", text[place + 4:place + 5] or "\n"
+        if before.isspace() or before in "*\\" or after not in _AFTER_EMPTY:
+            continue
+        start = max(line_start, place - 200)  # enough for a link before it; a long line is not read again
+        lead = _LEAD.match(text, start) if start == line_start else None
+        before_run = " ".join(as_shown(text[lead.end() if lead else start:place]).split())[-24:].lstrip()
+        shown = before_run + EMPTY + after.strip()
+        yield Violation(
+            view.line_of(place), place - line_start + 1,
+            f'an empty bold shows as four stars ("{shown}"): delete the ****',
+            subject=EMPTY,
+            fix=Fix((Edit(offset + place, offset + place + 4),), "delete the empty bold"),
         )
 
 
