@@ -71,6 +71,7 @@ CASES: dict[str, Callable[[int], str]] = {
     "empty bolds on one line": lambda n: "a****: " * n,
     "video thumbnails among links": lambda n: "[x](https://www.cancer.gov/a) ![](/oembed_thumbnails/a.jpg)\n" * n,
     "video thumbnails on one line": lambda n: "![](/oembed_thumbnails/a.jpg) " * n,
+    "video thumbnails over their titles": lambda n: "![](/oembed_thumbnails/a.jpg)\n\nA talk\n\n" * n,
     "directive openings on one line": lambda n: "<!-- contentlint-" * (n * 2),
     "dashes after an open directive": lambda n: "<!-- contentlint-disable-line Q001 -- " + "-" * (n * 20),
 }

@@ -5,4 +5,6 @@ from __future__ import annotations
 import re
 
 # "- item", "1. item", "(2) item", "a) item", and the bullets scraped pages keep ("•", "▪", "✓").
+# What stands before a line's text: indentation, quotation marks, a CommonMark list marker.
+LINE_LEAD = re.compile(r"[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
 LIST_ITEM = re.compile(r"^\s*(?:[-*+•·▪◦‣●○■□➢✓]|\d{1,3}[.)]|\(\d{1,3}\)|\(?[a-zA-Z][.)])(?:\s+\S|$)")

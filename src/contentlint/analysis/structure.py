@@ -186,6 +186,15 @@ class Structure:
         """The offsets of the body's newlines: line_of costs the same for the last line as the first."""
         return [match.start() for match in _NEWLINE.finditer(self.body)]
 
+    def paragraph_index(self, offset: int) -> int:
+        """The index in ``paragraphs`` of the last paragraph that starts at or before ``offset``;
+        -1 when none does."""
+        return bisect.bisect_right(self._paragraph_starts, offset) - 1
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [paragraph.start for paragraph in self.paragraphs]
+
     @cached_property
     def addresses(self) -> list[tuple[int, int]]:
         """Where each address is written (of a link, an image, a bare URL, a reference definition),

@@ -7,6 +7,7 @@ import re
 from typing import Iterator
 
 from contentlint.analysis.fix_edits import body_start
+from contentlint.analysis.line_shapes import LINE_LEAD
 from contentlint.analysis.phrase_index import text_scan
 from contentlint.analysis.phrases import as_shown
 from contentlint.analysis.structure import Structure, document_structure
@@ -24,7 +25,6 @@ EMPTY = "****"  # a bold with nothing in it, after a word: it shows as four star
 # The phrase index finds them in its one pass, so pages without any are passed over at once.
 BOLD_CLOSERS = search_words("bold closers", CLOSERS + (EMPTY,))
 _AFTER_EMPTY = frozenset(" \t\n.,:;!?)")
-_LEAD = re.compile(r"[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?")  # indentation, quotation marks, a list marker
 _WORD = re.compile(r"[^\s*]{1,20}")
 _STARS = re.compile(r"\*\*")
 
@@ -69,11 +69,8 @@ def bold_not_closed(document: Document, config: Config) -> Iterator[Violation]:
     offset = body_start(document)
     yield from _empty_bold(view, text, offset, empties)
     openings: dict[int, list[int]] = {}
-    line_start = previous = 0
-    for place in places:
+    for place, line_start in _with_line_starts(text, places):
         stars, after = place + 1, place + 3
-        newline = text.rfind("\n", previous, stars)  # places go forward: each newline is looked at once
-        line_start, previous = (newline + 1 if newline >= 0 else line_start), stars
         if after >= len(text) or not text[after].isalnum() or text[place] == "*":
             continue  # before a space, punctuation or more stars: it closes, or it is not this
         opening = _open_bold(text, line_start, stars, openings)
@@ -92,15 +89,12 @@ def bold_not_closed(document: Document, config: Config) -> Iterator[Violation]:
 
 def _empty_bold(view: Structure, text: str, offset: int, places: list[int]) -> Iterator[Violation]:
     """``****`` after a word (not a space, a star or a backslash) and before a space or punctuation."""
-    line_start = previous = 0
-    for place in places:
-        newline = text.rfind("\n", previous, place)  # places go forward: each newline is looked at once
-        line_start, previous = (newline + 1 if newline >= 0 else line_start), place
+    for place, line_start in _with_line_starts(text, places):
         before, after = text[place - 1] if place else " ", text[place + 4:place + 5] or "\n"
         if before.isspace() or before in "*\\" or after not in _AFTER_EMPTY:
             continue
         start = max(line_start, place - 200)  # enough for a link before it; a long line is not read again
-        lead = _LEAD.match(text, start) if start == line_start else None
+        lead = LINE_LEAD.match(text, start) if start == line_start else None
         before_run = " ".join(as_shown(text[lead.end() if lead else start:place]).split())[-24:].lstrip()
         shown = before_run + EMPTY + after.strip()
         yield Violation(
@@ -109,6 +103,16 @@ def _empty_bold(view: Structure, text: str, offset: int, places: list[int]) -> I
             subject=EMPTY,
             fix=Fix((Edit(offset + place, offset + place + 4),), "delete the empty bold"),
         )
+
+
+def _with_line_starts(text: str, places: list[int]) -> Iterator[tuple[int, int]]:
+    """Each of ``places`` (in order) with where its line starts. The places go forward, so each
+    newline is looked at once: many places on one long line cost no more than on many lines."""
+    line_start = previous = 0
+    for place in places:
+        newline = text.rfind("\n", previous, place)
+        line_start, previous = (newline + 1 if newline >= 0 else line_start), place
+        yield place, line_start
 
 
 def _open_bold(text: str, line_start: int, stars: int, openings: dict[int, list[int]]) -> int | None:

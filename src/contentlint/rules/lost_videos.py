@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from typing import Iterator
 
@@ -75,14 +74,16 @@ def video_lost(document: Document, config: Config) -> Iterator[Violation]:
     Options: none.
     """
     view = document_structure(document)
-    thumbnails = [link for link in view.links if link.kind == IMAGE and _THUMBNAIL.search(link.dest)]
+    thumbnails = [
+        (link, match) for link in view.links if link.kind == IMAGE and (match := _THUMBNAIL.search(link.dest))
+    ]
     if not thumbnails or _plays_a_video(view.links) or _embeds_a_player(view):
         return
-    linked = _inside_links(view.links, thumbnails)
-    for image in thumbnails:
+    linked = _inside_links(view.links, [image for image, _ in thumbnails])
+    for image, match in thumbnails:
         if view.in_code(image.start) or image.start in linked:
             continue
-        source, title = _source(image.dest), _caption(view, image)
+        source, title = _source(match), _caption(view, image)
         above = f", above {quoted(title, 60)}" if title else ""
         yield Violation(
             view.line_of(image.start), _column(view, image),
@@ -112,11 +113,12 @@ def _caption(view: Structure, image: Link) -> str:
     """The video's title, as sites print it under the thumbnail: the next paragraph, when the
     image stands alone in its own and the next is one short line; else ""."""
     paragraphs, body = view.paragraphs, view.body
-    at = bisect.bisect_right([paragraph.start for paragraph in paragraphs], image.start) - 1
-    if at < 0 or at + 1 >= len(paragraphs) or body[paragraphs[at].start:paragraphs[at].end].strip() != body[
-        image.start:image.end
-    ]:
+    at = view.paragraph_index(image.start)
+    if at < 0 or at + 1 >= len(paragraphs):
         return ""
+    own = paragraphs[at]
+    if body[own.start:own.end].strip() != body[image.start:image.end]:
+        return ""  # words beside the image: the next paragraph is not its caption
     following = paragraphs[at + 1]
     text = as_shown(body[following.start:following.end]).strip()
     return text if text and "\n" not in text and len(text) <= 100 and not text.endswith(":") else ""
@@ -130,10 +132,9 @@ def _column(view: Structure, image: Link) -> int:
     return view.column_of(image.start)
 
 
-def _source(address: str) -> str:
+def _source(match: re.Match[str]) -> str:
     """The folder (``oembed_thumbnails/``), icon or host (``i.ytimg.com``) a thumbnail comes from."""
-    match = _THUMBNAIL.search(address)
-    return next((group for group in match.groups() if group), "") if match else ""
+    return next((group for group in match.groups() if group), "")
 
 
 def _plays_a_video(links: tuple[Link, ...]) -> bool:

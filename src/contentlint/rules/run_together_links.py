@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from typing import Iterator, NamedTuple
 
@@ -63,13 +62,12 @@ def links_run_together(document: Document, config: Config) -> Iterator[Violation
         return
     view = document_structure(document)
     paragraphs = view.paragraphs
-    starts = [paragraph.start for paragraph in paragraphs]
     run: list[_LinkLine] = []
     for link in view.links:
         line = _alone_on_its_line(body, link)
         if line is None:
             continue
-        at = bisect.bisect_right(starts, link.start) - 1
+        at = view.paragraph_index(link.start)
         if at < 0 or paragraphs[at].end < link.end or paragraphs[at].in_table:
             continue
         line = line._replace(paragraph=at)

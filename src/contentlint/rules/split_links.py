@@ -6,6 +6,7 @@ import re
 from typing import Iterator, NamedTuple
 
 from contentlint.analysis.fix_edits import body_start
+from contentlint.analysis.line_shapes import LINE_LEAD
 from contentlint.analysis.phrases import as_shown, quoted
 from contentlint.analysis.structure import Structure, document_structure
 from contentlint.document import Document
@@ -19,7 +20,6 @@ _STEP = re.compile(r"\\.|[\[\]]|\n[ \t>]*(?=\n)")
 # "](target)" or "](target "title")", as an inline link ends.
 _CLOSE = re.compile(r"\]\([ \t]*(<[^<>\n]*>|[^\s()<>]+)(?:[ \t]+\"[^\"\n]*\")?[ \t]*\)")
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-_LEAD = re.compile(r"[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
 # How far the walk from "[" looks: a card's picture, title and summary take a few hundred characters
 # and three paragraphs.
 _WALK_LIMIT = 4000
@@ -112,7 +112,7 @@ def _text_start(body: str, start: int) -> int:
     """Where a paragraph's text starts: past blank lines, indentation, quotation marks."""
     while body.startswith("\n", start):
         start += 1
-    lead = _LEAD.match(body, start)
+    lead = LINE_LEAD.match(body, start)
     return lead.end() if lead else start
 
 
