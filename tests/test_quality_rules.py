@@ -9,6 +9,8 @@ import pytest
 
 from conftest import codes_of, front_matter, lint_text, make_config
 
+from contentlint.model.findings import Finding
+
 FILLER = (
     "Chemotherapy uses drugs to destroy cancer cells. Your care team will explain how often you "
     "have treatment, what side effects to expect and whom to call if you feel unwell.\n"
@@ -517,9 +519,12 @@ def test_q008_min_words_option() -> None:
 # --- the fast searches agree with the plain regular expressions ---------------------------
 
 
+def q020_findings(body: str) -> list[Finding]:
+    return [f for f in lint_text(front_matter() + "\n" + FILLER + "\n" + body + "\n") if f.code == "Q020"]
+
+
 def q020_places(body: str) -> list[tuple[int, int]]:
-    text = front_matter() + "\n" + FILLER + "\n" + body + "\n"
-    return [(f.line, f.column) for f in lint_text(text) if f.code == "Q020"]
+    return [(f.line, f.column) for f in q020_findings(body)]
 
 
 Q020_FIRST = 14  # the body's first line, after the front matter and FILLER
@@ -566,18 +571,12 @@ def test_q020_finds_bold_that_does_not_close(body: str, expected: list[tuple[int
 
 
 def test_q020_quotes_an_empty_bold_as_readers_see_it() -> None:
-    body = "- [Digestive system](https://example.org/gut)****: the stomach and bowel.\n"
-    messages = [f.message for f in lint_text(front_matter() + "\n" + FILLER + "\n" + body) if f.code == "Q020"]
-    assert messages == ['an empty bold shows as four stars ("Digestive system****:"): delete the ****']
+    body = "- [Digestive system](https://example.org/gut)****: the stomach and bowel."
+    assert [f.message for f in q020_findings(body)] == ['an empty bold shows as four stars ("Digestive system****:"): delete the ****']
 
 
 def test_q020_quotes_what_readers_see() -> None:
-    messages = [
-        f.message
-        for f in lint_text(front_matter() + "\n" + FILLER + "\n" + "**Port:**A port is a small disc.\n")
-        if f.code == "Q020"
-    ]
-    assert messages == [
+    assert [f.message for f in q020_findings("**Port:**A port is a small disc.")] == [
         'bold does not close: readers see "**Port:**A" with its stars, because the closing ** after punctuation '
         "touches the next word; put a space after it"
     ]

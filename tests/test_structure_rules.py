@@ -21,6 +21,10 @@ def findings(body: str, code: str, **config: object) -> list[tuple[int, int]]:
     return [(f.line, f.column) for f in lint_text(text, make_config(**config)) if f.code == code]
 
 
+def messages(body: str, code: str) -> list[str]:
+    return [f.message for f in lint_text(front_matter() + "\n" + PROSE + "\n" + body + "\n") if f.code == code]
+
+
 # A body starts on line 14 (front matter, blank line, PROSE, blank line): FIRST is its first line.
 FIRST = 14
 
@@ -233,8 +237,7 @@ def test_q008_counts_the_words_up_to_the_minimum(body: str, says: str | None) ->
     ],
 )
 def test_q005_says_which_title_to_delete(body: str, says: str) -> None:
-    messages = [f.message for f in lint_text(front_matter() + "\n" + PROSE + "\n" + body + "\n") if f.code == "Q005"]
-    assert messages[-1] == says.format(first=FIRST, second=FIRST + 2)
+    assert messages(body, "Q005")[-1] == says.format(first=FIRST, second=FIRST + 2)
 
 
 LOST = "lost text"  # Q013 quotes the line below as the heading's text
@@ -300,8 +303,7 @@ def test_q013_finds_empty_headings(body: str, expected: list[tuple[int, int, str
     ],
 )
 def test_q013_says_where_the_text_is(body: str, says: str) -> None:
-    messages = [f.message for f in lint_text(front_matter() + "\n" + PROSE + "\n" + body + "\n") if f.code == "Q013"]
-    assert messages == [says.format(second=FIRST + 2)]
+    assert messages(body, "Q013") == [says.format(second=FIRST + 2)]
 
 
 @pytest.mark.parametrize(
@@ -367,8 +369,7 @@ def test_q014_finds_bullets_between_numbered_items(body: str, expected: list[tup
 
 def test_q014_names_the_numbered_item_the_bullets_belong_to() -> None:
     body = "1. Study one.\n- Result a.\n2. Study two.\n- Result b.\n3. Study three."
-    messages = [f.message for f in lint_text(front_matter() + "\n" + PROSE + "\n" + body + "\n") if f.code == "Q014"]
-    assert messages == [
+    assert messages(body, "Q014") == [
         'the bullet items after item 1 ("Study one.") stand at the numbered list\'s level, and the numbering goes on '
         "after them: they belong under item 1 (and so do the bullets after 1 more of its items); indent them by the "
         "width of its marker"
@@ -386,8 +387,7 @@ def test_q014_names_the_numbered_item_the_bullets_belong_to() -> None:
     ],
 )
 def test_q014_quotes_the_introduction(body: str, says: str) -> None:
-    messages = [f.message for f in lint_text(front_matter() + "\n" + PROSE + "\n" + body + "\n") if f.code == "Q014"]
-    assert messages == [
+    assert messages(body, "Q014") == [
         f"{says} introduces a list, but the item below it is not indented under it: the list has lost its nesting; "
         "indent the items it introduces"
     ]
@@ -431,8 +431,7 @@ def test_q015_finds_links_that_run_together(body: str, expected: list[tuple[int,
 
 def test_q015_quotes_what_the_reader_sees() -> None:
     body = "Related pages:\n[Hair loss](a.md)\n[Mouth sores and how to care for your mouth](b.md)"
-    messages = [f.message for f in lint_text(front_matter() + "\n" + PROSE + "\n" + body + "\n") if f.code == "Q015"]
-    assert messages == [
+    assert messages(body, "Q015") == [
         '2 links on lines of their own show as one line ("Hair loss Mouth sores and how to care for your mouth"): '
         "the list lost its bullets; make each link a list item"
     ]
@@ -479,8 +478,7 @@ def test_q016_finds_repeated_delimiter_rows(body: str, expected: list[tuple[int,
     ],
 )
 def test_q016_says_what_to_delete_and_move(rows: str, says: str) -> None:
-    messages = [f.message for f in lint_text(front_matter() + "\n" + PROSE + "\n" + TABLE + rows + "\n") if f.code == "Q016"]
-    assert messages == [says.format(table=FIRST)]
+    assert messages(TABLE + rows, "Q016") == [says.format(table=FIRST)]
 
 
 @pytest.mark.parametrize(
@@ -509,8 +507,7 @@ def test_q017_finds_rows_of_one_cell(body: str, expected: list[tuple[int, int]])
 
 def test_q017_says_where_the_text_shows() -> None:
     body = TABLE + "| I | T1 = Small. |\n| T1a = Smaller. |\n| T1b = Larger. |"
-    messages = [f.message for f in lint_text(front_matter() + "\n" + PROSE + "\n" + body + "\n") if f.code == "Q017"]
-    assert messages == [
+    assert messages(body, "Q017") == [
         f'2 rows hold one cell in the table on line {FIRST}, which has 2 columns: the text shows under "Stage" '
         '("T1a = Smaller."); a cell that spanned rows was split into rows: put each text back in its column'
     ]
@@ -521,8 +518,7 @@ def test_q017_quotes_cells_as_the_reader_sees_them() -> None:
         "| [Stage](https://example.org/stages) | **Description** |\n| --- | --- |\n| I | Small. |\n"
         "| [T1a](https://example.org/t1a) = *Smaller*. |"
     )
-    messages = [f.message for f in lint_text(front_matter() + "\n" + PROSE + "\n" + body + "\n") if f.code == "Q017"]
-    assert messages == [
+    assert messages(body, "Q017") == [
         f'1 row holds one cell in the table on line {FIRST}, which has 2 columns: the text shows under "Stage" '
         '("T1a = Smaller."); a cell that spanned rows was split into rows: put each text back in its column'
     ]
@@ -579,9 +575,7 @@ def test_q018_finds_video_thumbnails_left_alone(body: str, expected: list[tuple[
     ],
 )
 def test_q018_quotes_the_line_below_the_thumbnail(below: str, quoted: str) -> None:
-    text = front_matter() + "\n" + PROSE + "\n" + THUMB + "\n\n" + below + "\n"
-    messages = [f.message for f in lint_text(text) if f.code == "Q018"]
-    assert messages == [
+    assert messages(THUMB + "\n\n" + below, "Q018") == [
         f"only the thumbnail of a video is left here (an image from oembed_thumbnails/{quoted}): the video was lost "
         "when the page was copied, and nothing on the page plays it or links to it; link to the video, or to its "
         "transcript, beside the image"
@@ -598,8 +592,7 @@ def test_q018_quotes_the_line_below_the_thumbnail(below: str, quoted: str) -> No
     ],
 )
 def test_q018_says_where_the_image_comes_from(image: str, source: str) -> None:
-    messages = [f.message for f in lint_text(front_matter() + "\n" + PROSE + "\n" + image + "\n") if f.code == "Q018"]
-    assert messages == [
+    assert messages(image, "Q018") == [
         f"only the thumbnail of a video is left here (an image from {source}): the video was lost when the page "
         "was copied, and nothing on the page plays it or links to it; link to the video, or to its transcript, "
         "beside the image"
@@ -645,8 +638,7 @@ def test_q019_finds_links_across_paragraphs(body: str, expected: list[tuple[int,
 
 def test_q019_names_the_lines_and_the_title() -> None:
     body = "[" + CARD_IMAGE + "\n\nNew trial for early breast cancer\n\n" + CARD_END
-    messages = [f.message for f in lint_text(front_matter() + "\n" + PROSE + "\n" + body + "\n") if f.code == "Q019"]
-    assert messages == [
+    assert messages(body, "Q019") == [
         f"a link's text runs over 3 paragraphs (lines {FIRST}-{FIRST + 4}), which Markdown does not allow: readers "
         'see "[" and "](https://example.org/news/new-trial)" as text, and nothing to click; make one paragraph the '
         'link, e.g. its title "New trial for early breast cancer"'
