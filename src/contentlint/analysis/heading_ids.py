@@ -20,13 +20,14 @@ makes it (a fragment nobody would make is the only one reported):
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
 from typing import Iterable, NamedTuple
 
 from contentlint.analysis.memo import per_document
-from contentlint.analysis.structure import document_structure
+from contentlint.analysis.structure import CodeBlock, document_structure
 from contentlint.document import Document
 
 # github-slugger keeps Unicode letters, marks, decimal digits, letter numbers and connector
@@ -169,12 +170,20 @@ def heading_ids(document: Document) -> HeadingIds:
     view = document_structure(document)
     raw = html_ids(view.visible_text()) if "<" in view.body else []
     if "\n:" in view.body:  # terms of definition lists, which Hugo can give ids (autoDefinitionTermID)
-        blocks = [(block.start, block.end) for block in view.code_blocks]
+        blocks = view.code_blocks
+        starts = [block.start for block in blocks]
         raw += [
             github_slug(term.group(1)) for term in _DEFINITION_TERM.finditer(view.body)
-            if not any(start <= term.start() < end for start, end in blocks)
+            if not _in_block(blocks, starts, term.start())
         ]
     return ids_of_texts([heading.text for heading in view.headings], raw)
+
+
+def _in_block(blocks: tuple[CodeBlock, ...], starts: list[int], offset: int) -> bool:
+    """Whether ``offset`` falls in a code block (blocks in source order, ``starts`` their starts).
+    Code blocks only: a code span would hide a term written as `maxDose`."""
+    index = bisect.bisect_right(starts, offset) - 1
+    return index >= 0 and offset < blocks[index].end
 
 
 # A term of a definition list: a line, then its definition on the next line after ": ".
