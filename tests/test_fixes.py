@@ -137,6 +137,7 @@ FIX_TABLE = [
     ("Q020", False, "# Title\n\n**Port:**A disc.\n- **Pump:**A pump.\n", "# Title\n\n**Port:** A disc.\n- **Pump:** A pump.\n"),
     ("Q020", False, "# Title\n\nUse **ice:**it helps, **rest:**it heals.\n", "# Title\n\nUse **ice:** it helps, **rest:** it heals.\n"),
     ("Q020", False, "# Title\n\n- **Age****:** Women.\n- Gut****: Bowel.\n", "# Title\n\n- **Age:** Women.\n- Gut: Bowel.\n"),
+    ("Q020", False, "# Title\n\n**8.****When?**\n\n**A****/B/****C**\n", "# Title\n\n**8. When?**\n\n**A/B/C**\n"),
 ]
 
 

@@ -550,7 +550,6 @@ Q020_FIRST = 14  # the body's first line, after the front matter and FILLER
         ("Note:**always** rinse your mouth.", []),  # this ** opens bold
         ("**Dose** and note:**always** rinse.", []),  # the first pair closed: this one opens
         ("** Port:**A disc.", []),  # no bold opens at "** "
-        ("**MAOIs****/Stimulants**", []),  # stars run together
         ("`**Port:**A`", []),  # code
         ("```\n**Port:**A\n```", []),
         ("The glob 'docs/**'/index.md", []),
@@ -560,7 +559,12 @@ Q020_FIRST = 14  # the body's first line, after the front matter and FILLER
         ("Carcinoid tumours (of the bronchus)****.", [(Q020_FIRST, 36)]),
         ("Digestive system****", [(Q020_FIRST, 17)]),  # at the end of the line
         ("Digestive system ****: a gap before it", []),
-        ("Digestive system****bowel", []),  # a word after it: not this shape
+        ("Digestive system****bowel", []),  # between two words: not this shape
+        # Two bold runs that met: an empty bold between punctuation and a word, or beside "/".
+        ("- **Try [sensitizers](https://example.org/s)****to kill cells.** More.", [(Q020_FIRST, 45)]),
+        ("**8.****When will results come?**", [(Q020_FIRST, 5)]),
+        ("| **MAOIs****/Stimulants/****Other drugs** | See below |\n| --- | --- |", [(Q020_FIRST, 10), (Q020_FIRST, 26)]),
+        ("Digestive system\\****: escaped", []),
         ("Digestive system*****: five stars", []),
         ("A rule: ****", []),
         ("`system****:`", []),
@@ -572,7 +576,12 @@ def test_q020_finds_bold_that_does_not_close(body: str, expected: list[tuple[int
 
 def test_q020_quotes_an_empty_bold_as_readers_see_it() -> None:
     body = "- [Digestive system](https://example.org/gut)****: the stomach and bowel."
-    assert [f.message for f in q020_findings(body)] == ['an empty bold shows as four stars ("Digestive system****:"): delete the ****']
+    assert [f.message for f in q020_findings(body)] == ['an empty bold shows as stars ("Digestive system****:"): delete the ****']
+
+
+def test_q020_puts_a_space_where_two_bold_runs_met_between_punctuation_and_a_word() -> None:
+    body = "**8.****When will results come?**"
+    assert [f.message for f in q020_findings(body)] == ['an empty bold shows as stars ("8.****When"): put a space in its place']
 
 
 def test_q020_quotes_what_readers_see() -> None:

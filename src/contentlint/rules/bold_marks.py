@@ -24,7 +24,6 @@ CLOSERS = tuple(mark + "**" for mark in _PUNCTUATION)
 EMPTY = "****"  # a bold with nothing in it, after a word: it shows as four stars
 # The phrase index finds them in its one pass, so pages without any are passed over at once.
 BOLD_CLOSERS = search_words("bold closers", CLOSERS + (EMPTY,))
-_AFTER_EMPTY = frozenset(" \t\n.,:;!?)")
 _WORD = re.compile(r"[^\s*]{1,20}")
 _STARS = re.compile(r"\*\*")
 
@@ -50,12 +49,13 @@ def bold_not_closed(document: Document, config: Config) -> Iterator[Violation]:
     Not reported: `**` before a space or punctuation (`**Port:** A port`), which closes;
     a `**` that opens bold (`Note:**always** rinse`); stars in code.
 
-    Also reported: an empty bold, `****` right after a word and before a space or
-    punctuation ("Digestive system****: Inflammation…", "**Age****:**"), which shows as
-    four stars.
+    Also reported: an empty bold, `****` right after a word or punctuation, where two
+    bold runs met ("Digestive system****: Inflammation…", "**Age****:**",
+    "**8.****When will…**"): some or all of its stars show.
 
-    Fix: put a space after the closing `**` (`**Port:** A port`), and delete an empty
-    bold. `--fix` does both.
+    Fix: put a space after the closing `**` (`**Port:** A port`); delete an empty bold,
+    or put a space in its place between punctuation and a word (`**8. When will…**`).
+    `--fix` does all of these.
 
     Options: none.
     """
@@ -88,20 +88,27 @@ def bold_not_closed(document: Document, config: Config) -> Iterator[Violation]:
 
 
 def _empty_bold(view: Structure, text: str, offset: int, places: list[int]) -> Iterator[Violation]:
-    """``****`` after a word (not a space, a star or a backslash) and before a space or punctuation."""
+    """``****`` after a word or punctuation and before anything but a star, a backslash or (after a
+    word) another word: CommonMark keeps some or all of its stars as text."""
     for place, line_start in _with_line_starts(text, places):
         before, after = text[place - 1] if place else " ", text[place + 4:place + 5] or "\n"
-        if before.isspace() or before in "*\\" or after not in _AFTER_EMPTY:
+        if before.isspace() or before in "*\\" or after in "*\\" or (before.isalnum() and after.isalnum()):
             continue
         start = max(line_start, place - 200)  # enough for a link before it; a long line is not read again
         lead = LINE_LEAD.match(text, start) if start == line_start else None
         before_run = " ".join(as_shown(text[lead.end() if lead else start:place]).split())[-24:].lstrip()
-        shown = before_run + EMPTY + after.strip()
+        word = _WORD.match(text, place + 4) if after.isalnum() else None
+        shown = before_run + EMPTY + (word.group() if word else after.strip())
+        if word and before in _PUNCTUATION:  # "sensitizers](…)****to improve": two bolds that met
+            advice, space = "put a space in its place", " "
+        else:
+            advice, space = "delete the ****", ""
+        edit = Edit(offset + place, offset + place + 4, space)
         yield Violation(
             view.line_of(place), place - line_start + 1,
-            f'an empty bold shows as four stars ("{shown}"): delete the ****',
+            f'an empty bold shows as stars ("{shown}"): {advice}',
             subject=EMPTY,
-            fix=Fix((Edit(offset + place, offset + place + 4),), "delete the empty bold"),
+            fix=Fix((edit,), advice),
         )
 
 
