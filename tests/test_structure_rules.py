@@ -282,6 +282,10 @@ BARE = "bare"  # Q013 finds no text for it
         ("```\n##\n\nDosage\n```", []),  # code
         ("    ##\n\nDosage", []),  # indented code
         ("<!--\n##\n-->\n\nDosage", []),  # a comment
+        ("#### <!-- md:setting blog_dir -->\n\nText.", []),  # a comment the site's build fills in
+        ("## <!-- a --> <!-- b --> ##\n\nDosage", []),
+        ('## <a id="dose"></a><!-- a -->\n\nDosage', [(FIRST, 1, LOST)]),  # an anchor as well
+        ("## <!-- a\n\nDosage", []),  # a comment not closed shows as text: not empty
         ("#hashtag\n\nText.", []),  # no heading: no space after the mark
         ("\\##\n\nText.", []),  # escaped
     ],

@@ -17,6 +17,8 @@ from contentlint.plugin import rule
 
 # HTML that a reader sees in a heading that has no text.
 _SHOWN_HTML = re.compile(r"<(?:img|svg|picture|video|iframe|object|embed|input|button)\b", re.IGNORECASE)
+# A heading whose only content is comments: a directive for the site's build, which fills it in.
+_COMMENTS_ONLY = re.compile(r"[ \t]*(?:<!--.*?-->[ \t]*)+#*[ \t]*", re.DOTALL)
 # Longer than a heading is written: the line below is then a paragraph of its own.
 _MAX_HEADING_LENGTH = 200
 # More blank space than this between a heading and a paragraph: the paragraph is not the line below.
@@ -43,8 +45,10 @@ def empty_heading(document: Document, config: Config) -> Iterator[Violation]:
         What is the study?
 
     Not reported: a heading whose only content is code or an image (`## ![](phone.svg)`, an
-    `<img>`), which shows something; a heading underlined with `---` or `===`, which has a
-    line of its own; a `#` line inside a code block or an HTML comment.
+    `<img>`), which shows something; a heading whose only content is an HTML comment
+    (`#### <!-- md:setting blog_dir -->`), which a site's build fills in; a heading
+    underlined with `---` or `===`, which has a line of its own; a `#` line inside a code
+    block or an HTML comment.
 
     Fix: put the heading's text after its `#` marks, or delete the empty heading.
 
@@ -73,6 +77,8 @@ def empty_heading(document: Document, config: Config) -> Iterator[Violation]:
         marks = heading.start + first
         hashes = "#" * heading.level
         content = written[first + heading.level:]  # an anchor (<a id>) is kept
+        if _COMMENTS_ONLY.fullmatch(content):
+            continue  # "## <!-- md:setting blog_dir -->": the build writes its text
         after = marks + heading.level + len(content.rstrip(" \t").rstrip("#").rstrip(" \t"))
         line = _lost_text(view, heading, starts)
         column = view.column_of(marks)
