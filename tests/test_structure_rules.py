@@ -342,6 +342,8 @@ def test_q013_says_where_the_text_is(body: str, says: str) -> None:
         ("```\n- Ibuprofen is used:\n- for pain\n```", []),  # code
         ("- Write this line\n\n      retries:\n- Then save the file", []),  # the colon is in code
         ("- Ibuprofen is used", []),
+        ("- [Emoji](https://example.org/e) shows icons :+1:\n- Mentions", []),  # an icon's shortcode
+        ("- Shows icons :warning: first:\n- Mentions", [(FIRST, 30)]),  # an icon, then the colon
     ],
 )
 def test_q014_finds_items_that_lost_their_indent(body: str, expected: list[tuple[int, int]]) -> None:

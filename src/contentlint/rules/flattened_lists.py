@@ -6,6 +6,7 @@ import bisect
 import re
 from typing import Iterator
 
+from contentlint.analysis.line_shapes import ICON_SHORTCODE_END
 from contentlint.analysis.phrases import as_shown, quoted
 from contentlint.analysis.structure import ListItem, document_structure
 from contentlint.document import Document
@@ -67,7 +68,8 @@ def list_nesting_lost(document: Document, config: Config) -> Iterator[Violation]
     Not reported: an item whose nested list is in place; an item that ends with a colon
     and is the last of its list (no item follows it); two short labels in a row
     ("Phone:", then "Email:"), where values were lost rather than an indent; bullets after
-    which the numbering does not go on, or that a paragraph follows; a colon in code.
+    which the numbering does not go on, or that a paragraph follows; a colon in code; an
+    icon's shortcode at the end of an item ("Shows emoji :+1:"), whose colon ends nothing.
 
     Fix: indent the items under the one that introduces them (by the width of its marker,
     `- ` or `1. `), as the source page shows them. Where the introduced items end is for a
@@ -98,8 +100,8 @@ def _items_introduced_by_a_colon(document: Document) -> Iterator[Violation]:
             continue  # a nested list in place, or something between the two
         text = _own_text(body, item)
         colon = _text_start(body, item) + len(text) - 1  # where the introduction ends
-        if not text.endswith(":") or view.in_code(colon):
-            continue
+        if not text.endswith(":") or view.in_code(colon) or ICON_SHORTCODE_END.search(text):
+            continue  # no colon at its end, in code, or an icon (":+1:")
         introduction = _last_sentence(text)
         if len(_WORD.findall(introduction)) <= _LABEL_WORDS and _is_short_label(_own_text(body, following)):
             continue

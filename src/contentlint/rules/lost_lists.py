@@ -7,7 +7,7 @@ import operator
 import re
 from typing import Iterator, NamedTuple
 
-from contentlint.analysis.line_shapes import LIST_ITEM
+from contentlint.analysis.line_shapes import ICON_SHORTCODE_END, LIST_ITEM
 from contentlint.analysis.phrases import (
     quoted,
 )
@@ -49,8 +49,6 @@ _BOLD_TERM_EARLY = re.compile(r"(?:[\w'’-]+[ \t]+){1,2}\[?(?:\*\*|__)\w")
 # A term of a definition list, its definition on the next line after ": " (Pandoc, PHP Markdown
 # Extra, Hugo's Goldmark): "Anchor\n: The point the crop keeps."
 _DEFINITION_ITEM = re.compile(r"[^\n]+\n:[ \t]")
-# An icon's shortcode at the end of the line (":warning:", ":material-pound:"): its colon ends no sentence.
-_SHORTCODE_END = re.compile(r"(?:^|\s):[\w+-]+:$")
 # A page's navigation label ("Go to:" before a scraped article's section menu) introduces no list.
 _NAVIGATION = re.compile(r"\W*(?:go|jump|skip)\s+to\W*", re.IGNORECASE)
 # A reference's field left empty ("Available at:", "doi:") is Q006's: an address is lost, not a list.
@@ -75,7 +73,7 @@ def _is_list_intro(line: str) -> bool:
     if stripped.startswith(("#", "|")) or LIST_ITEM.match(line) and not stripped.endswith(":"):
         return False
     words = _intro_words(stripped.lstrip("-*+•>0123456789.) "))
-    if len(words) < 2 or _NAVIGATION.fullmatch(stripped) or _SHORTCODE_END.search(stripped):
+    if len(words) < 2 or _NAVIGATION.fullmatch(stripped) or ICON_SHORTCODE_END.search(stripped):
         return False  # "Email:", "Address:" are labels; "Go to:" is navigation; ":warning:" an icon
     if _BOLD_LABEL.fullmatch(stripped):  # a title in bold: its length does not make it a sentence
         return words[-1].lower() in _OPEN_ENDINGS
