@@ -51,6 +51,10 @@ CASES = [
     ("one-line-two-spaces", "Last reviewed 14 Aug 2025  Next review 14 Aug 2028", {}, set()),
     ("one-line-both-bold", "**Page last reviewed:** 9 May 2022 **Next review due:** 9 May 2025", {}, {"F001"}),
     ("one-line-next-first", "Next review due: 30 December 2026 | Last reviewed: 30 December 2023", {}, {"F002"}),
+    # An HTML line break between them (a table cell, a scraped footer): the next review decides.
+    ("one-line-html-break", "Page last reviewed: 15 March 2024<br>Next review due: 15 March 2026", {}, {"F001"}),
+    ("one-line-html-break-closed", "Last reviewed: 2 Feb 2024<BR />Next review: 2 Feb 2026", {}, {"F001"}),
+    ("one-line-html-break-ahead", "Last reviewed: 2 Feb 2021<br/>Next review: 2 Feb 2027", {}, set()),
     # Labels without a colon.
     ("last-reviewed-no-colon", "Last reviewed 12 March 2026", {}, set()),
     ("last-reviewed-no-colon-old", "Last reviewed 12 March 2019", {}, {"F001"}),

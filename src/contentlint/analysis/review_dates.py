@@ -99,8 +99,9 @@ _DATE_SHAPE = re.compile(
 _LEAD = re.compile(r"[^\S\n*_]*[*_]*[^\S\n]*(?P<colon>[:\-–—])?[*_]*[^\S\n]*(?:(?:on|in|dated?|by[^\S\n]+[^\n:;|]{1,60}?(?:[^\S\n]+on\b|(?=:)))[^\S\n]*:?[^\S\n]*)?", re.IGNORECASE)
 # What may follow a weak label's date when the label has no colon: nothing but punctuation.
 _ONLY_PUNCTUATION = re.compile(r"[\s.,;:|*_)\]]*")
-# A label after other text on its line follows a separator ("|", "·", ";", two spaces) or a date.
-_SEPARATED = re.compile(r"(?:[|·•;,.)\]–—\-:\d]|[^\S\n]{2}|^)[^\S\n*_]*[*_]*[^\S\n]*$")
+# A label after other text on its line follows a separator ("|", "·", ";", two spaces, an HTML
+# line break) or a date.
+_SEPARATED = re.compile(r"(?:[|·•;,.)\]–—\-:\d]|<br[^\S\n]*/?>|[^\S\n]{2}|^)[^\S\n*_]*[*_]*[^\S\n]*$", re.IGNORECASE)
 # A line that is only a link, as a listed article's title is ("- [Study results](/news/study)").
 _LINK_ONLY = re.compile(r"[ \t>]*(?:[-*+][ \t]+|\d+[.)][ \t]+|#{1,6}[ \t]+)?[*_]*\[[^\]\n]+\]\([^)\n]*\)[*_]*[ \t]*")
 _PERIOD_ONLY = re.compile(PERIOD_SHAPE, re.IGNORECASE)
