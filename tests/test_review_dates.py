@@ -55,6 +55,20 @@ CASES = [
     ("one-line-html-break", "Page last reviewed: 15 March 2024<br>Next review due: 15 March 2026", {}, {"F001"}),
     ("one-line-html-break-closed", "Last reviewed: 2 Feb 2024<BR />Next review: 2 Feb 2026", {}, {"F001"}),
     ("one-line-html-break-ahead", "Last reviewed: 2 Feb 2021<br/>Next review: 2 Feb 2027", {}, set()),
+    # A label after an HTML tag; a label in a table's cell with its date in the next cell.
+    ("html-paragraph", "<p>Next review due: 12 June 2026</p>", {}, {"F001"}),
+    ("html-div-and-break", '<div class="meta">Last reviewed: 2 Feb 2021<br>Next review: 2 Feb 2027</div>', {}, set()),
+    ("weak-label-after-tag-in-prose", "<b>Note:</b> updated guidance from March 2019 applies.", {}, set()),
+    ("table-row-next-review", "| Next review | June 2026 |\n| --- | --- |\n| Owner | Leaflets team |", {}, {"F001"}),
+    ("table-row-last-reviewed", "| Last reviewed | 3 March 2023 |\n|---|---|", {}, {"F001"}),
+    ("table-row-weak-label", "| Updated | 3 March 2023 |\n|---|---|", {}, {"F001"}),
+    ("table-row-next-wins", "Last reviewed: 1 May 2021\n\n| Date of next review | **1 May 2027** |\n|---|---|", {}, set()),
+    # A date in emphasis, and a label in bold: read, and quoted without the stars.
+    ("date-in-bold", "Next review: **1 May 2025**", {}, {"F001"}),
+    ("date-in-underscores", "Next review: _1 May 2025_", {}, {"F001"}),
+    ("date-in-bold-after-on", "Reviewed on **3 March 2023**", {}, {"F001"}),
+    ("date-in-bold-next-wins", "Last reviewed: 1 May 2021 | Next review: **1 May 2027**", {}, set()),
+    ("table-header-labels-only", "| Last reviewed | Next review |\n|---|---|\n| Soon | Later |", {}, set()),
     # Labels without a colon.
     ("last-reviewed-no-colon", "Last reviewed 12 March 2026", {}, set()),
     ("last-reviewed-no-colon-old", "Last reviewed 12 March 2019", {}, {"F001"}),
@@ -428,3 +442,9 @@ def test_long_runs_of_spaces_after_a_label_are_read_in_linear_time(body: str) ->
     """Two runs of spaces around an optional "/" once made the quarter's shape quadratic: 100,000
     spaces took minutes. The test would hang, not fail, if that came back."""
     assert codes(page(body)) == set()
+
+
+def test_a_date_in_bold_is_quoted_without_its_stars() -> None:
+    [(code, _, message)] = findings(page("**Next review:** **1 May 2025**"))
+    assert code == "F001"
+    assert '(the page says "Next review: 1 May 2025")' in message

@@ -92,16 +92,17 @@ _DATE_SHAPE = re.compile(
     rf"|{_WEEKDAY}{_MONTH}[^\S\n]*{_DAY},?[^\S\n]+\d{{4}}"  # March 5, 2027
     rf"|{_MONTH},?[^\S\n]+\d{{4}}"  # March 2027
     rf"|{PERIOD_SHAPE}"  # 2027, Spring 2027, Q3 2027: only with nothing after them (see _labelled_date)
-    r")(?![\w/])",
+    r")(?![^\W_]|/)",  # no letter, digit or "/" after it; an underscore may close emphasis ("_1 May 2027_")
     re.IGNORECASE,
 )
-# Between a label and its date: markup, a colon or dash, "on", "by Dr A Smith on".
-_LEAD = re.compile(r"[^\S\n*_]*[*_]*[^\S\n]*(?P<colon>[:\-–—])?[*_]*[^\S\n]*(?:(?:on|in|dated?|by[^\S\n]+[^\n:;|]{1,60}?(?:[^\S\n]+on\b|(?=:)))[^\S\n]*:?[^\S\n]*)?", re.IGNORECASE)
+# Between a label and its date: markup, a colon or dash, a table's next cell ("| Review date | June
+# 2026 |"), "on", "by Dr A Smith on", and the emphasis the date is in ("Next review: **1 May 2027**").
+_LEAD = re.compile(r"[^\S\n*_]*[*_]*[^\S\n]*(?P<colon>[:\-–—|])?[*_\t ]*(?:(?:on|in|dated?|by[^\S\n]+[^\n:;|]{1,60}?(?:[^\S\n]+on\b|(?=:)))[^\S\n]*:?[*_\t ]*)?", re.IGNORECASE)
 # What may follow a weak label's date when the label has no colon: nothing but punctuation.
 _ONLY_PUNCTUATION = re.compile(r"[\s.,;:|*_)\]]*")
 # A label after other text on its line follows a separator ("|", "·", ";", two spaces, an HTML
-# line break) or a date.
-_SEPARATED = re.compile(r"(?:[|·•;,.)\]–—\-:\d]|<br[^\S\n]*/?>|[^\S\n]{2}|^)[^\S\n*_]*[*_]*[^\S\n]*$", re.IGNORECASE)
+# tag such as "<br>" or "<p>") or a date.
+_SEPARATED = re.compile(r"(?:[|·•;,.)\]–—\-:\d]|<[a-z/][^<>\n]*>|[^\S\n]{2}|^)[^\S\n*_]*[*_]*[^\S\n]*$", re.IGNORECASE)
 # A line that is only a link, as a listed article's title is ("- [Study results](/news/study)").
 _LINK_ONLY = re.compile(r"[ \t>]*(?:[-*+][ \t]+|\d+[.)][ \t]+|#{1,6}[ \t]+)?[*_]*\[[^\]\n]+\]\([^)\n]*\)[*_]*[ \t]*")
 _PERIOD_ONLY = re.compile(PERIOD_SHAPE, re.IGNORECASE)
@@ -431,7 +432,7 @@ def body_review_dates(
         counted_to = line_start
         line = document.body_line_number(line_index)
         column = match.start() - line_start + 1
-        written = " ".join(body[match.start():written_end].split())[:80]
+        written = " ".join(_EMPHASIS.sub("", body[match.start():written_end]).split())[:80]
         if southern is None and text[:1].isalpha():
             southern = is_southern(document.metadata.get("language"), url)
         period = period_of(text, bool(southern))
@@ -450,6 +451,7 @@ def body_review_dates(
     return found
 
 
+_EMPHASIS = re.compile(r"[*_]+")  # quoted without it: "Next review: 1 May 2027", not "Next review:** 1 May 2027"
 _MONTH_ONLY = re.compile(rf"{_MONTH},?[^\S\n]+\d{{4}}|\d{{4}}[-/.]\d{{1,2}}|\d{{1,2}}/\d{{4}}", re.IGNORECASE)
 
 
