@@ -68,6 +68,12 @@ CASES = [
     ("date-in-underscores", "Next review: _1 May 2025_", {}, {"F001"}),
     ("date-in-bold-after-on", "Reviewed on **3 March 2023**", {}, {"F001"}),
     ("date-in-bold-next-wins", "Last reviewed: 1 May 2021 | Next review: **1 May 2027**", {}, set()),
+    # Spaces a page writes as a no-break space or its entity; more labels.
+    ("no-break-space-after-colon", "Last reviewed:\u00a012 June 2023", {}, {"F001"}),
+    ("no-break-space-entity", "Last reviewed: 12&nbsp;June&#160;2023", {}, {"F001"}),
+    ("no-break-space-entity-next-wins", "Last reviewed: 12 June 2021 | Next review:&nbsp;1&nbsp;May&nbsp;2027", {}, set()),
+    ("last-full-review", "Last full review: June 2023", {}, {"F001"}),
+    ("document-last-reviewed", "Document last reviewed: June 2023", {}, {"F001"}),
     ("table-header-labels-only", "| Last reviewed | Next review |\n|---|---|\n| Soon | Later |", {}, set()),
     # Labels without a colon.
     ("last-reviewed-no-colon", "Last reviewed 12 March 2026", {}, set()),

@@ -42,13 +42,13 @@ _LABELS: list[tuple[str, str, bool]] = [
     (r"review_due(?:_date)?", NEXT, True),
     (r"(?:planned|scheduled)_review(?:_date)?", NEXT, True),
     (r"date_of_last_review", LAST, True),
-    (r"(?:last|latest)_review(?:_date)?", LAST, True),  # "Last review date: 3 March 2023", "Latest review:"
+    (r"(?:last|latest)_(?:full_)?review(?:_date)?", LAST, True),  # "Last review date: 3 March 2023", "Latest review:"
     (r"next_update(?:_due)?", NEXT, True),
     (r"(?:last_)?(?:reviewed_and_updated|updated_and_reviewed)", LAST, True),
     (r"(?:review_date|date_of_review)", _EITHER, True),
-    (r"this_(?:page|information|leaflet|article|content)_was_(?:last_)?" + _REVIEWED, LAST, True),
-    (r"(?:(?:page|content|information|article|leaflet)_)?last_" + _REVIEWED, LAST, True),
-    (r"(?:page|content|information|article|leaflet)_" + _REVIEWED, LAST, True),  # "Information reviewed: 01/2023"
+    (r"this_(?:page|information|leaflet|article|content|document)_was_(?:last_)?" + _REVIEWED, LAST, True),
+    (r"(?:(?:page|content|information|article|leaflet|document)_)?last_" + _REVIEWED, LAST, True),
+    (r"(?:page|content|information|article|leaflet|document)_" + _REVIEWED, LAST, True),  # "Information reviewed: 01/2023"
     (r"date_(?:last_)?(?:reviewed|revised|updated)", LAST, True),
     (_REVIEWED + r"_on", LAST, True),
     (r"(?:medically|clinically)_reviewed", LAST, True),  # "Medically reviewed by Dr A Okafor on 5 March 2024"
@@ -97,7 +97,7 @@ _DATE_SHAPE = re.compile(
 )
 # Between a label and its date: markup, a colon or dash, a table's next cell ("| Review date | June
 # 2026 |"), "on", "by Dr A Smith on", and the emphasis the date is in ("Next review: **1 May 2027**").
-_LEAD = re.compile(r"[^\S\n*_]*[*_]*[^\S\n]*(?P<colon>[:\-–—|])?[*_\t ]*(?:(?:on|in|dated?|by[^\S\n]+[^\n:;|]{1,60}?(?:[^\S\n]+on\b|(?=:)))[^\S\n]*:?[*_\t ]*)?", re.IGNORECASE)
+_LEAD = re.compile(r"[^\S\n*_]*[*_]*[^\S\n]*(?P<colon>[:\-–—|])?(?:[*_]|[^\S\n])*(?:(?:on|in|dated?|by[^\S\n]+[^\n:;|]{1,60}?(?:[^\S\n]+on\b|(?=:)))[^\S\n]*:?(?:[*_]|[^\S\n])*)?", re.IGNORECASE)
 # What may follow a weak label's date when the label has no colon: nothing but punctuation.
 _ONLY_PUNCTUATION = re.compile(r"[\s.,;:|*_)\]]*")
 # A label after other text on its line follows a separator ("|", "·", ";", two spaces, an HTML
@@ -340,7 +340,7 @@ def _read(text: str, order: Callable[[], DateOrder]) -> tuple[dt.date | None, st
 # Every word of every label: a label is a run of these ending in (or starting with) a label word.
 _LABEL_WORDS = frozenset(
     "date of next full review reviewed due scheduled for planned last page content information article "
-    "leaflet this was medically clinically on revised updated approved by the editorial board latest and update".split()
+    "leaflet document this was medically clinically on revised updated approved by the editorial board latest and update".split()
 )
 _LABEL_WORD_AT = re.compile(r"(?:review|reviewed|revised|update|updated|approved)(?![\w-])", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"(?<![\w-])([A-Za-z]+)[^\S\n]{1,4}$")
@@ -400,6 +400,8 @@ def body_review_dates(
     body = visible_body(document)
     if not body:
         return found
+    if "&" in body:  # "12&nbsp;June 2023": a space as the reader sees it, offsets kept
+        body = _SPACE_ENTITY.sub(lambda entity: " " * len(entity[0]), body)
     decided: list[DateOrder] = []
 
     def order() -> DateOrder:
@@ -451,6 +453,7 @@ def body_review_dates(
     return found
 
 
+_SPACE_ENTITY = re.compile(r"&(?:nbsp|#160|#[xX]0*[aA]0);")
 _EMPHASIS = re.compile(r"[*_]+")  # quoted without it: "Next review: 1 May 2027", not "Next review:** 1 May 2027"
 _MONTH_ONLY = re.compile(rf"{_MONTH},?[^\S\n]+\d{{4}}|\d{{4}}[-/.]\d{{1,2}}|\d{{1,2}}/\d{{4}}", re.IGNORECASE)
 
