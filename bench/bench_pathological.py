@@ -41,6 +41,9 @@ CASES: dict[str, Callable[[int], str]] = {
     "review labels": lambda n: "Reviewed:\n" * n,
     "'Last updated |' repeated": lambda n: "Last updated |" * n,
     "periods as review dates on one line": lambda n: "Last reviewed: 2024 | Next review: Spring 2026 | " * n,
+    "review labels as one table's header": lambda n: (
+        "| " + "Next review | " * n + "\n|" + "---|" * n + "\n| " + "June 2026 | " * n + "\n"
+    ),
     "quarter label then spaces": lambda n: "Next review: Q3" + " " * (20 * n) + "x\n",
     "'It can:' lines": lambda n: "It can:\n" * n,
     "introductions before paragraphs": lambda n: "Side effects include:\n\nSee your doctor.\n\n" * n,

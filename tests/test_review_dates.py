@@ -75,6 +75,14 @@ CASES = [
     ("last-full-review", "Last full review: June 2023", {}, {"F001"}),
     ("document-last-reviewed", "Document last reviewed: June 2023", {}, {"F001"}),
     ("table-header-labels-only", "| Last reviewed | Next review |\n|---|---|\n| Soon | Later |", {}, set()),
+    # Labels in a header row take the dates of the table's one row; a table of several rows lists
+    # other documents.
+    ("table-columns", "| Version | Next review |\n|---|---|\n| 2 | June 2026 |", {}, {"F001"}),
+    ("table-columns-next-wins", "| Last reviewed | Next review |\n| --- | --- |\n| 3 March 2021 | **1 May 2027** |", {}, set()),
+    ("table-columns-next-wins-over-prose", "Last reviewed: 3 March 2021\n\n| Version | Next review |\n|---|---|\n| 2 | 1 May 2027 |", {}, set()),
+    ("table-columns-no-outer-pipes", "Version | Last reviewed\n--- | ---\n2 | 3 March 2023", {}, {"F001"}),
+    ("table-columns-several-rows", "| Leaflet | Next review |\n|---|---|\n| Diet | June 2025 |\n| Rest | June 2026 |", {}, set()),
+    ("table-columns-label-not-whole-cell", "| Next review by the team |\n|---|\n| June 2025 |", {}, set()),
     # Labels without a colon.
     ("last-reviewed-no-colon", "Last reviewed 12 March 2026", {}, set()),
     ("last-reviewed-no-colon-old", "Last reviewed 12 March 2019", {}, {"F001"}),
@@ -454,3 +462,16 @@ def test_a_date_in_bold_is_quoted_without_its_stars() -> None:
     [(code, _, message)] = findings(page("**Next review:** **1 May 2025**"))
     assert code == "F001"
     assert '(the page says "Next review: 1 May 2025")' in message
+
+
+@pytest.mark.parametrize(
+    ("body", "quoted"),
+    [
+        ("Date of next review\n\nJune 2025", "Date of next review: June 2025"),  # the date on the next line
+        ("| Version | Next review |\n|---|---|\n| 2 | *June 2025* |", "Next review: June 2025"),  # in its column
+    ],
+)
+def test_a_date_away_from_its_label_is_quoted_with_it(body: str, quoted: str) -> None:
+    [(code, _, message)] = findings(page(body))
+    assert code == "F001"
+    assert f'(the page says "{quoted}")' in message

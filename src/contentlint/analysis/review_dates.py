@@ -8,13 +8,14 @@ has a date's shape but no such day (31 February 2026) is kept as unreadable, not
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple
 
 from contentlint.analysis.date_order import DAY_FIRST, DateOrder, decide_date_order
 from contentlint.analysis.date_periods import PERIOD_SHAPE, Period, is_southern, month_period, period_of
@@ -106,6 +107,8 @@ _SEPARATED = re.compile(r"(?:[|·•;,.)\]–—\-:\d]|<[a-z/][^<>\n]*>|[^\S\n]{
 # A line that is only a link, as a listed article's title is ("- [Study results](/news/study)").
 _LINK_ONLY = re.compile(r"[ \t>]*(?:[-*+][ \t]+|\d+[.)][ \t]+|#{1,6}[ \t]+)?[*_]*\[[^\]\n]+\]\([^)\n]*\)[*_]*[ \t]*")
 _PERIOD_ONLY = re.compile(PERIOD_SHAPE, re.IGNORECASE)
+_DELIMITER_ROW = re.compile(r"[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)*[ \t]*:?-+:?[ \t]*\|?[ \t]*")
+_PIPE = re.compile(r"\|")
 _LINE_MARKERS = re.compile(r"[ \t]*(?:[>*_#\-+•|][ \t]*)*")
 _AMBIGUOUS_NUMERIC = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})")
 
@@ -413,6 +416,7 @@ def body_review_dates(
     line_start = line_end = link_at = -1
     southern: bool | None = None  # whether seasons are the southern hemisphere's: asked at the first season
     matches = _label_matches(body, scan)
+    tables: dict[int, _OneRowTable | None] = {}  # a header line's table below it, read once per line
     for position, match in enumerate(matches):
         if match.start() > line_end:  # a new line: found once, however many labels it holds
             line_start = body.rfind("\n", 0, match.start()) + 1
@@ -423,10 +427,10 @@ def body_review_dates(
             continue  # "- [Article title](…) Updated: 31 August 2015": the listed article's date
         following = matches[position + 1] if position + 1 < len(matches) else None
         segment_end = following.start() if following is not None and following.start() < line_end else line_end
-        result = _labelled_date(body, match, line_start, segment_end, order)
+        result = _labelled_date(body, match, (line_start, line_end, segment_end), order, tables)
         if result is None:
             continue
-        kind, text, date_end, written_end = result
+        kind, text, written = result
         either = kind == _EITHER
         if either:
             kind = NEXT if order().order == DAY_FIRST and order().decided else LAST
@@ -434,7 +438,7 @@ def body_review_dates(
         counted_to = line_start
         line = document.body_line_number(line_index)
         column = match.start() - line_start + 1
-        written = " ".join(_EMPHASIS.sub("", body[match.start():written_end]).split())[:80]
+        written = " ".join(_EMPHASIS.sub("", written).split())[:80]
         if southern is None and text[:1].isalpha():
             southern = is_southern(document.metadata.get("language"), url)
         period = period_of(text, bool(southern))
@@ -465,10 +469,16 @@ def period_reading(period: Period, kind: str) -> tuple[dt.date, str]:
 
 
 def _labelled_date(
-    body: str, match: re.Match[str], line_start: int, segment_end: int, order: Callable[[], DateOrder]
-) -> tuple[str, str, int, int] | None:
-    """(kind, date text, where the date ends, where the quoted text ends) for a label, or None when
-    the label is not a review-date label here: prose, a listed article's date, no date after it."""
+    body: str,
+    match: re.Match[str],
+    bounds: tuple[int, int, int],
+    order: Callable[[], DateOrder],
+    tables: dict[int, _OneRowTable | None],
+) -> tuple[str, str, str] | None:
+    """(kind, date text, label and date as written) for a label, or None when the label is not a
+    review-date label here: prose, a listed article's date, no date after it. ``bounds``: where the
+    label's line starts and ends, and where the next label on it starts (or the line's end)."""
+    line_start, line_end, segment_end = bounds
     index = next(i for i, label in enumerate(match.group(*_LABEL_GROUPS)) if label is not None)
     _, kind, strong = _LABELS[index]
     at_line_start = _LINE_MARKERS.fullmatch(body, line_start, match.start()) is not None
@@ -483,17 +493,70 @@ def _labelled_date(
     date_from = lead.end() if lead is not None else match.end()
     shape = _DATE_SHAPE.match(body, date_from, segment_end)
     if shape is None:
+        if line_start not in tables:
+            tables[line_start] = _one_row_table(body, line_start, line_end)
+        table = tables[line_start]
+        if table is not None:
+            return _date_in_column(body, match, table, kind)
         if at_line_start and not body[date_from:segment_end].strip(" \t*_:"):
-            return _date_on_next_line(body, segment_end, kind)
+            return _date_on_next_line(body, segment_end, kind, match[0])
         return None
     if not _ONLY_PUNCTUATION.fullmatch(body, shape.end(), segment_end) and (
         (not strong and not colon) or _PERIOD_ONLY.fullmatch(shape[0]) is not None
     ):
         return None  # "Updated guidance from March 2019 …", "Last reviewed: 2024 trials …" are prose
-    return kind, " ".join(shape[0].split()), shape.end(), shape.end()
+    return kind, " ".join(shape[0].split()), body[match.start():shape.end()]
 
 
-def _date_on_next_line(body: str, line_end: int, kind: str) -> tuple[str, str, int, int] | None:
+class _OneRowTable(NamedTuple):
+    """A table's header line with one row below it: the header's pipes and the row's cells."""
+
+    line_start: int
+    line_end: int
+    pipes: list[int]  # offsets of the header line's "|"
+    outer_pipe: bool  # whether its rows start with "|"
+    cells: list[str]
+
+
+def _one_row_table(body: str, line_start: int, line_end: int) -> _OneRowTable | None:
+    """The line as a table's header with a delimiter row and exactly one row below it, or None.
+    A table of several rows lists other documents' dates, not this page's."""
+    if "|" not in body[line_start:line_end]:
+        return None
+    delimiter_end = body.find("\n", line_end + 1)
+    if line_end >= len(body) or delimiter_end < 0 or not _DELIMITER_ROW.fullmatch(body, line_end + 1, delimiter_end):
+        return None
+    row_end = body.find("\n", delimiter_end + 1)
+    row_end = len(body) if row_end < 0 else row_end
+    next_end = body.find("\n", row_end + 1)
+    row = body[delimiter_end + 1:row_end].strip()
+    if "|" not in row or "|" in body[row_end + 1:len(body) if next_end < 0 else next_end]:
+        return None  # no row, or more than one
+    outer_pipe = body[line_start:line_end].lstrip().startswith("|")
+    if outer_pipe != row.startswith("|"):
+        return None
+    pipes = [at.start() for at in _PIPE.finditer(body, line_start, line_end)]
+    return _OneRowTable(line_start, line_end, pipes, outer_pipe, row.strip("|").split("|"))
+
+
+def _date_in_column(body: str, match: re.Match[str], table: _OneRowTable, kind: str) -> tuple[str, str, str] | None:
+    """A label that fills a header cell ("| Version | Review date |") takes the date in the same
+    column of the table's one row ("| 2 | June 2026 |")."""
+    before = bisect.bisect_left(table.pipes, match.start())  # the pipes before the label
+    cell_start = table.pipes[before - 1] + 1 if before else table.line_start
+    cell_end = table.pipes[before] if before < len(table.pipes) else table.line_end
+    if body[cell_start:match.start()].strip(" \t*_") or body[match.end():cell_end].strip(" \t*_:"):
+        return None  # the label is not the whole cell
+    column = before - table.outer_pipe
+    if not 0 <= column < len(table.cells):
+        return None
+    text = table.cells[column].strip(" \t*_")
+    if _DATE_SHAPE.fullmatch(text) is None:
+        return None
+    return kind, " ".join(text.split()), f"{match[0]}: {text}"
+
+
+def _date_on_next_line(body: str, line_end: int, kind: str, label: str) -> tuple[str, str, str] | None:
     """A label alone on its line ("Date reviewed") takes a date alone on the next non-blank line."""
     position = line_end
     for _ in range(2):
@@ -509,7 +572,7 @@ def _date_on_next_line(body: str, line_end: int, kind: str) -> tuple[str, str, i
             shape = _DATE_SHAPE.match(body, offset, end)
             if shape is None or not _ONLY_PUNCTUATION.fullmatch(body, shape.end(), end):
                 return None
-            return kind, " ".join(shape[0].split()), shape.end(), line_end
+            return kind, " ".join(shape[0].split()), f"{label}: {shape[0]}"
         position = end
     return None
 

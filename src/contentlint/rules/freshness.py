@@ -55,13 +55,14 @@ def review_overdue(document: Document, config: Config) -> Iterator[Violation]:
     Both may stand on one line ("Page last reviewed: 15 March 2021 | Next review
     due: 15 March 2024", or with `<br>` between them); the next-review date
     wins. A label may follow an HTML tag (`<p>Next review: …`), stand in a
-    table's cell with its date in the next one (`| Next review | June 2026 |`),
-    and the date may be in bold or italics (`Next review: **1 May 2027**`). A
-    bare "Reviewed", "Revised" or "Updated" needs a colon unless it starts its
-    line followed by a date alone. "Review date" is the next review on a
-    day-first page or when it is after today, and the last review otherwise.
-    "Published" and "Posted" are not review dates, nor is the date of an article
-    the page lists (a list item that is only a link, then "Updated: …").
+    table's cell with its date in the next one (`| Next review | June 2026 |`)
+    or, in a table of one row, in the cell below it, and the date may be in bold
+    or italics (`Next review: **1 May 2027**`). A bare "Reviewed", "Revised" or
+    "Updated" needs a colon unless it starts its line followed by a date alone.
+    "Review date" is the next review on a day-first page or when it is after
+    today, and the last review otherwise. "Published" and "Posted" are not
+    review dates, nor is the date of an article the page lists (a list item that
+    is only a link, then "Updated: …").
 
     When the front matter's date makes the review overdue but the page itself
     says it was reviewed later, within its cycle ("Page last reviewed: 10
