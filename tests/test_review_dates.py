@@ -73,6 +73,13 @@ CASES = [
     ("no-break-space-entity", "Last reviewed: 12&nbsp;June&#160;2023", {}, {"F001"}),
     ("no-break-space-entity-next-wins", "Last reviewed: 12 June 2021 | Next review:&nbsp;1&nbsp;May&nbsp;2027", {}, set()),
     ("last-full-review", "Last full review: June 2023", {}, {"F001"}),
+    ("date-for-review", "Date of publication: June 2021 | Date for review: June 2025", {}, {"F001"}),
+    ("review-by", "Review by: June 2025", {}, {"F001"}),
+    ("to-be-reviewed", "To be reviewed: June 2025", {}, {"F001"}),
+    ("leaflet-review-date", "Leaflet review date: 30/06/2025", {"url": "https://www.example.nhs.uk/leaflet"}, {"F001"}),
+    ("next-review-due-by", "Next review due by: June 2025", {}, {"F001"}),
+    ("due-for-review-by", "Due for review by: June 2025", {}, {"F001"}),
+    ("to-be-reviewed-in-a-sentence", "Your case is to be reviewed by the team on 3 May 2025.", {}, set()),
     ("document-last-reviewed", "Document last reviewed: June 2023", {}, {"F001"}),
     ("table-header-labels-only", "| Last reviewed | Next review |\n|---|---|\n| Soon | Later |", {}, set()),
     # Labels in a header row take the dates of the table's one row; a table of several rows lists

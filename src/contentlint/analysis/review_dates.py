@@ -40,13 +40,16 @@ _LABELS: list[tuple[str, str, bool]] = [
     (r"date_of_next_review", NEXT, True),
     (r"next_(?:full_|planned_|scheduled_)?review(?:_(?:due|date))?", NEXT, True),
     (r"(?:due|scheduled)_for_review", NEXT, True),
+    (r"date_for_(?:next_)?review", NEXT, True),  # "Date for review: June 2026"
+    (r"to_be_reviewed(?:_(?:by|on|in))?", NEXT, True),
+    (r"review_by", NEXT, True),  # "Review by: June 2026"
     (r"review_due(?:_date)?", NEXT, True),
     (r"(?:planned|scheduled)_review(?:_date)?", NEXT, True),
     (r"date_of_last_review", LAST, True),
     (r"(?:last|latest)_(?:full_)?review(?:_date)?", LAST, True),  # "Last review date: 3 March 2023", "Latest review:"
     (r"next_update(?:_due)?", NEXT, True),
     (r"(?:last_)?(?:reviewed_and_updated|updated_and_reviewed)", LAST, True),
-    (r"(?:review_date|date_of_review)", _EITHER, True),
+    (r"(?:(?:page|content|information|article|leaflet|document)_)?(?:review_date|date_of_review)", _EITHER, True),
     (r"this_(?:page|information|leaflet|article|content|document)_was_(?:last_)?" + _REVIEWED, LAST, True),
     (r"(?:(?:page|content|information|article|leaflet|document)_)?last_" + _REVIEWED, LAST, True),
     (r"(?:page|content|information|article|leaflet|document)_" + _REVIEWED, LAST, True),  # "Information reviewed: 01/2023"
@@ -98,7 +101,7 @@ _DATE_SHAPE = re.compile(
 )
 # Between a label and its date: markup, a colon or dash, a table's next cell ("| Review date | June
 # 2026 |"), "on", "by Dr A Smith on", and the emphasis the date is in ("Next review: **1 May 2027**").
-_LEAD = re.compile(r"[^\S\n*_]*[*_]*[^\S\n]*(?P<colon>[:\-–—|])?(?:[*_]|[^\S\n])*(?:(?:on|in|dated?|by[^\S\n]+[^\n:;|]{1,60}?(?:[^\S\n]+on\b|(?=:)))[^\S\n]*:?(?:[*_]|[^\S\n])*)?", re.IGNORECASE)
+_LEAD = re.compile(r"[^\S\n*_]*[*_]*[^\S\n]*(?P<colon>[:\-–—|])?(?:[*_]|[^\S\n])*(?:(?:on|in|dated?|by(?=[^\S\n]*:)|by[^\S\n]+[^\n:;|]{1,60}?(?:[^\S\n]+on\b|(?=:)))[^\S\n]*:?(?:[*_]|[^\S\n])*)?", re.IGNORECASE)
 # What may follow a weak label's date when the label has no colon: nothing but punctuation.
 _ONLY_PUNCTUATION = re.compile(r"[\s.,;:|*_)\]]*")
 # A label after other text on its line follows a separator ("|", "·", ";", two spaces, an HTML
@@ -343,7 +346,7 @@ def _read(text: str, order: Callable[[], DateOrder]) -> tuple[dt.date | None, st
 # Every word of every label: a label is a run of these ending in (or starting with) a label word.
 _LABEL_WORDS = frozenset(
     "date of next full review reviewed due scheduled for planned last page content information article "
-    "leaflet document this was medically clinically on revised updated approved by the editorial board latest and update".split()
+    "leaflet document this was to be in medically clinically on revised updated approved by the editorial board latest and update".split()
 )
 _LABEL_WORD_AT = re.compile(r"(?:review|reviewed|revised|update|updated|approved)(?![\w-])", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"(?<![\w-])([A-Za-z]+)[^\S\n]{1,4}$")

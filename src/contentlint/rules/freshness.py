@@ -42,7 +42,8 @@ def review_overdue(document: Document, config: Config) -> Iterator[Violation]:
        (`last_reviewed`, `lastReviewd`) gives the date, for the same reason;
     3. a next-review date in the body: "Next review due: 01 November 2025",
        "Date of next review: March 2027", "Due for review 12/2028", "Next
-       planned review: June 2027", "Next update due: June 2027";
+       planned review: June 2027", "Next update due: June 2027", "Date for
+       review: June 2027", "Review by: June 2027", "To be reviewed: June 2027";
     4. a last-review date in the body, plus the cycle: "Page last reviewed:
        15 March 2021", "Last reviewed 12 March 2026", "Reviewed on 3 Oct 2024",
        "Last updated: 2024-10-01", "Updated: May 3, 2024", "Information
