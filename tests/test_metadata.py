@@ -26,6 +26,9 @@ CASES = [
     ("blank-lines-before-front-matter", "\n \n\n" + front_matter() + BODY, {"M001"}),
     ("indented-front-matter", "".join(" " + line for line in front_matter().splitlines(True)) + BODY, {"M001"}),
     ("rule-paragraph-rule-is-not-front-matter", "\n---\n\nJust a paragraph.\n\n---\n" + BODY, {"M001"}),
+    ("front-matter-without-opening", front_matter()[4:] + BODY, {"M001"}),  # its fields read: no M101
+    ("fields-without-title-are-text", "Note: read first\nWarning: take care\n---\n" + BODY, {"M001"}),
+    ("fields-with-a-blank-line-are-text", "title: Radiotherapy\n\nurl: https://www.nhs.uk/a\n---\n" + BODY, {"M001"}),
     ("unterminated", "---\ntitle: Radiotherapy\nurl: https://www.nhs.uk/a\n\n# Radiotherapy\n", {"M002"}),
     ("yaml-syntax-error", "---\ntitle: Lenalidomide: what to expect\n---\nText\n", {"M002"}),
     ("bad-indentation", "---\ntitle: a\n  url: b\n---\nText\n", {"M002"}),
@@ -68,6 +71,25 @@ def test_misplaced_front_matter_is_one_finding_and_still_read(before: str, line:
     assert m001.line == line
     assert m001.message.startswith(f"front matter must start on the first line: {says} before its `---`")
     assert {f.code for f in findings} == {"M001", "F001"}
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        (front_matter(lastReviewed="'2020-01-01'")[4:], "front matter has no opening `---`: add a `---` line above line 1"),
+        ("Note: read first\nlastReviewed: '2020-01-01'\n---\n", "no front matter: add a `---` block"),  # no title
+        ("title: Radiotherapy\n\nlastReviewed: '2020-01-01'\n---\n", "no front matter: add a `---` block"),
+    ],
+)
+def test_fields_that_lost_their_opening_fence_are_read(text: str, says: str) -> None:
+    """A `title` among fields from line 1 to a `---` line: one M001 that asks for the fence, and
+    the fields read (the overdue review found); anything else stays text (no review date)."""
+    findings = lint_text(text + "\n# Radiotherapy\n\nRadiotherapy uses high-energy rays to treat cancer cells.\n")
+    (m001,) = [f for f in findings if f.code == "M001"]
+    assert (m001.line, m001.message[:len(says)]) == (1, says)
+    read = m001.message.startswith("front matter has no opening")
+    assert ("F001" in {f.code for f in findings}) == read
+    assert ("F004" in {f.code for f in findings}) == (not read)
 
 
 def test_yaml_error_points_at_the_file_line() -> None:

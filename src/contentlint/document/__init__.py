@@ -35,6 +35,9 @@ class Document:
     # What stands before front matter that does not open on line 1 ("the blank line"): M001 reports it.
     # YAML front matter there is read anyway; TOML stays text, as Hugo reads it.
     front_matter_misplaced: str = ""
+    # Fields at the top of the file closed by a `---` line but never opened: M001 reports it, and
+    # the fields are read all the same (a block with a `title`, so that it is not a page's text).
+    front_matter_unopened: bool = False
     body: str = ""
     body_first_line: int = 1  # 1-based file line of the body's first line
     # Views computed from the document, keyed by the function that computes each

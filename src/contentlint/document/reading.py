@@ -195,7 +195,8 @@ _LATE_CLOSING = re.compile(r"^[ \t]*-{3,}[ \t]*$", re.MULTILINE)
 def _read_misplaced_front_matter(doc: Document, text: str) -> None:
     block = _late_block(text, _LATE_OPENING, _LATE_CLOSING, load_front_matter)
     if block is None:
-        _note_misplaced_toml_front_matter(doc, text)
+        if not _read_unopened_front_matter(doc, text):
+            _note_misplaced_toml_front_matter(doc, text)
         return
     parsed, blank_lines, closing = block
     doc.front_matter_misplaced = _what_stands_before(blank_lines)
@@ -204,6 +205,33 @@ def _read_misplaced_front_matter(doc: Document, text: str) -> None:
     doc.front_matter_first_line = blank_lines + 1
     doc.body = text[closing.end():]
     doc.body_first_line = text.count("\n", 0, closing.end()) + 1
+
+
+# "title: …" on line 1: fields whose opening `---` is missing, if a `---` line closes them.
+_FIELD_LINE_1 = re.compile(r"[A-Za-z_][\w.-]*:(?:[ \t]|$)", re.MULTILINE)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def _read_unopened_front_matter(doc: Document, text: str) -> bool:
+    """Read fields that start on line 1 and end at a `---` line, with no blank line between and a
+    `title` among them: front matter that lost its opening `---`. Else leave the page as it is."""
+    if _FIELD_LINE_1.match(text) is None:
+        return False
+    closing = _LATE_CLOSING.search(text)
+    if closing is None or _BLANK_LINE.search(text, 0, closing.start()) is not None:
+        return False  # a blank line: a page's paragraphs, not one block of fields
+    try:
+        parsed = load_front_matter(text[:closing.start()])
+    except FrontMatterError:
+        return False
+    if not isinstance(parsed.data, dict) or len(parsed.data) < 2 or "title" not in parsed.data:
+        return False
+    doc.front_matter_unopened = doc.has_front_matter = True
+    doc.parsed_yaml = parsed
+    doc.front_matter_first_line = 1
+    doc.body = text[closing.end():]
+    doc.body_first_line = text.count("\n", 0, closing.end()) + 1
+    return True
 
 
 def _late_block(

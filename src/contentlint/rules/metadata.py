@@ -43,12 +43,19 @@ def no_front_matter(document: Document, config: Config) -> Iterator[Violation]:
     Front matter must open on the first line: after a blank line or with spaces before
     its `---`, publishing tools take it for text. M001 then says what stands before it,
     and the other rules read its fields as if it were in place. Hugo's TOML front matter
-    (`+++`) in that place is named the same way, but stays text, as Hugo reads it.
+    (`+++`) in that place is named the same way, but stays text, as Hugo reads it. Fields
+    from line 1 down to a `---` line, with a `title` among them, are front matter that lost
+    its opening `---`: M001 asks for it, and the fields are read.
 
     Options: none. The fields themselves come from the metadata schema (`schema`), or,
     for a corpus with its own field names, from `[tool.contentlint.fields]`.
     """
-    if document.front_matter_misplaced:
+    if document.front_matter_unopened:
+        yield Violation(
+            1, 1, "front matter has no opening `---`: add a `---` line above line 1, or other tools read "
+            "its fields as text",
+        )
+    elif document.front_matter_misplaced:
         yield Violation(
             document.front_matter_first_line, 1,
             f"front matter must start on the first line: delete {document.front_matter_misplaced} before its "
