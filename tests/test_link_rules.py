@@ -36,6 +36,16 @@ NO_URL = front_matter(url=None)
         (NO_URL, "## Side effects\n\n[See](#side-effects)", set()),  # nothing to resolve
         (WITH_URL, "[Top](<# >)", {"L005"}),  # "#" and a space: still nowhere
         (WITH_URL, "A hash # and [brackets] alone", set()),
+        # L005 a placeholder a writer meant to fill in, with or without a base to resolve against
+        (WITH_URL, "[Read more](TBC)", {"L005"}),
+        (NO_URL, "[Leaflet](link)", {"L005"}),  # not L006, nor a missing file (L010)
+        (WITH_URL, "[Leaflet](URL)", {"L005"}),
+        (WITH_URL, "[Leaflet](insert-link-here)", {"L005"}),
+        (WITH_URL, "[Leaflet](url-to-leaflet)", {"L005"}),
+        (WITH_URL, '<a href="xxxx">Leaflet</a>', {"L005"}),
+        (WITH_URL, "[Leaflet](links)", set()),  # a relative path, resolved against the url
+        (WITH_URL, "[Leaflet](link.html)", {"L010"}),  # a file of the repository, not a placeholder
+        (WITH_URL, "[Leaflet](https://www.nhs.uk/link)", set()),
         # L006 relative link, no base URL
         (NO_URL, "[definition](/Common/PopUps/def.aspx?id=1)", {"L006"}),
         (NO_URL, "![chart](images/chart.png)", {"L010"}),  # a file: checked on disk, not L006

@@ -63,7 +63,20 @@ def _placeholder(link: Link) -> str | None:
             f'link {_shown(link)} runs JavaScript ("{target}") instead of opening a page: '
             "point it at the page it means, or remove the link"
         )
+    if _PLACEHOLDER_TARGET.fullmatch(target):
+        return (
+            f'link {_shown(link)} has a placeholder for its target ("{target}"): '
+            "point it at the page it means, or remove the link"
+        )
     return None
+
+
+# A target a writer left to fill in: "TBC", "link", "insert-link-here", "url-to-leaflet".
+_PLACEHOLDER_TARGET = re.compile(
+    r"tbc|tbd|todo|fixme|link|url|x{3,}|placeholder"
+    r"|(?:insert|add|paste)[-_ ]?(?:the[-_ ]?)?(?:link|url)(?:[-_ ]?here)?|(?:link|url)[-_](?:to|for|here)(?:[-_][\w-]*)?",
+    re.IGNORECASE,
+)
 
 
 def _malformed(link: Link, parts: SplitResult | None, error: str) -> str | None:
@@ -143,6 +156,11 @@ def offline_problems(document: Document, config: Config) -> dict[int, tuple[str,
                 continue
             if scheme == "http" and (kind != BARE or target[:7].lower() == "http://"):
                 problems[index] = _insecure(url)
+                continue
+        if first not in ("h", "/"):  # "TBC" or "link" is a placeholder, not a file of the repository
+            placeholder = _placeholder(links[index])
+            if placeholder is not None:
+                problems[index] = "L005", placeholder
                 continue
         if local is None:
             local = local_link_indexes(document, config)

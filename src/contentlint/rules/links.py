@@ -90,13 +90,18 @@ def _https_fix(document: Document, violation: Violation, hosts: frozenset[str]) 
 
 @rule("L005", "placeholder-link", "warning")
 def placeholder_link(document: Document, config: Config) -> Iterator[Violation]:
-    """A link goes nowhere: its target is empty, `#` or `javascript:`.
+    """A link goes nowhere: its target is empty, `#`, `javascript:` or a placeholder.
 
     Why it matters: these are buttons and widgets copied from a web page ("Get Quote",
-    "Request Quote Online"); in the corpus they are dead ends for a reader. A target
-    such as `#side-effects` (a jump within the page) is fine.
+    "Request Quote Online"), or links a writer meant to fill in later; in the corpus
+    they are dead ends for a reader. A target such as `#side-effects` (a jump within the
+    page) is fine.
 
-    Example: `[Get Quote](#)`, `[Download]()`, `[Menu](javascript:void(0))`.
+    Example: `[Get Quote](#)`, `[Download]()`, `[Menu](javascript:void(0))`, `[Read
+    more](TBC)`, `[Leaflet](insert-link-here)`.
+
+    Placeholders: `TBC`, `TBD`, `TODO`, `FIXME`, `link`, `url`, `xxx`, `placeholder`,
+    `insert-link-here` (or `add`, `paste`; `url`), `link-to-…`, `url-for-…`, in any case.
 
     Fix: point the link at the page it means, or keep the text and drop the link.
 
