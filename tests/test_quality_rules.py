@@ -100,6 +100,15 @@ def test_q001_extendable() -> None:
         ("## Error message\n\nCould not retrieve the oEmbed resource.", {"Q002"}),
         ("## Error message\n\nCheck the number on your prescription.", set()),
         ("The error message reads: could not retrieve the oEmbed resource.", {"Q002"}),  # the error, not a heading
+        # A breadcrumb trail, rating and advertising widgets, a loading notice.
+        ("You are here: Home > Conditions > Stoma", {"Q002"}),
+        ("**You are here:** [Home](https://www.nhs.uk/) > Conditions", {"Q002"}),
+        ("If you are here: for the first time, ask at reception.", set()),  # a sentence, not at the line's start
+        ("Rate this page", {"Q002"}),
+        ("Continue reading below", {"Q002"}),  # an advertisement's interstitial
+        ("Continue reading below to find out about side effects.", set()),
+        ("Loading...", {"Q002"}),
+        ("Loading the dishwasher can strain your back after surgery.", set()),
     ],
 )
 def test_q002_boilerplate(body: str, expected: set[str]) -> None:
