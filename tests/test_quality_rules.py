@@ -176,6 +176,13 @@ def test_q002_boilerplate_as_sites_print_it(body: str, expected: set[str]) -> No
         ("Call the ward on XXX XXX XXXX between 9am and 5pm.", {"Q001"}),
         ("Phone 0161 xxx-xxxx for the clinic.", {"Q001"}),
         ("Triple X syndrome (47,XXX) affects about 1 in 1,000 girls.", set()),
+        ("Your consultant, Dr XXXX, will see you in clinic.", {"Q001"}),  # a name, a price, an address as Xs
+        ("Ask Sister XX on the ward.", {"Q001"}),
+        ("Dr Xu leads the clinic.", set()),
+        ("Parking costs £XX.XX a day.", {"Q001"}),
+        ("Parking costs £2.50 a day.", set()),
+        ("Write to xxx@nhs.net with your questions.", {"Q001"}),
+        ("Write to maxxx@nhs.net with your questions.", set()),
         ("Clinic times: TBC", {"Q001"}),
         ("Parking charges: (TBC).", {"Q001"}),
         ("High-dose chemotherapy with TBC and a stem cell transplant.", set()),  # thiotepa, busulfan, cyclophosphamide
