@@ -87,6 +87,7 @@ CASES = [
     ("table-columns", "| Version | Next review |\n|---|---|\n| 2 | June 2026 |", {}, {"F001"}),
     ("table-columns-next-wins", "| Last reviewed | Next review |\n| --- | --- |\n| 3 March 2021 | **1 May 2027** |", {}, set()),
     ("table-columns-next-wins-over-prose", "Last reviewed: 3 March 2021\n\n| Version | Next review |\n|---|---|\n| 2 | 1 May 2027 |", {}, set()),
+    ("table-columns-escaped-pipe", "| Form \\| version | Next review |\n|---|---|\n| A2 | June 2026 |", {}, {"F001"}),
     ("table-columns-no-outer-pipes", "Version | Last reviewed\n--- | ---\n2 | 3 March 2023", {}, {"F001"}),
     ("table-columns-several-rows", "| Leaflet | Next review |\n|---|---|\n| Diet | June 2025 |\n| Rest | June 2026 |", {}, set()),
     ("table-columns-label-not-whole-cell", "| Next review by the team |\n|---|\n| June 2025 |", {}, set()),

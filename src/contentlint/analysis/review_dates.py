@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Any, Callable, NamedTuple
 from contentlint.analysis.date_order import DAY_FIRST, DateOrder, decide_date_order
 from contentlint.analysis.date_periods import PERIOD_SHAPE, Period, is_southern, month_period, period_of
 from contentlint.analysis.phrase_index import find_all
+from contentlint.analysis.structure import document_structure
+from contentlint.analysis.table_rows import cell_borders, row_cells
 from contentlint.analysis.visible_text import visible_body
 from contentlint.model.settings import search_words
 
@@ -110,8 +112,6 @@ _SEPARATED = re.compile(r"(?:[|·•;,.)\]–—\-:\d]|<[a-z/][^<>\n]*>|[^\S\n]{
 # A line that is only a link, as a listed article's title is ("- [Study results](/news/study)").
 _LINK_ONLY = re.compile(r"[ \t>]*(?:[-*+][ \t]+|\d+[.)][ \t]+|#{1,6}[ \t]+)?[*_]*\[[^\]\n]+\]\([^)\n]*\)[*_]*[ \t]*")
 _PERIOD_ONLY = re.compile(PERIOD_SHAPE, re.IGNORECASE)
-_DELIMITER_ROW = re.compile(r"[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)*[ \t]*:?-+:?[ \t]*\|?[ \t]*")
-_PIPE = re.compile(r"\|")
 _LINE_MARKERS = re.compile(r"[ \t]*(?:[>*_#\-+•|][ \t]*)*")
 _AMBIGUOUS_NUMERIC = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})")
 
@@ -419,7 +419,12 @@ def body_review_dates(
     line_start = line_end = link_at = -1
     southern: bool | None = None  # whether seasons are the southern hemisphere's: asked at the first season
     matches = _label_matches(body, scan)
-    tables: dict[int, _OneRowTable | None] = {}  # a header line's table below it, read once per line
+    one_row: list[list[_OneRowTable]] = []
+
+    def tables() -> list[_OneRowTable]:  # read when a label first needs them
+        if not one_row:
+            one_row.append(_one_row_tables(document, body))
+        return one_row[0]
     for position, match in enumerate(matches):
         if match.start() > line_end:  # a new line: found once, however many labels it holds
             line_start = body.rfind("\n", 0, match.start()) + 1
@@ -430,7 +435,7 @@ def body_review_dates(
             continue  # "- [Article title](…) Updated: 31 August 2015": the listed article's date
         following = matches[position + 1] if position + 1 < len(matches) else None
         segment_end = following.start() if following is not None and following.start() < line_end else line_end
-        result = _labelled_date(body, match, (line_start, line_end, segment_end), order, tables)
+        result = _labelled_date(body, match, line_start, segment_end, tables)
         if result is None:
             continue
         kind, text, written = result
@@ -474,14 +479,13 @@ def period_reading(period: Period, kind: str) -> tuple[dt.date, str]:
 def _labelled_date(
     body: str,
     match: re.Match[str],
-    bounds: tuple[int, int, int],
-    order: Callable[[], DateOrder],
-    tables: dict[int, _OneRowTable | None],
+    line_start: int,
+    segment_end: int,
+    tables: Callable[[], list[_OneRowTable]],
 ) -> tuple[str, str, str] | None:
     """(kind, date text, label and date as written) for a label, or None when the label is not a
-    review-date label here: prose, a listed article's date, no date after it. ``bounds``: where the
-    label's line starts and ends, and where the next label on it starts (or the line's end)."""
-    line_start, line_end, segment_end = bounds
+    review-date label here: prose, a listed article's date, no date after it. ``segment_end``: where
+    the next label on the line starts, or the line's end; ``tables``: the page's tables of one row."""
     index = next(i for i, label in enumerate(match.group(*_LABEL_GROUPS)) if label is not None)
     _, kind, strong = _LABELS[index]
     at_line_start = _LINE_MARKERS.fullmatch(body, line_start, match.start()) is not None
@@ -496,9 +500,7 @@ def _labelled_date(
     date_from = lead.end() if lead is not None else match.end()
     shape = _DATE_SHAPE.match(body, date_from, segment_end)
     if shape is None:
-        if line_start not in tables:
-            tables[line_start] = _one_row_table(body, line_start, line_end)
-        table = tables[line_start]
+        table = _table_at(tables(), match.start())
         if table is not None:
             return _date_in_column(body, match, table, kind)
         if at_line_start and not body[date_from:segment_end].strip(" \t*_:"):
@@ -512,42 +514,39 @@ def _labelled_date(
 
 
 class _OneRowTable(NamedTuple):
-    """A table's header line with one row below it: the header's pipes and the row's cells."""
+    """A table with one row below its header: the header's span and cell borders, the row's cells."""
 
-    line_start: int
-    line_end: int
-    pipes: list[int]  # offsets of the header line's "|"
-    outer_pipe: bool  # whether its rows start with "|"
+    start: int
+    end: int
+    borders: list[int]  # offsets of the header's pipes
+    outer_pipe: bool  # whether the header starts with "|"
     cells: list[str]
 
 
-def _one_row_table(body: str, line_start: int, line_end: int) -> _OneRowTable | None:
-    """The line as a table's header with a delimiter row and exactly one row below it, or None.
-    A table of several rows lists other documents' dates, not this page's."""
-    if "|" not in body[line_start:line_end]:
-        return None
-    delimiter_end = body.find("\n", line_end + 1)
-    if line_end >= len(body) or delimiter_end < 0 or not _DELIMITER_ROW.fullmatch(body, line_end + 1, delimiter_end):
-        return None
-    row_end = body.find("\n", delimiter_end + 1)
-    row_end = len(body) if row_end < 0 else row_end
-    next_end = body.find("\n", row_end + 1)
-    row = body[delimiter_end + 1:row_end].strip()
-    if "|" not in row or "|" in body[row_end + 1:len(body) if next_end < 0 else next_end]:
-        return None  # no row, or more than one
-    outer_pipe = body[line_start:line_end].lstrip().startswith("|")
-    if outer_pipe != row.startswith("|"):
-        return None
-    pipes = [at.start() for at in _PIPE.finditer(body, line_start, line_end)]
-    return _OneRowTable(line_start, line_end, pipes, outer_pipe, row.strip("|").split("|"))
+def _one_row_tables(document: Document, body: str) -> list[_OneRowTable]:
+    """The page's tables of one row, in order. A table of several rows lists other documents'
+    dates, not this page's."""
+    found = []
+    for table in document_structure(document).tables:
+        if len(table.rows) == 2:
+            header, row = table.rows
+            outer_pipe = body[header.start:header.end].lstrip().startswith("|")
+            found.append(_OneRowTable(header.start, header.end, cell_borders(body, header), outer_pipe, row_cells(body, row)))
+    return found
+
+
+def _table_at(tables: list[_OneRowTable], at: int) -> _OneRowTable | None:
+    """The table among ``tables`` whose header holds offset ``at``."""
+    index = bisect.bisect_right(tables, at, key=lambda table: table.start) - 1
+    return tables[index] if index >= 0 and at < tables[index].end else None
 
 
 def _date_in_column(body: str, match: re.Match[str], table: _OneRowTable, kind: str) -> tuple[str, str, str] | None:
     """A label that fills a header cell ("| Version | Review date |") takes the date in the same
     column of the table's one row ("| 2 | June 2026 |")."""
-    before = bisect.bisect_left(table.pipes, match.start())  # the pipes before the label
-    cell_start = table.pipes[before - 1] + 1 if before else table.line_start
-    cell_end = table.pipes[before] if before < len(table.pipes) else table.line_end
+    before = bisect.bisect_left(table.borders, match.start())  # the borders before the label
+    cell_start = table.borders[before - 1] + 1 if before else table.start
+    cell_end = table.borders[before] if before < len(table.borders) else table.end
     if body[cell_start:match.start()].strip(" \t*_") or body[match.end():cell_end].strip(" \t*_:"):
         return None  # the label is not the whole cell
     column = before - table.outer_pipe

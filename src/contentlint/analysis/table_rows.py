@@ -26,6 +26,11 @@ def row_cells(body: str, row: Span) -> list[str]:
     return _CELL_BORDER.split(text)
 
 
+def cell_borders(body: str, row: Span) -> list[int]:
+    """Where ``row``'s cell borders stand: the offsets of its pipes, an escaped `\\|` left out."""
+    return [border.start() for border in _CELL_BORDER.finditer(body, row.start, row.end)]
+
+
 def is_label(cell: str) -> bool:
     """Whether a cell's text (stripped) is all in bold or italics: a label, not data or a note."""
     return _LABEL.fullmatch(cell) is not None
