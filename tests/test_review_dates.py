@@ -79,6 +79,10 @@ CASES = [
     ("leaflet-review-date", "Leaflet review date: 30/06/2025", {"url": "https://www.example.nhs.uk/leaflet"}, {"F001"}),
     ("next-review-due-by", "Next review due by: June 2025", {}, {"F001"}),
     ("due-for-review-by", "Due for review by: June 2025", {}, {"F001"}),
+    # A figure's caption dates the figure, not the page.
+    ("figure-caption", "Figure 1. A map of the clinics in the region. Last reviewed: 10/22/2021", {}, set()),
+    ("table-caption", "*Table 2.* Stages of the disease. Updated: 3 March 2020", {}, set()),
+    ("not-a-caption", "Figures vary by region. Last reviewed: 10/22/2021", {}, {"F001"}),
     ("to-be-reviewed-in-a-sentence", "Your case is to be reviewed by the team on 3 May 2025.", {}, set()),
     ("document-last-reviewed", "Document last reviewed: June 2023", {}, {"F001"}),
     ("table-header-labels-only", "| Last reviewed | Next review |\n|---|---|\n| Soon | Later |", {}, set()),

@@ -417,6 +417,7 @@ def body_review_dates(
 
     line_index, counted_to = 0, 0
     line_start = line_end = link_at = -1
+    caption = False
     southern: bool | None = None  # whether seasons are the southern hemisphere's: asked at the first season
     matches = _label_matches(body, scan)
     one_row: list[list[_OneRowTable]] = []
@@ -431,8 +432,11 @@ def body_review_dates(
             line_end = body.find("\n", match.start())
             line_end = len(body) if line_end < 0 else line_end
             link_at = body.find("](", line_start, line_end)
+            caption = _CAPTION.match(body, line_start, line_end) is not None
         if 0 <= link_at < match.start():
             continue  # "- [Article title](…) Updated: 31 August 2015": the listed article's date
+        if caption:
+            continue  # "Figure 1. A map of … Last reviewed: 10/22/2024": the figure's date
         following = matches[position + 1] if position + 1 < len(matches) else None
         segment_end = following.start() if following is not None and following.start() < line_end else line_end
         result = _labelled_date(body, match, line_start, segment_end, tables)
@@ -465,6 +469,8 @@ def body_review_dates(
     return found
 
 
+# A figure's or table's caption: "Figure 1. A map showing …", "*Table 2.* Stages …".
+_CAPTION = re.compile(r"[ \t>*_]*(?:figure|fig\.|table|chart|map|image)[ \t]+\d+[a-z]?[.:]", re.IGNORECASE)
 _SPACE_ENTITY = re.compile(r"&(?:nbsp|#160|#[xX]0*[aA]0);")
 _EMPHASIS = re.compile(r"[*_]+")  # quoted without it: "Next review: 1 May 2027", not "Next review:** 1 May 2027"
 _MONTH_ONLY = re.compile(rf"{_MONTH},?[^\S\n]+\d{{4}}|\d{{4}}[-/.]\d{{1,2}}|\d{{1,2}}/\d{{4}}", re.IGNORECASE)

@@ -63,7 +63,8 @@ def review_overdue(document: Document, config: Config) -> Iterator[Violation]:
     "Review date" is the next review on a day-first page or when it is after
     today, and the last review otherwise. "Published" and "Posted" are not
     review dates, nor is the date of an article the page lists (a list item that
-    is only a link, then "Updated: …").
+    is only a link, then "Updated: …") or of a figure in its caption ("Figure 1.
+    … Last reviewed: 10/22/2024").
 
     When the front matter's date makes the review overdue but the page itself
     says it was reviewed later, within its cycle ("Page last reviewed: 10
