@@ -43,7 +43,7 @@ _LABELS: list[tuple[str, str, bool]] = [
     (r"next_(?:full_|planned_|scheduled_)?review(?:_(?:due|date))?", NEXT, True),
     (r"(?:due|scheduled)_for_review", NEXT, True),
     (r"date_for_(?:next_)?review", NEXT, True),  # "Date for review: June 2026"
-    (r"to_be_reviewed(?:_(?:by|on|in))?", NEXT, True),
+    (r"to_be_reviewed", NEXT, True),  # "To be reviewed: June 2026"; "by", "on", "in" after it are the lead's
     (r"review_by", NEXT, True),  # "Review by: June 2026"
     (r"review_due(?:_date)?", NEXT, True),
     (r"(?:planned|scheduled)_review(?:_date)?", NEXT, True),
@@ -77,7 +77,9 @@ _LABEL_GROUPS = tuple(f"l{i}" for i in range(len(_LABELS)))
 # these letters also match their ASCII look-alikes.
 LABEL_KEYWORDS = ("revi", "updat", "approv")
 # What a rule that reads body review dates uses: the phrase index also finds the label words.
-REVIEW_LABELS = search_words("review-date labels", LABEL_KEYWORDS)
+# A no-break space written as an entity ("12&nbsp;June 2023"): the scan says whether a page has one.
+_SPACE_ENTITIES = ("&nbsp;", "&#160;", "&#xa0;", "&#x00a0;")
+REVIEW_LABELS = search_words("review-date labels", LABEL_KEYWORDS + _SPACE_ENTITIES)
 _ODD_CASE_LETTERS = ("\u0130", "\u0131", "\u017f")  # İ, ı, ſ: label letters under re.IGNORECASE
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _ISO_DATE_AND_TIME = re.compile(r"(\d{4})-(\d{2})-(\d{2})T")
@@ -346,7 +348,7 @@ def _read(text: str, order: Callable[[], DateOrder]) -> tuple[dt.date | None, st
 # Every word of every label: a label is a run of these ending in (or starting with) a label word.
 _LABEL_WORDS = frozenset(
     "date of next full review reviewed due scheduled for planned last page content information article "
-    "leaflet document this was to be in medically clinically on revised updated approved by the editorial board latest and update".split()
+    "leaflet document this was to be medically clinically on revised updated approved by the editorial board latest and update".split()
 )
 _LABEL_WORD_AT = re.compile(r"(?:review|reviewed|revised|update|updated|approved)(?![\w-])", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"(?<![\w-])([A-Za-z]+)[^\S\n]{1,4}$")
@@ -406,8 +408,8 @@ def body_review_dates(
     body = visible_body(document)
     if not body:
         return found
-    if "&" in body:  # "12&nbsp;June 2023": a space as the reader sees it, offsets kept
-        body = _SPACE_ENTITY.sub(lambda entity: " " * len(entity[0]), body)
+    if any(scan.occurrences(entity) for entity in _SPACE_ENTITIES) if scan is not None else "&" in body:
+        body = _SPACE_ENTITY.sub(lambda entity: " " * len(entity[0]), body)  # a space as the reader sees it
     decided: list[DateOrder] = []
 
     def order() -> DateOrder:
@@ -471,7 +473,7 @@ def body_review_dates(
 
 # A figure's or table's caption: "Figure 1. A map showing …", "*Table 2.* Stages …".
 _CAPTION = re.compile(r"[ \t>*_]*(?:figure|fig\.|table|chart|map|image)[ \t]+\d+[a-z]?[.:]", re.IGNORECASE)
-_SPACE_ENTITY = re.compile(r"&(?:nbsp|#160|#[xX]0*[aA]0);")
+_SPACE_ENTITY = re.compile(r"&(?:nbsp|#160|#[xX](?:00)?[aA]0);")
 _EMPHASIS = re.compile(r"[*_]+")  # quoted without it: "Next review: 1 May 2027", not "Next review:** 1 May 2027"
 _MONTH_ONLY = re.compile(rf"{_MONTH},?[^\S\n]+\d{{4}}|\d{{4}}[-/.]\d{{1,2}}|\d{{1,2}}/\d{{4}}", re.IGNORECASE)
 
