@@ -78,7 +78,7 @@ class AuthorityData:
         keys: set[str] = set()
         for signal in self.signals:
             keys.update(signal.phrases)
-            keys.update(signal.requires.words)
+            keys.update(signal.requires.indexed)
             if signal.pattern is not None:
                 keys.update(indexed_starts(signal.pattern))
         return keys

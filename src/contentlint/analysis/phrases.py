@@ -68,7 +68,7 @@ class PhraseSet:
         """What the phrase scan must find for ``find``."""
         keys = {*self.phrases, *(lowered for _, lowered in self.words), *(_longest_word(line) for line in self.lines)}
         for pattern, requires in self.patterns:
-            keys.update(requires.words)
+            keys.update(requires.indexed)
             keys.update(indexed_starts(pattern))
         return keys
 

@@ -80,21 +80,30 @@ def lower_in_place(text: str) -> str:
 
 class Needles:
     """Lower-case strings one of which must occur before a pattern is worth trying. Plain words
-    must stand as whole words (found by the text's scan); the others ("[add", "{{") are searched
-    for together."""
+    must stand as whole words, and strings of three characters or more ("you are here", "[add")
+    occur anywhere: the text's scan finds both (``indexed``, for the scan's vocabulary). Shorter
+    ones ("{{", "[") are searched for together, first by a test for their first characters."""
 
     def __init__(self, requires: tuple[str, ...] | list[str]) -> None:
         self.words = frozenset(r for r in requires if r.isascii() and r.isalnum())
-        others = sorted({r for r in requires if r and not (r.isascii() and r.isalnum())})
-        # One search for all of them; first, a test for their first characters (a memchr each).
-        self.first_characters = "".join(sorted({r[0] for r in others}))
-        self.search = re.compile("|".join(re.escape(r) for r in others)).search if others else None
+        others = {r for r in requires if r and not (r.isascii() and r.isalnum())}
+        self.strings = frozenset(r for r in others if len(r) >= 3)
+        short = sorted(others - self.strings)  # a single "[" is everywhere: a scan would list each one
+        self.first_characters = "".join(sorted({r[0] for r in short}))
+        self.search = re.compile("|".join(re.escape(r) for r in short)).search if short else None
 
     def __bool__(self) -> bool:
-        return bool(self.words or self.search)
+        return bool(self.words or self.strings or self.search)
+
+    @property
+    def indexed(self) -> frozenset[str]:
+        """What the text's scan must find for ``any_in``."""
+        return self.words | self.strings
 
     def any_in(self, lowered: str, scan: TextScan) -> bool:
         if self.words and any(scan.has_word(word) for word in scan.among(self.words)):
+            return True
+        if self.strings and any(scan.occurrences(string) for string in scan.among(self.strings)):
             return True
         if self.search is None or not any(c in lowered for c in self.first_characters):
             return False
