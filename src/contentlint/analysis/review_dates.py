@@ -452,7 +452,7 @@ def body_review_dates(
         counted_to = line_start
         line = document.body_line_number(line_index)
         column = match.start() - line_start + 1
-        written = " ".join(_EMPHASIS.sub("", written).split())[:80]
+        written = _quoted_form(written)
         if southern is None and text[:1].isalpha():
             southern = is_southern(document.metadata.get("language"), url)
         period = period_of(text, bool(southern))
@@ -474,7 +474,15 @@ def body_review_dates(
 # A figure's or table's caption: "Figure 1. A map showing …", "*Table 2.* Stages …".
 _CAPTION = re.compile(r"[ \t>*_]*(?:figure|fig\.|table|chart|map|image)[ \t]+\d+[a-z]?[.:]", re.IGNORECASE)
 _SPACE_ENTITY = re.compile(r"&(?:nbsp|#160|#[xX](?:00)?[aA]0);")
-_EMPHASIS = re.compile(r"[*_]+")  # quoted without it: "Next review: 1 May 2027", not "Next review:** 1 May 2027"
+_EMPHASIS = re.compile(r"[*_]+")
+
+
+def _quoted_form(written: str) -> str:
+    """A label and its date as a message quotes them: one line, no emphasis ("Next review: 1 May
+    2027", not "Next review:** 1 May 2027"), at most 80 characters."""
+    return " ".join(_EMPHASIS.sub("", written).split())[:80]
+
+
 _MONTH_ONLY = re.compile(rf"{_MONTH},?[^\S\n]+\d{{4}}|\d{{4}}[-/.]\d{{1,2}}|\d{{1,2}}/\d{{4}}", re.IGNORECASE)
 
 
@@ -615,5 +623,5 @@ def publication_date(document: Document) -> str:
     for match in _PUBLISHED.finditer(body):
         shape = _DATE_SHAPE.match(body, match.end())
         if shape is not None:
-            return " ".join(re.sub(r"[*_]+", "", body[match.start("label"):shape.end()]).split())[:80]
+            return _quoted_form(body[match.start("label"):shape.end()])
     return ""

@@ -220,11 +220,8 @@ def _read_unopened_front_matter(doc: Document, text: str) -> bool:
     closing = _LATE_CLOSING.search(text)
     if closing is None or _BLANK_LINE.search(text, 0, closing.start()) is not None:
         return False  # a blank line: a page's paragraphs, not one block of fields
-    try:
-        parsed = load_front_matter(text[:closing.start()])
-    except FrontMatterError:
-        return False
-    if not isinstance(parsed.data, dict) or len(parsed.data) < 2 or "title" not in parsed.data:
+    parsed = _fields(text[:closing.start()], load_front_matter)
+    if parsed is None or len(parsed.data) < 2 or "title" not in parsed.data:
         return False
     doc.front_matter_unopened = doc.has_front_matter = True
     doc.parsed_yaml = parsed
@@ -245,13 +242,19 @@ def _late_block(
     closing = closing_line.search(text, opening.end())
     if closing is None:
         return None
-    try:
-        parsed = load(text[opening.end():closing.start()])
-    except FrontMatterError:
-        return None  # not readable as front matter: the page stays a page without it
-    if not isinstance(parsed.data, dict) or not parsed.data:
-        return None  # a thematic break and a paragraph, not front matter
+    parsed = _fields(text[opening.end():closing.start()], load)
+    if parsed is None:
+        return None  # not readable as fields (a thematic break and a paragraph): the page has none
     return parsed, opening.group(1).count("\n"), closing
+
+
+def _fields(block: str, load: Callable[[str], Any]) -> Any:
+    """``block`` read as front matter when it is a mapping of fields, else None."""
+    try:
+        parsed = load(block)
+    except FrontMatterError:
+        return None
+    return parsed if isinstance(parsed.data, dict) and parsed.data else None
 
 
 def _what_stands_before(blank_lines: int) -> str:
