@@ -112,6 +112,19 @@ def test_q005_counts_level_one_headings_with_text(body: str, expected: list[tupl
         ("The scans you may have include:\n\nA **CT scan** uses x-rays.\n\nA **bone scan** looks at the bones.", 0),
         ("The scans you may have include:\n\nA [**bone scan**](https://example.org/b) looks at the bones.", 0),
         ("The scans you may have include:\n\nYour nurse will explain **why** you need them.", 1),  # bold late: prose
+        # Items written in one sentence, or as paragraphs in order.
+        ("Common symptoms of flu include:\n\nfever, a dry cough, a sore throat, headache and tiredness.", 0),
+        ("The people who helped include:\n\nAnna Lee, Ben Ng, Cara Diaz, Dev Patel, Ed Moss, and Fay Lin.", 0),
+        ("Common symptoms of flu include:\n\nYou may feel tired, sick and dizzy for a few days.", 1),  # prose
+        ("Common symptoms of flu include:\n\nCall us, or the ward, if you are worried about anything at all.", 1),
+        ("There are two ways to protect yourself:\n\nFirst, have the vaccine.\n\nSecond, wash your hands.", 0),
+        ("There are two ways to protect yourself:\n\nFirstly, have the vaccine every autumn.", 0),
+        ("There are two ways to protect yourself:\n\nFirst aid courses run every month.", 1),
+        # A label line between the introduction and what it introduces.
+        ("For example, to hide the table of contents:\n\nConfiguration:\n\n{{< code-toggle >}}\ntoc = false\n"
+         "{{< /code-toggle >}}", 0),
+        ("The trial team wrote the following about the results:\n\nIn their words:\n\n> The trial stopped early.", 0),
+        ("The trial team wrote the following about the results:\n\nIn their words:\n\nIt stopped early.", 1),
         # A title in bold is a heading, however long, unless it ends like an introduction.
         ("**What happens on the day of your operation**:\n\nYou will meet the nurse first.", 0),
         ("__What happens on the day of your operation__:\n\nYou will meet the nurse first.", 0),

@@ -8,9 +8,7 @@ import re
 from typing import Iterator, NamedTuple
 
 from contentlint.analysis.line_shapes import ICON_SHORTCODE_END, LIST_ITEM
-from contentlint.analysis.phrases import (
-    quoted,
-)
+from contentlint.analysis.phrases import as_shown, quoted
 from contentlint.analysis.structure import Paragraph, Structure, document_structure
 from contentlint.document import Document
 from contentlint.model.findings import Violation
@@ -49,6 +47,10 @@ _BOLD_TERM_EARLY = re.compile(r"(?:[\w'’-]+[ \t]+){1,2}\[?(?:\*\*|__)\w")
 # A term of a definition list, its definition on the next line after ": " (Pandoc, PHP Markdown
 # Extra, Hugo's Goldmark): "Anchor\n: The point the crop keeps."
 _DEFINITION_ITEM = re.compile(r"[^\n]+\n:[ \t]")
+# Items written as paragraphs in order: "First, have the vaccine." then "Second, …".
+_ORDINAL_LEAD = re.compile(r"(?:first(?:ly)?|second(?:ly)?|to (?:start|begin) with)\s*,", re.IGNORECASE)
+# Where an inline list splits into items: "fever, a dry cough, headache and tiredness".
+_ITEM_BREAK = re.compile(r"[,;]|\s(?:and|or)\s")
 # A page's navigation label ("Go to:" before a scraped article's section menu) introduces no list.
 _NAVIGATION = re.compile(r"\W*(?:go|jump|skip)\s+to\W*", re.IGNORECASE)
 # A reference's field left empty ("Available at:", "doi:") is Q006's: an address is lost, not a list.
@@ -159,7 +161,26 @@ def _is_content(view: Structure, paragraph: Paragraph) -> bool:
     text = view.body[paragraph.start:paragraph.end]
     return (bool(LIST_ITEM.match(text)) or text.startswith(_SOMETHING_FOLLOWS) or text[:1].isdigit()
             or text.startswith(("**", "__")) or _BOLD_TERM_EARLY.match(text) is not None
-            or _DEFINITION_ITEM.match(text) is not None)
+            or _DEFINITION_ITEM.match(text) is not None or _ORDINAL_LEAD.match(text) is not None
+            or _inline_list(text))
+
+
+def _introduces_content(view: Structure, block: _Block) -> bool:
+    """Whether ``block`` can be what a label line ("Configuration:") presents: anything but a
+    heading or a paragraph of prose."""
+    if block.kind == "paragraph":
+        return block.paragraph is not None and _is_content(view, block.paragraph)
+    return block.kind != "heading"
+
+
+def _inline_list(text: str) -> bool:
+    """A paragraph that lists its items in a sentence: "fever, a dry cough, a sore throat, headache
+    and tiredness." (four items or more, nearly all of a few words)."""
+    if text.count(",") + text.count(";") < 2:
+        return False
+    items = [len(_intro_words(item)) for item in _ITEM_BREAK.split(as_shown(text))]
+    items = [words for words in items if words]
+    return len(items) >= 4 and sum(words <= 4 for words in items) >= 0.75 * len(items)
 
 
 @rule("Q003", "list-missing", "warning")
@@ -184,10 +205,13 @@ def list_missing(document: Document, config: Config) -> Iterator[Violation]:
     a heading of the section's own level or deeper, since pages write items as headings
     ("The following treatments may be used:" then "### Surgery", "### Radiation
     therapy"); one stray line before the items, a table or a code block (a caption, a
-    label such as "PowerShell:"), or an empty heading (`##` alone, which shows nothing);
-    items written as paragraphs with a bold lead ("**T1:** …", "A **CT scan** uses …")
-    or as paragraphs that open alike ("Lapatinib has been linked with …", "Trastuzumab
-    has been linked with …");
+    label such as "PowerShell:"), a label line before any content ("Configuration:" then
+    a shortcode or a quotation), or an empty heading (`##` alone, which shows nothing);
+    items written as paragraphs with a bold lead ("**T1:** …", "A **CT scan** uses …"),
+    as paragraphs that open alike ("Lapatinib has been linked with …", "Trastuzumab has
+    been linked with …") or in order ("First, …", "Second, …"), or in one sentence
+    ("fever, a dry cough, a sore throat, headache and tiredness": four items or more,
+    nearly all of a few words);
     an introduction of one thing rather than a list ("The best way to cite this summary
     is:" then the citation; "Here is a shorter version of the advice:" then that text,
     where "Here is a list of…" and "Here are…" still introduce a list); a reference's
@@ -239,10 +263,11 @@ def list_missing(document: Document, config: Config) -> Iterator[Violation]:
         else:
             if after is not None and after.kind == "paragraph" and _parallel(body[following.start:following.end], body[after.start:after.end]):
                 continue  # items written as paragraphs: "Lapatinib has been linked with …", "Trastuzumab has been linked with …"
-            one_line = "\n" not in body[following.start:following.end]
-            if one_line and after is not None and (
+            line_after = body[following.start:following.end].rstrip()
+            if "\n" not in line_after and after is not None and (
                 after.kind in ("list", "table", "code")
                 or after.kind == "paragraph" and bool(LIST_ITEM.match(body[after.start:after.end]))
+                or line_after.endswith(":") and _introduces_content(view, after)
             ):
                 continue  # one stray line (a caption, a label), then the list, table or code
             what = "a paragraph follows"
