@@ -158,6 +158,36 @@ def test_q002_boilerplate_as_sites_print_it(body: str, expected: set[str]) -> No
     assert q_codes(body) == expected
 
 
+def q002_lines(body: str) -> list[int]:
+    text = front_matter() + "\n" + FILLER + "\n" + body + "\n"
+    first = text.count("\n", 0, text.index(body)) + 1
+    return [f.line - first for f in lint_text(text, make_config()) if f.code == "Q002"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # The words named in quotation marks, not the button itself.
+        ('Press the "Skip to content" link to jump past the menu.', []),
+        ("Press the “Was this page helpful?” button at the end of a page.", []),
+        ("Press the button. Skip to content", [0]),
+        # A line that only carries on a sentence.
+        ("Tags group pages so that readers find more\nrelated content.", []),
+        ("Tags group pages so that readers find more.\nRelated content", [1]),
+        # A heading over a section of its own, or a widget's title over its buttons and links.
+        ("## Related content\n\nThe leaflets for each clinic are listed by topic on its page.", []),
+        ("### Search\n\n- [Trials](https://www.example.org/t): search the register by cancer type", []),
+        ("## Related content\n\n- [Hair loss](https://www.example.org/a)\n- [Fatigue](https://www.example.org/b)", [0]),
+        ("### Search\n\nSearch", [0, 2]),
+        ("### Search\n\nDonate now to fund our nurses and their research.", [0, 2]),  # boilerplate under it
+        ("### Search\n\n## Treatment\n\nSurgery is the main treatment for most people.", [0]),  # an empty section
+        ("## Was this page helpful?\n\nThe web team reads every answer to this question.", [0]),  # a phrase, not a line
+    ],
+)
+def test_q002_words_named_or_a_section_of_the_page(body: str, expected: list[int]) -> None:
+    assert q002_lines(body) == expected
+
+
 @pytest.mark.parametrize(
     ("body", "expected"),
     [

@@ -10,7 +10,7 @@ import re
 import sys
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from contentlint.analysis.pattern_starts import all_matches, indexed_starts
 from contentlint.analysis.phrase_index import TextScan, text_scan, word_hits
@@ -202,6 +202,11 @@ def as_shown(markdown: str) -> str:
     return _INLINE_LINK.sub(r"\1", markdown).replace("**", "").replace("__", "").replace("*", "")
 
 
+def without_links(markdown: str) -> str:
+    """Inline Markdown with its links and images left out, their text too."""
+    return _INLINE_LINK.sub(" ", markdown)
+
+
 def quoted(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return f'"{text}"' if len(text) <= limit else f'"{text[:limit - 1].rstrip()}…"'
@@ -238,10 +243,16 @@ def phrase_spans(document: Document, config: Config, phrases: PhraseSet) -> list
     return _outside_addresses(document_structure(document), spans) if spans else spans
 
 
-def phrase_violations(document: Document, config: Config, phrases: PhraseSet, message: str) -> Iterator[Violation]:
+def phrase_violations(
+    document: Document, config: Config, phrases: PhraseSet, message: str,
+    keep: Callable[[str, int, int], bool] | None = None,
+) -> Iterator[Violation]:
     """One violation per line where ``phrases`` match what a reader sees (see phrase_spans);
-    ``message`` has a {} for the quote."""
+    ``message`` has a {} for the quote. ``keep(text, start, end)``, when given, says which
+    matches of the visible text count."""
     text = visible_body(document)
     spans = phrase_spans(document, config, phrases)
+    if keep is not None:
+        spans = [(start, end) for start, end in spans if keep(text, start, end)]
     for line, column, written in _one_per_line(document, text, spans):
         yield Violation(line, column, message.format(quoted(written)), subject=" ".join(written.lower().split()))

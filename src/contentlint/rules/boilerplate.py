@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
-from typing import Iterator
+from typing import Callable, Iterator
 
+from contentlint.analysis.boilerplate import BOILERPLATE, is_boilerplate_line, is_boilerplate_line_phrase
 from contentlint.analysis.fix_edits import standalone_line_removal
-from contentlint.analysis.boilerplate import BOILERPLATE
-from contentlint.analysis.phrases import phrase_violations
+from contentlint.analysis.phrases import PhraseSet, phrase_violations, without_links
+from contentlint.analysis.structure import Structure, document_structure
 from contentlint.document import Document
 from contentlint.model.findings import Violation
 from contentlint.model.settings import Config
@@ -40,6 +42,12 @@ def scraping_boilerplate(document: Document, config: Config) -> Iterator[Violati
     clinical trial"), or "cookies" in a list of foods, is not; nor is a line with code
     on it ("print `the dose`"), which holds more than the button's word.
 
+    Not reported: the words in quotation marks (`the "Skip to content" link`), which name
+    the button rather than show it; a line that only continues a sentence ("… to improve
+    the discovery of" / "related content."); a heading that is a section of the page
+    ("## Related content" or "### Search" over a paragraph or item of five words or more
+    besides links), where a widget's title stands over its buttons or a list of links.
+
     Fix (unsafe): `--fix --unsafe-fixes` deletes a line that holds the boilerplate and
     nothing else but markup ("Back to top", "**Share**", "- Print"), with a blank line
     after it when it stood between two. Boilerplate inside a sentence, a link or a table
@@ -49,9 +57,62 @@ def scraping_boilerplate(document: Document, config: Config) -> Iterator[Violati
     Options (`[tool.contentlint.quality]`): `extend-boilerplate` (phrases),
     `extend-boilerplate-lines` (whole lines).
     """
+    phrases = config.resource(BOILERPLATE)
     for violation in phrase_violations(
-        document, config, config.resource(BOILERPLATE),
-        "scraping boilerplate {}: not part of the content; delete it",
+        document, config, phrases, "scraping boilerplate {}: not part of the content; delete it",
+        keep=_shown_as_boilerplate(document_structure(document), phrases),
     ):
         fix = standalone_line_removal(document, violation.line, violation.subject, "delete the boilerplate line")
         yield dataclasses.replace(violation, fix=fix) if fix is not None else violation
+
+
+_OPENING_QUOTES = "\"“'‘"
+_CLOSING_QUOTES = "\"”'’"
+
+
+def _shown_as_boilerplate(view: Structure, phrases: PhraseSet) -> Callable[[str, int, int], bool]:
+    """Whether a match in the visible text is the boilerplate itself rather than words of the page."""
+    heading_starts: list[int] = []  # made at the first match: most pages have none
+
+    def keep(text: str, start: int, end: int) -> bool:
+        if view.headings and not heading_starts:
+            heading_starts.extend(heading.start for heading in view.headings)
+        return not (
+            _in_quotes(text, start, end)
+            or _sentence_goes_on(text, start)
+            or _section_title(view, heading_starts, phrases, text[start:end], start)
+        )
+
+    return keep
+
+
+def _in_quotes(text: str, start: int, end: int) -> bool:
+    """`the "Was this page helpful?" widget`: the words are named, not shown."""
+    while end < len(text) and text[end] in "?!.…":
+        end += 1
+    return start > 0 and text[start - 1] in _OPENING_QUOTES and end < len(text) and text[end] in _CLOSING_QUOTES
+
+
+def _sentence_goes_on(text: str, start: int) -> bool:
+    """A line that opens in lower case under a line that ends mid-sentence: a wrapped sentence."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if line_start < 2 or text[line_start:start].strip() or not text[start].islower():
+        return False
+    previous = text[text.rfind("\n", 0, line_start - 1) + 1:line_start - 1].rstrip()
+    return bool(previous) and (previous[-1].isalpha() or previous[-1] == ",")
+
+
+def _section_title(
+    view: Structure, heading_starts: list[int], phrases: PhraseSet, matched: str, start: int
+) -> bool:
+    """A heading that is one of the line phrases ("## Related content") over prose of its own."""
+    at = bisect.bisect_right(heading_starts, start) - 1
+    if at < 0 or not start < view.headings[at].end or not is_boilerplate_line_phrase(matched, phrases):
+        return False
+    section_end = heading_starts[at + 1] if at + 1 < len(heading_starts) else len(view.body)
+    first = view.paragraph_index(view.headings[at].end - 1) + 1
+    if first >= len(view.paragraphs) or view.paragraphs[first].start >= section_end:
+        return False
+    paragraph = view.paragraphs[first]
+    prose = without_links(view.body[paragraph.start:paragraph.end])
+    return len(prose.split()) >= 5 and not is_boilerplate_line(prose, phrases)
