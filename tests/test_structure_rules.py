@@ -103,6 +103,8 @@ def test_q005_counts_level_one_headings_with_text(body: str, expected: list[tupl
         ("The dose is worked out like this:\n\n$$dose = weight \\times 2$$", 0),  # a formula
         ("The dose is worked out like this:\n\n\\[dose = weight \\times 2\\]", 0),
         ("The options are the following:\n\nAnchor\n: The point the crop keeps.\n\nFill\n: Fills the box.", 0),
+        ("Here are some of the most common causes:\n\nEar pain with toothache\n~ [Teething](https://www.nhs.uk/t)", 0),
+        ("Here are some of the most common causes:\n\nEar pain with toothache\n~another line of the paragraph", 1),
         ("To install it, run the following commands in order:\n\nPowerShell:\n\n```\nhugo build\n```", 0),  # a label, then code
         ("To install it, run the following commands in order:\n\nPowerShell:\n\nThen wait.", 1),
         # An icon's shortcode ends the line: its colon ends no sentence.

@@ -45,8 +45,8 @@ _BOLD_LABEL = re.compile(r"(\*\*|__)[^*_\n]+\1\s*:")
 # "A [**bone scan**](…) checks…": one item of a list written as paragraphs.
 _BOLD_TERM_EARLY = re.compile(r"(?:[\w'’-]+[ \t]+){1,2}\[?(?:\*\*|__)\w")
 # A term of a definition list, its definition on the next line after ": " (Pandoc, PHP Markdown
-# Extra, Hugo's Goldmark): "Anchor\n: The point the crop keeps."
-_DEFINITION_ITEM = re.compile(r"[^\n]+\n:[ \t]")
+# Extra, Hugo's Goldmark) or "~ " (Pandoc, markdown-it): "Anchor\n: The point the crop keeps."
+_DEFINITION_ITEM = re.compile(r"[^\n]+\n[:~][ \t]")
 # Items written as paragraphs in order: "First, have the vaccine." then "Second, …".
 _ORDINAL_LEAD = re.compile(r"(?:first(?:ly)?|second(?:ly)?|to (?:start|begin) with)\s*,", re.IGNORECASE)
 # Where an inline list splits into items: "fever, a dry cough, headache and tiredness".
@@ -201,7 +201,8 @@ def list_missing(document: Document, config: Config) -> Iterator[Violation]:
     lines), a table, a code block (fenced or indented), a block quote, an HTML block, a
     quotation, an image or a link line, a tab, note or container of a Markdown extension
     (`=== "Windows"`, `!!! note`, `:::note`), a Hugo shortcode (`{{< figure >}}`), a
-    formula (`$$`), a definition list (a term, then ": its definition" on the next line);
+    formula (`$$`), a definition list (a term, then ": its definition" or "~ its
+    definition" on the next line);
     a heading of the section's own level or deeper, since pages write items as headings
     ("The following treatments may be used:" then "### Surgery", "### Radiation
     therapy"); one stray line before the items, a table or a code block (a caption, a
