@@ -29,12 +29,6 @@ def is_boilerplate_line(line: str, phrases: PhraseSet) -> bool:
     return any(pattern.search(line) for pattern, _ in phrases.patterns)
 
 
-def is_boilerplate_line_phrase(text: str, phrases: PhraseSet) -> bool:
-    """Whether ``text``, its markup aside, is one of the phrases that count only as a whole line
-    ("Related content", "Search")."""
-    return " ".join(_MARKUP.sub(" ", text.lower()).split()) in _line_matchers(phrases)[1]
-
-
 @functools.lru_cache(maxsize=8)
 def _line_matchers(phrases: PhraseSet) -> tuple[re.Pattern[str] | None, frozenset[str]]:
     """One expression for every phrase as whole words (it finds a match where any one phrase's

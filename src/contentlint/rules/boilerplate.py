@@ -6,7 +6,7 @@ import bisect
 import dataclasses
 from typing import Callable, Iterator
 
-from contentlint.analysis.boilerplate import BOILERPLATE, is_boilerplate_line, is_boilerplate_line_phrase
+from contentlint.analysis.boilerplate import BOILERPLATE, is_boilerplate_line
 from contentlint.analysis.fix_edits import standalone_line_removal
 from contentlint.analysis.phrases import PhraseSet, phrase_violations, without_links
 from contentlint.analysis.structure import Structure, document_structure
@@ -45,8 +45,10 @@ def scraping_boilerplate(document: Document, config: Config) -> Iterator[Violati
     Not reported: the words in quotation marks (`the "Skip to content" link`), which name
     the button rather than show it; a line that only continues a sentence ("… to improve
     the discovery of" / "related content."); a heading that is a section of the page
-    ("## Related content" or "### Search" over a paragraph or item of five words or more
-    besides links), where a widget's title stands over its buttons or a list of links.
+    ("## Related content", "### Search", "## In this section" or "## On this page" over a
+    paragraph or item of five words or more besides links), where a widget's title
+    stands over its buttons or a list of links ("# Facebook" is a share button wherever
+    it stands).
 
     Fix (unsafe): `--fix --unsafe-fixes` deletes a line that holds the boilerplate and
     nothing else but markup ("Back to top", "**Share**", "- Print"), with a blank line
@@ -66,6 +68,9 @@ def scraping_boilerplate(document: Document, config: Config) -> Iterator[Violati
         yield dataclasses.replace(violation, fix=fix) if fix is not None else violation
 
 
+# Boilerplate lines that are also the titles of a page's own sections ("## Related content" over a
+# paragraph about it); a share button's "Facebook" over a paragraph is still a share button.
+_SECTION_TITLES = frozenset({"search", "related content", "related articles", "in this section", "on this page"})
 _OPENING_QUOTES = "\"“'‘"
 _CLOSING_QUOTES = "\"”'’"
 
@@ -105,9 +110,9 @@ def _sentence_goes_on(text: str, start: int) -> bool:
 def _section_title(
     view: Structure, heading_starts: list[int], phrases: PhraseSet, matched: str, start: int
 ) -> bool:
-    """A heading that is one of the line phrases ("## Related content") over prose of its own."""
+    """A heading that titles a section ("## Related content") over prose of its own."""
     at = bisect.bisect_right(heading_starts, start) - 1
-    if at < 0 or not start < view.headings[at].end or not is_boilerplate_line_phrase(matched, phrases):
+    if at < 0 or not start < view.headings[at].end or " ".join(matched.lower().split()) not in _SECTION_TITLES:
         return False
     section_end = heading_starts[at + 1] if at + 1 < len(heading_starts) else len(view.body)
     first = view.paragraph_index(view.headings[at].end - 1) + 1
