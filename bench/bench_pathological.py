@@ -72,6 +72,8 @@ CASES: dict[str, Callable[[int], str]] = {
     "open '[' before bracketed words": lambda n: ("[" + "[x] " * 40 + "\n\n") * (n // 10),
     "bold labels on one line": lambda n: "**a:**b " * n,
     "empty bolds on one line": lambda n: "a****: " * n,
+    "links side by side on one line": lambda n: "[Hair loss care](https://www.cancer.gov/a) " * n,
+    "links side by side, a line each": lambda n: "[Hair loss](https://www.cancer.gov/a) [Sore mouth](b) [Sick](c)\n" * n,
     "video thumbnails among links": lambda n: "[x](https://www.cancer.gov/a) ![](/oembed_thumbnails/a.jpg)\n" * n,
     "video thumbnails on one line": lambda n: "![](/oembed_thumbnails/a.jpg) " * n,
     "video thumbnails over their titles": lambda n: "![](/oembed_thumbnails/a.jpg)\n\nA talk\n\n" * n,

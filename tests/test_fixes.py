@@ -113,6 +113,11 @@ FIX_TABLE = [
     ("Q015", True, "# Title\n\n- Pages:\n  [Hair loss](a.md)\n  [Mouth sores](b.md)\n", None),  # in an item: nest how?
     ("Q015", True, "# Title\n\n> [Hair loss](a.md)\n> [Mouth sores](b.md)\n", None),  # in a quotation
     ("Q015", False, "# Title\n\n[Hair loss](a.md)\n[Mouth sores](b.md)\n", None),  # unsafe: not without --unsafe-fixes
+    ("Q015", True, "# Title\n\n[Hair loss](a.md) [Mouth sores](b.md)  [Sick and tired](c.md)\nAsk your nurse.\n",
+     "# Title\n\n- [Hair loss](a.md)\n- [Mouth sores](b.md)\n- [Sick and tired](c.md)\n\nAsk your nurse.\n"),
+    ("Q015", True, "# Title\n\n**[Hair loss](a.md)** **[Mouth sores](b.md)** **[Sick](c.md)**\n",
+     "# Title\n\n- **[Hair loss](a.md)**\n- **[Mouth sores](b.md)**\n- **[Sick](c.md)**\n"),
+    ("Q015", True, "# Title\n\n- [Hair loss](a.md) [Mouth sores](b.md) [Sick](c.md)\n", None),  # in an item: nest how?
     ("Q016", False, "# Title\n\n| A | B |\n| --- | --- |\n|  |  |\n| --- | --- |\n| N = note. | |\n| 1 | 2 |\n",
      "# Title\n\n| A | B |\n| --- | --- |\n| N = note. | |\n| 1 | 2 |\n"),  # the notes stay for a person
     ("Q016", False, "# Title\n\n| A | B |\n| --- | --- |\n| 1 | 2 |\n|---|---|",

@@ -444,6 +444,20 @@ def test_q014_quotes_the_introduction(body: str, says: str) -> None:
         ("<div>\n[Hair loss](a.md)\n[Mouth sores](b.md)\n</div>", []),  # HTML
         ("[Hair loss](a.md)\n[Mouth sores](b.md)\n---", []),  # a heading (setext), not a paragraph
         ("[Hair loss](a.md)", []),
+        # Three links or more side by side on one line: a menu whose items were joined.
+        ("[Emotions and cancer](a.md) [Adjusting to cancer](b.md) [Survivorship](c.md)", [(FIRST, 1)]),
+        ("Coping:\n[Emotions and cancer](a.md) [Adjusting to cancer](b.md) [Survivorship](c.md)", [(FIRST + 1, 1)]),
+        ("- [Emotions and cancer](a.md) [Adjusting to cancer](b.md) [Survivorship](c.md)", [(FIRST, 3)]),  # an item
+        ("**[Emotions and cancer](a.md)** **[Adjusting to cancer](b.md)** **[Survivorship](c.md)**", [(FIRST, 3)]),
+        ("[Hair loss][1] [Mouth sores][2] [Nausea][3]\n\n[1]: a.md\n[2]: b.md\n[3]: c.md", [(FIRST, 1)]),
+        ("[Emotions and cancer](a.md) [Adjusting to cancer](b.md)", []),  # two: they may be one phrase
+        ("[palliative](a.md) [radiation therapy](b.md) [dose](c.md)", []),  # a term linked word by word
+        ("[local](a.md) [tumour](b.md) [excision](c.md)", []),  # one word each
+        ("See [Emotions and cancer](a.md) [Adjusting to cancer](b.md) [Survivorship](c.md)", []),  # words beside
+        ("[Emotions and cancer](a.md) | [Adjusting to cancer](b.md) | [Survivorship](c.md)", []),  # told apart
+        ("| [Emotions and cancer](a.md) [Adjusting to cancer](b.md) [Survivorship](c.md) |\n|---|", []),  # a table
+        ("[![build status](a.svg)](a.md) [![coverage report](b.svg)](b.md) [![docs site](c.svg)](c.md)", []),  # badges
+        ("`[Emotions and cancer](a.md) [Adjusting to cancer](b.md) [Survivorship](c.md)`", []),  # code
     ],
 )
 def test_q015_finds_links_that_run_together(body: str, expected: list[tuple[int, int]]) -> None:
@@ -454,6 +468,14 @@ def test_q015_quotes_what_the_reader_sees() -> None:
     body = "Related pages:\n[Hair loss](a.md)\n[Mouth sores and how to care for your mouth](b.md)"
     assert messages(body, "Q015") == [
         '2 links on lines of their own show as one line ("Hair loss Mouth sores and how to care for your mouth"): '
+        "the list lost its bullets; make each link a list item"
+    ]
+
+
+def test_q015_quotes_links_side_by_side() -> None:
+    body = "[Emotions and cancer](a.md) [Adjusting to cancer](b.md) [Survivorship](c.md)"
+    assert messages(body, "Q015") == [
+        '3 links side by side show as one run of text ("Emotions and cancer Adjusting to cancer Survivorship"): '
         "the list lost its bullets; make each link a list item"
     ]
 

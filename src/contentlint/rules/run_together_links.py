@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Iterator, NamedTuple
 
 from contentlint.analysis.fix_edits import body_start
+from contentlint.analysis.phrase_index import text_scan
 from contentlint.analysis.phrases import quoted
 from contentlint.analysis.structure import INLINE, REFERENCE, Link, Structure, document_structure
 from contentlint.document import Document
 from contentlint.model.findings import Violation
 from contentlint.model.fixes import Edit, Fix
-from contentlint.model.settings import Config
+from contentlint.model.settings import Config, search_words
 from contentlint.plugin import rule
 
 # Two lines in a row that each start with a link (in a quotation, in bold): the pages to look at.
@@ -20,9 +22,17 @@ _TWO_LINK_LINES = re.compile(r"\n[ \t>]*[*_]{0,3}\[[^\n]*\n[ \t>]*[*_]{0,3}\[")
 # What may stand before a line's link (indentation, quotation marks, emphasis) and after it.
 _BEFORE = re.compile(r"[ \t>]*([*_]{0,3})")
 _AFTER = re.compile(r"[*_]{0,3}([ \t]*)")
+# Links side by side, only spaces (and emphasis marks) between them, hold one of these: the phrase
+# index finds them in its one pass, so that pages without any are passed over at once.
+SIDE_BY_SIDE_HINTS = (") [", "] [", ")  [", "]  [", "* *", "_ _")
+SIDE_BY_SIDE = search_words("links side by side", SIDE_BY_SIDE_HINTS)
+_MAX_GAP = 8
+_GAP = re.compile(r"[*_]{0,3}([ \t]+)[*_]{0,3}")
+# Before links side by side: a list item's mark too ("- [A](a) [B](b) [C](c)").
+_BEFORE_ITEM = re.compile(r"[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?([*_]{0,3})")
 
 
-@rule("Q015", "links-run-together", "warning", fix="unsafe")
+@rule("Q015", "links-run-together", "warning", uses=[SIDE_BY_SIDE], fix="unsafe")
 def links_run_together(document: Document, config: Config) -> Iterator[Violation]:
     """Links written one to a line, with no list marks, in one paragraph: a reader sees
     them run together on one line.
@@ -34,8 +44,11 @@ def links_run_together(document: Document, config: Config) -> Iterator[Violation
     the titles as one sentence.
 
     Reported: two or more lines in a row of one paragraph that each hold one link and
-    nothing else (in bold, in a quotation or indented under a list item, too). The
-    finding points at the first of them.
+    nothing else (in bold, in a quotation or indented under a list item, too); and a
+    line that holds three links or more side by side, with nothing but spaces between
+    them (`[Emotions and Cancer](…) [Adjusting to Cancer](…) [Survivorship](…)`, a
+    menu whose items were joined), in a paragraph or a list item. The finding points
+    at the first link.
 
     Example:
 
@@ -47,18 +60,27 @@ def links_run_together(document: Document, config: Config) -> Iterator[Violation
     ends in a line break (two spaces or more), which the reader sees as its own line; a line
     with words beside its link ("See [hair loss](https://example.org/hair-loss) and"),
     which is prose wrapped; links whose texts are one word each ("6.4.0 6.4.1"), which can
-    still be told apart; links in a table, in code or in HTML; images and linked images
+    still be told apart; links side by side that read as one phrase (a term linked word by
+    word: `[palliative](…) [radiation therapy](…)`), so fewer than three, or fewer than two
+    of several words; links in a table, in code or in HTML; images and linked images
     (badges).
 
     Fix: make each link a list item (`- [Hair loss](https://example.org/hair-loss)`), or
-    put a blank line between them. `--fix --unsafe-fixes` puts `- ` before each link
-    (not under a list item or in a quotation, where how they nest is for a person to say);
+    put a blank line between them. `--fix --unsafe-fixes` puts `- ` before each link, on
+    a line of its own (not under a list item or in a quotation, where how they nest is for
+    a person to say);
     unsafe, because whether the links are a list is a person's call.
 
     Options: none.
     """
     body = document.body
-    if "[" not in body or _TWO_LINK_LINES.search("\n" + body) is None:
+    if "[" not in body:
+        return
+    scan = text_scan(document, config)
+    hints = [position for hint in SIDE_BY_SIDE_HINTS for position in scan.occurrences(hint)]
+    if hints:
+        yield from _side_by_side(document, document_structure(document), hints)
+    if _TWO_LINK_LINES.search("\n" + body) is None:
         return
     view = document_structure(document)
     paragraphs = view.paragraphs
@@ -127,6 +149,64 @@ def _report(view: Structure, document: Document, run: list[_LinkLine]) -> Iterat
     yield Violation(
         view.line_of(first.start), view.column_of(first.start),
         f"{len(run)} links on lines of their own show as one line ({quoted(shown, 60)}): "
+        "the list lost its bullets; make each link a list item",
+        subject=first.text,
+        fix=fix,
+    )
+
+
+def _side_by_side(document: Document, view: Structure, hints: list[int]) -> Iterator[Violation]:
+    """Runs of three links or more with only spaces between them, found from where the gaps may be."""
+    body, links = view.body, view.links
+    starts = [link.start for link in links]
+    joined = set()  # index of each link that stands right after the one before it
+    for position in hints:
+        after = bisect.bisect_right(starts, position)
+        if 0 < after < len(links):
+            left, right = links[after - 1], links[after]
+            if right.start - left.end <= _MAX_GAP and _GAP.fullmatch(body, left.end, right.start) is not None:
+                joined.add(after)
+    for first in sorted(joined):
+        if first - 1 in joined:
+            continue  # inside a run already read
+        last = first
+        while last + 1 in joined:
+            last += 1
+        group = links[first - 1:last + 1]
+        if len(group) >= 3 and sum(len(link.text.split()) >= 2 for link in group) >= 2:
+            yield from _report_side_by_side(document, view, group)
+
+
+def _report_side_by_side(document: Document, view: Structure, group: tuple[Link, ...]) -> Iterator[Violation]:
+    body = view.body
+    if any(link.kind not in (INLINE, REFERENCE) or body.startswith("[!", link.start) for link in group):
+        return  # a bare URL, an image, a linked image (a badge), HTML
+    first, last = group[0], group[-1]
+    line_start = body.rfind("\n", 0, first.start) + 1
+    line_end = body.find("\n", last.end)
+    line_end = len(body) if line_end < 0 else line_end
+    before = _BEFORE_ITEM.fullmatch(body, line_start, first.start)
+    if before is None or _AFTER.fullmatch(body, last.end, line_end) is None:
+        return  # words beside the links: prose
+    at = view.paragraph_index(first.start)
+    if at < 0 or view.paragraphs[at].end < last.end or view.paragraphs[at].in_table:
+        return
+    paragraph = view.paragraphs[at]
+    fix = None
+    if not (paragraph.in_list or paragraph.in_quote):
+        offset = body_start(document)
+        edits = [Edit(offset + before.start(1), offset + before.start(1), "- ")]
+        for left, right in zip(group, group[1:]):
+            gap = _GAP.fullmatch(body, left.end, right.start)
+            if gap is not None:  # always: the run was made of such gaps
+                edits.append(Edit(offset + gap.start(1), offset + gap.end(1), "\n- "))
+        if line_end < paragraph.end:  # the paragraph goes on: a blank line keeps it out of the last item
+            edits.append(Edit(offset + line_end, offset + line_end, "\n"))
+        fix = Fix(tuple(edits), "make each link a list item", safe=False)
+    shown = " ".join(link.text for link in group)
+    yield Violation(
+        view.line_of(first.start), view.column_of(first.start),
+        f"{len(group)} links side by side show as one run of text ({quoted(shown, 60)}): "
         "the list lost its bullets; make each link a list item",
         subject=first.text,
         fix=fix,
