@@ -74,6 +74,7 @@ CASES: dict[str, Callable[[int], str]] = {
     "empty bolds on one line": lambda n: "a****: " * n,
     "links side by side on one line": lambda n: "[Hair loss care](https://www.cancer.gov/a) " * n,
     "links side by side, a line each": lambda n: "[Hair loss](https://www.cancer.gov/a) [Sore mouth](b) [Sick](c)\n" * n,
+    "links joined to words on one line": lambda n: "the[BRAF gene](https://www.cancer.gov/a)is " * n,
     "video thumbnails among links": lambda n: "[x](https://www.cancer.gov/a) ![](/oembed_thumbnails/a.jpg)\n" * n,
     "video thumbnails on one line": lambda n: "![](/oembed_thumbnails/a.jpg) " * n,
     "video thumbnails over their titles": lambda n: "![](/oembed_thumbnails/a.jpg)\n\nA talk\n\n" * n,

@@ -118,6 +118,9 @@ FIX_TABLE = [
     ("Q015", True, "# Title\n\n**[Hair loss](a.md)** **[Mouth sores](b.md)** **[Sick](c.md)**\n",
      "# Title\n\n- **[Hair loss](a.md)**\n- **[Mouth sores](b.md)**\n- **[Sick](c.md)**\n"),
     ("Q015", True, "# Title\n\n- [Hair loss](a.md) [Mouth sores](b.md) [Sick](c.md)\n", None),  # in an item: nest how?
+    ("Q021", True, "# Title\n\nChanges in the[BRAF gene](https://example.org/b) and [the dose](https://example.org/d)is low.\n",
+     "# Title\n\nChanges in the [BRAF gene](https://example.org/b) and [the dose](https://example.org/d) is low.\n"),
+    ("Q021", False, "# Title\n\nChanges in the[BRAF gene](https://example.org/b).\n", None),  # unsafe: not without --unsafe-fixes
     ("Q016", False, "# Title\n\n| A | B |\n| --- | --- |\n|  |  |\n| --- | --- |\n| N = note. | |\n| 1 | 2 |\n",
      "# Title\n\n| A | B |\n| --- | --- |\n| N = note. | |\n| 1 | 2 |\n"),  # the notes stay for a person
     ("Q016", False, "# Title\n\n| A | B |\n| --- | --- |\n| 1 | 2 |\n|---|---|",

@@ -638,6 +638,52 @@ def test_q020_quotes_what_readers_see() -> None:
     ]
 
 
+def q021_findings(body: str) -> list[Finding]:
+    return [f for f in lint_text(front_matter() + "\n" + FILLER + "\n" + body + "\n") if f.code == "Q021"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # No space between a link and the word after it, or before it.
+        ("Given twice a day: [**Hyperfractionation**](https://example.org/def)is a smaller dose.", [(Q020_FIRST, 69)]),
+        ("Some tumours have changes in the[BRAF gene](https://example.org/braf).", [(Q020_FIRST, 33)]),
+        ("Ask about [the trial](https://example.org/t)that is open now.", [(Q020_FIRST, 45)]),
+        ("NCI’s[Clinical Genetics Branch](https://example.org/c) runs it.", [(Q020_FIRST, 6)]),
+        ("The team had [a new regimen](https://example.org/r)tested on adults.", [(Q020_FIRST, 52)]),
+        ("Researchers are encouraging[investigations](https://example.org/i) of it.", [(Q020_FIRST, 28)]),
+        ("Read [the leaflet][1]first.\n\n[1]: https://example.org/l", [(Q020_FIRST, 22)]),  # a reference link
+        ("Read [the leaflet][1]first and[the card][1] too.\n\n[1]: https://example.org/l", [(Q020_FIRST, 22), (Q020_FIRST, 31)]),
+        # One word split across the link's edge: it still reads as one word.
+        ("Doctors may give [inhibitor](https://example.org/i)s for this.", []),
+        ("[Immunomodulat](https://example.org/i)ors are drugs.", []),
+        ("An extract of Panax pseudo[ginseng](https://example.org/g) was used.", []),
+        ("[Chemo](https://example.org/c)therapy is common. Chemotherapy works.", []),  # the page writes it whole
+        ("A footnote mark b[SF-36](https://example.org/sf) under the table.", []),  # one letter
+        # Not a word run into a link.
+        ("[Enlarge](https://example.org/e)Stage 0 melanoma: a drawing.", []),  # a capital: a caption, a sentence
+        ("See [the guide](https://example.org/g) as well.", []),
+        ("![A chart](https://example.org/c.png)is here.", []),  # an image
+        ("Run `[dose](x)is` in the tool.", []),  # code
+        ("The tables[^note] are slow.\n\n[^note]: Only at first.", []),  # a footnote's mark
+        ("See (https://example.org/a)and more.", []),  # no link
+    ],
+)
+def test_q021_finds_links_joined_to_words(body: str, expected: list[tuple[int, int]]) -> None:
+    assert [(f.line, f.column) for f in q021_findings(body)] == expected
+
+
+def test_q021_quotes_what_readers_see() -> None:
+    assert [f.message for f in q021_findings("This [regimen](https://example.org/r)had better results.")] == [
+        'no space between the link "regimen" and the word "had": readers see "regimenhad"; add a space'
+    ]
+    body = "A trial showed that [capivasertib increased how long people with breast cancer lived](https://example.org/t)without it."
+    assert [f.message for f in q021_findings(body)] == [
+        'no space between the link "capivasertib increased how long people…" and the word "without": readers see '
+        '"…with breast cancer livedwithout"; add a space'
+    ]
+
+
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
