@@ -107,6 +107,7 @@ def test_q005_counts_level_one_headings_with_text(body: str, expected: list[tupl
         ("Here are some of the most common causes:\n\nEar pain with toothache\n~another line of the paragraph", 1),
         ("To install it, run the following commands in order:\n\nPowerShell:\n\n```\nhugo build\n```", 0),  # a label, then code
         ("To install it, run the following commands in order:\n\nPowerShell:\n\nThen wait.", 1),
+        ("To receive email updates about this page, enter your email address:\n\nFlu spreads in winter.", 0),  # Q002's
         # An icon's shortcode ends the line: its colon ends no sentence.
         ("Each tag without an icon of its own will show the icon :material-pound:\n\nNext, pick one.", 0),
         ("Each tag without an icon of its own will show the icon for:\n\nNext, pick one.", 1),

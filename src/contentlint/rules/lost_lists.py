@@ -7,6 +7,7 @@ import operator
 import re
 from typing import Iterator, NamedTuple
 
+from contentlint.analysis.boilerplate import BOILERPLATE, is_boilerplate_line
 from contentlint.analysis.line_shapes import ICON_SHORTCODE_END, LIST_ITEM
 from contentlint.analysis.phrases import as_shown, quoted
 from contentlint.analysis.structure import Paragraph, Structure, document_structure
@@ -183,7 +184,7 @@ def _inline_list(text: str) -> bool:
     return len(items) >= 4 and sum(words <= 4 for words in items) >= 0.75 * len(items)
 
 
-@rule("Q003", "list-missing", "warning")
+@rule("Q003", "list-missing", "warning", uses=[BOILERPLATE])
 def list_missing(document: Document, config: Config) -> Iterator[Violation]:
     """A line introduces a list ("It can:") but no list follows.
 
@@ -220,9 +221,11 @@ def list_missing(document: Document, config: Config) -> Iterator[Violation]:
     text that lost its indent; a title in bold used as a heading ("**What happens on the
     day of your operation**:"), unless it ends like an introduction ("… include**:").
     Labels such as "Email:" or "Opening hours:", navigation ("Go to:", left by a scraped
-    article's section menu) and an icon's shortcode (`:warning:`) at the end of a line are
-    not introductions, and a colon in the middle of a paragraph ("You can take it:" with
-    the sentence going on below) or in code is not one either.
+    article's section menu), website boilerplate that Q002 reports ("To receive email
+    updates about this page, enter your email address:") and an icon's shortcode
+    (`:warning:`) at the end of a line are not introductions, and a colon in the middle
+    of a paragraph ("You can take it:" with the sentence going on below) or in code is
+    not one either.
 
     Example: "Pomalidomide works in several different ways. It can:" followed by a
     paragraph about consent.
@@ -248,6 +251,8 @@ def list_missing(document: Document, config: Config) -> Iterator[Violation]:
         line = body[line_start:end]
         if not _is_list_intro(line) or _REFERENCE_FIELD.fullmatch(_last_sentence(line)):
             continue
+        if is_boilerplate_line(line, config.resource(BOILERPLATE)):
+            continue  # a sign-up form's label ("… enter your email address:"): Q002's
         if blocks is None:  # only for a page that has an introduction
             blocks = _Blocks(view)
         following, after = blocks.following(paragraph.end)
