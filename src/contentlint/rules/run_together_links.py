@@ -9,7 +9,7 @@ from typing import Iterator, NamedTuple
 from contentlint.analysis.fix_edits import body_start
 from contentlint.analysis.phrase_index import text_scan
 from contentlint.analysis.phrases import quoted
-from contentlint.analysis.structure import INLINE, REFERENCE, Link, Structure, document_structure
+from contentlint.analysis.structure import INLINE, REFERENCE, Link, Paragraph, Structure, document_structure
 from contentlint.document import Document
 from contentlint.model.findings import Violation
 from contentlint.model.fixes import Edit, Fix
@@ -137,21 +137,29 @@ def _report(view: Structure, document: Document, run: list[_LinkLine]) -> Iterat
         return  # one-word links ("6.4.0", "#22527") can still be told apart on one line
     first = run[0].link
     shown = " ".join(line.link.text for line in run)
-    paragraph = view.paragraphs[run[0].paragraph]
+    yield _list_lost(
+        document, view, view.paragraphs[run[0].paragraph], first, [(line.text, line.text, "- ") for line in run],
+        view.body.find("\n", run[-1].link.end),
+        f"{len(run)} links on lines of their own show as one line ({quoted(shown, 60)})",
+    )
+
+
+def _list_lost(
+    document: Document, view: Structure, paragraph: Paragraph, first: Link, marks: list[tuple[int, int, str]],
+    line_end: int, what: str,
+) -> Violation:
+    """The finding for links that lost their list marks, with a fix that writes ``marks`` (start,
+    end and text in the body) unless the links are in a list item or a quotation."""
     fix = None
     if not (paragraph.in_list or paragraph.in_quote):
-        offset, body = body_start(document), view.body
-        edits = [Edit(offset + line.text, offset + line.text, "- ") for line in run]
-        line_end = body.find("\n", run[-1].link.end)
+        offset = body_start(document)
+        edits = [Edit(offset + start, offset + end, text) for start, end, text in marks]
         if 0 <= line_end < paragraph.end:  # the paragraph goes on: a blank line keeps it out of the last item
             edits.append(Edit(offset + line_end, offset + line_end, "\n"))
         fix = Fix(tuple(edits), "make each link a list item", safe=False)
-    yield Violation(
+    return Violation(
         view.line_of(first.start), view.column_of(first.start),
-        f"{len(run)} links on lines of their own show as one line ({quoted(shown, 60)}): "
-        "the list lost its bullets; make each link a list item",
-        subject=first.text,
-        fix=fix,
+        f"{what}: the list lost its bullets; make each link a list item", subject=first.text, fix=fix,
     )
 
 
@@ -191,23 +199,13 @@ def _report_side_by_side(document: Document, view: Structure, group: tuple[Link,
     at = view.paragraph_index(first.start)
     if at < 0 or view.paragraphs[at].end < last.end or view.paragraphs[at].in_table:
         return
-    paragraph = view.paragraphs[at]
-    fix = None
-    if not (paragraph.in_list or paragraph.in_quote):
-        offset = body_start(document)
-        edits = [Edit(offset + before.start(1), offset + before.start(1), "- ")]
-        for left, right in zip(group, group[1:]):
-            gap = _GAP.fullmatch(body, left.end, right.start)
-            if gap is not None:  # always: the run was made of such gaps
-                edits.append(Edit(offset + gap.start(1), offset + gap.end(1), "\n- "))
-        if line_end < paragraph.end:  # the paragraph goes on: a blank line keeps it out of the last item
-            edits.append(Edit(offset + line_end, offset + line_end, "\n"))
-        fix = Fix(tuple(edits), "make each link a list item", safe=False)
+    marks = [(before.start(1), before.start(1), "- ")]
+    for left, right in zip(group, group[1:]):
+        gap = _GAP.fullmatch(body, left.end, right.start)
+        if gap is not None:  # always: the run was made of such gaps
+            marks.append((gap.start(1), gap.end(1), "\n- "))
     shown = " ".join(link.text for link in group)
-    yield Violation(
-        view.line_of(first.start), view.column_of(first.start),
-        f"{len(group)} links side by side show as one run of text ({quoted(shown, 60)}): "
-        "the list lost its bullets; make each link a list item",
-        subject=first.text,
-        fix=fix,
+    yield _list_lost(
+        document, view, view.paragraphs[at], first, marks, line_end,
+        f"{len(group)} links side by side show as one run of text ({quoted(shown, 60)})",
     )
