@@ -80,9 +80,10 @@ def link_joined_to_word(document: Document, config: Config) -> Iterator[Violatio
     for place in ends:  # a link that ends at place + 1, a lower-case letter after it
         at = bisect.bisect_right(link_starts, place) - 1
         link = links[at] if at >= 0 else None
-        if link is not None and link.end == place + 1 and _shown_link(body, link) and body[place + 1].islower():
+        word = _LETTERS.match(body, place + 1)  # lower case as written, not only as the scan reads it
+        if link is not None and link.end == place + 1 and word is not None and _shown_link(body, link):
             found = _LAST_WORD.search(link.text)
-            joins.append((place + 1, link, found.group(1) if found else "", _LETTERS.match(body, place + 1).group()))
+            joins.append((place + 1, link, found.group(1) if found else "", word.group()))
     for place in starts:  # a link that starts at place + 1, a letter before it
         at = bisect.bisect_left(link_starts, place + 1)
         link = links[at] if at < len(links) and link_starts[at] == place + 1 else None
