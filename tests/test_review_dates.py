@@ -79,6 +79,11 @@ CASES = [
     ("leaflet-review-date", "Leaflet review date: 30/06/2025", {"url": "https://www.example.nhs.uk/leaflet"}, {"F001"}),
     ("next-review-due-by", "Next review due by: June 2025", {}, {"F001"}),
     ("due-for-review-by", "Due for review by: June 2025", {}, {"F001"}),
+    ("current-as-at", "Current as at: Tuesday 12 March 2024", {}, {"F001"}),  # NSW Health
+    ("current-as-at-in-a-sentence", "Prices are current as at 1 July 2023 for the clinic.", {}, set()),
+    ("updated-on-after-a-separator", "Written by Jane Doe — Updated on March 12, 2023", {}, {"F001"}),
+    ("updated-on-line-start", "Updated on 12 March 2023", {}, {"F001"}),
+    ("updated-on-in-a-sentence", "Your care plan was updated on 12 March 2023 by the nurse.", {}, set()),
     # A figure's caption dates the figure, not the page.
     ("figure-caption", "Figure 1. A map of the clinics in the region. Last reviewed: 10/22/2021", {}, set()),
     ("table-caption", "*Table 2.* Stages of the disease. Updated: 3 March 2020", {}, set()),

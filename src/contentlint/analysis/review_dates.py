@@ -61,10 +61,12 @@ _LABELS: list[tuple[str, str, bool]] = [
     (r"(?:(?:page|content|information)_)?last_(?:revised|updated)", LAST, True),
     # Cancer.Net: "Approved by the Cancer.Net Editorial Board, 03/2023"
     (r"approved_by_(?:the_)?(?:\S+_){0,3}?editorial_board,?", LAST, True),
+    (r"updated_on", LAST, True),  # "Written by Jane Doe — Updated on March 12, 2023"; after a separator
     (_REVIEWED, LAST, False),
     (r"review", _EITHER, False),  # "Review: March 2023", a date alone after it
     (r"revised", LAST, False),
     (r"updated", LAST, False),
+    (r"current_as_at", LAST, False),  # NSW Health: "Current as at: Tuesday 12 March 2024"
 ]
 _LABEL_RE = re.compile(
     r"(?<![\w-])(?:"
@@ -73,9 +75,9 @@ _LABEL_RE = re.compile(
     re.IGNORECASE,
 )
 _LABEL_GROUPS = tuple(f"l{i}" for i in range(len(_LABELS)))
-# Every label contains one of these (review, revised, updated, approved); with re.IGNORECASE
+# Every label contains one of these (review, revised, updated, approved, current as at); with re.IGNORECASE
 # these letters also match their ASCII look-alikes.
-LABEL_KEYWORDS = ("revi", "updat", "approv")
+LABEL_KEYWORDS = ("revi", "updat", "approv", "current as at")
 # What a rule that reads body review dates uses: the phrase index also finds the label words.
 # A no-break space written as an entity ("12&nbsp;June 2023"): the scan says whether a page has one.
 _SPACE_ENTITIES = ("&nbsp;", "&#160;", "&#xa0;", "&#x00a0;")
@@ -348,9 +350,10 @@ def _read(text: str, order: Callable[[], DateOrder]) -> tuple[dt.date | None, st
 # Every word of every label: a label is a run of these ending in (or starting with) a label word.
 _LABEL_WORDS = frozenset(
     "date of next full review reviewed due scheduled for planned last page content information article "
-    "leaflet document this was to be medically clinically on revised updated approved by the editorial board latest and update".split()
+    "leaflet document this was to be medically clinically on revised updated approved by the editorial board latest and update "
+    "current as at".split()
 )
-_LABEL_WORD_AT = re.compile(r"(?:review|reviewed|revised|update|updated|approved)(?![\w-])", re.IGNORECASE)
+_LABEL_WORD_AT = re.compile(r"(?:review|reviewed|revised|update|updated|approved|current as at)(?![\w-])", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"(?<![\w-])([A-Za-z]+)[^\S\n]{1,4}$")
 _MAX_LABEL_WORDS = 7
 
