@@ -51,7 +51,9 @@ def review_overdue(document: Document, config: Config) -> Iterator[Violation]:
        3 March 2024", "Reviewed and updated: March 2024", "Review: March 2024" (a
        date alone after it), "Medically reviewed by Dr A Okafor on 5 March 2024",
        "Content reviewed by our editorial team: 3 March 2024",
-       "Approved by the Cancer.Net Editorial Board, 03/2024".
+       "Approved by the Cancer.Net Editorial Board, 03/2024", "Current as at:
+       Tuesday 12 March 2024", "Written by Jane Doe — Updated on March 12,
+       2024".
 
     Both may stand on one line ("Page last reviewed: 15 March 2021 | Next review
     due: 15 March 2024", or with `<br>` between them); the next-review date
