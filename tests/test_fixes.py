@@ -121,6 +121,9 @@ FIX_TABLE = [
     ("Q021", True, "# Title\n\nChanges in the[BRAF gene](https://example.org/b) and [the dose](https://example.org/d)is low.\n",
      "# Title\n\nChanges in the [BRAF gene](https://example.org/b) and [the dose](https://example.org/d) is low.\n"),
     ("Q021", False, "# Title\n\nChanges in the[BRAF gene](https://example.org/b).\n", None),  # unsafe: not without --unsafe-fixes
+    ("Q022", True, "# Title\n\n[](https://www.nhs.uk/)\n\nFlu spreads in winter.\n", "# Title\n\nFlu spreads in winter.\n"),
+    ("Q022", True, "# Title\n\nSee [ ](https://www.nhs.uk/flu) for more.\n", "# Title\n\nSee for more.\n"),
+    ("Q022", False, "# Title\n\nSee [ ](https://www.nhs.uk/flu) for more.\n", None),  # unsafe: not without --unsafe-fixes
     ("Q016", False, "# Title\n\n| A | B |\n| --- | --- |\n|  |  |\n| --- | --- |\n| N = note. | |\n| 1 | 2 |\n",
      "# Title\n\n| A | B |\n| --- | --- |\n| N = note. | |\n| 1 | 2 |\n"),  # the notes stay for a person
     ("Q016", False, "# Title\n\n| A | B |\n| --- | --- |\n| 1 | 2 |\n|---|---|",

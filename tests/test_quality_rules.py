@@ -696,6 +696,26 @@ def test_q021_quotes_what_readers_see() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("[](https://www.nhs.uk/)", [(Q020_FIRST, 1)]),  # a logo's link, the logo lost
+        ("See [ ](https://www.nhs.uk/flu) for more.", [(Q020_FIRST, 5)]),
+        ("Also [][1] here.\n\n[1]: https://www.nhs.uk/leaflet", [(Q020_FIRST, 6)]),
+        ("- [Home](https://www.nhs.uk/) [](https://www.nhs.uk/search)", [(Q020_FIRST, 31)]),
+        # A picture, a linked picture, a task list's box, a link with text.
+        ("![](https://www.nhs.uk/a.png)", []),
+        ("[![NHS logo](https://www.nhs.uk/logo.png)](https://www.nhs.uk/)", []),
+        ("- [ ] Book the scan\n- [x] Done", []),
+        ("See [the flu page](https://www.nhs.uk/flu) for more.", []),
+        ("`[](https://www.nhs.uk/)` in code", []),
+    ],
+)
+def test_q022_finds_links_without_text(body: str, expected: list[tuple[int, int]]) -> None:
+    text = front_matter() + "\n" + FILLER + "\n" + body + "\n"
+    assert [(f.line, f.column) for f in lint_text(text) if f.code == "Q022"] == expected
+
+
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
