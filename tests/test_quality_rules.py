@@ -678,6 +678,7 @@ def q021_findings(body: str) -> list[Finding]:
         ("Run `[dose](x)is` in the tool.", []),  # code
         ("The tables[^note] are slow.\n\n[^note]: Only at first.", []),  # a footnote's mark
         ("See (https://example.org/a)and more.", []),  # no link
+        ("See the[](https://example.org/a)is here.", []),  # a link without text: Q022's
         ("See [the page](https://example.org/a)été and [b](https://example.org/b)\u212aelvin.", []),  # not a-z as written
     ],
 )

@@ -108,9 +108,10 @@ def link_joined_to_word(document: Document, config: Config) -> Iterator[Violatio
 
 
 def _shown_link(body: str, link: Link) -> bool:
-    """A link the reader sees as text: inline or reference, not an image, a linked image or a
-    footnote's mark (`[^1]`)."""
-    return link.kind in (INLINE, REFERENCE) and not body.startswith(("![", "[![", "[^"), link.start)
+    """A link the reader sees as text: inline or reference, with text (one without is Q022's), not
+    an image, a linked image or a footnote's mark (`[^1]`)."""
+    return (link.kind in (INLINE, REFERENCE) and not body.startswith(("![", "[![", "[^"), link.start)
+            and not link.text.isspace() and link.text != "")
 
 
 def _tail(text: str, keep: int = 30) -> str:
