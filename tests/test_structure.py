@@ -146,6 +146,14 @@ FIXTURES = {
             "tables": [2],
         },
     ),
+    "script-and-style-blocks-hidden": (
+        "<style>\n  .youtube { color: red; }\n</style>\n\n<SCRIPT type=\"text/javascript\">\n// TODO load the map\n"
+        "</SCRIPT>\n\n<div>Opening hours</div>\n\n<pre>\nDose: 300 mg\n</pre>\n\n<styles>Shown</styles>\n",
+        {
+            "hidden": [".youtube { color: red; }", "// TODO load the map"],
+            "visible": ["Opening hours", "Dose: 300 mg", "Shown"],
+        },
+    ),
     "link-target-on-next-line-and-escapes": (
         "A [split](\n  https://example.org/next) and [esc](https://example.org/a\\_b) and [e](/a?x=1&amp;y=2).\n",
         {

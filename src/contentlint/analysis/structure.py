@@ -174,7 +174,7 @@ class Structure:
     html_comments: tuple[Span, ...] = ()
     links: tuple[Link, ...] = ()
     definitions: tuple[Definition, ...] = ()
-    code_ranges: tuple[tuple[int, int], ...] = ()  # code blocks, code spans, HTML comments: sorted, merged
+    code_ranges: tuple[tuple[int, int], ...] = ()  # code, HTML comments, scripts, styles: sorted, merged
     plain: bool = False  # made by plain_structure (no Markdown)
 
     def line_of(self, offset: int) -> int:
@@ -248,6 +248,9 @@ _BARE_URL = re.compile(r"(?<![\w/@.:+-])(?:(?:[Hh][Tt][Tt][Pp][Ss]?|[Ff][Tt][Pp]
 BARE_TRAILING = ".,:;!?'\"*_~"  # what GFM drops from the end of a bare URL in text
 _HTML_ATTR = re.compile(r"""\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
 HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)  # closed, or running to the end
+# An HTML block that is a script or a style sheet (CommonMark's first kind of HTML block).
+_SCRIPT_OR_STYLE = re.compile(r" {0,3}<(?:script|style)(?:[\s>]|$)", re.IGNORECASE)
+_SCRIPT_OR_STYLE_END = re.compile(r"</(?:script|style)>", re.IGNORECASE)
 # After a link's text: "](" then optional spaces and at most one line break, then the destination.
 _INLINE_DEST = re.compile(
     r"\]\([ \t]*(?:\n[ \t>]*)?(?:<((?:\\.|[^<>\\\n])*)>|((?:\\.|[^\s()\\]|\((?:\\.|[^\s()\\])*\))*))"
@@ -583,6 +586,10 @@ def parse_structure(body: str, first_line: int) -> Structure:
             elif tag == "HtmlBlock":
                 raw = body[start:end]
                 html_blocks.append(_new(HtmlBlock, (start, end, entry[1], raw.lstrip(" ").startswith("<!--"))))
+                if _SCRIPT_OR_STYLE.match(raw):  # a script or a style sheet: nothing in it is shown
+                    close = _SCRIPT_OR_STYLE_END.search(raw)  # any case, as CommonMark ends the block
+                    line_end = raw.find("\n", close.end()) if close else -1
+                    code.append((start, start + line_end if line_end >= 0 else end))
                 if "<!--" in raw:
                     comments.extend((start + m.start(), start + m.end()) for m in HTML_COMMENT.finditer(raw))
                 _html_links(raw, start, place, links)
