@@ -202,6 +202,8 @@ def q002_lines(body: str) -> list[int]:
         ("### Search\n\nDonate now to fund our nurses and their research.", [0, 2]),  # boilerplate under it
         ("### Search\n\n## Treatment\n\nSurgery is the main treatment for most people.", [0]),  # an empty section
         ("## Facebook\n\nAsk your care team which side effects you should report.", [0]),  # a share button
+        ("## Privacy policy\n\nThe clinic keeps your records for eight years after your last visit.", []),
+        ("Privacy Policy\n\nSite Map", [0, 2]),  # a footer's links, their links lost
         ("## Was this page helpful?\n\nThe web team reads every answer to this question.", [0]),  # a phrase, not a line
     ],
 )

@@ -45,10 +45,10 @@ def scraping_boilerplate(document: Document, config: Config) -> Iterator[Violati
     Not reported: the words in quotation marks (`the "Skip to content" link`), which name
     the button rather than show it; a line that only continues a sentence ("… to improve
     the discovery of" / "related content."); a heading that is a section of the page
-    ("## Related content", "### Search", "## In this section" or "## On this page" over a
-    paragraph or item of five words or more besides links), where a widget's title
-    stands over its buttons or a list of links ("# Facebook" is a share button wherever
-    it stands).
+    ("## Related content", "### Search", "## In this section", "## On this page", "## Privacy
+    policy" or "## Terms of use" over a paragraph or item of five words or more besides
+    links), where a widget's title stands over its buttons or a list of links ("# Facebook"
+    is a share button wherever it stands).
 
     Fix (unsafe): `--fix --unsafe-fixes` deletes a line that holds the boilerplate and
     nothing else but markup ("Back to top", "**Share**", "- Print"), with a blank line
@@ -70,7 +70,9 @@ def scraping_boilerplate(document: Document, config: Config) -> Iterator[Violati
 
 # Boilerplate lines that are also the titles of a page's own sections ("## Related content" over a
 # paragraph about it); a share button's "Facebook" over a paragraph is still a share button.
-_SECTION_TITLES = frozenset({"search", "related content", "related articles", "in this section", "on this page"})
+_SECTION_TITLES = frozenset(
+    {"search", "related content", "related articles", "in this section", "on this page", "privacy policy", "terms of use"}
+)
 _OPENING_QUOTES = "\"“'‘"
 _CLOSING_QUOTES = "\"”'’"
 
