@@ -212,6 +212,16 @@ def quoted(text: str, limit: int = 60) -> str:
     return f'"{text}"' if len(text) <= limit else f'"{text[:limit - 1].rstrip()}…"'
 
 
+def quoted_end(text: str, limit: int = 60) -> str:
+    """``text`` in quotes; a long one cut at the front, at a word where it can, since its end is
+    what the message is about."""
+    if len(text) <= limit:
+        return quoted(text, limit)
+    cut = text[len(text) - limit + 1:]
+    space = cut.find(" ")
+    return f'"…{cut[space + 1:] if 0 <= space < limit // 2 else cut}"'
+
+
 def _outside_addresses(view: Structure, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The spans that do not start inside the address of a link, image, bare URL or link reference
     definition, as written."""

@@ -7,7 +7,7 @@ import re
 from typing import Iterator
 
 from contentlint.analysis.line_shapes import ICON_SHORTCODE_END
-from contentlint.analysis.phrases import as_shown, quoted
+from contentlint.analysis.phrases import as_shown, quoted, quoted_end
 from contentlint.analysis.structure import ListItem, document_structure
 from contentlint.document import Document
 from contentlint.model.findings import Violation
@@ -107,7 +107,7 @@ def _items_introduced_by_a_colon(document: Document) -> Iterator[Violation]:
             continue
         yield Violation(
             view.line_of(colon), view.column_of(colon),
-            f"{_quoted_end(introduction)} introduces a list, but the item below it is not indented under it: "
+            f"{quoted_end(introduction)} introduces a list, but the item below it is not indented under it: "
             "the list has lost its nesting; indent the items it introduces",
             subject=" ".join(introduction.split()),
         )
@@ -206,15 +206,6 @@ def _last_sentence(text: str) -> str:
     plain = as_shown(" ".join(text.split()))
     found = _LAST_SENTENCE.search(plain)
     return (found.group(1) if found and found.group(1).strip() != ":" else plain).strip()
-
-
-def _quoted_end(text: str, limit: int = 60) -> str:
-    """``text`` in quotes; a long one cut at the front, since its end says what it introduces."""
-    if len(text) <= limit:
-        return quoted(text, limit)
-    cut = text[len(text) - limit + 1:]
-    space = cut.find(" ")
-    return f'"…{cut[space + 1:] if 0 <= space < limit // 2 else cut}"'
 
 
 def _is_short_label(text: str) -> bool:

@@ -9,7 +9,7 @@ from typing import Iterator
 
 from contentlint.analysis.fix_edits import body_start
 from contentlint.analysis.phrase_index import text_scan
-from contentlint.analysis.phrases import quoted
+from contentlint.analysis.phrases import quoted, quoted_end
 from contentlint.analysis.structure import INLINE, REFERENCE, Link, document_structure
 from contentlint.analysis.visible_text import visible_lower
 from contentlint.document import Document
@@ -97,11 +97,11 @@ def link_joined_to_word(document: Document, config: Config) -> Iterator[Violatio
         if not _two_words(left, right, after, page_words):
             continue
         text = " ".join(link.text.split())
-        shown = (_tail(text) + right) if after else (left + _head(text))
+        shown = quoted_end(text + right, 36) if after else f'"{left + _head(text)}"'
         yield Violation(
             view.line_of(at), view.column_of(at),
             f"no space between the link {quoted(text, 40)} and the word "
-            f"{quoted(right if after else left)}: readers see \"{shown}\"; add a space",
+            f"{quoted(right if after else left)}: readers see {shown}; add a space",
             subject=(right if after else left).lower(),
             fix=Fix((Edit(body_start(document) + at, body_start(document) + at, " "),), "put a space", safe=False),
         )
@@ -112,15 +112,6 @@ def _shown_link(body: str, link: Link) -> bool:
     an image, a linked image or a footnote's mark (`[^1]`)."""
     return (link.kind in (INLINE, REFERENCE) and not body.startswith(("![", "[![", "[^"), link.start)
             and not link.text.isspace() and link.text != "")
-
-
-def _tail(text: str, keep: int = 30) -> str:
-    """The words at the end of ``text``, about ``keep`` characters of them."""
-    words = text.split(" ")
-    for count in range(1, len(words) + 1):
-        if len(" ".join(words[-count:])) > keep:
-            return "…" + " ".join(words[-max(count - 1, 1):])
-    return text
 
 
 def _head(text: str, keep: int = 30) -> str:
