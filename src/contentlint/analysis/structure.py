@@ -310,6 +310,12 @@ def _trim_bare(url: str) -> str:
     return url
 
 
+def shows_its_text(body: str, link: Link) -> bool:
+    """Whether the reader sees ``link`` as its text: an inline or reference link, not a bare URL,
+    raw HTML, an image or a linked image (`[![badge](…)](…)`)."""
+    return link.kind in (INLINE, REFERENCE) and not body.startswith("[!", link.start)
+
+
 def merge_ranges(ranges: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
     """Sorted ranges with overlapping or touching ones joined (``ranges`` is sorted in place)."""
     if not ranges:

@@ -10,7 +10,7 @@ from typing import Iterator
 from contentlint.analysis.fix_edits import body_start
 from contentlint.analysis.phrase_index import text_scan
 from contentlint.analysis.phrases import quoted, quoted_end
-from contentlint.analysis.structure import INLINE, REFERENCE, Link, document_structure
+from contentlint.analysis.structure import Link, document_structure, shows_its_text
 from contentlint.analysis.visible_text import visible_lower
 from contentlint.document import Document
 from contentlint.model.findings import Violation
@@ -108,10 +108,9 @@ def link_joined_to_word(document: Document, config: Config) -> Iterator[Violatio
 
 
 def _shown_link(body: str, link: Link) -> bool:
-    """A link the reader sees as text: inline or reference, with text (one without is Q022's), not
-    an image, a linked image or a footnote's mark (`[^1]`)."""
-    return (link.kind in (INLINE, REFERENCE) and not body.startswith(("![", "[![", "[^"), link.start)
-            and not link.text.isspace() and link.text != "")
+    """A link the reader sees as its text, which it has (one without is Q022's), and not a
+    footnote's mark (`[^1]`)."""
+    return shows_its_text(body, link) and not body.startswith("[^", link.start) and link.text.strip() != ""
 
 
 def _head(text: str, keep: int = 30) -> str:

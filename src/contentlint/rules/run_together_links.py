@@ -9,7 +9,7 @@ from typing import Iterator, NamedTuple
 from contentlint.analysis.fix_edits import body_start
 from contentlint.analysis.phrase_index import text_scan
 from contentlint.analysis.phrases import quoted
-from contentlint.analysis.structure import INLINE, REFERENCE, Link, Paragraph, Structure, document_structure
+from contentlint.analysis.structure import Link, Paragraph, Structure, document_structure, shows_its_text
 from contentlint.document import Document
 from contentlint.model.findings import Violation
 from contentlint.model.fixes import Edit, Fix
@@ -111,7 +111,7 @@ class _LinkLine(NamedTuple):
 
 def _alone_on_its_line(body: str, link: Link) -> _LinkLine | None:
     """The link's line, when it holds the link and nothing else."""
-    if link.kind not in (INLINE, REFERENCE) or body.startswith("[!", link.start):
+    if not shows_its_text(body, link):
         return None  # a bare URL, an image, a linked image (a badge), HTML
     line_start = body.rfind("\n", 0, link.start) + 1
     line_end = body.find("\n", link.end)
@@ -187,7 +187,7 @@ def _side_by_side(document: Document, view: Structure, hints: list[int]) -> Iter
 
 def _report_side_by_side(document: Document, view: Structure, group: tuple[Link, ...]) -> Iterator[Violation]:
     body = view.body
-    if any(link.kind not in (INLINE, REFERENCE) or body.startswith("[!", link.start) for link in group):
+    if not all(shows_its_text(body, link) for link in group):
         return  # a bare URL, an image, a linked image (a badge), HTML
     first, last = group[0], group[-1]
     line_start = body.rfind("\n", 0, first.start) + 1
