@@ -261,6 +261,14 @@ def test_s003_counts_links_and_suggests_config() -> None:
         ("Stoma care at home.\n\nQuestions? Ask the Health Service Executive helpline.\n", set()),
         ("---\ntitle: Stoma care\nsources:\n  - Ward 7 leaflet, 2025\n---\nStoma care at home.\n", set()),
         ("---\ntitle: Stoma care\nsources: []\n---\nStoma care at home, produced on the ward.\n", {"S004"}),
+        # A line that gives the address the text was taken from, as a reader service's header does.
+        ("Title: Pre-eclampsia\n\nURL Source: https://www.example.org/pre-eclampsia\n\nMarkdown Content:\n"
+         "Notes about blood pressure in pregnancy.\n", set()),
+        ("URL: https://www.example.org/diet\n\nNotes about diet.\n", set()),
+        ("Notes about diet.\n\n**Original URL:** <https://www.example.org/diet>\n", set()),
+        ("Notes about diet.\n\nFetched from https://www.example.org/diet on 3 May 2025.\n", set()),
+        ("URL shorteners hide where a link goes: https://www.example.org/diet\n", {"S004"}),
+        ("Notes about diet. The URL: https://www.example.org/diet\n", {"S004"}),
     ],
 )
 def test_s004_provenance(text: str, expected: set[str]) -> None:

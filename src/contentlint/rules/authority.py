@@ -48,6 +48,13 @@ _ATTRIBUTION_LABEL = re.compile(
     r"citation|available at|retrieved from|credit)\b[\s*_]*[:\-–]?|©|\(c\) ?\d{4}",
     re.IGNORECASE | re.MULTILINE,
 )
+# A line that gives the address the text was taken from: "URL Source: https://…" (the header a reader
+# service writes above a page it fetched), "URL: https://…", "Original URL: …", "Fetched from https://…".
+_ADDRESS_LABEL = re.compile(
+    r"^[\s>*_#\-•]*(?:url source|(?:source |original |page |canonical )?url|(?:fetched|scraped|captured) from)"
+    r"[\s*_]*:?[\s*_]*<?https?://",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 def _host(url: str) -> str | None:
@@ -390,7 +397,7 @@ _NAMED_PUBLISHER = re.compile(
 
 def _has_attribution(document: Document, data: AuthorityData) -> bool:
     text = visible_body(document)
-    if _ATTRIBUTION_LABEL.search(text) or _NAMED_PUBLISHER.search(text):
+    if _ATTRIBUTION_LABEL.search(text) or _ADDRESS_LABEL.search(text) or _NAMED_PUBLISHER.search(text):
         return True
     return any(phrase in text for source in data.sources for phrase in source.attribution)
 
@@ -410,7 +417,9 @@ def no_provenance(document: Document, config: Config) -> Iterator[Violation]:
     Front matter that names where the page comes from counts: `url`, `source`, and also
     `sources`, `publisher`, `author(s)` or `citation`. Attribution in the text counts: a
     line such as "Source: ...", "Written by ...", "Reviewed by ...", "Author: ...", "To
-    cite this document ...", a copyright line (© 2025 ...); a sentence that says who made
+    cite this document ...", a copyright line (© 2025 ...); a line that gives the address
+    the text was taken from ("URL Source: https://...", the header a reader service such as
+    r.jina.ai writes, "URL: https://...", "Original URL: ..."); a sentence that says who made
     it ("This leaflet was produced by the Breast Care Team"); the name of a health body
     ("Northgate Hospitals NHS Foundation Trust", "Health Service Executive", "... Health
     Board"); or the full name of a known publisher ("American Cancer Society",
