@@ -149,6 +149,13 @@ FIX_TABLE = [
     ("Q020", False, "# Title\n\nUse **ice:**it helps, **rest:**it heals.\n", "# Title\n\nUse **ice:** it helps, **rest:** it heals.\n"),
     ("Q020", False, "# Title\n\n- **Age****:** Women.\n- Gut****: Bowel.\n", "# Title\n\n- **Age:** Women.\n- Gut: Bowel.\n"),
     ("Q020", False, "# Title\n\n**8.****When?**\n\n**A****/B/****C**\n", "# Title\n\n**8. When?**\n\n**A/B/C**\n"),
+    # Q024: a reader service's header under front matter that has its title and address: deleted.
+    ("Q024", True, "Title: Hair loss\n\nURL Source: https://www.cancer.gov/hair\n\nMarkdown Content:\n# Hair loss\n",
+     "# Hair loss\n"),
+    ("Q024", False, "Title: Hair loss\nURL Source: https://www.cancer.gov/hair\nMarkdown Content:\n# Hair loss\n",
+     None),  # unsafe: not without --unsafe-fixes
+    ("Q024", False, "Title: Hair loss\nWarning: Target URL returned error 404: Not Found\nMarkdown Content:\nGone.\n",
+     None),  # a failed fetch: Q023's
 ]
 
 
@@ -161,6 +168,23 @@ def test_fix_table(tmp_path: Path, code: str, unsafe: bool, before: str, after: 
 
 
 # (front matter line before, after, unsafe needed): M002 puts a value the YAML cannot read in quotes.
+@pytest.mark.parametrize(
+    ("header", "front"),
+    [
+        ("Title: Hair loss: what to expect\n\nURL Source: https://www.example.org/hair?id=1\n\n"
+         "Published Time: 2024-05-01T10:00:00Z\n\nMarkdown Content:\n",
+         '---\ntitle: "Hair loss: what to expect"\nurl: https://www.example.org/hair?id=1\n'
+         "# Published Time: 2024-05-01T10:00:00Z\n---\n"),
+        ('Title: Say "ah"\nURL Source: https://www.example.org/a b\nMarkdown Content:   \n',
+         '---\ntitle: "Say \\"ah\\""\nurl: "https://www.example.org/a b"\n---\n'),
+    ],
+)
+def test_q024_turns_a_reader_header_into_front_matter(tmp_path: Path, header: str, front: str) -> None:
+    fixed, left = _fix(tmp_path, header + "Hair may fall out a few weeks after treatment starts.\n", ["Q024", "M"])
+    assert fixed.decode("utf-8") == front + "Hair may fall out a few weeks after treatment starts.\n"
+    assert "Q024" not in left and "M001" not in left and "M002" not in left and "M101" in left
+
+
 QUOTE_TABLE = [
     ("title: Lenalidomide: what to expect\n", 'title: "Lenalidomide: what to expect"\n', False),
     # a field name before the second colon: two lines run together, perhaps, not a title with a colon

@@ -147,7 +147,8 @@ def fix_text(data: bytes, lint: Callable[[str], FileResult], policy: FixPolicy, 
             break
         chosen = choose(fixes)
         before = raw.normal()
-        while chosen and opens_front_matter(before, [edit for fix in chosen for edit in fix.edits]):
+        while (chosen and not any(fix.makes_front_matter for fix in chosen)
+               and opens_front_matter(before, [edit for fix in chosen for edit in fix.edits])):
             chosen = chosen[1:]  # the first in the file would turn the body into front matter: left
         if not chosen:
             break

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 SAFE, UNSAFE = "safe", "unsafe"
 
@@ -49,6 +49,9 @@ class Fix:
     description: str
     safe: bool = True
     spans: tuple[Span, ...] = ()
+    # The fix writes front matter at the top of a document that has none, on purpose: the engine
+    # otherwise refuses edits that would turn the start of a body into front matter.
+    makes_front_matter: bool = False
 
     @property
     def start(self) -> int:
@@ -84,7 +87,7 @@ def located(fix: Fix, text: str, starts: list[int]) -> Fix:
         end_line = bisect.bisect_right(starts, edit.end)
         spans.append(Span(line, edit.start - starts[line - 1] + 1, end_line, edit.end - starts[end_line - 1] + 1,
                           edit.replacement, text[edit.start:edit.end]))
-    return Fix(fix.edits, fix.description, fix.safe, tuple(spans))
+    return replace(fix, spans=tuple(spans))
 
 
 def to_edits(fix: Fix, text: str, starts: list[int]) -> Fix | None:
@@ -98,4 +101,4 @@ def to_edits(fix: Fix, text: str, starts: list[int]) -> Fix | None:
         if not (start <= end <= len(text)) or text[start:end] != span.original:
             return None
         edits.append(Edit(start, end, span.content))
-    return Fix(tuple(edits), fix.description, fix.safe, fix.spans) if edits else None
+    return replace(fix, edits=tuple(edits)) if edits else None
