@@ -109,6 +109,14 @@ def test_q001_extendable() -> None:
         ("Continue reading below to find out about side effects.", set()),
         ("Loading...", {"Q002"}),
         ("Loading the dishwasher can strain your back after surgery.", set()),
+        # Buttons and widget titles that do nothing in a copy.
+        ("**Read more**", {"Q002"}),
+        ("Show more", {"Q002"}),
+        ("## You might also like\n\n[Eating well](https://www.nhs.uk/live-well/eat-well/)", {"Q002"}),
+        ("Back to search results", {"Q002"}),
+        ("Read more about side effects in the leaflet your nurse gives you.", set()),
+        ("[Read more](https://www.nhs.uk/conditions/flu/)", set()),  # a link's text, with its address
+        ("You might also like to bring a friend to the appointment.", set()),
     ],
 )
 def test_q002_boilerplate(body: str, expected: set[str]) -> None:

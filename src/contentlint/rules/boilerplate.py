@@ -39,11 +39,12 @@ def scraping_boilerplate(document: Document, config: Config) -> Iterator[Violati
     hospital sites ("Search the NHS website", "Skip directly to site content", "Learn
     how to cite this page", "… does not endorse companies or products", "Download on the
     App Store"). Lines that hold nothing else ("Back to top", "Menu", "Print", "Share",
-    "Facebook", "Accept all"), and newsletter or e-mail sign-ups ("Sign up to stay up-
-    to-date with news", "Sign up for our newsletter"). A sentence that merely contains
-    "sign up" ("You can sign up for a clinical trial"), or "cookies" in a list of foods,
-    is not; nor is a line with code on it ("print `the dose`"), which holds more than
-    the button's word.
+    "Facebook", "Accept all", and buttons and widget titles such as "Read more", "Show
+    more", "You might also like"), and newsletter or e-mail sign-ups ("Sign up to stay
+    up-to-date with news", "Sign up for our newsletter"). A sentence that merely
+    contains "sign up" ("You can sign up for a clinical trial"), or "cookies" in a list
+    of foods, is not; nor is a line with code on it ("print `the dose`"), which holds
+    more than the button's word.
 
     Not reported: the words in quotation marks (`the "Skip to content" link`), which name
     the button rather than show it; a line that only continues a sentence ("… to improve
