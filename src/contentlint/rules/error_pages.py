@@ -68,7 +68,7 @@ class _Sign(NamedTuple):
     words: str  # what decides which page it is
 
 
-@rule("Q023", "error-page", "warning", uses=[ERROR_PAGES], options=[EXTEND_ERROR_PAGES])
+@rule("Q023", "error-page", "error", uses=[ERROR_PAGES], options=[EXTEND_ERROR_PAGES])
 def error_page(document: Document, config: Config) -> Iterator[Violation]:
     """The document is a website's error page or bot check, saved in place of the page.
 
