@@ -35,6 +35,8 @@ def q023(text: str, path: str = "doc.md", **config: object) -> list[tuple[int, s
         # Its title line alone.
         (READER_HEADER.format(title="Attention Required! | Cloudflare") + "Markdown Content:\nPlease wait.\n",
          1, "check for robots"),
+        (READER_HEADER.format(title="Security Check / Contrôle de sécurité") + "Markdown Content:\nOne moment.\n",
+         1, "check for robots"),
         # A title in front matter, or the first heading.
         (front_matter(title='"Page Not Found | Example Cancer Charity"') + "\n" + ADVICE + "\n", 2, "error page"),
         (front_matter(title='"404 - Not found"') + "\nSorry.\n", 2, "error page"),

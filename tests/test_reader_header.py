@@ -27,6 +27,8 @@ def q024(text: str) -> list[tuple[int, str]]:
         ("Title: Hair loss\n\nURL Source: https://www.cancer.gov/hair\n\nWarning: This is a cached snapshot of the "
          "original page, consider retry with caching opt-out.\n\nMarkdown Content:\n" + PAGE, 1,
          "--fix turns it into front matter"),
+        ("Title: Hair loss\nURL Source: https://www.cancer.gov/hair\nImage 1: A nurse with a patient\n"
+         "Markdown Content:\n" + PAGE, 1, "--fix turns it into front matter"),
         (front_matter() + HEADER + PAGE, BODY, "--fix --unsafe-fixes deletes it"),
         (front_matter(url=None) + "\n" + HEADER + PAGE, BODY, "add `url: https://www.cancer.gov/hair` to the front matter"),
     ],

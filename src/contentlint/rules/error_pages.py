@@ -41,7 +41,7 @@ _ERROR_TITLE = re.compile(
     r"|(?:error )?(?:40[0-9]|410|5\d\d)",
     re.IGNORECASE,
 )
-_TITLE_PARTS = re.compile(r"\s+[|\-–—:·•]+\s+")
+_TITLE_PARTS = re.compile(r"\s+[|/\-–—:·•]+\s+")
 # The header a reader service (r.jina.ai) writes above the page it fetched, and its notes.
 _READER_TITLE = re.compile(r"(?m)^Title: *(\S[^\n]*)$")
 _READER_WARNING = re.compile(

@@ -15,7 +15,7 @@ from contentlint.plugin import rule
 
 # r.jina.ai and the tools built on it write "Title: …", "URL Source: …", "Published Time: …" (and
 # "Warning: …" when the fetch went wrong), then "Markdown Content:" and the page.
-_FIELD = re.compile(r"(Title|URL Source|Published Time|Description|Number of Pages|Warning): ?([^\n]*)")
+_FIELD = re.compile(r"(Title|URL Source|Published Time|Description|Number of Pages|Warning|Image \d+): ?([^\n]*)")
 _CONTENT_LABEL = re.compile(r"Markdown Content: *")
 _FAILED = re.compile(r"Target URL returned error|This page maybe requiring CAPTCHA")
 _MOST_LINES = 24  # the header's lines, blank ones included
