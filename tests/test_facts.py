@@ -64,6 +64,9 @@ def test_due_today_is_due_soon_not_overdue() -> None:
         ("[Skip to content](#main)\nWe use cookies on this site.\nMenu\nFatigue and rest\n", "Fatigue and rest"),
         ("Skip to main content\n", "a.md"),
         ("Sign up for a clinical trial near you\n", "Sign up for a clinical trial near you"),
+        # A reader service's header names the page's title before its first heading.
+        ("\nTitle: Hair Loss  - NCI\n\nURL Source: https://www.cancer.gov/hair\n\nMarkdown Content:\n# Hair\n", "Hair Loss - NCI"),
+        ("Title:\n\n# Hair loss\n", "Hair loss"),
     ],
 )
 def test_title(text: str, title: str) -> None:

@@ -51,6 +51,9 @@ def _title(document: Document, key: str, config: Config) -> str:
     if title:
         return title
     lines = document.body.split("\n", 200)[:200]
+    first = next((line for line in lines if line.strip()), "")
+    if first.startswith("Title:") and first[6:].strip():
+        return _clip(_SPACES.sub(" ", first[6:]).strip())  # a reader service's header (Q024) gives the title
     boilerplate = config.resource(BOILERPLATE)
     for line in lines:
         match = _HEADING.match(line)
