@@ -52,7 +52,8 @@ _READER_HEADER = 2_000  # characters at the top of the body where a reader servi
 _DENIED = re.compile(r"access denied|forbidden|permission to access|been denied|unauthori[sz]ed|\b40[13]\b", re.I)
 _BOT_CHECK = re.compile(
     r"robot|human|captcha|javascript and cookies|browser|security|blocked|cloudflare|incapsula|just a moment|"
-    r"attention required|interruption|one more step|connection is secure|\b429\b",
+    r"attention required|interruption|one more step|connection is secure|ad blocker|unusual traffic|firewall|"
+    r"\b429\b",
     re.IGNORECASE,
 )
 # A site's own error page, kept in its sources: "404.md", "_404.md", "not_found.md", or a page that the
