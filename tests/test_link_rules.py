@@ -75,6 +75,12 @@ NO_URL = front_matter(url=None)
         (WITH_URL, "[chat](skype:echo123?call) [drive](file:///C:/leaflet.pdf)", {"L007"}),
         (WITH_URL, "[x](https://www.nhs.uk:443/conditions)", set()),
         (WITH_URL, "[x](https://en.wikipedia.org/wiki/Cancer_(disease))", {"S003"}),
+        # L007 a file on someone's computer or a network share, as pasted from a document
+        (NO_URL, "[leaflet](C:\\Users\\ann\\leaflet.pdf)", {"L007"}),
+        (NO_URL, "[leaflet](D:/Leaflets/diet.docx)", {"L007"}),
+        (NO_URL, "[leaflet](\\\\fileserver\\onc\\leaflet.pdf)", {"L007"}),  # not a file of the repository
+        (NO_URL, '<a href="file://fileserver/onc/leaflet.pdf">leaflet</a>', {"L007"}),
+        (NO_URL, "![chart](c/chart.png)", {"L010"}),  # a folder named "c": a file of the repository
         # L008 private, loopback, link-local, metadata
         (WITH_URL, "[meta](http://169.254.169.254/latest/meta-data)", {"L008"}),
         (WITH_URL, "[intranet](https://10.0.0.5/wiki)", {"L008"}),
@@ -245,3 +251,19 @@ def test_the_https_fix_reads_the_host_as_urlsplit_does(url: str) -> None:
 def test_l006_says_whether_url_is_missing_or_wrong(url: str | None, message: str) -> None:
     (finding,) = [f for f in lint_text(front_matter(url=url) + "\n[x](/a)\n") if f.code == "L006"]
     assert finding.message == message
+
+
+@pytest.mark.parametrize(
+    ("link", "where"),
+    [
+        ("[leaflet](C:\\Users\\ann\\leaflet.pdf)", "a file on someone's computer (drive C:)"),
+        ("[leaflet](file:///C:/Users/ann/leaflet.pdf)", "a file on someone's computer"),
+        ("[leaflet](file://localhost/Users/ann/leaflet.pdf)", "a file on someone's computer"),
+        ("[leaflet](\\\\fileserver\\onc\\leaflet.pdf)", "a file on a network share"),
+        ("[leaflet](file://fileserver/onc/leaflet.pdf)", "a file on a network share"),
+    ],
+)
+def test_l007_names_a_file_on_a_computer(link: str, where: str) -> None:
+    (finding,) = [f for f in lint_text(NO_URL + "\n" + link + "\n") if f.code.startswith("L")]
+    assert finding.code == "L007"
+    assert f"points at {where}: readers cannot open it" in finding.message

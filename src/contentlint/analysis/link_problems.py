@@ -79,8 +79,30 @@ _PLACEHOLDER_TARGET = re.compile(
 )
 
 
+# A path on a Windows computer ("C:\\Users\\…", "D:/Leaflets/…"): a link pasted from a document on a PC.
+_DRIVE_PATH = re.compile(r"[A-Za-z]:[\\/]")
+
+
+def _on_a_computer(target: str, url: str, parts: SplitResult | None) -> str | None:
+    """What a link to a file on someone's computer or network share points at, or None."""
+    if _DRIVE_PATH.match(target):
+        return f"a file on someone's computer (drive {target[0].upper()}:)"
+    if target.startswith("\\\\") or url.startswith("\\"):
+        return "a file on a network share"
+    if parts is not None and parts.scheme.lower() == "file":
+        host = (parts.hostname or "").lower()
+        return "a file on a network share" if host not in ("", "localhost") else "a file on someone's computer"
+    return None
+
+
 def _malformed(link: Link, parts: SplitResult | None, error: str) -> str | None:
     target = link.target.strip()
+    computer = _on_a_computer(target, link.url.strip(), parts)
+    if computer is not None:
+        return (
+            f'link "{target}" points at {computer}: readers cannot open it; link to the page or document '
+            "on the web, or remove the link"
+        )
     if parts is None:
         return f'malformed link "{target}": {error}; fix the address'
     scheme = parts.scheme.lower()

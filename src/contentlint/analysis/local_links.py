@@ -96,8 +96,8 @@ def _relative_links(document: Document, config: Config) -> list[LocalLink]:
                 found.append(_new_local((index, link, "", fragment, "")))
             continue
         url = link.url.strip()  # a file link stays unresolved; dest with escapes read
-        if not url or url[0] in "/#?" or not is_relative(url):
-            continue
+        if not url or url[0] in "/#?\\" or not is_relative(url):
+            continue  # a path from "\\" is a network share's (L007)
         path, fragment = split_target(url)
         if not path:
             continue

@@ -164,9 +164,12 @@ def malformed_link(document: Document, config: Config) -> Iterator[Violation]:
 
     Examples: `https:///page` (no host), `https://www.nhs.uk:99999/` (bad port),
     `http://[::1` (broken brackets), `https://example.org/a page` (a space),
-    `htps://www.nhs.uk` (unknown scheme: did you mean https?), `ftp://` or `file:`
-    links, `mailto:` without an address, and `www.nhs.uk/page` or `https//www.nhs.uk`
-    written as a link target without `https://` (a relative path as written).
+    `htps://www.nhs.uk` (unknown scheme: did you mean https?), `ftp://` links,
+    `mailto:` without an address, and `www.nhs.uk/page` or `https//www.nhs.uk` written
+    as a link target without `https://` (a relative path as written). A link to a file on
+    someone's computer or a network share, as a document pasted from a word processor
+    keeps it (`file:///C:/Users/…`, `C:\\Users\\…\\leaflet.pdf`, `\\\\fileserver\\…`), is named
+    as such.
 
     Supported schemes: http, https, mailto, tel, sms (a text message to a service).
 
