@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from conftest import front_matter, lint_text
+from conftest import TODAY, front_matter, lint_text
 from contentlint.analysis import text_language
+from contentlint.engine.linter import Linter
+from contentlint.model.settings import Config
 
 ENGLISH = (
     "Chemotherapy uses medicines to kill cancer cells or to stop them from growing. You may have it "
@@ -107,3 +111,14 @@ def test_primary_language_of_a_tag() -> None:
     assert [text_language.primary(tag) for tag in ("en-GB", "EN_us", "nb", "zh-Hant", "pt-BR", "fil")] == [
         "en", "en", "no", "zh", "pt", "fil",
     ]
+
+
+@pytest.mark.parametrize(("unsafe", "language"), [(True, "es"), (False, "en-GB")])
+def test_m104_unsafe_fix_writes_the_language_read(tmp_path: Path, unsafe: bool, language: str) -> None:
+    path = tmp_path / "page.md"
+    path.write_text(front_matter(language="en-GB") + "\n" + SPANISH, encoding="utf-8")
+    config = Config(today=TODAY, select=["M104"])
+    config.sections["fix"] = {"mode": "fix", "unsafe-fixes": unsafe}
+    result = Linter(config).lint_file(path, "page.md")
+    assert f"\nlanguage: {language}\n" in path.read_text(encoding="utf-8")
+    assert [f.code for f in result.findings] == ([] if unsafe else ["M104"])

@@ -136,8 +136,13 @@ def _negates(value: str, allowed: str) -> bool:
 
 def _written_as(document: Document, key: str, new: str, caveat: str = "", safe: bool = True) -> Rewrite:
     """Advice to write ``new``, and the fix that writes it when the value is on one line."""
+    return Rewrite(f"write {new}{caveat}", value_fix(document, key, new, safe))
+
+
+def value_fix(document: Document, key: str, new: str, safe: bool = True) -> Fix | None:
+    """The fix that writes field ``key``'s value as ``new``, in its own quotes, when it is on one line."""
     edit = _value_edit(document, key, new)
-    return Rewrite(f"write {new}{caveat}", Fix((edit,), f"write {key} as {new}", safe=safe) if edit is not None else None)
+    return Fix((edit,), f"write {key} as {new}", safe=safe) if edit is not None else None
 
 
 def _value_edit(document: Document, key: str, new: str) -> Edit | None:

@@ -6,6 +6,7 @@ import re
 from typing import Iterator
 
 from contentlint.analysis.text_language import identify, long_enough, primary, reads_as_english
+from contentlint.analysis.value_rewrite import value_fix
 from contentlint.analysis.visible_text import visible_body, visible_lower
 from contentlint.document import Document
 from contentlint.model.findings import Violation
@@ -30,7 +31,7 @@ _NAMES = {
 }
 
 
-@rule("M104", "language-mismatch", "warning")
+@rule("M104", "language-mismatch", "warning", fix="unsafe")
 def language_mismatch(document: Document, config: Config) -> Iterator[Violation]:
     """The text is in another language than the `language` field says.
 
@@ -50,7 +51,8 @@ def language_mismatch(document: Document, config: Config) -> Iterator[Violation]
     tratamiento del cáncer…".
 
     Fix: correct `language`, or replace the page with the version in the language
-    meant.
+    meant. `--fix --unsafe-fixes` writes the language the text reads as (`language:
+    es`); unsafe, because the page may be the mistake rather than the field.
 
     Options: none. The field read is `language`.
     """
@@ -73,6 +75,7 @@ def language_mismatch(document: Document, config: Config) -> Iterator[Violation]
         f"`language: {declared.strip()}` says {_name(expected)}: correct the field, or check that this is the page "
         "meant (a scraper may have followed a link to another language's version)",
         subject=found.language,
+        fix=value_fix(document, LANGUAGE_FIELD, found.language, safe=False) if len(found.language) == 2 else None,
     )
 
 
