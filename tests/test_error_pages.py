@@ -54,6 +54,9 @@ def q023(text: str, path: str = "doc.md", **config: object) -> list[tuple[int, s
         (front_matter() + "\nCancer information\n\nPage not found\n\nUse the menu to find what you need.\n",
          BODY + 2, "error page"),
         (front_matter() + "\nPlease enable JS and disable any ad blocker\n", BODY, "check for robots"),
+        (front_matter() + "\n# Before you continue to YouTube\n\nWe use cookies and data to deliver our services.\n",
+         BODY, "consent"),
+        (front_matter() + "\nSubscribe to continue reading. Already a subscriber? Sign in.\n", BODY, "subscription page"),
         (front_matter() + "\n# 403 ERROR\n\nThe request could not be satisfied.\n", BODY, "refusal"),
         (front_matter() + "\nOur systems have detected unusual traffic from your computer network.\n", BODY,
          "check for robots"),
@@ -78,6 +81,7 @@ def test_q023_reports_an_error_page(text: str, line: int, kind: str) -> None:
         front_matter() + "\n## Human verification of test results\n\n" + ADVICE,
         front_matter() + "\n# Access to your medical records\n\n" + ADVICE,
         front_matter() + "\n# Error messages in the patient portal\n\n" + ADVICE,
+        front_matter() + "\nSign in to the NHS App to see your test results.\n\n" + ADVICE,
         front_matter(title='"Page not found with an illustration"') + "\n" + ADVICE,
         front_matter(title='"Medication errors: what to do"') + "\n" + ADVICE,
         # Words in code.

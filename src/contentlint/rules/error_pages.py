@@ -56,6 +56,7 @@ _BOT_CHECK = re.compile(
     r"\b429\b",
     re.IGNORECASE,
 )
+_SIGN_IN = re.compile(r"sign in|log ?in|subscri|free articles|free account|before you continue", re.IGNORECASE)
 # A site's own error page, kept in its sources: "404.md", "_404.md", "not_found.md", or a page that the
 # site publishes at such an address (`permalink: /404.html`).
 _OWN_ERROR_PAGE = re.compile(r"(?:^|[/\\])_?(?:40\d|410|5\d\d|(?:page[-_])?not[-_]?found)(?:\.[\w.]+)?/?$", re.I)
@@ -90,8 +91,9 @@ def error_page(document: Document, config: Config) -> Iterator[Violation]:
     - on a short page (under about 600 words), the words of one: "The page you are looking for
       could not be found", "Sorry, we can't find that page", "Enable JavaScript and
       cookies to continue", "You don't have permission to access … on this server",
-      "Request unsuccessful. Incapsula incident ID", or a line that says only "Page not
-      found" or "Access denied".
+      "Request unsuccessful. Incapsula incident ID"; a consent, sign-in or subscription
+      wall ("Before you continue to Google", "Sign in to continue", "Subscribe to continue
+      reading"); or a line that says only "Page not found" or "Access denied".
 
     Not reported: a long page that quotes such words (a page about a website's help); a
     site's own error page kept in its sources (`404.md`, or `permalink: /404.html`);
@@ -116,6 +118,9 @@ def error_page(document: Document, config: Config) -> Iterator[Violation]:
         what, then = "the site's refusal (\"access denied\")", "save the page from a browser"
     elif _BOT_CHECK.search(sign.words):
         what, then = "the site's check for robots", "save the page from a browser"
+    elif _SIGN_IN.search(sign.words):
+        what = "the site's sign-in, consent or subscription page"
+        then = "save the page from a browser that has passed it"
     else:
         what, then = "the site's error page", "fetch the page again from its current address"
     yield Violation(
