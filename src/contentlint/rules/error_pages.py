@@ -48,7 +48,7 @@ _READER_WARNING = re.compile(
     r"(?m)^Warning: (?:Target URL returned error (\d{3})(?:: *([^\n]*))?|This page maybe requiring CAPTCHA)"
 )
 _READER_HEADER = 2_000  # characters at the top of the body where a reader service's header stands
-# What the words say the page is: a refusal, a check for robots, else an error page.
+# What the words say the page is: a refusal, a check for robots, a wall to pass, else an error page.
 _DENIED = re.compile(r"access denied|forbidden|permission to access|been denied|unauthori[sz]ed|\b40[13]\b", re.I)
 _BOT_CHECK = re.compile(
     r"robot|human|captcha|javascript and cookies|browser|security|blocked|cloudflare|incapsula|just a moment|"
@@ -88,12 +88,13 @@ def error_page(document: Document, config: Config) -> Iterator[Violation]:
       ("Title: Page Not Found | Cancer Research UK") or as the first heading: "Page not
       found", "404", "Access Denied", "Forbidden", "Just a moment...", "Attention
       Required!", "Security check", "Are you a robot?";
-    - on a short page (under about 600 words), the words of one: "The page you are looking for
-      could not be found", "Sorry, we can't find that page", "Enable JavaScript and
-      cookies to continue", "You don't have permission to access … on this server",
-      "Request unsuccessful. Incapsula incident ID"; a consent, sign-in or subscription
-      wall ("Before you continue to Google", "Sign in to continue", "Subscribe to continue
-      reading"); or a line that says only "Page not found" or "Access denied".
+    - on a short page (under about 600 words), the words of one: "The page you are
+      looking for could not be found", "Sorry, we can't find that page", "Enable
+      JavaScript and cookies to continue", "You don't have permission to access … on
+      this server", "Request unsuccessful. Incapsula incident ID"; a consent, sign-in or
+      subscription wall ("Before you continue to Google", "Sign in to continue",
+      "Subscribe to continue reading"); or a line that says only "Page not found" or
+      "Access denied".
 
     Not reported: a long page that quotes such words (a page about a website's help); a
     site's own error page kept in its sources (`404.md`, or `permalink: /404.html`);
