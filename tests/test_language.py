@@ -101,7 +101,7 @@ def test_m104_english_pages_never_load_the_identifier(monkeypatch: pytest.Monkey
     def refuse(text: str) -> object:
         raise AssertionError(f"the identifier was asked about {text[:40]!r}")
 
-    monkeypatch.setattr(text_language, "_detect", refuse)
+    monkeypatch.setattr(text_language, "_identifier", lambda: refuse)
     assert m104(ENGLISH * 3, "en") == [] and m104(ENGLISH * 3, "en-GB") == []
     with pytest.raises(AssertionError):
         text_language.identify(SPANISH)  # the patch is in place: a call would have failed the check above

