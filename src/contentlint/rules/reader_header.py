@@ -37,8 +37,8 @@ def reader_header(document: Document, config: Config) -> Iterator[Violation]:
     Why it matters: pages fetched through a reader service such as r.jina.ai come with
     its header: "Title: …", "URL Source: …", "Published Time: …", then "Markdown
     Content:". Left in the body, it shows to readers as the page's first lines and
-    goes into every search index and assistant as if it were content, while the page
-    has no front matter for the title and address it gives.
+    goes into every search index and assistant as if it were content; the title and
+    the address it gives belong in front matter.
 
     Reported: those lines at the top of the body, up to "Markdown Content:", when they
     hold a "Title:" or a "URL Source:".
