@@ -57,6 +57,10 @@ def q023(text: str, path: str = "doc.md", **config: object) -> list[tuple[int, s
         (front_matter() + "\n# Before you continue to YouTube\n\nWe use cookies and data to deliver our services.\n",
          BODY, "consent"),
         (front_matter() + "\nSubscribe to continue reading. Already a subscriber? Sign in.\n", BODY, "subscription page"),
+        (front_matter() + "\nRedirecting...\n\nIf you are not redirected automatically, follow [this link]"
+         "(https://www.nhs.uk/conditions/flu/).\n", BODY + 2, "notice that the page has moved"),
+        (front_matter() + "\nThis page has moved to https://www.nhs.uk/conditions/flu/\n", BODY,
+         "notice that the page has moved"),
         (front_matter() + "\n# 403 ERROR\n\nThe request could not be satisfied.\n", BODY, "refusal"),
         (front_matter() + "\nOur systems have detected unusual traffic from your computer network.\n", BODY,
          "check for robots"),
@@ -82,6 +86,7 @@ def test_q023_reports_an_error_page(text: str, line: int, kind: str) -> None:
         front_matter() + "\n# Access to your medical records\n\n" + ADVICE,
         front_matter() + "\n# Error messages in the patient portal\n\n" + ADVICE,
         front_matter() + "\nSign in to the NHS App to see your test results.\n\n" + ADVICE,
+        front_matter() + "\nThe clinic has moved to the new hospital building.\n\n" + ADVICE,
         front_matter(title='"Page not found with an illustration"') + "\n" + ADVICE,
         front_matter(title='"Medication errors: what to do"') + "\n" + ADVICE,
         # Words in code.

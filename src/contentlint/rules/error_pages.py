@@ -48,7 +48,7 @@ _READER_WARNING = re.compile(
     r"(?m)^Warning: (?:Target URL returned error (\d{3})(?:: *([^\n]*))?|This page maybe requiring CAPTCHA)"
 )
 _READER_HEADER = 2_000  # characters at the top of the body where a reader service's header stands
-# What the words say the page is: a refusal, a check for robots, a wall to pass, else an error page.
+# What the words say the page is: a refusal, a check for robots, a redirect, a wall to pass, else an error.
 _DENIED = re.compile(r"access denied|forbidden|permission to access|been denied|unauthori[sz]ed|\b40[13]\b", re.I)
 _BOT_CHECK = re.compile(
     r"robot|human|captcha|javascript and cookies|browser|security|blocked|cloudflare|incapsula|just a moment|"
@@ -56,6 +56,7 @@ _BOT_CHECK = re.compile(
     r"\b429\b",
     re.IGNORECASE,
 )
+_REDIRECT = re.compile(r"redirected|moved to", re.IGNORECASE)
 _SIGN_IN = re.compile(r"sign in|log ?in|subscri|free articles|free account|before you continue", re.IGNORECASE)
 # A site's own error page, kept in its sources: "404.md", "_404.md", "not_found.md", or a page that the
 # site publishes at such an address (`permalink: /404.html`).
@@ -93,8 +94,9 @@ def error_page(document: Document, config: Config) -> Iterator[Violation]:
       JavaScript and cookies to continue", "You don't have permission to access … on
       this server", "Request unsuccessful. Incapsula incident ID"; a consent, sign-in or
       subscription wall ("Before you continue to Google", "Sign in to continue",
-      "Subscribe to continue reading"); or a line that says only "Page not found" or
-      "Access denied".
+      "Subscribe to continue reading"); a redirect notice ("If you are not redirected
+      automatically, follow this link", "This page has moved to …"); or a line that
+      says only "Page not found" or "Access denied".
 
     Not reported: a long page that quotes such words (a page about a website's help); a
     site's own error page kept in its sources (`404.md`, or `permalink: /404.html`);
@@ -119,6 +121,8 @@ def error_page(document: Document, config: Config) -> Iterator[Violation]:
         what, then = "the site's refusal (\"access denied\")", "save the page from a browser"
     elif _BOT_CHECK.search(sign.words):
         what, then = "the site's check for robots", "save the page from a browser"
+    elif _REDIRECT.search(sign.words):
+        what, then = "the site's notice that the page has moved", "fetch the page it leads to"
     elif _SIGN_IN.search(sign.words):
         what = "the site's sign-in, consent or subscription page"
         then = "save the page from a browser that has passed it"
