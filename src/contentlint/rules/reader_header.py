@@ -20,6 +20,7 @@ _CONTENT_LABEL = re.compile(r"Markdown Content: *")
 _FAILED = re.compile(r"Target URL returned error|This page maybe requiring CAPTCHA")
 _MOST_LINES = 24  # the header's lines, blank ones included
 _HEADER_START = 200  # characters of the body's start where a header would begin
+_HEADER_END = 4_000  # characters of the body's start within which its "Markdown Content:" stands
 _PLAIN_URL = re.compile(r"https?://[^\s\"'#]+")  # written in YAML as it is
 
 
@@ -82,7 +83,7 @@ def reader_header(document: Document, config: Config) -> Iterator[Violation]:
 
 def _header(document: Document) -> _Header | None:
     body = document.body
-    if "Markdown Content:" not in body[:_HEADER_START * 20]:
+    if "Markdown Content:" not in body[:_HEADER_END]:
         return None
     position = len(body) - len(body.lstrip("\n \t"))
     if position > _HEADER_START:
